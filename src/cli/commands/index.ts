@@ -1,0 +1,8 @@
+import type { CliCommand } from './command.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
+import { sandboxCommand } from './sandbox.js';
+import { templateCommand } from './template.js';
+import { validateCommand } from './validate.js';
+
+export const commands: CliCommand[] = [importCommand, validateCommand, templateCommand, exportCommand, sandboxCommand];

@@ -1,0 +1,64 @@
+import yargs, { type Argv } from 'yargs';
+import { GuidebookImportError, exitCodeFor } from '../errors.js';
+import { redactSecrets } from './redact.js';
+import { commands } from './commands/index.js';
+import { packageVersion } from './version.js';
+
+/** Runs the CLI with the given arguments and returns the exit code. Never throws. */
+export async function runCli(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  let failed = false;
+  const parser: Argv = yargs(argv)
+    .scriptName('guidebook-import')
+    .usage('$0 <command> [options]\n\nImport an event agenda from a spreadsheet into a Guidebook guide.')
+    .version(packageVersion())
+    .help()
+    .alias('h', 'help')
+    .strict()
+    .demandCommand(1, 'Name a command: import, validate, template, export or sandbox.')
+    .recommendCommands()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      failed = true;
+      const text = error instanceof Error ? error.message : message;
+      process.stderr.write(`guidebook-import: ${redactSecrets(oneLine(text ?? 'invalid command line'))}\n`);
+      process.stderr.write(`Run "guidebook-import --help" for usage.\n`);
+      exitCode = 2;
+    });
+
+  for (const command of commands) {
+    parser.command({
+      command: command.command,
+      describe: command.describe,
+      builder: command.builder,
+      handler: async (args) => {
+        // With exitProcess(false) yargs still calls the handler after a strict-mode failure.
+        if (failed) return;
+        exitCode = await command.run(args);
+      },
+    });
+  }
+
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (!failed) exitCode = reportError(error);
+  }
+  return exitCode;
+}
+
+/** Turns a thrown error into one line on stderr and an exit code. */
+export function reportError(error: unknown): number {
+  if (error instanceof GuidebookImportError) {
+    process.stderr.write(`guidebook-import: ${redactSecrets(oneLine(error.message))}\n`);
+    return exitCodeFor(error.code);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`guidebook-import: unexpected error: ${redactSecrets(oneLine(message))}\n`);
+  return 2;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
