@@ -1,0 +1,79 @@
+// The contract of the Guidebook API client (implemented in src/api/client.ts). apply/ and the
+// commands receive a GuidebookClient; they never build one.
+import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession, SessionFields } from '../types.js';
+
+/** A session body as sent: sheet fields plus the guide and resolved track/location ids. */
+export interface SessionWriteBody extends Partial<SessionFields> {
+  guide?: number;
+  schedule_tracks?: number[];
+  locations?: number[];
+}
+
+export interface SessionCreateBody extends SessionFields {
+  guide: number;
+  schedule_tracks?: number[];
+  locations?: number[];
+}
+
+export interface ClientOptions {
+  /** Base URL ending in /open-api/v1.1/ (or v1/). */
+  apiUrl: string;
+  apiKey: string;
+  /** Parallel requests at most (p-limit). Default 4. */
+  concurrency?: number;
+  /** Requests per second at most. Default 5. */
+  rate?: number;
+  /** Retries of a retryable failure (network, 408, 5xx, short 429). Default 4. */
+  retries?: number;
+  /** Per-attempt timeout in ms. Default 30000. */
+  timeoutMs?: number;
+  /** Stop before sending request number maxRequests + 1 (throws code 'max_requests'). */
+  maxRequests?: number;
+  /** Once aborted, no new request starts (throws code 'interrupted'). */
+  signal?: AbortSignal;
+  /** Page size asked for on lists. Default 500 (the server may cap it). */
+  pageSize?: number;
+  /** Called before every attempt; the hook point for logging and tests. */
+  onRequest?: (info: RequestInfo) => void;
+  /** Injected for tests: records backoff delays instead of sleeping for real when given. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Injected for tests: jitter source in [0, 1). */
+  random?: () => number;
+}
+
+export interface RequestInfo {
+  method: string;
+  /** Path and query without the base and without any secret. */
+  path: string;
+  attempt: number;
+}
+
+/** What a create that had to recover from a lost answer did. */
+export interface CreateOutcome {
+  session: ApiSession;
+  /** True when the POST's answer was lost and the session was found by import_id instead. */
+  recovered: boolean;
+  status: number;
+}
+
+export interface GuidebookClient {
+  /** Requests sent so far (every attempt counts: the daily budget counts them too). */
+  readonly requestCount: number;
+  getGuide(guideId: number): Promise<ApiGuide>;
+  listSessions(guideId: number, filter?: { import_id?: string }): AsyncIterable<ApiSession>;
+  findSessionsByImportId(guideId: number, importId: string): Promise<ApiSession[]>;
+  getSession(sessionId: number): Promise<ApiSession>;
+  /**
+   * POST a session. Never blindly re-sent: when the answer is lost (network error, timeout,
+   * 5xx after sending) the import_id is looked up first; only if absent is the POST retried.
+   */
+  createSession(body: SessionCreateBody): Promise<CreateOutcome>;
+  /** PATCH only the given fields (idempotent, retried as usual). */
+  patchSession(sessionId: number, body: SessionWriteBody): Promise<ApiSession>;
+  /** DELETE; a 404 on a retry counts as done. */
+  deleteSession(sessionId: number): Promise<void>;
+  listScheduleTracks(guideId: number): AsyncIterable<ApiScheduleTrack>;
+  createScheduleTrack(body: { guide: number; name: string; import_id?: string; color?: string }): Promise<ApiScheduleTrack>;
+  listLocations(guideId: number): AsyncIterable<ApiLocation>;
+  createLocation(body: { guide: number; name: string; import_id?: string; location_type?: number }): Promise<ApiLocation>;
+}

@@ -1,0 +1,80 @@
+// The versioned plan: every decision of an import, made by the pure planner (src/plan/) and
+// carried out by apply/ without further thought. A dry run is a plan that is never applied.
+import type { SessionCreateBody, SessionWriteBody } from '../api/types.js';
+import type { RowIssue } from '../types.js';
+
+export interface FieldChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+interface EntryBase {
+  /** Sheet name and spreadsheet row; null row for deletes (no sheet row). */
+  sheet: string;
+  row: number | null;
+  importId: string;
+  name: string;
+  /** Zone the row's local times were read in (for the report). */
+  zone?: string;
+  /** Warnings and errors for the report. */
+  issues: RowIssue[];
+}
+
+/** Names of tracks/locations the plan creates first (--create-missing), referenced by entries. */
+export interface PendingRefs {
+  schedule_tracks?: string[];
+  locations?: string[];
+}
+
+export interface CreateEntry extends EntryBase {
+  action: 'create';
+  body: SessionCreateBody;
+  pending?: PendingRefs;
+}
+export interface UpdateEntry extends EntryBase {
+  action: 'update';
+  sessionId: number;
+  changes: FieldChange[];
+  /** Only the changed fields. */
+  patch: SessionWriteBody;
+  pending?: PendingRefs;
+}
+export interface UnchangedEntry extends EntryBase {
+  action: 'unchanged';
+  sessionId: number;
+}
+export interface DeleteEntry extends EntryBase {
+  action: 'delete';
+  sessionId: number;
+  /** Deletes are carried out only with --yes; otherwise they stay planned. */
+  confirmed: boolean;
+}
+export interface InvalidEntry extends EntryBase {
+  action: 'invalid';
+}
+export interface ConflictEntry extends EntryBase {
+  action: 'conflict';
+  /** Server sessions holding the import_id, when the conflict is on the server. */
+  sessionIds: number[];
+}
+
+export type PlanEntry = CreateEntry | UpdateEntry | UnchangedEntry | DeleteEntry | InvalidEntry | ConflictEntry;
+
+export interface NamedToCreate {
+  name: string;
+  import_id: string;
+}
+
+export interface Plan {
+  version: 1;
+  guideId: number;
+  /** Created once each, before the sessions that need them. */
+  tracksToCreate: NamedToCreate[];
+  locationsToCreate: NamedToCreate[];
+  entries: PlanEntry[];
+  /** Requests the plan costs when applied (writes; listing was already spent). */
+  writeRequests: number;
+  /** Requests spent reading the guide, its sessions, tracks and locations. */
+  readRequests: number;
+}
