@@ -20,24 +20,35 @@ export interface Throttle {
 }
 
 /**
- * One gate for every request of a client. Starts are spaced at least 1000/rate ms apart, and the
- * spacing slides from the last start: an idle period earns no credit, so there is never a burst
- * above the rate (the daily budget and the server's own limiter both count starts).
- * The start slot is reserved only after the concurrency slot is held, so a task that waited for
- * concurrency can never start together with one that got its slot earlier.
+ * One gate for every request of a client. Starts are at least 1000/rate ms apart, measured from
+ * the previous start as it actually happened (a late timer never lets the next one catch up),
+ * and the spacing slides: an idle period earns no credit, so there is never a burst above the
+ * rate (the daily budget and the server's own limiter both count starts). Start slots are taken
+ * one at a time, after the concurrency slot is held, so a task that waited for concurrency can
+ * never start together with one that got its slot earlier.
  */
 export function createThrottle(options: ThrottleOptions): Throttle {
   const limit = pLimit(options.concurrency);
   const now = options.now ?? monotonicNow;
   const sleep = options.sleep ?? realSleep;
   const intervalMs = 1000 / options.rate;
-  let nextStartAt = -Infinity;
+  let lastStartAt = -Infinity;
+  let startGate: Promise<void> = Promise.resolve();
 
   async function waitForStartSlot(): Promise<void> {
-    const current = now();
-    const startAt = Math.max(current, nextStartAt);
-    nextStartAt = startAt + intervalMs;
-    if (startAt > current) await sleep(startAt - current);
+    const previous = startGate;
+    let release!: () => void;
+    startGate = new Promise((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    try {
+      const waitMs = lastStartAt + intervalMs - now();
+      if (waitMs > 0) await sleep(waitMs);
+      lastStartAt = now();
+    } finally {
+      release();
+    }
   }
 
   return {

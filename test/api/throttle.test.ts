@@ -1,69 +1,96 @@
 import { describe, expect, it } from 'vitest';
 import { createThrottle } from '../../src/api/throttle.js';
 
-/** A virtual clock: sleeping records the scheduled start and moves time on, nothing waits. */
-function virtualClock() {
+/**
+ * Virtual time: `sleep` registers a timer and nothing waits for real. `settle` fires the timers
+ * in time order, letting every pending promise run between two timers, the way an event loop
+ * would, until the given work is done.
+ */
+function virtualClock(options: { lateByMs?: number } = {}) {
   let time = 0;
+  const timers: Array<{ at: number; fire: () => void }> = [];
   const starts: number[] = [];
   const delays: number[] = [];
   return {
     starts,
     delays,
     now: () => time,
-    sleep: async (ms: number) => {
-      delays.push(ms);
-      time += ms;
-    },
+    sleep: (ms: number) =>
+      new Promise<void>((resolve) => {
+        delays.push(ms);
+        timers.push({ at: time + ms + (options.lateByMs ?? 0), fire: resolve });
+      }),
     advanceTo: (at: number) => {
       time = at;
     },
-    recordStart: () => starts.push(time),
+    recordStart: () => {
+      starts.push(time);
+    },
+    async settle(work: Promise<unknown>): Promise<void> {
+      let done = false;
+      void work.finally(() => {
+        done = true;
+      });
+      while (!done) {
+        await new Promise((resolve) => setImmediate(resolve));
+        timers.sort((a, b) => a.at - b.at);
+        const timer = timers.shift();
+        if (timer) {
+          time = Math.max(time, timer.at);
+          timer.fire();
+        }
+      }
+      await work;
+    },
   };
+}
+
+function runMany(clock: ReturnType<typeof virtualClock>, throttle: ReturnType<typeof createThrottle>, count: number) {
+  return clock.settle(Promise.all(Array.from({ length: count }, () => throttle.run(async () => clock.recordStart()))));
 }
 
 describe('createThrottle', () => {
   it('spaces starts exactly 1000/rate ms apart when requests queue up', async () => {
     const clock = virtualClock();
     const throttle = createThrottle({ concurrency: 1, rate: 20, now: clock.now, sleep: clock.sleep });
-    await Promise.all(Array.from({ length: 6 }, () => throttle.run(async () => clock.recordStart())));
+    await runMany(clock, throttle, 6);
     expect(clock.starts).toEqual([0, 50, 100, 150, 200, 250]);
     expect(clock.delays).toEqual([50, 50, 50, 50, 50]);
   });
 
   it('keeps the spacing with parallel slots: the rate caps starts, not just concurrency', async () => {
     const clock = virtualClock();
-    // The clock stands still: all eight hold a concurrency slot at time 0 and each one reserves
-    // the next start slot in turn.
-    const scheduledStarts: number[] = [];
-    const throttle = createThrottle({
-      concurrency: 8,
-      rate: 4,
-      now: clock.now,
-      sleep: async (ms) => {
-        scheduledStarts.push(clock.now() + ms);
-      },
-    });
-    await Promise.all(Array.from({ length: 8 }, () => throttle.run(async () => undefined)));
-    expect(scheduledStarts).toEqual([250, 500, 750, 1000, 1250, 1500, 1750]);
+    const throttle = createThrottle({ concurrency: 8, rate: 4, now: clock.now, sleep: clock.sleep });
+    // All eight hold a concurrency slot at time 0; the start slots still come one by one.
+    await runMany(clock, throttle, 8);
+    expect(clock.starts).toEqual([0, 250, 500, 750, 1000, 1250, 1500, 1750]);
+  });
+
+  it('measures the spacing from the actual start: a late timer is not made up for', async () => {
+    const clock = virtualClock({ lateByMs: 30 });
+    const throttle = createThrottle({ concurrency: 2, rate: 10, now: clock.now, sleep: clock.sleep });
+    await runMany(clock, throttle, 4);
+    expect(clock.starts).toEqual([0, 130, 260, 390]);
+    expect(clock.delays).toEqual([100, 100, 100]);
   });
 
   it('slides: an idle period earns no burst credit', async () => {
     const clock = virtualClock();
     const throttle = createThrottle({ concurrency: 1, rate: 10, now: clock.now, sleep: clock.sleep });
-    await throttle.run(async () => clock.recordStart());
+    await runMany(clock, throttle, 1);
     clock.advanceTo(60_000);
-    await Promise.all(Array.from({ length: 3 }, () => throttle.run(async () => clock.recordStart())));
+    await runMany(clock, throttle, 3);
     expect(clock.starts).toEqual([0, 60_000, 60_100, 60_200]);
   });
 
   it('starts at once when the last start is older than the interval', async () => {
     const clock = virtualClock();
     const throttle = createThrottle({ concurrency: 1, rate: 2, now: clock.now, sleep: clock.sleep });
-    await throttle.run(async () => clock.recordStart());
+    await runMany(clock, throttle, 1);
     clock.advanceTo(300);
-    await throttle.run(async () => clock.recordStart()); // 200 ms left of the 500 ms spacing
+    await runMany(clock, throttle, 1); // 200 ms left of the 500 ms spacing
     clock.advanceTo(2_000);
-    await throttle.run(async () => clock.recordStart());
+    await runMany(clock, throttle, 1);
     expect(clock.starts).toEqual([0, 500, 2_000]);
     expect(clock.delays).toEqual([200]);
   });
