@@ -19,6 +19,11 @@ interface EntryBase {
   zone?: string;
   /** Warnings and errors for the report. */
   issues: RowIssue[];
+  /**
+   * The row's normalised session fields, tracks and locations by name (for the report's `fields`;
+   * apply never reads it). Absent for invalid, conflict and delete entries.
+   */
+  fields?: Record<string, unknown>;
 }
 
 /** Names of tracks/locations the plan creates first (--create-missing), referenced by entries. */
@@ -64,6 +69,8 @@ export type PlanEntry = CreateEntry | UpdateEntry | UnchangedEntry | DeleteEntry
 export interface NamedToCreate {
   name: string;
   import_id: string;
+  /** Locations only: 2, a placeholder room (a name is all a sheet gives). */
+  location_type?: number;
 }
 
 export interface Plan {

@@ -1,0 +1,83 @@
+import type { SessionWriteBody } from '../api/types.js';
+import type { ApiSession } from '../types.js';
+import { sameInstant } from './instant.js';
+import { FIELD_KINDS, isComparedField, type FieldKind } from './session-field-kinds.js';
+import type { FieldChange, PendingRefs } from './types.js';
+
+export interface SessionDiff {
+  changes: FieldChange[];
+  /** Only the changed fields, with the values the sheet wants. */
+  patch: SessionWriteBody;
+}
+
+/**
+ * Compares what a sheet row wants (`desired`: only the fields the sheet maps, as they would be
+ * sent) with the server's session. Fields absent from `desired` are never compared, so columns
+ * the sheet does not map are never overwritten. A server session that lacks a field altogether
+ * (an older API version) is read as the API's default for it: false, null, "" or [].
+ * `pending` names tracks/locations still to be created: they cannot be on the server yet, so a
+ * list with pending names always differs.
+ */
+export function diffSession(desired: SessionWriteBody, server: ApiSession, pending?: PendingRefs): SessionDiff {
+  const changes: FieldChange[] = [];
+  const patch: Record<string, unknown> = {};
+  for (const [field, wanted] of Object.entries(desired)) {
+    if (!isComparedField(field) || wanted === undefined) continue;
+    const current = (server as unknown as Record<string, unknown>)[field];
+    const hasPending = (pending?.[field as keyof PendingRefs]?.length ?? 0) > 0;
+    if (!hasPending && sameValue(FIELD_KINDS[field], wanted, current)) continue;
+    patch[field] = wanted;
+    changes.push({ field, old: current === undefined ? defaultOf(FIELD_KINDS[field]) : current, new: wanted });
+  }
+  return { changes, patch: patch as SessionWriteBody };
+}
+
+/** Equality of one field's sheet value and server value, by the field's kind. */
+export function sameValue(kind: FieldKind, wanted: unknown, current: unknown): boolean {
+  switch (kind) {
+    case 'instant':
+      return sameInstant(asText(wanted), asText(current));
+    case 'html':
+      return normaliseHtml(wanted) === normaliseHtml(current);
+    case 'id_set':
+      return sameIdSet(wanted, current);
+    case 'boolean':
+      return Boolean(wanted ?? false) === Boolean(current ?? false);
+    case 'number':
+      return sameNumber(wanted, current);
+    case 'text':
+      return (wanted ?? '') === (current ?? '');
+  }
+}
+
+function defaultOf(kind: FieldKind): unknown {
+  if (kind === 'boolean') return false;
+  if (kind === 'id_set') return [];
+  if (kind === 'html') return '';
+  return null;
+}
+
+function asText(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+// An empty description is null on the server and "" in the sheet; line endings and surrounding
+// blanks are not content a reader could see.
+function normaliseHtml(value: unknown): string {
+  return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
+}
+
+function sameNumber(wanted: unknown, current: unknown): boolean {
+  const empty = (value: unknown) => value === null || value === undefined || value === '';
+  if (empty(wanted) || empty(current)) return empty(wanted) && empty(current);
+  return Number(wanted) === Number(current);
+}
+
+function sameIdSet(wanted: unknown, current: unknown): boolean {
+  const left = new Set(Array.isArray(wanted) ? wanted.map(Number) : []);
+  const right = new Set(Array.isArray(current) ? current.map(Number) : []);
+  if (left.size !== right.size) return false;
+  for (const id of left) if (!right.has(id)) return false;
+  return true;
+}
+

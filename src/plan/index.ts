@@ -1,0 +1,7 @@
+export { planImport, type PlanInput, type PlanOptions } from './plan-import.js';
+export { diffSession, sameValue, type SessionDiff } from './diff-session.js';
+export { desiredFields, type ApiVersion } from './desired-fields.js';
+export { formatPlanTotals } from './format-plan-totals.js';
+export { instantMs, sameInstant } from './instant.js';
+export { createdImportId } from './reference-index.js';
+export type * from './types.js';

@@ -1,0 +1,206 @@
+import type { ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow, RowIssue } from '../types.js';
+import type { ApiVersion } from './desired-fields.js';
+import { collectMissingReferences } from './missing-references.js';
+import { planDeletes } from './plan-deletes.js';
+import { planSessionRow, type SessionRowContext } from './plan-session-row.js';
+import { buildReferenceIndex } from './reference-index.js';
+import type { ConflictEntry, InvalidEntry, Plan, PlanEntry } from './types.js';
+
+export interface PlanOptions {
+  createMissing: boolean;
+  prune: boolean;
+  /** How many times --yes was given. */
+  yes: number;
+  maxDeletes?: number;
+  apiVersion?: ApiVersion;
+}
+
+export interface PlanInput {
+  guideId: number;
+  /** From the convert stage, in sheet order. */
+  rows: readonly ConvertedRow[];
+  /** Every session of the guide, listed once. */
+  serverSessions: readonly ApiSession[];
+  tracks: readonly ApiScheduleTrack[];
+  locations: readonly ApiLocation[];
+  readRequests: number;
+  options: PlanOptions;
+}
+
+interface SheetPlace {
+  sheet: string;
+  row: number;
+}
+
+/**
+ * Every decision of an import, made without I/O: each sheet row becomes one entry (create,
+ * update, unchanged, invalid or conflict, in sheet order), then --prune adds the deletes.
+ * Throws GuidebookImportError('prune_refused') when the prune safety stop trips.
+ */
+export function planImport(input: PlanInput): Plan {
+  const { guideId, options } = input;
+  const serverByImportId = groupByImportId(input.serverSessions);
+  const sheetPlacesByImportId = groupSheetRowsByImportId(input.rows);
+  const context: SessionRowContext = {
+    guideId,
+    apiVersion: options.apiVersion ?? 'v1.1',
+    tracks: buildReferenceIndex('track', ofGuide(input.tracks, guideId)),
+    locations: buildReferenceIndex('location', ofGuide(input.locations, guideId)),
+    missingTracks: options.createMissing ? collectMissingReferences('track') : null,
+    missingLocations: options.createMissing ? collectMissingReferences('location') : null,
+  };
+
+  const entries: PlanEntry[] = input.rows.map((row) => {
+    const importId = importIdOf(row);
+    const held = importId ? (serverByImportId.get(importId) ?? []) : [];
+    const places = importId ? (sheetPlacesByImportId.get(importId) ?? []) : [];
+    const issues = row.ok ? row.session.warnings : row.issues;
+    if (held.length > 1 || places.length > 1 || issues.some((issue) => issue.code === 'duplicate_import_id')) {
+      return conflictEntry(row, importId, held, places, guideId);
+    }
+    if (!row.ok) return invalidEntry(row);
+    return planSessionRow(row.session, held[0], context);
+  });
+
+  if (options.prune) {
+    entries.push(
+      ...planDeletes({
+        guideId,
+        serverSessions: input.serverSessions,
+        sheetImportIds: new Set(sheetPlacesByImportId.keys()),
+        sheetRowCount: input.rows.length,
+        sheetName: input.rows[0] ? sheetOf(input.rows[0]) : '',
+        yes: options.yes,
+        maxDeletes: options.maxDeletes,
+      }),
+    );
+  }
+
+  const tracksToCreate = context.missingTracks?.list() ?? [];
+  const locationsToCreate = context.missingLocations?.list() ?? [];
+  return {
+    version: 1,
+    guideId,
+    tracksToCreate,
+    locationsToCreate,
+    entries,
+    writeRequests: countWrites(entries) + tracksToCreate.length + locationsToCreate.length,
+    readRequests: input.readRequests,
+  };
+}
+
+function countWrites(entries: readonly PlanEntry[]): number {
+  let writes = 0;
+  for (const entry of entries) {
+    if (entry.action === 'create' || entry.action === 'update') writes++;
+    else if (entry.action === 'delete' && entry.confirmed) writes++;
+  }
+  return writes;
+}
+
+function importIdOf(row: ConvertedRow): string {
+  return (row.ok ? row.session.fields.import_id : row.import_id) ?? '';
+}
+
+function sheetOf(row: ConvertedRow): string {
+  return row.ok ? row.session.sheet : row.sheet;
+}
+
+function rowOf(row: ConvertedRow): number {
+  return row.ok ? row.session.row : row.row;
+}
+
+function groupByImportId(sessions: readonly ApiSession[]): Map<string, ApiSession[]> {
+  const byImportId = new Map<string, ApiSession[]>();
+  for (const session of sessions) {
+    if (!session.import_id) continue;
+    const group = byImportId.get(session.import_id);
+    if (group) group.push(session);
+    else byImportId.set(session.import_id, [session]);
+  }
+  return byImportId;
+}
+
+// Every row with an import_id counts, valid or not: duplicates are found across all of them,
+// and prune must keep the session of a row that is merely invalid this time.
+function groupSheetRowsByImportId(rows: readonly ConvertedRow[]): Map<string, SheetPlace[]> {
+  const byImportId = new Map<string, SheetPlace[]>();
+  for (const row of rows) {
+    const importId = importIdOf(row);
+    if (!importId) continue;
+    const place = { sheet: sheetOf(row), row: rowOf(row) };
+    const group = byImportId.get(importId);
+    if (group) group.push(place);
+    else byImportId.set(importId, [place]);
+  }
+  return byImportId;
+}
+
+function ofGuide<T extends { guide: number }>(records: readonly T[], guideId: number): T[] {
+  return records.filter((record) => record.guide === undefined || record.guide === guideId);
+}
+
+function invalidEntry(row: Extract<ConvertedRow, { ok: false }>): InvalidEntry {
+  return {
+    action: 'invalid',
+    sheet: row.sheet,
+    row: row.row,
+    importId: row.import_id ?? '',
+    name: row.name ?? '',
+    issues: row.issues,
+  };
+}
+
+function conflictEntry(
+  row: ConvertedRow,
+  importId: string,
+  held: readonly ApiSession[],
+  places: readonly SheetPlace[],
+  guideId: number,
+): ConflictEntry {
+  const sheet = sheetOf(row);
+  const rowNumber = rowOf(row);
+  const issues: RowIssue[] = row.ok ? [...row.session.warnings] : [...row.issues];
+  const where = { sheet, row: rowNumber, column: 'import_id', value: importId };
+  if (held.length > 1) {
+    const ids = held.map((session) => session.id);
+    issues.unshift({
+      code: 'server_conflict',
+      severity: 'error',
+      message:
+        `Row ${rowNumber}: import_id ${JSON.stringify(importId)} is held by ${held.length} sessions of guide ${guideId} ` +
+        `(ids ${ids.join(', ')}), so it is not clear which one this row is; delete all but one of those sessions ` +
+        `in Guidebook Builder, or give this row a different import_id`,
+      ...where,
+    });
+  }
+  if (places.length > 1 && !issues.some((issue) => issue.code === 'duplicate_import_id')) {
+    const others = places.filter((place) => place.sheet !== sheet || place.row !== rowNumber);
+    issues.unshift({
+      code: 'duplicate_import_id',
+      severity: 'error',
+      message:
+        `Row ${rowNumber}: import_id ${JSON.stringify(importId)} is also used by ${describePlaces(others, sheet)}; ` +
+        `give each row its own import_id`,
+      ...where,
+    });
+  }
+  return {
+    action: 'conflict',
+    sheet,
+    row: rowNumber,
+    importId,
+    name: (row.ok ? row.session.fields.name : row.name) ?? '',
+    zone: row.ok ? row.session.zone : undefined,
+    issues,
+    sessionIds: held.map((session) => session.id),
+  };
+}
+
+function describePlaces(places: readonly SheetPlace[], ownSheet: string): string {
+  const shown = places.slice(0, 5).map((place) =>
+    place.sheet === ownSheet ? `row ${place.row}` : `row ${place.row} of sheet ${JSON.stringify(place.sheet)}`,
+  );
+  const more = places.length > shown.length ? ` and ${places.length - shown.length} more rows` : '';
+  return shown.join(', ') + more;
+}
