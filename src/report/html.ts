@@ -1,0 +1,77 @@
+// The HTML form of the report: one self-contained page an event planner can open, read and print.
+// The sheet is untrusted, so every value is escaped and the page forbids scripts outright (CSP).
+import type { Summary } from '../types.js';
+import { escapeHtml } from './html-escape.js';
+import { dominantZone } from './html-format.js';
+import { reportCss } from './html-style.js';
+import { renderRowTable } from './html-table.js';
+import { renderTimeline } from './html-timeline.js';
+import type { ReportDocument } from './types.js';
+
+const SUMMARY_LABELS: ReadonlyArray<[keyof Summary, string, string]> = [
+  ['created', 'Created', 'a-create'],
+  ['updated', 'Updated', 'a-update'],
+  ['unchanged', 'Unchanged', 'a-unchanged'],
+  ['deleted', 'Deleted', 'a-delete'],
+  ['invalid', 'Invalid', 'a-invalid'],
+  ['conflicts', 'Conflicts', 'a-conflict'],
+  ['failed', 'Failed', 'a-delete'],
+  ['not_attempted', 'Not attempted', ''],
+  ['requests', 'Requests', ''],
+];
+
+// No script may run, no resource may load: the file is safe to open whatever the sheet held.
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+function renderSummary(doc: ReportDocument): string {
+  const cards = SUMMARY_LABELS.map(([key, label, colour]) => {
+    const value = doc.summary[key];
+    const classes = ['count', colour, value === 0 ? 'zero' : ''].filter(Boolean).join(' ');
+    return `<div class="${classes}" data-summary="${key}"><span class="n">${escapeHtml(String(value))}</span><span class="label">${label}</span></div>`;
+  });
+  const note = doc.dryRun ? '<p class="muted">Dry run: the counts are what a real run would do; nothing was written.</p>' : '';
+  return `<section class="summary-section"><div class="summary">${cards.join('')}</div>${note}</section>`;
+}
+
+/** "2027-05-01 14:02:11 UTC" from an ISO instant; anything else is shown as it is. */
+function readableInstant(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
+}
+
+function renderHeader(doc: ReportDocument): string {
+  const meta: Array<[string, string]> = [];
+  if (doc.file !== null) meta.push(['File', doc.file]);
+  if (doc.guideId !== null) meta.push(['Guide', String(doc.guideId)]);
+  meta.push(['Command', doc.command]);
+  meta.push(['Started', readableInstant(doc.startedAt)]);
+  meta.push(['Finished', readableInstant(doc.finishedAt)]);
+  const metaHtml = meta.map(([label, value]) => `<span>${label} <b>${escapeHtml(value)}</b></span>`).join('');
+  const warnings =
+    doc.warnings.length > 0
+      ? `<ul class="warnings">${doc.warnings.map((warning) => `<li>${escapeHtml(warning)}</li>`).join('')}</ul>`
+      : '';
+  const badge = doc.dryRun ? '<span class="dry-run">dry run</span>' : '';
+  return `<header><h1>Agenda import report${badge}</h1><div class="meta">${metaHtml}</div>${warnings}</header>`;
+}
+
+export function renderHtmlReport(doc: ReportDocument): string {
+  const zone = dominantZone(doc.rows);
+  const title = doc.file ? `Import report: ${doc.file}` : 'Import report';
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    '<meta name="viewport" content="width=device-width,initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${reportCss()}</style>`,
+    '</head><body>',
+    renderHeader(doc),
+    renderSummary(doc),
+    renderTimeline(doc.rows, zone),
+    renderRowTable(doc.rows, zone),
+    `<footer>guidebook-import report, format version ${escapeHtml(String(doc.version))}</footer>`,
+    '</body></html>',
+    '',
+  ].join('\n');
+}

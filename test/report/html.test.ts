@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { renderHtmlReport } from '../../src/report/html.js';
+import type { ReportDocument } from '../../src/report/types.js';
+import type { ReportRow } from '../../src/types.js';
+
+function row(partial: Partial<ReportRow> & Pick<ReportRow, 'row' | 'import_id' | 'name' | 'action'>): ReportRow {
+  return {
+    sheet: 'Agenda',
+    outcome: 'done',
+    session_id: null,
+    http_status: null,
+    changed_fields: [],
+    message: '',
+    zone: 'America/New_York',
+    ...partial,
+  };
+}
+
+function documentWith(rows: ReportRow[]): ReportDocument {
+  return {
+    version: 1,
+    command: 'import',
+    file: 'agenda.xlsx',
+    guideId: 1,
+    dryRun: false,
+    startedAt: '2027-05-01T12:00:00.000Z',
+    finishedAt: '2027-05-01T12:00:05.000Z',
+    options: {},
+    summary: { created: 3, updated: 5, unchanged: 7, deleted: 11, invalid: 13, conflicts: 17, failed: 19, not_attempted: 23, requests: 29 },
+    warnings: [],
+    rows,
+  };
+}
+
+const keynote = row({
+  row: 4,
+  import_id: 'DC27-001',
+  name: 'Opening Keynote',
+  action: 'create',
+  fields: {
+    name: 'Opening Keynote',
+    start_time: '2027-05-18T13:00:00.000Z', // 9:00 AM in New York (EDT)
+    end_time: '2027-05-18T14:00:00.000Z',
+    locations: ['Main Hall'],
+    schedule_tracks: ['Keynote'],
+  },
+});
+
+describe('renderHtmlReport', () => {
+  it('shows each summary count under its name', () => {
+    const html = renderHtmlReport(documentWith([keynote]));
+    for (const [key, value] of Object.entries(documentWith([]).summary)) {
+      expect(html).toMatch(new RegExp(`data-summary="${key}"><span class="n">${value}</span>`));
+    }
+  });
+
+  it('places a session at its local wall-clock time in the row zone', () => {
+    const html = renderHtmlReport(documentWith([keynote]));
+    expect(html).toContain('Tuesday 18 May 2027');
+    expect(html).toContain('9:00 AM – 10:00 AM');
+    expect(html).toContain('<div class="room-name">Main Hall</div>');
+  });
+
+  it('escapes markup from every untrusted value: name, id, room, change, issue, warning, file', () => {
+    const evil = '<script>window.__pwned=1</script>';
+    const doc = documentWith([
+      row({
+        row: 5,
+        import_id: `id-${evil}`,
+        name: evil,
+        action: 'update',
+        message: `"><img src=x onerror=alert(1)>`,
+        fields: { start_time: '2027-05-18T15:00:00Z', end_time: '2027-05-18T16:00:00Z', locations: [`</div>${evil}`] },
+        changes: [{ field: 'description_html', old: '<p>old</p>', new: `<img src=x onerror="window.__pwned=2">` }],
+      }),
+      row({
+        row: 6,
+        import_id: '',
+        name: '',
+        action: 'invalid',
+        issues: [
+          { code: 'bad_time', severity: 'error', message: `Row 6, column "Start": "${evil}" is not a time`, sheet: 'Agenda', row: 6, column: 'Start', value: evil },
+        ],
+      }),
+    ]);
+    doc.file = `${evil}.xlsx`;
+    doc.warnings = [`Column "${evil}" is not mapped`];
+    const html = renderHtmlReport(doc);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+  });
+
+  it('forbids scripts and network loads with a content security policy', () => {
+    const html = renderHtmlReport(documentWith([keynote]));
+    expect(html).toMatch(/http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('shows an update as old → new in local time', () => {
+    const html = renderHtmlReport(
+      documentWith([
+        row({
+          row: 9,
+          import_id: 'DC27-009',
+          name: 'Scaling Postgres',
+          action: 'update',
+          changed_fields: ['start_time'],
+          changes: [{ field: 'start_time', old: '2027-05-18T14:30:00.000000+0000', new: '2027-05-18T15:00:00Z' }],
+        }),
+      ]),
+    );
+    expect(html).toContain('<span class="old">Tue 18 May 2027, 10:30 AM</span>');
+    expect(html).toContain('<span class="new">11:00 AM</span>');
+  });
+
+  it('shows the message and the cell of an invalid row', () => {
+    const html = renderHtmlReport(
+      documentWith([
+        row({
+          row: 14,
+          import_id: 'DC27-014',
+          name: 'Broken row',
+          action: 'invalid',
+          outcome: 'not_attempted',
+          message: 'Row 14, column "Start": "31/02/2027 9:00" is not a date (expected d/M/yyyy H:mm)',
+          issues: [
+            {
+              code: 'bad_date',
+              severity: 'error',
+              message: 'Row 14, column "Start": "31/02/2027 9:00" is not a date (expected d/M/yyyy H:mm)',
+              sheet: 'Agenda',
+              row: 14,
+              column: 'Start',
+              value: '31/02/2027 9:00',
+            },
+          ],
+        }),
+      ]),
+    );
+    expect(html).toContain('Row 14, column &quot;Start&quot;: &quot;31/02/2027 9:00&quot; is not a date');
+    expect(html).toContain('Cell <span class="field">Start</span> = <code>31/02/2027 9:00</code>');
+    // The message is not repeated when an issue already says it.
+    expect(html.split('is not a date').length - 1).toBe(1);
+  });
+
+  it('draws a delete from its old values and a double booking side by side', () => {
+    const html = renderHtmlReport(
+      documentWith([
+        row({
+          row: null,
+          import_id: 'OLD-7',
+          name: 'Cancelled talk',
+          action: 'delete',
+          changes: [
+            { field: 'start_time', old: '2027-05-19T14:00:00Z', new: null },
+            { field: 'locations', old: ['Room 201'], new: null },
+          ],
+        }),
+        row({ row: 7, import_id: 'A', name: 'Talk A', action: 'create', fields: { start_time: '2027-05-19T14:00:00Z', end_time: '2027-05-19T15:00:00Z', locations: ['Room 201'] } }),
+      ]),
+    );
+    expect(html).toContain('Wednesday 19 May 2027');
+    const blocks = [...html.matchAll(/<div class="s a-(\w+)[^"]*" style="top:[\d.]+px;height:[\d.]+px;left:([\d.]+)%;width:([\d.]+)%"/g)];
+    expect(blocks.map((match) => [match[1], match[2], match[3]])).toEqual([
+      ['create', '0.000', '50.000'],
+      ['delete', '50.000', '50.000'],
+    ]);
+  });
+
+  it('renders 20,000 rows quickly', () => {
+    const rows: ReportRow[] = [];
+    for (let index = 0; index < 20_000; index += 1) {
+      const start = Date.UTC(2027, 4, 18 + (index % 3), 12 + (index % 9), 0);
+      rows.push(
+        row({
+          row: index + 2,
+          import_id: `R-${index}`,
+          name: `Session ${index}`,
+          action: index % 5 === 0 ? 'update' : 'create',
+          fields: { start_time: new Date(start).toISOString(), end_time: new Date(start + 45 * 60_000).toISOString(), locations: [`Room ${index % 40}`] },
+          changes: index % 5 === 0 ? [{ field: 'name', old: 'Old', new: `Session ${index}` }] : undefined,
+        }),
+      );
+    }
+    const started = performance.now();
+    const html = renderHtmlReport(documentWith(rows));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(html.match(/<tr class="r"/g)).toHaveLength(20_000);
+  });
+});
