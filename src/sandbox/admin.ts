@@ -1,0 +1,42 @@
+// Paths for tests and checks, outside the API: they are not counted, not faulted, not logged.
+//   GET  /__sandbox/state         the whole state
+//   POST /__sandbox/reset-budget  today's request count back to 0
+//   GET|POST /__sandbox/faults    read or change latencyMs, failRate, dropRate, dailyBudget
+import { GuidebookImportError } from '../errors.js';
+import type { Answer } from './api-handler.js';
+import type { RequestBody } from './request-body.js';
+import type { FaultSettings, SandboxState } from './types.js';
+
+export const ADMIN_PREFIX = '/__sandbox/';
+
+export interface AdminControls {
+  state(): SandboxState;
+  resetBudget(): void;
+  faults(): FaultSettings;
+  setFaults(update: Partial<FaultSettings>): void;
+}
+
+export function handleAdminRequest(method: string, pathname: string, body: RequestBody, controls: AdminControls): Answer {
+  const name = pathname.slice(ADMIN_PREFIX.length).replace(/\/$/, '');
+  if (name === 'state' && method === 'GET') return { status: 200, body: controls.state() };
+  if (name === 'reset-budget' && method === 'POST') {
+    controls.resetBudget();
+    return { status: 200, body: { budget: controls.state().budget } };
+  }
+  if (name === 'faults' && method === 'GET') return { status: 200, body: controls.faults() };
+  if (name === 'faults' && method === 'POST') {
+    const update = body.kind === 'json' ? body.data : body.kind === 'none' ? {} : null;
+    if (update === null || typeof update !== 'object' || Array.isArray(update)) {
+      return { status: 400, body: { detail: 'Send the fault settings as a JSON object.' } };
+    }
+    try {
+      controls.setFaults(update as Partial<FaultSettings>);
+    } catch (error) {
+      if (error instanceof GuidebookImportError) return { status: 400, body: { detail: error.message } };
+      throw error;
+    }
+    return { status: 200, body: controls.faults() };
+  }
+  if (['state', 'reset-budget', 'faults'].includes(name)) return { status: 405, body: { detail: `Method "${method}" not allowed.` } };
+  return { status: 404, body: { detail: 'Not found.' } };
+}

@@ -1,0 +1,113 @@
+// Answers one API request against the store: auth, routing to a resource, list/create/read/
+// update/delete. Synchronous once the body is read, so requests never interleave mid-change.
+import { checkAuthorization } from './auth.js';
+import { formatApiTimestamp } from './datetime.js';
+import { guideAccess } from './guide-access.js';
+import { locationResource } from './location-resource.js';
+import { orderRecords } from './ordering.js';
+import { paginate } from './pagination.js';
+import type { RequestBody } from './request-body.js';
+import { PERMISSION_DENIED, type ResourceContext, type WritableResource } from './resource.js';
+import { canonicalPath, type ApiRoute, type ResourceName } from './routes.js';
+import { scheduleTrackResource } from './schedule-track-resource.js';
+import { sessionResource } from './session-resource.js';
+import type { SandboxStore } from './store.js';
+import type { SandboxGuide, WritableKind } from './types.js';
+
+export interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ApiRequest {
+  method: string;
+  route: ApiRoute;
+  query: URLSearchParams;
+  body: RequestBody;
+  authorization: string | undefined;
+  /** http://host as the client addressed the server, for absolute next/previous URLs. */
+  origin: string;
+}
+
+export interface ApiSettings {
+  store: SandboxStore;
+  apiKey: string | undefined;
+  pageSizeMax: number;
+  now: () => number;
+}
+
+const NOT_FOUND: Answer = { status: 404, body: { detail: 'Not found.' } };
+const FORBIDDEN: Answer = { status: 403, body: { detail: PERMISSION_DENIED } };
+
+const RESOURCES: Record<Exclude<ResourceName, 'guides'>, WritableResource<WritableKind>> = {
+  sessions: sessionResource as unknown as WritableResource<WritableKind>,
+  'schedule-tracks': scheduleTrackResource as unknown as WritableResource<WritableKind>,
+  locations: locationResource as unknown as WritableResource<WritableKind>,
+};
+
+export function handleApiRequest(request: ApiRequest, settings: ApiSettings): Answer {
+  const auth = checkAuthorization(request.authorization, settings.apiKey);
+  if (!auth.ok) return { status: 401, body: { detail: auth.detail }, headers: { 'WWW-Authenticate': 'JWT realm="api"' } };
+
+  const { route, method } = request;
+  const allowed = route.resource === 'guides' ? ['GET'] : route.id === null ? ['GET', 'POST'] : ['GET', 'PATCH', 'DELETE'];
+  if (!allowed.includes(method)) {
+    return { status: 405, body: { detail: `Method "${method}" not allowed.` }, headers: { Allow: allowed.join(', ') } };
+  }
+  if (route.resource === 'guides') return answerGuides(request, settings);
+  const resource = RESOURCES[route.resource];
+  const ctx: ResourceContext = { store: settings.store, version: route.version };
+  return route.id === null ? answerCollection(resource, request, ctx, settings) : answerItem(resource, route.id, request, ctx, settings);
+}
+
+function answerGuides(request: ApiRequest, settings: ApiSettings): Answer {
+  const { store } = settings;
+  if (request.route.id === null) return answerPage(store.ownGuides().map(publicGuide), request, settings);
+  const access = guideAccess(store, request.route.id);
+  if (access === 'missing') return NOT_FOUND;
+  if (access === 'other') return FORBIDDEN;
+  return { status: 200, body: publicGuide(store.guide(request.route.id) as SandboxGuide) };
+}
+
+function publicGuide(guide: SandboxGuide): Omit<SandboxGuide, 'owner'> {
+  const { owner: _owner, ...fields } = guide;
+  return fields;
+}
+
+function answerCollection(resource: WritableResource<WritableKind>, request: ApiRequest, ctx: ResourceContext, settings: ApiSettings): Answer {
+  if (request.method === 'GET') {
+    const filter = resource.filter(request.query, ctx);
+    if (!filter.ok) return filter.status === 403 ? FORBIDDEN : { status: 400, body: filter.errors };
+    const kept = ctx.store.all(resource.kind).filter(filter.keep);
+    return answerPage(orderRecords(kept, request.query.get('ordering'), resource.orderingFields), request, settings);
+  }
+  const check = resource.check(request.body, ctx);
+  if (!check.ok) return check.status === 403 ? FORBIDDEN : { status: 400, body: check.errors };
+  const now = formatApiTimestamp(settings.now());
+  const record = ctx.store.create(resource.kind, (id) => ({ id, created_at: now, last_updated: now, ...check.fields }) as never);
+  return { status: 201, body: record };
+}
+
+function answerItem(resource: WritableResource<WritableKind>, id: number, request: ApiRequest, ctx: ResourceContext, settings: ApiSettings): Answer {
+  const existing = ctx.store.get(resource.kind, id);
+  if (!existing) return NOT_FOUND;
+  if (guideAccess(ctx.store, existing.guide) !== 'own') return FORBIDDEN;
+  if (request.method === 'GET') return { status: 200, body: existing };
+  const now = formatApiTimestamp(settings.now());
+  if (request.method === 'DELETE') {
+    ctx.store.remove(resource.kind, id, now);
+    return { status: 204 };
+  }
+  const check = resource.check(request.body, ctx, existing);
+  if (!check.ok) return check.status === 403 ? FORBIDDEN : { status: 400, body: check.errors };
+  const updated = { id, created_at: existing.created_at, last_updated: now, ...check.fields };
+  ctx.store.replace(resource.kind, updated as never);
+  return { status: 200, body: updated };
+}
+
+function answerPage(items: unknown[], request: ApiRequest, settings: ApiSettings): Answer {
+  const listUrl = `${request.origin}${canonicalPath(request.route)}`;
+  const page = paginate(items, request.query, listUrl, settings.pageSizeMax);
+  return page ? { status: 200, body: page } : { status: 404, body: { detail: 'Invalid page.' } };
+}

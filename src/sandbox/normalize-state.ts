@@ -1,0 +1,99 @@
+// A state file may be written by hand ("start with these guides"), so missing parts are filled
+// in rather than refused; only a shape that cannot be a state is an error.
+import { GuidebookImportError } from '../errors.js';
+import { SANDBOX_ACCOUNT, defaultSandboxState } from './default-state.js';
+import type { SandboxGuide, SandboxLocation, SandboxScheduleTrack, SandboxSession, SandboxState, WritableKind } from './types.js';
+
+const EPOCH_TIMESTAMP = '1970-01-01T00:00:00.000000+0000';
+
+export function normalizeState(raw: unknown, source: string): SandboxState {
+  if (!isObject(raw)) throw invalid(source, 'the top level is not a JSON object');
+  const account = typeof raw.account === 'string' && raw.account !== '' ? raw.account : SANDBOX_ACCOUNT;
+  // No "guides" at all means the default guides; an empty list means none.
+  const givenGuides = raw.guides === undefined ? defaultSandboxState().guides : raw.guides;
+  const guides = listOf(givenGuides, source, 'guides').map((g): SandboxGuide => {
+    if (typeof g.id !== 'number') throw invalid(source, `a guide has no numeric "id": ${JSON.stringify(g)}`);
+    return {
+      id: g.id,
+      name: typeof g.name === 'string' ? g.name : `Guide ${g.id}`,
+      timezone: typeof g.timezone === 'string' ? g.timezone : null,
+      start_date: typeof g.start_date === 'string' ? g.start_date : null,
+      end_date: typeof g.end_date === 'string' ? g.end_date : null,
+      owner: typeof g.owner === 'string' ? g.owner : account,
+    };
+  });
+  const sessions = records(raw.sessions, source, 'sessions').map((s) => ({ ...sessionDefaults(), ...s }) as SandboxSession);
+  const tracks = records(raw.schedule_tracks, source, 'schedule_tracks').map(
+    (t) => ({ color: null, import_id: null, created_at: EPOCH_TIMESTAMP, last_updated: EPOCH_TIMESTAMP, ...t }) as SandboxScheduleTrack,
+  );
+  const locations = records(raw.locations, source, 'locations').map(
+    (l) =>
+      ({
+        location_type: 2, import_id: null, address: null, latitude: null, longitude: null,
+        created_at: EPOCH_TIMESTAMP, last_updated: EPOCH_TIMESTAMP, ...l,
+      }) as SandboxLocation,
+  );
+  const givenNext = isObject(raw.nextIds) ? raw.nextIds : {};
+  const nextId = (kind: WritableKind, items: Array<{ id: number }>): number => {
+    const floor = items.reduce((max, item) => Math.max(max, item.id + 1), 1);
+    const given = givenNext[kind];
+    return typeof given === 'number' && given >= floor ? given : floor;
+  };
+  const budget = isObject(raw.budget) && typeof raw.budget.day === 'string' && typeof raw.budget.count === 'number'
+    ? { day: raw.budget.day, count: raw.budget.count }
+    : { day: '1970-01-01', count: 0 };
+  return {
+    version: 1,
+    account,
+    guides,
+    sessions,
+    schedule_tracks: tracks,
+    locations,
+    nextIds: { sessions: nextId('sessions', sessions), schedule_tracks: nextId('schedule_tracks', tracks), locations: nextId('locations', locations) },
+    budget,
+  };
+}
+
+export function sessionDefaults(): Omit<SandboxSession, 'id' | 'guide' | 'name' | 'start_time'> {
+  return {
+    created_at: EPOCH_TIMESTAMP,
+    last_updated: EPOCH_TIMESTAMP,
+    end_time: null,
+    all_day: false,
+    description_html: null,
+    import_id: null,
+    allow_rating: false,
+    add_to_schedule: false,
+    schedule_tracks: [],
+    locations: [],
+    rank: null,
+    require_login: false,
+    max_capacity: null,
+    waitlist: false,
+    registration_start_date: null,
+    registration_end_date: null,
+  };
+}
+
+function records(value: unknown, source: string, name: string): Array<Record<string, unknown> & { id: number; guide: number }> {
+  return listOf(value, source, name).map((item) => {
+    if (typeof item.id !== 'number' || typeof item.guide !== 'number') {
+      throw invalid(source, `an entry of "${name}" needs numeric "id" and "guide": ${JSON.stringify(item).slice(0, 200)}`);
+    }
+    return item as Record<string, unknown> & { id: number; guide: number };
+  });
+}
+
+function listOf(value: unknown, source: string, name: string): Array<Record<string, unknown>> {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every(isObject)) throw invalid(source, `"${name}" must be a list of objects`);
+  return value;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function invalid(source: string, why: string): GuidebookImportError {
+  return new GuidebookImportError('file', `sandbox state ${source} is not usable: ${why}`);
+}

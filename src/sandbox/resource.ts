@@ -1,0 +1,36 @@
+// What a writable resource (sessions, schedule tracks, locations) tells the generic handler.
+import type { FieldErrors } from './field-reader.js';
+import type { RequestBody } from './request-body.js';
+import type { ApiVersion } from './routes.js';
+import type { RecordOf, SandboxStore } from './store.js';
+import type { WritableKind } from './types.js';
+
+export interface ResourceContext {
+  store: SandboxStore;
+  version: ApiVersion;
+}
+
+/** The fields a write sets (everything but id and the timestamps). */
+export type WritableFields<K extends WritableKind> = Omit<RecordOf[K], 'id' | 'created_at' | 'last_updated'>;
+
+export type WriteCheck<K extends WritableKind> =
+  | { ok: true; fields: WritableFields<K> }
+  | { ok: false; status: 400; errors: FieldErrors }
+  | { ok: false; status: 403; detail: string };
+
+export type ListFilter<K extends WritableKind> =
+  | { ok: true; keep: (record: RecordOf[K]) => boolean }
+  | { ok: false; status: 400; errors: FieldErrors }
+  | { ok: false; status: 403; detail: string };
+
+export interface WritableResource<K extends WritableKind> {
+  kind: K;
+  /** Validates a create (existing undefined) or a PATCH (existing given, merged then checked). */
+  check(body: RequestBody, ctx: ResourceContext, existing?: RecordOf[K]): WriteCheck<K>;
+  /** The list filters of a query; the guide filter and access are checked here. */
+  filter(query: URLSearchParams, ctx: ResourceContext): ListFilter<K>;
+  /** Fields `ordering=` may name. */
+  orderingFields: ReadonlyArray<keyof RecordOf[K] & string>;
+}
+
+export const PERMISSION_DENIED = 'You do not have permission to perform this action.';

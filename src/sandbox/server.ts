@@ -1,0 +1,194 @@
+// startSandbox: a Guidebook-compatible Open API server on 127.0.0.1, built on node:http.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { GuidebookImportError } from '../errors.js';
+import { ADMIN_PREFIX, handleAdminRequest } from './admin.js';
+import { handleApiRequest, type Answer } from './api-handler.js';
+import { secondsUntilUtcMidnight, utcDay } from './budget.js';
+import { defaultSandboxState } from './default-state.js';
+import { DEFAULT_DAILY_BUDGET, FaultGenerator, mergeFaultSettings } from './faults.js';
+import { normalizeState } from './normalize-state.js';
+import { bodyForLog, readRequestBody } from './request-body.js';
+import { RequestLog } from './request-log.js';
+import { matchRoute } from './routes.js';
+import { StateFile, loadStateFile } from './state-file.js';
+import { SandboxStore } from './store.js';
+import type { FaultSettings, SandboxHandle, SandboxOptions, SandboxState } from './types.js';
+
+const HOST = '127.0.0.1';
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'DELETE']);
+const FAILURE_DETAIL: Record<number, string> = {
+  500: 'A server error occurred.',
+  502: 'Bad gateway.',
+  503: 'Service temporarily unavailable, try again later.',
+};
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new GuidebookImportError('usage', `port must be an integer from 0 to 65535, got ${JSON.stringify(port)}`);
+  }
+  const pageSizeMax = options.pageSizeMax ?? 500;
+  if (!Number.isInteger(pageSizeMax) || pageSizeMax < 1) {
+    throw new GuidebookImportError('usage', `pageSizeMax must be a positive integer, got ${JSON.stringify(pageSizeMax)}`);
+  }
+  let faultSettings = mergeFaultSettings(
+    { latencyMs: 0, failRate: 0, dropRate: 0, dailyBudget: DEFAULT_DAILY_BUDGET },
+    definedOnly({ latencyMs: options.latencyMs, failRate: options.failRate, dropRate: options.dropRate, dailyBudget: options.dailyBudget }),
+  );
+  const seed = options.seed ?? 1;
+  if (!Number.isFinite(seed)) throw new GuidebookImportError('usage', `seed must be a number, got ${JSON.stringify(seed)}`);
+  const now = options.now ?? Date.now;
+  const { store, stateFile } = openState(options);
+  const faults = new FaultGenerator(seed);
+  const log = new RequestLog(options.requestLogFile, options.verbose ?? false);
+
+  const controls = {
+    state: (): SandboxState => structuredClone(store.toState()),
+    resetBudget: () => store.resetBudget(utcDay(now())),
+    faults: (): FaultSettings => ({ ...faultSettings }),
+    setFaults: (update: Partial<FaultSettings>) => {
+      faultSettings = mergeFaultSettings(faultSettings, update);
+    },
+  };
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (url.pathname.startsWith(ADMIN_PREFIX)) {
+      const read = await readRequestBody(req);
+      send(res, read.ok ? handleAdminRequest(method, url.pathname, read.body, controls) : { status: read.status, body: { detail: read.detail } });
+      return;
+    }
+
+    // Drawn and counted on arrival, before any await, so the order of arrival fixes the outcome.
+    const decision = faults.decide(faultSettings, WRITE_METHODS.has(method));
+    const arrivedAt = now();
+    const count = store.countRequest(utcDay(arrivedAt));
+    const read = await readRequestBody(req);
+    if (faultSettings.latencyMs > 0) await sleep(faultSettings.latencyMs);
+
+    let answer: Answer;
+    let handled = false;
+    const route = matchRoute(url.pathname);
+    if (count > faultSettings.dailyBudget) {
+      const wait = secondsUntilUtcMidnight(now());
+      answer = { status: 429, body: { detail: `Request was throttled. Expected available in ${wait} seconds.` }, headers: { 'Retry-After': String(wait) } };
+    } else if (decision.failStatus !== null) {
+      answer = { status: decision.failStatus, body: { detail: FAILURE_DETAIL[decision.failStatus] } };
+    } else if (!route) {
+      answer = { status: 404, body: { detail: 'Not found.' } };
+    } else if (!read.ok) {
+      answer = { status: read.status, body: { detail: read.detail } };
+    } else {
+      answer = handleApiRequest(
+        { method, route, query: url.searchParams, body: read.body, authorization: req.headers.authorization, origin: `http://${req.headers.host ?? `${HOST}:${actualPort}`}` },
+        { store, apiKey: options.apiKey, pageSizeMax, now },
+      );
+      handled = true;
+    }
+
+    const dropped = handled && decision.drop;
+    log.record(
+      {
+        time: new Date(arrivedAt).toISOString(),
+        method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        status: answer.status,
+        body: read.ok ? bodyForLog(read.body) : null,
+        ...(dropped ? { dropped: true } : {}),
+      },
+      performance.now() - started,
+    );
+    if (dropped) {
+      // The write is done and on disk; the client sees the connection close with no answer.
+      req.socket.destroy();
+      return;
+    }
+    send(res, answer);
+  }
+
+  const server = createServer((req, res) => {
+    serve(req, res).catch((error: unknown) => {
+      process.stderr.write(`sandbox: ${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: { detail: 'A server error occurred.' } });
+    });
+  });
+  let actualPort = port;
+  try {
+    actualPort = await listen(server, port);
+  } catch (error) {
+    stateFile?.close();
+    throw error;
+  }
+
+  const origin = `http://${HOST}:${actualPort}`;
+  let closing: Promise<void> | null = null;
+  return {
+    origin,
+    apiUrl: `${origin}/open-api/v1.1/`,
+    port: actualPort,
+    requestLog: log.entries,
+    state: controls.state,
+    setFaults: controls.setFaults,
+    resetBudget: controls.resetBudget,
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          stateFile?.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+function openState(options: SandboxOptions): { store: SandboxStore; stateFile: StateFile | null } {
+  const initial = (): SandboxState => normalizeState(structuredClone(options.initialState ?? defaultSandboxState()), 'initialState');
+  if (!options.stateFile) return { store: new SandboxStore(initial()), stateFile: null };
+  const path = options.stateFile;
+  const loaded = loadStateFile(path);
+  const store = new SandboxStore(loaded.state ?? initial());
+  store.replay(loaded.journal);
+  let stateFile: StateFile;
+  try {
+    stateFile = new StateFile(path, () => store.toState());
+    // Folds any journal left by a killed run into the state file (and creates a new one).
+    stateFile.rewrite();
+  } catch (error) {
+    throw new GuidebookImportError('file', `cannot write sandbox state ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  store.persistTo(stateFile);
+  return { store, stateFile };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const why = error.code === 'EADDRINUSE' ? 'is already in use' : error.code === 'EACCES' ? 'is not allowed' : `failed (${error.message})`;
+      reject(new GuidebookImportError('usage', `port ${port} on ${HOST} ${why}`, { cause: error }));
+    });
+    server.listen(port, HOST, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function send(res: ServerResponse, answer: Answer): void {
+  const headers: Record<string, string | number> = { ...answer.headers };
+  if (answer.status === 204 || answer.body === undefined) {
+    res.writeHead(answer.status, headers).end();
+    return;
+  }
+  const text = JSON.stringify(answer.body);
+  headers['Content-Type'] = 'application/json';
+  headers['Content-Length'] = Buffer.byteLength(text);
+  res.writeHead(answer.status, headers).end(text);
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

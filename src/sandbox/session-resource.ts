@@ -1,0 +1,156 @@
+// Sessions: fields, the rules between them, and list filters, as the Open API states them.
+import {
+  booleanField, dateTimeField, floatField, integerField, primaryKeyField, primaryKeyListField, stringField,
+} from './drf-fields.js';
+import { addError, nonObjectBodyError, readFields, type FieldErrors, type FieldSpecs } from './field-reader.js';
+import { checkWriteGuide, readGuideFilter, readIntegerFilter } from './guide-access.js';
+import { sessionDefaults } from './normalize-state.js';
+import { PERMISSION_DENIED, type WritableFields, type WritableResource } from './resource.js';
+import type { ApiVersion } from './routes.js';
+import type { SandboxStore } from './store.js';
+import type { SandboxSession } from './types.js';
+
+export const DESCRIPTION_MAX_LENGTH = 20_000;
+
+function sessionFieldSpecs(version: ApiVersion): FieldSpecs {
+  return {
+    guide: { parse: primaryKeyField, required: true },
+    name: { parse: stringField({ maxLength: 255 }), required: true },
+    description_html:
+      version === 'v1'
+        ? { parse: stringField({ maxLength: DESCRIPTION_MAX_LENGTH, allowBlank: true }), required: true }
+        : { parse: stringField({ maxLength: DESCRIPTION_MAX_LENGTH, allowBlank: true }), nullable: true },
+    start_time: { parse: dateTimeField, required: true },
+    end_time: { parse: dateTimeField, nullable: true },
+    all_day: { parse: booleanField },
+    allow_rating: { parse: booleanField },
+    add_to_schedule: { parse: booleanField },
+    import_id: { parse: stringField({ maxLength: 255, allowBlank: true }), nullable: true },
+    schedule_tracks: { parse: primaryKeyListField, list: true },
+    locations: { parse: primaryKeyListField, list: true },
+    rank: { parse: floatField(), nullable: true },
+    require_login: { parse: booleanField },
+    max_capacity: { parse: integerField({ min: 0 }), nullable: true },
+    waitlist: { parse: booleanField },
+    registration_start_date: { parse: dateTimeField, nullable: true },
+    registration_end_date: { parse: dateTimeField, nullable: true },
+  };
+}
+
+type SessionFields = WritableFields<'sessions'>;
+
+export const sessionResource: WritableResource<'sessions'> = {
+  kind: 'sessions',
+  orderingFields: ['id', 'start_time', 'end_time', 'name'],
+
+  check(body, ctx, existing) {
+    const shapeError = nonObjectBodyError(body);
+    if (shapeError) return { ok: false, status: 400, errors: shapeError };
+    const { values, errors } = readFields(body, sessionFieldSpecs(ctx.version), existing !== undefined);
+    const guideCheck = checkWriteGuide(ctx.store, values.guide as number | undefined, existing?.guide, errors, 'session');
+    if (guideCheck === 'forbidden') return { ok: false, status: 403, detail: PERMISSION_DENIED };
+
+    const base = existing ? withoutMeta(existing) : creationDefaults();
+    // Merged first, then checked: a PATCH must leave a session that is valid as a whole.
+    const merged = inSeedOrder({ ...base, ...values } as SessionFields);
+    if (!errors.guide && merged.guide !== undefined) {
+      checkRelated(ctx.store, 'schedule_tracks', merged, values, errors);
+      checkRelated(ctx.store, 'locations', merged, values, errors);
+    }
+    checkRules(merged, errors);
+    if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+    return { ok: true, fields: merged };
+  },
+
+  filter(query, ctx) {
+    const guide = readGuideFilter(ctx.store, query, ctx.version === 'v1.1');
+    if (!guide.ok) return guide;
+    const errors: FieldErrors = {};
+    const id = readIntegerFilter(query, 'id', errors);
+    const track = readIntegerFilter(query, 'schedule_tracks', errors);
+    if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+    const importId = query.get('import_id') ?? '';
+    const store = ctx.store;
+    return {
+      ok: true,
+      keep: (s) =>
+        (guide.guide === null ? store.guide(s.guide)?.owner === store.account : s.guide === guide.guide) &&
+        (importId === '' || s.import_id === importId) &&
+        (id === undefined || s.id === id) &&
+        (track === undefined || s.schedule_tracks.includes(track)),
+    };
+  },
+};
+
+function creationDefaults(): Partial<SessionFields> {
+  const { created_at: _created, last_updated: _updated, ...defaults } = sessionDefaults();
+  return defaults;
+}
+
+/** The field order of the API's own answers (the seed page), then the v1.1 fields. */
+function inSeedOrder(s: SessionFields): SessionFields {
+  return {
+    start_time: s.start_time, end_time: s.end_time, all_day: s.all_day, name: s.name,
+    description_html: s.description_html, import_id: s.import_id, allow_rating: s.allow_rating,
+    add_to_schedule: s.add_to_schedule, guide: s.guide, schedule_tracks: s.schedule_tracks,
+    locations: s.locations, rank: s.rank, require_login: s.require_login, max_capacity: s.max_capacity,
+    waitlist: s.waitlist, registration_start_date: s.registration_start_date,
+    registration_end_date: s.registration_end_date,
+  };
+}
+
+function withoutMeta(session: SandboxSession): SessionFields {
+  const { id: _id, created_at: _created, last_updated: _updated, ...fields } = session;
+  return fields;
+}
+
+/** Track and location ids must exist and belong to the session's own guide. */
+function checkRelated(
+  store: SandboxStore,
+  field: 'schedule_tracks' | 'locations',
+  merged: SessionFields,
+  given: Record<string, unknown>,
+  errors: FieldErrors,
+): void {
+  // Only ids this request names are checked; ids already on the session were valid when set.
+  if (errors[field] || given[field] === undefined) return;
+  const what = field === 'schedule_tracks' ? 'Schedule track' : 'Location';
+  for (const id of merged[field]) {
+    const record = store.get(field, id);
+    if (!record) {
+      addError(errors, field, `Invalid pk "${id}" - object does not exist.`);
+      return;
+    }
+    if (record.guide !== merged.guide) {
+      addError(errors, field, `${what} ${id} belongs to guide ${record.guide}, not to guide ${merged.guide}.`);
+      return;
+    }
+  }
+}
+
+function checkRules(s: SessionFields, errors: FieldErrors): void {
+  const clean = (...fields: string[]) => fields.every((f) => !errors[f]);
+  if (clean('start_time', 'end_time') && s.end_time && s.start_time && s.end_time < s.start_time) {
+    addError(errors, 'end_time', 'End time must not be before start time.');
+  }
+  if (clean('require_login', 'add_to_schedule') && s.require_login && !s.add_to_schedule) {
+    addError(errors, 'require_login', 'require_login needs add_to_schedule to be true.');
+  }
+  if (clean('max_capacity', 'require_login') && s.max_capacity !== null && s.max_capacity !== undefined && !s.require_login) {
+    addError(errors, 'max_capacity', 'max_capacity needs require_login to be true.');
+  }
+  if (clean('waitlist', 'max_capacity') && s.waitlist && (s.max_capacity === null || s.max_capacity === undefined)) {
+    addError(errors, 'waitlist', 'waitlist needs max_capacity to be set.');
+  }
+  for (const field of ['registration_start_date', 'registration_end_date'] as const) {
+    if (clean(field, 'require_login') && s[field] && !s.require_login) {
+      addError(errors, field, `${field} needs require_login to be true.`);
+    }
+  }
+  if (
+    clean('registration_start_date', 'registration_end_date') &&
+    s.registration_start_date && s.registration_end_date && s.registration_end_date < s.registration_start_date
+  ) {
+    addError(errors, 'registration_end_date', 'registration_end_date must not be before registration_start_date.');
+  }
+}

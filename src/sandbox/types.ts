@@ -1,0 +1,119 @@
+// The sandbox's public shapes: its options, the handle a caller gets back, and its state. The
+// state is plain JSON (the state file holds exactly this), so tests can build and compare it.
+import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession } from '../types.js';
+
+export interface FaultSettings {
+  /** Delay before every API answer, in ms. */
+  latencyMs: number;
+  /** Share of API requests answered 500/502/503 before anything is done (0..1). */
+  failRate: number;
+  /** Share of writes (POST/PATCH/DELETE) done and then cut off with no answer (0..1). */
+  dropRate: number;
+  /** API requests allowed per UTC day; request budget+1 and later answer 429. */
+  dailyBudget: number;
+}
+
+export interface SandboxOptions {
+  /** 0 = any free port (the default). */
+  port?: number;
+  /** Loaded on start if it exists; kept up to date on disk as the state changes. */
+  stateFile?: string;
+  /** Only this key is accepted; when absent any non-empty token is. */
+  apiKey?: string;
+  /** PRNG seed for faults (default 1). */
+  seed?: number;
+  latencyMs?: number;
+  failRate?: number;
+  dropRate?: number;
+  /** Default 10000. */
+  dailyBudget?: number;
+  /** Appends one JSON line per API request. */
+  requestLogFile?: string;
+  /** One line per request on stderr. */
+  verbose?: boolean;
+  /** Largest page_size honoured (default 500). */
+  pageSizeMax?: number;
+  /** Starting state when there is no state file (or it does not exist yet). */
+  initialState?: SandboxState;
+  /** Clock in ms since the epoch; injected by tests that cross a UTC midnight. */
+  now?: () => number;
+}
+
+export interface RequestLogEntry {
+  time: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  /** The parsed request body (JSON or form fields), null when there was none. */
+  body: unknown;
+  /** True when the answer was cut off on purpose (drop-rate). */
+  dropped?: boolean;
+}
+
+export interface SandboxHandle {
+  /** e.g. http://127.0.0.1:40123 */
+  origin: string;
+  /** origin + '/open-api/v1.1/' */
+  apiUrl: string;
+  port: number;
+  /** Every API request so far, in arrival order of answers (admin paths are not in it). */
+  requestLog: RequestLogEntry[];
+  /** A deep copy of the current state. */
+  state(): SandboxState;
+  setFaults(faults: Partial<FaultSettings>): void;
+  /** Sets today's request count back to zero. */
+  resetBudget(): void;
+  close(): Promise<void>;
+}
+
+/** A guide as stored: the API's fields plus the account that owns it. */
+export interface SandboxGuide extends ApiGuide {
+  owner: string;
+}
+
+export type SandboxSession = ApiSession & {
+  locations: number[];
+  rank: number | null;
+  require_login: boolean;
+  max_capacity: number | null;
+  waitlist: boolean;
+  registration_start_date: string | null;
+  registration_end_date: string | null;
+  created_at: string;
+  last_updated: string;
+};
+
+export type SandboxScheduleTrack = ApiScheduleTrack & {
+  color: string | null;
+  import_id: string | null;
+  created_at: string;
+  last_updated: string;
+};
+
+export type SandboxLocation = ApiLocation & {
+  location_type: number;
+  import_id: string | null;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  created_at: string;
+  last_updated: string;
+};
+
+/** The kinds of records the API can write. */
+export type WritableKind = 'sessions' | 'schedule_tracks' | 'locations';
+
+export interface SandboxState {
+  version: 1;
+  /** The account every accepted API key belongs to; guides of another owner answer 403. */
+  account: string;
+  guides: SandboxGuide[];
+  sessions: SandboxSession[];
+  schedule_tracks: SandboxScheduleTrack[];
+  locations: SandboxLocation[];
+  /** The id the next created record of each kind gets (ids are never reused). */
+  nextIds: Record<WritableKind, number>;
+  /** API requests counted on one UTC day (YYYY-MM-DD). */
+  budget: { day: string; count: number };
+}
