@@ -1,0 +1,98 @@
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { GuidebookImportError } from '../errors.js';
+import type { ReportRow } from '../types.js';
+import { csvHeaderLine, reportRowToCsvLine } from './csv.js';
+import { finishedDocument, renderJsonReport } from './finished-document.js';
+import { reportFormatFor, type ReportFormat } from './report-path.js';
+import type { ReportDocument } from './types.js';
+
+export interface ReportWriter {
+  readonly path: string;
+  readonly format: ReportFormat;
+  /** Where rows land as they arrive: the report itself for CSV, `<path>.partial.csv` otherwise. */
+  readonly journalPath: string;
+  /** Appends one row to the journal at once (synchronously), so it survives a crash or Ctrl-C. */
+  write(row: ReportRow): void;
+  /** Writes the complete, ordered report atomically and removes the journal. */
+  finish(doc: ReportDocument): Promise<void>;
+  /** Stops writing and leaves the partial report as it is (a run that cannot finish). */
+  close(): void;
+}
+
+/**
+ * Rows are appended as results arrive, each with one synchronous write to an open descriptor:
+ * the bytes are in the operating system's hands before the next request starts, so a crash,
+ * a kill or Ctrl-C leaves a valid CSV with every row finished so far (a header, then whole
+ * lines; no fsync per row, as surviving power loss is not worth 100k disk flushes).
+ * A CSV report is its own journal. JSON and HTML cannot be appended to and stay valid, so their
+ * rows go to a sibling `<path>.partial.csv` until finish() renders the whole document, writes it
+ * to a temporary file, renames it over the path and deletes the journal. finish() rewrites the
+ * CSV the same way, in sheet order, since rows arrive in completion order.
+ */
+export function createReportWriter(reportPath: string, options: { format?: ReportFormat } = {}): ReportWriter {
+  const format = options.format ?? reportFormatFor(reportPath);
+  const journalPath = format === 'csv' ? reportPath : `${reportPath}.partial.csv`;
+  let fd: number | null = attempt(journalPath, () => {
+    mkdirSync(path.dirname(journalPath), { recursive: true });
+    const opened = openSync(journalPath, 'w');
+    writeSync(opened, csvHeaderLine());
+    return opened;
+  });
+
+  const closeJournal = () => {
+    if (fd === null) return;
+    const open = fd;
+    fd = null;
+    closeSync(open);
+  };
+
+  return {
+    path: reportPath,
+    format,
+    journalPath,
+    write(row) {
+      if (fd === null) throw new Error(`The report ${reportPath} is already finished or closed`);
+      const open = fd;
+      attempt(journalPath, () => writeSync(open, reportRowToCsvLine(row)));
+    },
+    async finish(doc) {
+      closeJournal();
+      const content = await render(format, doc);
+      attempt(reportPath, () => writeAtomically(reportPath, content));
+      if (journalPath !== reportPath) rmSync(journalPath, { force: true });
+    },
+    close: closeJournal,
+  };
+}
+
+async function render(format: ReportFormat, doc: ReportDocument): Promise<string> {
+  if (format === 'json') return renderJsonReport(doc);
+  const finished = finishedDocument(doc);
+  if (format === 'html') {
+    // Loaded only when asked for: the HTML renderer is the largest part of the report code.
+    const { renderHtmlReport } = await import('./html.js');
+    return renderHtmlReport(finished);
+  }
+  return csvHeaderLine() + finished.rows.map(reportRowToCsvLine).join('');
+}
+
+function writeAtomically(target: string, content: string): void {
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+function attempt<T>(file: string, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new GuidebookImportError('file', `Cannot write the report ${JSON.stringify(file)}: ${reason}`, { cause: error });
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatSummaryText } from '../../src/report/summary-text.js';
+import { reportDocument, reportRow } from './report-fixtures.js';
+
+describe('formatSummaryText', () => {
+  const rows = [
+    reportRow({ row: 2, action: 'create', outcome: 'done' }),
+    reportRow({ row: 3, action: 'unchanged', outcome: 'done' }),
+    ...Array.from({ length: 7 }, (_, i) =>
+      reportRow({ row: 10 + i, import_id: `bad-${i}`, action: 'invalid', outcome: 'failed', message: `Row ${10 + i}, column "Start": "x" is not a date` }),
+    ),
+    reportRow({ row: 30, action: 'update', outcome: 'not_attempted' }),
+  ];
+
+  it('shows counts per action and outcome, requests, time and report path', () => {
+    const text = formatSummaryText({ ...reportDocument(rows), summary: { ...reportDocument([]).summary, requests: 1234 } }, {
+      reportPath: '/tmp/agenda.report.csv',
+      durationMs: 83_400,
+    });
+    expect(text).toContain('import agenda.xlsx → guide 7');
+    expect(text).toContain('1 create, 1 update, 1 unchanged, 0 delete, 7 invalid, 0 conflict');
+    expect(text).toContain('2 done, 0 planned, 7 failed, 1 not attempted');
+    expect(text).toContain('1,234');
+    expect(text).toContain('1 min 23 s');
+    expect(text).toContain('/tmp/agenda.report.csv');
+  });
+
+  it('lists the first five failures with their messages and counts the rest', () => {
+    const text = formatSummaryText(reportDocument(rows), { reportPath: 'r.csv', durationMs: 10 });
+    expect(text).toContain('7 rows need attention (first 5):');
+    expect(text).toContain('Agenda row 10 [bad-0] invalid: Row 10, column "Start": "x" is not a date');
+    expect(text).toContain('row 14 [bad-4]');
+    expect(text).not.toContain('row 15 [bad-5]');
+    expect(text).toContain('… and 2 more in the report');
+    expect(text.split('\n').length).toBeLessThan(20);
+  });
+
+  it('says when nothing was written', () => {
+    expect(formatSummaryText({ ...reportDocument([]), dryRun: true }, { reportPath: 'r.csv', durationMs: 400 })).toContain('dry run');
+    expect(formatDuration(400)).toBe('0.4 s');
+  });
+});
