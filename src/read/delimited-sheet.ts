@@ -1,0 +1,158 @@
+import { createReadStream } from 'node:fs';
+import { Readable, pipeline } from 'node:stream';
+import { parse, type Parser } from 'csv-parse';
+import type { RawRow } from '../types.js';
+import { fileError } from './file-error.js';
+import { findHeaderRow, isEmptyRow, noHeaderMessage, alignCells, type HeaderCandidate } from './header-row.js';
+import { HEADER_SCAN_ROWS, MAX_CSV_RECORD_BYTES } from './limits.js';
+import type { OpenedFile, ReadSettings } from './opened-file.js';
+import { tooManyRows } from './row-limit.js';
+import { sniffDelimiter, type Delimiter } from './sniff-delimiter.js';
+import { detectTextEncoding, type TextEncoding } from './text-encoding.js';
+import type { SheetSource } from './types.js';
+
+/**
+ * A CSV/TSV/TXT file as a sheet, streamed: records are parsed and handed out as the file is read,
+ * so a 100k-row file never sits in memory whole. Row numbers count records (a quoted cell that
+ * spans lines is one row, as a spreadsheet shows it), empty lines included.
+ */
+export async function openDelimitedSheet(
+  file: OpenedFile,
+  settings: ReadSettings,
+  preferred: Delimiter,
+  warnings: string[],
+): Promise<SheetSource> {
+  const { encoding, warning } = await detectTextEncoding(file.path, file.head);
+  if (warning !== undefined) warnings.push(warning);
+  const delimiter = sniffDelimiter(decodeSample(file.head, encoding), preferred);
+  if (settings.sheet !== undefined && !namesThisFile(settings.sheet, file.baseName)) {
+    warnings.push(`--sheet ${JSON.stringify(String(settings.sheet))} ignored: a ${delimiterName(delimiter)} file has one sheet`);
+  }
+
+  const records: AsyncIterator<string[]> = parseRecords(file, encoding, delimiter)[Symbol.asyncIterator]();
+  const candidates: HeaderCandidate[] = [];
+  const pending: Array<{ row: number; record: string[] }> = [];
+  let recordNumber = 0;
+  try {
+    while (recordNumber < HEADER_SCAN_ROWS) {
+      const next = await records.next();
+      if (next.done === true) break;
+      recordNumber++;
+      pending.push({ row: recordNumber, record: next.value });
+      const texts = next.value.map((cell) => cell.trim());
+      if (texts.some((text) => text !== '')) candidates.push({ row: recordNumber, texts });
+    }
+  } catch (error) {
+    await records.return?.();
+    throw csvError(file, error);
+  }
+
+  const header = findHeaderRow(candidates, settings.scoreHeader);
+  if (header === null) {
+    await records.return?.();
+    throw fileError(file.label, noHeaderMessage(candidates));
+  }
+
+  const sheet = file.baseName;
+  const width = header.headers.length;
+  const afterHeader = pending.filter((entry) => entry.row > header.row);
+
+  async function* rows(): AsyncGenerator<RawRow> {
+    let count = 0;
+    let row = recordNumber;
+    const toRawRow = (rowNumber: number, record: string[]): RawRow | null => {
+      const cells = alignCells(
+        record.map((cell) => (cell === '' ? null : cell)),
+        width,
+      );
+      if (isEmptyRow(cells)) return null;
+      if (++count > settings.maxRows) throw tooManyRows(file.label, settings.maxRows);
+      return { sheet, row: rowNumber, cells };
+    };
+    try {
+      for (const entry of afterHeader) {
+        const raw = toRawRow(entry.row, entry.record);
+        if (raw !== null) yield raw;
+      }
+      for (;;) {
+        let next: IteratorResult<string[]>;
+        try {
+          next = await records.next();
+        } catch (error) {
+          throw csvError(file, error);
+        }
+        if (next.done === true) return;
+        const raw = toRawRow(++row, next.value);
+        if (raw !== null) yield raw;
+      }
+    } finally {
+      await records.return?.();
+    }
+  }
+
+  return {
+    format: delimiter === '\t' ? 'tsv' : 'csv',
+    sheet,
+    header: { sheet, row: header.row, headers: header.headers },
+    rows: rows(),
+    encoding,
+    delimiter,
+    warnings,
+  };
+}
+
+function parseRecords(file: OpenedFile, encoding: TextEncoding, delimiter: Delimiter): Parser {
+  const parser = parse({
+    delimiter,
+    // Mixed line endings happen when rows are pasted from elsewhere; a fixed CRLF would leave \r in cells.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    max_record_size: MAX_CSV_RECORD_BYTES,
+  });
+  pipeline(Readable.from(decodeChunks(file.path, encoding)), parser, () => {
+    // Errors reach the reader through the parser's iterator.
+  });
+  return parser;
+}
+
+async function* decodeChunks(path: string, encoding: TextEncoding): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding);
+  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (text !== '') yield text;
+    }
+    const rest = decoder.decode();
+    if (rest !== '') yield rest;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** The head decoded for sniffing; a character cut at the end of the head is dropped. */
+function decodeSample(head: Buffer, encoding: TextEncoding): string {
+  return new TextDecoder(encoding).decode(head, { stream: true });
+}
+
+function csvError(file: OpenedFile, error: unknown): Error {
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('CSV_')) {
+    // csv-parse counts the records it finished; the broken one is the next, as a spreadsheet numbers it.
+    const records = (error as { records?: unknown }).records;
+    const where = typeof records === 'number' ? `row ${records + 1}: ` : '';
+    return fileError(file.label, `could not be read as CSV: ${where}${error.message}`, error);
+  }
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E')) {
+    return fileError(file.label, `could not be read: ${error.message}`, error);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function namesThisFile(sheet: string | number, baseName: string): boolean {
+  return sheet === 1 || sheet === '1' || sheet === baseName;
+}
+
+function delimiterName(delimiter: Delimiter): string {
+  return delimiter === '\t' ? 'TSV' : 'CSV';
+}

@@ -1,0 +1,2 @@
+export { openSheet } from './open-sheet.js';
+export type { OpenSheetOptions, SheetFormat, SheetSource } from './types.js';

@@ -1,0 +1,30 @@
+import type { RawRow, SheetHeader } from '../types.js';
+
+export type SheetFormat = 'csv' | 'tsv' | 'xlsx' | 'xls' | 'ods';
+
+export interface OpenSheetOptions {
+  /** A sheet name, or a 1-based index. Default: the first sheet with a recognisable header. */
+  sheet?: string | number;
+  /** How many cells of a candidate header row are known headers (the map stage provides it). */
+  scoreHeader: (cells: string[]) => number;
+  /** Data rows allowed before the read stops with a 'file' error. Default 500 000. */
+  maxRows?: number;
+  /** File size allowed. Default 256 MiB. */
+  maxBytes?: number;
+}
+
+export interface SheetSource {
+  format: SheetFormat;
+  /** The sheet name; for CSV/TSV the file's base name (e.g. "agenda.csv"). */
+  sheet: string;
+  header: SheetHeader;
+  /** Data rows after the header; fully empty rows and hidden rows are skipped. Iterate once. */
+  rows: AsyncIterable<RawRow>;
+  /** CSV: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'. */
+  encoding?: string;
+  /** CSV: the sniffed delimiter. */
+  delimiter?: string;
+  /** Workbooks: true when the workbook counts dates from 1904. */
+  date1904?: boolean;
+  warnings: string[];
+}

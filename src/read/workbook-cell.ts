@@ -1,0 +1,89 @@
+import * as XLSX from 'xlsx';
+import type { CellValue } from '../types.js';
+import { formatHasTime, sheetDateCell } from './sheet-date.js';
+
+/** Excel's error codes, as the cell shows them. */
+const ERROR_TEXT: Record<number, string> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
+
+interface FormatKind {
+  isDate: boolean;
+  hasTime: boolean;
+}
+
+const DATE_1899_12_30 = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Turns SheetJS cells into CellValues for one workbook. A sheet uses a handful of number formats
+ * over many cells, so what each format means is worked out once.
+ */
+export class WorkbookCellReader {
+  private readonly formats = new Map<string, FormatKind>();
+
+  constructor(private readonly date1904: boolean) {}
+
+  value(cell: XLSX.CellObject | undefined): CellValue {
+    if (cell === undefined) return null;
+    switch (cell.t) {
+      case 's':
+        return cell.v === '' || cell.v === undefined ? null : String(cell.v);
+      case 'b':
+        return Boolean(cell.v);
+      case 'e':
+        return cell.w ?? ERROR_TEXT[cell.v as number] ?? '#ERROR!';
+      case 'n':
+        return this.number(cell.v as number, cell.z);
+      case 'd':
+        return this.date(cell.v, cell.z);
+      default:
+        return null;
+    }
+  }
+
+  private number(value: number, format: XLSX.NumberFormat | undefined): CellValue {
+    if (typeof format !== 'string') return value;
+    const kind = this.formatKind(format);
+    return kind.isDate ? sheetDateCell(value, this.date1904, format, kind.hasTime) : value;
+  }
+
+  /**
+   * SheetJS hands out Date cells (even without cellDates) for a few sources; its dates carry
+   * the wall clock in UTC fields, so the serial is rebuilt from those, never from local time.
+   */
+  private date(value: unknown, format: XLSX.NumberFormat | undefined): CellValue {
+    const ms = value instanceof Date ? value.getTime() : Date.parse(String(value));
+    if (Number.isNaN(ms)) return String(value);
+    let serial = (ms - DATE_1899_12_30) / MS_PER_DAY;
+    if (serial < 60) serial -= 1; // Excel's phantom 29 Feb 1900
+    if (this.date1904) serial -= 1462;
+    const text = typeof format === 'string' ? format : 'yyyy-mm-dd hh:mm:ss';
+    return sheetDateCell(serial, this.date1904, text, this.formatKind(text).hasTime);
+  }
+
+  private formatKind(format: string): FormatKind {
+    let kind = this.formats.get(format);
+    if (kind === undefined) {
+      kind = { isDate: XLSX.SSF.is_date(format), hasTime: formatHasTime(format) };
+      this.formats.set(format, kind);
+    }
+    return kind;
+  }
+}
+
+/** The text of a cell as a header: what the scorer and the messages see. */
+export function cellText(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') return String(value);
+  return value.text;
+}

@@ -1,0 +1,208 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GuidebookImportError } from '../../src/errors.js';
+import { openSheet } from '../../src/read/index.js';
+import { collect, fixture, scoreHeader } from './helpers.js';
+
+const HEADERS = ['Title', 'Date', 'Start', 'End', 'Room', 'Description'];
+
+/** The rows of make-fixtures' CSV_RECORDS, as every encoding and delimiter must give them. */
+function agendaRows(sheet: string, newline = '\r\n') {
+  return [
+    { sheet, row: 2, cells: ['Opening keynote', '2027-03-01', '09:00', '10:00', 'Hall A, Level 2', 'Welcome; coffee | tea'] },
+    { sheet, row: 3, cells: ['Café de l’Europe', '2027-03-01', '10:30', '11:15', 'Room 5', 'Costs 5 € at the door'] },
+    { sheet, row: 4, cells: ['He said "hi"', '2027-03-01', '11:30', '12:00', 'Room 6', `Line one${newline}Line two`] },
+    // The multi-line cell above spans two lines of the file but is one row: Closing is row 5.
+    { sheet, row: 5, cells: ['Closing', '2027-03-01', '17:00', '17:30', 'Hall A', null] },
+  ];
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'read-csv-'));
+function tempFile(name: string, content: string | Buffer): string {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function fileErrorOf(promise: Promise<unknown>): Promise<GuidebookImportError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(GuidebookImportError);
+  expect((error as GuidebookImportError).code).toBe('file');
+  return error as GuidebookImportError;
+}
+
+describe('CSV encodings', () => {
+  it.each([
+    ['utf8.csv', 'utf-8', []],
+    ['utf8-bom.csv', 'utf-8', []],
+    ['utf16le-bom.csv', 'utf-16le', []],
+    ['utf16be-bom.csv', 'utf-16be', []],
+    ['windows-1252.csv', 'windows-1252', ['decoded as Windows-1252 because the bytes are not valid UTF-8']],
+  ])('%s reads as %s with the exact cells', async (name, encoding, warnings) => {
+    const source = await openSheet(fixture(name), { scoreHeader });
+    expect(source.format).toBe('csv');
+    expect(source.encoding).toBe(encoding);
+    expect(source.delimiter).toBe(',');
+    expect(source.sheet).toBe(name);
+    expect(source.header).toEqual({ sheet: name, row: 1, headers: HEADERS });
+    expect(source.warnings).toEqual(warnings);
+    expect(await collect(source.rows)).toEqual(agendaRows(name));
+  });
+
+  it('never lets the UTF-8 byte-order mark into the first header', async () => {
+    expect(readFileSync(fixture('utf8-bom.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const source = await openSheet(fixture('utf8-bom.csv'), { scoreHeader });
+    expect(source.header.headers[0]).toBe('Title');
+  });
+
+  it('decides Windows-1252 even when the only non-UTF-8 byte is far down the file', async () => {
+    const lines = ['Title,Room'];
+    for (let i = 0; i < 5000; i++) lines.push(`Talk ${i},Room ${i}`);
+    lines.push('Caf\xe9,Salle');
+    const path = tempFile('late-1252.csv', Buffer.from(lines.join('\n'), 'latin1'));
+    const source = await openSheet(path, { scoreHeader });
+    expect(source.encoding).toBe('windows-1252');
+    const rows = await collect(source.rows);
+    expect(rows.at(-1)).toEqual({ sheet: 'late-1252.csv', row: 5002, cells: ['Café', 'Salle'] });
+  });
+
+  it('reads UTF-16 saved without a byte-order mark, and says so', async () => {
+    const path = tempFile('no-bom-16.csv', Buffer.from('Title,Room\nKeynote,Hall A\n', 'utf16le'));
+    const source = await openSheet(path, { scoreHeader });
+    expect(source.encoding).toBe('utf-16le');
+    expect(source.warnings[0]).toMatch(/UTF-16LE/);
+    expect(await collect(source.rows)).toEqual([{ sheet: 'no-bom-16.csv', row: 2, cells: ['Keynote', 'Hall A'] }]);
+  });
+});
+
+describe('CSV delimiters', () => {
+  it.each([
+    ['semicolon.csv', ';', 'csv', '\r\n'],
+    ['tab.tsv', '\t', 'tsv', '\r\n'],
+    ['pipe.txt', '|', 'csv', '\n'],
+  ])('%s: sniffs %j outside quotes', async (name, delimiter, format, newline) => {
+    const source = await openSheet(fixture(name), { scoreHeader });
+    expect(source.delimiter).toBe(delimiter);
+    expect(source.format).toBe(format);
+    expect(source.header.headers).toEqual(HEADERS);
+    expect(await collect(source.rows)).toEqual(agendaRows(name, newline));
+  });
+
+  it('prefers a tab for a .tsv file whose lines have as many commas', async () => {
+    const path = tempFile('even.tsv', 'Title\tRoom, Floor\nKeynote\tHall, 1\n');
+    const source = await openSheet(path, { scoreHeader });
+    expect(source.delimiter).toBe('\t');
+    expect(await collect(source.rows)).toEqual([{ sheet: 'even.tsv', row: 2, cells: ['Keynote', 'Hall, 1'] }]);
+  });
+});
+
+describe('CSV header and rows', () => {
+  it('finds the header below title rows, skips empty rows, pads short rows and drops extra cells', async () => {
+    const source = await openSheet(fixture('title-rows.csv'), { scoreHeader });
+    expect(source.header).toEqual({ sheet: 'title-rows.csv', row: 4, headers: ['Title', 'Date', 'Start', 'Room'] });
+    expect(await collect(source.rows)).toEqual([
+      { sheet: 'title-rows.csv', row: 5, cells: ['Keynote', '2027-03-01', '09:00', 'Hall A'] },
+      { sheet: 'title-rows.csv', row: 7, cells: ['Short row', '2027-03-02', null, null] },
+      { sheet: 'title-rows.csv', row: 8, cells: ['Long row', '2027-03-02', '10:00', 'Room 1'] },
+      { sheet: 'title-rows.csv', row: 10, cells: ['Last', '2027-03-03', '16:00', 'Room 2'] },
+    ]);
+  });
+
+  it('keeps cell text as it is, spaces included, and reads mixed line endings', async () => {
+    const path = tempFile('mixed.csv', 'Title,Room\r\n  Keynote  ,Hall A\nPanel,"Room\r\n2"\rLast, B \n');
+    const rows = await collect((await openSheet(path, { scoreHeader })).rows);
+    expect(rows).toEqual([
+      { sheet: 'mixed.csv', row: 2, cells: ['  Keynote  ', 'Hall A'] },
+      { sheet: 'mixed.csv', row: 3, cells: ['Panel', 'Room\r\n2'] },
+      { sheet: 'mixed.csv', row: 4, cells: ['Last', ' B '] },
+    ]);
+  });
+
+  it('picks the row with the most known headers, the earliest on a tie', async () => {
+    const path = tempFile('ties.csv', 'Title,Notes\nTitle,Date,Room\nTitle,Date,Room\nKeynote,2027-03-01,Hall A\n');
+    const source = await openSheet(path, { scoreHeader });
+    expect(source.header.row).toBe(2);
+    expect((await collect(source.rows)).map((r) => r.row)).toEqual([3, 4]);
+  });
+
+  it('refuses a file with no recognisable header, quoting its first row', async () => {
+    const error = await fileErrorOf(openSheet(fixture('no-header.csv'), { scoreHeader }));
+    expect(error.message).toBe(
+      `${fixture('no-header.csv')}: no header row found in the first 30 rows (no cell is a known column name; row 1 is: "alpha", "beta", "gamma")`,
+    );
+  });
+
+  it('looks no further than 30 rows for the header', async () => {
+    const path = tempFile('deep.csv', `${'note\n'.repeat(30)}Title,Room\nKeynote,Hall A\n`);
+    const error = await fileErrorOf(openSheet(path, { scoreHeader }));
+    expect(error.message).toMatch(/no header row found in the first 30 rows/);
+  });
+
+  it('reports a quote left open as a file error naming its row', async () => {
+    const read = async () => collect((await openSheet(fixture('unclosed-quote.csv'), { scoreHeader })).rows);
+    const error = await fileErrorOf(read());
+    expect(error.message).toBe(
+      `${fixture('unclosed-quote.csv')}: could not be read as CSV: row 2: Quote Not Closed: the parsing is finished with an opening quote at line 3`,
+    );
+  });
+
+  it('warns that --sheet means nothing for a CSV file', async () => {
+    const source = await openSheet(fixture('utf8.csv'), { scoreHeader, sheet: 'Day 2' });
+    expect(source.warnings).toEqual(['--sheet "Day 2" ignored: a CSV file has one sheet']);
+    const quiet = await openSheet(fixture('utf8.csv'), { scoreHeader, sheet: 1 });
+    expect(quiet.warnings).toEqual([]);
+  });
+});
+
+describe('CSV limits and file errors', () => {
+  it('stops past maxRows data rows with a clear file error', async () => {
+    const path = tempFile('five.csv', `Title\n${['a', 'b', 'c', 'd', 'e'].join('\n')}\n`);
+    const source = await openSheet(path, { scoreHeader, maxRows: 4 });
+    const seen: number[] = [];
+    const error = await fileErrorOf(
+      (async () => {
+        for await (const row of source.rows) seen.push(row.row);
+      })(),
+    );
+    expect(seen).toEqual([2, 3, 4, 5]);
+    expect(error.message).toBe(`${path}: has more than 4 data rows, the most one import reads`);
+  });
+
+  it('refuses a file over maxBytes before reading it', async () => {
+    const path = tempFile('big.csv', `Title\n${'x'.repeat(2048)}\n`);
+    const error = await fileErrorOf(openSheet(path, { scoreHeader, maxBytes: 1024 }));
+    expect(error.message).toBe(`${path}: is 2055 bytes, more than the 1024 bytes a sheet may be`);
+  });
+
+  it.each([
+    ['a missing file', join(tmp, 'absent.csv'), 'no such file'],
+    ['an empty file', 'empty.csv', 'is empty'],
+    ['a file with only a byte-order mark', 'bom-only.csv', 'is empty'],
+    ['an unknown extension', 'agenda.pdf', 'unknown file type ".pdf" (expected .csv, .tsv, .txt, .xlsx, .xls or .ods)'],
+    ['binary content', 'binary.txt', 'is not a spreadsheet or a text file (unknown content)'],
+    ['a folder', tmp, 'is a folder, not a file'],
+  ])('refuses %s in one line naming the file', async (_what, name, message) => {
+    const contents: Record<string, string | Buffer> = {
+      'empty.csv': '',
+      'bom-only.csv': Buffer.from([0xef, 0xbb, 0xbf]),
+      'agenda.pdf': '%PDF-1.4',
+      'binary.txt': Buffer.from([1, 2, 0, 0, 7, 0, 9, 0xff, 0, 0, 0, 3]),
+    };
+    const path = name in contents ? tempFile(name, contents[name]!) : name;
+    const error = await fileErrorOf(openSheet(path, { scoreHeader }));
+    expect(error.message).toBe(`${path}: ${message}`);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('reads a CSV saved under an .xlsx name as CSV, with a warning', async () => {
+    const source = await openSheet(fixture('really-csv.xlsx'), { scoreHeader });
+    expect(source.format).toBe('csv');
+    expect(source.warnings).toEqual(['really-csv.xlsx is a CSV file despite its name (.xlsx): read as CSV']);
+    expect(await collect(source.rows)).toEqual(agendaRows('really-csv.xlsx'));
+  });
+});
