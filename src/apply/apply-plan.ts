@@ -1,5 +1,6 @@
 // Carries out a plan: no decisions here, the planner made them all (src/plan/).
 import type { GuidebookClient } from '../api/types.js';
+import { GuidebookImportError } from '../errors.js';
 import type { Plan, PlanEntry } from '../plan/types.js';
 import { DEFAULT_MAX_IN_FLIGHT, type ApplyOptions, type ApplyResult } from './apply-options.js';
 import { createPendingRefs } from './pending-refs.js';
@@ -17,6 +18,10 @@ import type { RowResult } from './types.js';
  * cleanly: in-flight writes finish, the rest are 'not_attempted', and `stoppedBy` says why.
  */
 export async function applyPlan(plan: Plan, client: GuidebookClient, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  if (!Number.isInteger(maxInFlight) || maxInFlight < 1) {
+    throw new GuidebookImportError('usage', `maxInFlight must be a whole number of at least 1, got ${JSON.stringify(maxInFlight)}`);
+  }
   const results = new Array<RowResult>(plan.entries.length);
   const record = (index: number, result: RowResult): void => {
     results[index] = result;
@@ -45,7 +50,7 @@ export async function applyPlan(plan: Plan, client: GuidebookClient, options: Ap
 
   const taken = await runBounded(
     writes,
-    options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
+    maxInFlight,
     async (index) => {
       const outcome = await runWriteEntry(plan.entries[index] as WriteEntry, client, refs);
       if (outcome.stop) stop.stopWith(outcome.stop);

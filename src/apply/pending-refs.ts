@@ -43,8 +43,9 @@ export async function createPendingRefs(plan: Plan, client: GuidebookClient, sto
   const locations = await ensureAll(plan.locationsToCreate, stop, {
     label: 'location',
     list: () => client.listLocations(plan.guideId),
-    // 2: a room known by its name only, with no map position.
-    create: (wanted) => client.createLocation({ guide: plan.guideId, name: wanted.name, import_id: wanted.import_id, location_type: 2 }),
+    // 2: a placeholder room, known by its name only (no map position).
+    create: (wanted) =>
+      client.createLocation({ guide: plan.guideId, name: wanted.name, import_id: wanted.import_id, location_type: wanted.location_type ?? 2 }),
   });
   return { tracks, locations };
 }
