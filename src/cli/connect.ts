@@ -1,0 +1,44 @@
+// Builds the API client a command needs: against Guidebook (key from the environment or a file)
+// or, with --sandbox, against an in-process sandbox that needs no key. The caller closes it.
+import { randomBytes } from 'node:crypto';
+import { createClient, resolveApiKey, resolveApiUrl } from '../api/index.js';
+import type { GuidebookClient } from '../api/types.js';
+import type { ConnectionOptions } from '../options/run-options.js';
+import { startSandbox } from '../sandbox/index.js';
+import { registerSecret } from './redact.js';
+
+export interface Connection {
+  client: GuidebookClient;
+  apiUrl: string;
+  /** True when talking to the in-process sandbox. */
+  sandbox: boolean;
+  close(): Promise<void>;
+}
+
+export async function connect(options: ConnectionOptions, extra: { signal?: AbortSignal } = {}): Promise<Connection> {
+  let apiUrl: string;
+  let apiKey: string;
+  let close = async (): Promise<void> => {};
+  if (options.sandbox) {
+    // A fresh random key: the in-process sandbox is private to this run.
+    apiKey = randomBytes(16).toString('hex');
+    const sandbox = await startSandbox({ port: 0, apiKey, stateFile: options.sandboxState });
+    apiUrl = sandbox.apiUrl;
+    close = () => sandbox.close();
+  } else {
+    apiKey = resolveApiKey({ apiKeyFile: options.apiKeyFile });
+    apiUrl = resolveApiUrl({ apiUrl: options.apiUrl });
+  }
+  registerSecret(apiKey);
+  const client = createClient({
+    apiUrl,
+    apiKey,
+    concurrency: options.concurrency,
+    rate: options.rate,
+    retries: options.retries,
+    timeoutMs: options.timeoutMs,
+    maxRequests: options.maxRequests,
+    signal: extra.signal,
+  });
+  return { client, apiUrl, sandbox: options.sandbox, close };
+}

@@ -1,0 +1,190 @@
+// Options normalised once, over typed defaults: flags and config values in, one frozen object
+// out. Every bad value is one clear GuidebookImportError('usage') naming the option and the value.
+import { GuidebookImportError } from '../errors.js';
+import type { ConfigValues } from './config-file.js';
+
+export interface SheetOptions {
+  file: string;
+  sheet?: string | number;
+  mapping?: string;
+  timezone?: string;
+  dateFormat?: string;
+  overnight: boolean;
+  report?: string;
+  json: boolean;
+}
+
+export type ValidateOptions = SheetOptions;
+
+export interface ConnectionOptions {
+  guide: number;
+  sandbox: boolean;
+  sandboxState?: string;
+  apiUrl?: string;
+  apiKeyFile?: string;
+  concurrency: number;
+  rate: number;
+  retries: number;
+  timeoutMs: number;
+  maxRequests?: number;
+}
+
+export interface ImportOptions extends SheetOptions, ConnectionOptions {
+  dryRun: boolean;
+  prune: boolean;
+  /** How many times --yes was given (twice lifts the prune safety stop). */
+  yes: number;
+  maxDeletes?: number;
+  createMissing: boolean;
+}
+
+export interface ExportOptions extends ConnectionOptions {
+  output: string;
+  format?: 'csv' | 'xlsx';
+  timezone?: string;
+  force: boolean;
+  json: boolean;
+}
+
+/** Every option name a config file may hold (camelCase), for any command. */
+export const CONFIG_KEYS = [
+  'guide', 'sandbox', 'sandboxState', 'apiUrl', 'apiKeyFile', 'concurrency', 'rate', 'retries', 'timeoutMs',
+  'maxRequests', 'sheet', 'mapping', 'timezone', 'dateFormat', 'overnight', 'report', 'json', 'dryRun', 'prune',
+  'yes', 'maxDeletes', 'createMissing', 'output', 'format', 'force',
+] as const;
+
+export const DEFAULTS = Object.freeze({ concurrency: 4, rate: 5, retries: 4, timeoutMs: 30_000 });
+
+type Raw = Record<string, unknown>;
+
+/** Flags win over the config file; unknown config keys are refused by name. */
+export function mergeConfig(flags: Raw, config: ConfigValues, configPath: string | null): Raw {
+  const merged: Raw = { ...flags };
+  for (const [key, value] of Object.entries(config)) {
+    if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
+      throw new GuidebookImportError(
+        'config',
+        `${configPath ?? 'config'}: unknown option "${key}" (known: ${CONFIG_KEYS.join(', ')})`,
+      );
+    }
+    if (merged[key] === undefined) merged[key] = value;
+  }
+  return merged;
+}
+
+export function normalizeValidateOptions(raw: Raw): Readonly<ValidateOptions> {
+  return Object.freeze(sheetOptions(raw));
+}
+
+export function normalizeImportOptions(raw: Raw): Readonly<ImportOptions> {
+  const yes = raw.yes === true ? 1 : raw.yes === false || raw.yes === undefined ? 0 : integer(raw.yes, 'yes', 0);
+  const options: ImportOptions = {
+    ...sheetOptions(raw),
+    ...connectionOptions(raw),
+    dryRun: bool(raw.dryRun, 'dry-run'),
+    prune: bool(raw.prune, 'prune'),
+    yes,
+    maxDeletes: optionalInteger(raw.maxDeletes, 'max-deletes', 0),
+    createMissing: bool(raw.createMissing, 'create-missing'),
+  };
+  return Object.freeze(options);
+}
+
+export function normalizeExportOptions(raw: Raw): Readonly<ExportOptions> {
+  const output = text(raw.output, 'output');
+  if (!output) throw usage('--output is required: the file to write, e.g. --output agenda.xlsx');
+  const format = raw.format === undefined ? undefined : oneOf(raw.format, 'format', ['csv', 'xlsx'] as const);
+  const options: ExportOptions = {
+    ...connectionOptions(raw),
+    output,
+    format,
+    timezone: text(raw.timezone, 'timezone'),
+    force: bool(raw.force, 'force'),
+    json: bool(raw.json, 'json'),
+  };
+  return Object.freeze(options);
+}
+
+function sheetOptions(raw: Raw): SheetOptions {
+  const file = text(raw.file, 'file');
+  if (!file) throw usage('name the sheet to read, e.g. agenda.xlsx');
+  return {
+    file,
+    sheet: sheetSelector(raw.sheet),
+    mapping: text(raw.mapping, 'mapping'),
+    timezone: text(raw.timezone, 'timezone'),
+    dateFormat: text(raw.dateFormat, 'date-format'),
+    overnight: bool(raw.overnight, 'overnight'),
+    report: text(raw.report, 'report'),
+    json: bool(raw.json, 'json'),
+  };
+}
+
+function connectionOptions(raw: Raw): ConnectionOptions {
+  if (raw.guide === undefined) throw usage('--guide is required: the id of the Guidebook guide, e.g. --guide 47');
+  return {
+    guide: integer(raw.guide, 'guide', 1),
+    sandbox: bool(raw.sandbox, 'sandbox'),
+    sandboxState: text(raw.sandboxState, 'sandbox-state'),
+    apiUrl: text(raw.apiUrl, 'api-url'),
+    apiKeyFile: text(raw.apiKeyFile, 'api-key-file'),
+    concurrency: raw.concurrency === undefined ? DEFAULTS.concurrency : integer(raw.concurrency, 'concurrency', 1, 64),
+    rate: raw.rate === undefined ? DEFAULTS.rate : positiveNumber(raw.rate, 'rate', 1000),
+    retries: raw.retries === undefined ? DEFAULTS.retries : integer(raw.retries, 'retries', 0, 20),
+    timeoutMs: raw.timeoutMs === undefined ? DEFAULTS.timeoutMs : integer(raw.timeoutMs, 'timeout-ms', 100),
+    maxRequests: optionalInteger(raw.maxRequests, 'max-requests', 1),
+  };
+}
+
+function usage(message: string): GuidebookImportError {
+  return new GuidebookImportError('usage', message);
+}
+
+function text(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) throw usage(`--${name} was given more than once`);
+  const s = String(value).trim();
+  if (s === '') throw usage(`--${name} needs a value`);
+  return s;
+}
+
+function bool(value: unknown, name: string): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'boolean') return value;
+  throw usage(`--${name} is a switch; got ${JSON.stringify(value)}`);
+}
+
+function integer(value: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (Array.isArray(value)) throw usage(`--${name} was given more than once`);
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `a whole number of at least ${min}` : `a whole number from ${min} to ${max}`;
+    throw usage(`--${name} must be ${range}; got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+function optionalInteger(value: unknown, name: string, min: number): number | undefined {
+  return value === undefined || value === null ? undefined : integer(value, name, min);
+}
+
+function positiveNumber(value: unknown, name: string, max: number): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  if (!Number.isFinite(n) || n <= 0 || n > max) throw usage(`--${name} must be a number above 0 and at most ${max}; got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function oneOf<T extends string>(value: unknown, name: string, allowed: readonly T[]): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw usage(`--${name} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+}
+
+function sheetSelector(value: unknown): string | number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value) || value < 1) throw usage(`--sheet must be a sheet name or a 1-based index; got ${value}`);
+    return value;
+  }
+  const s = String(value);
+  return /^\d+$/.test(s) ? Number(s) : s;
+}
