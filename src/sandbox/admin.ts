@@ -4,7 +4,6 @@
 //   GET|POST /__sandbox/faults    read or change latencyMs, failRate, dropRate, dailyBudget
 import { GuidebookImportError } from '../errors.js';
 import type { Answer } from './api-handler.js';
-import type { RequestBody } from './request-body.js';
 import type { FaultSettings, SandboxState } from './types.js';
 
 export const ADMIN_PREFIX = '/__sandbox/';
@@ -16,7 +15,8 @@ export interface AdminControls {
   setFaults(update: Partial<FaultSettings>): void;
 }
 
-export function handleAdminRequest(method: string, pathname: string, body: RequestBody, controls: AdminControls): Answer {
+/** `text` is the raw body: read as JSON whatever the content type, so `curl -d '{...}'` works. */
+export function handleAdminRequest(method: string, pathname: string, text: string, controls: AdminControls): Answer {
   const name = pathname.slice(ADMIN_PREFIX.length).replace(/\/$/, '');
   if (name === 'state' && method === 'GET') return { status: 200, body: controls.state() };
   if (name === 'reset-budget' && method === 'POST') {
@@ -25,7 +25,7 @@ export function handleAdminRequest(method: string, pathname: string, body: Reque
   }
   if (name === 'faults' && method === 'GET') return { status: 200, body: controls.faults() };
   if (name === 'faults' && method === 'POST') {
-    const update = body.kind === 'json' ? body.data : body.kind === 'none' ? {} : null;
+    const update = parseSettings(text);
     if (update === null || typeof update !== 'object' || Array.isArray(update)) {
       return { status: 400, body: { detail: 'Send the fault settings as a JSON object.' } };
     }
@@ -39,4 +39,13 @@ export function handleAdminRequest(method: string, pathname: string, body: Reque
   }
   if (['state', 'reset-budget', 'faults'].includes(name)) return { status: 405, body: { detail: `Method "${method}" not allowed.` } };
   return { status: 404, body: { detail: 'Not found.' } };
+}
+
+function parseSettings(text: string): unknown {
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

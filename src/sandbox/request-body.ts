@@ -10,15 +10,21 @@ export type BodyReadResult = { ok: true; body: RequestBody } | { ok: false; stat
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-export async function readRequestBody(req: IncomingMessage): Promise<BodyReadResult> {
+/** The body as text, or null when it is larger than any API request needs to be. */
+export async function readRequestText(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, detail: 'Request body too large.' };
+    if (size > MAX_BODY_BYTES) return null;
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function readRequestBody(req: IncomingMessage): Promise<BodyReadResult> {
+  const text = await readRequestText(req);
+  if (text === null) return { ok: false, status: 413, detail: 'Request body too large.' };
   if (text.trim() === '') return { ok: true, body: { kind: 'none' } };
 
   const contentType = req.headers['content-type'] ?? '';

@@ -9,7 +9,7 @@ import { secondsUntilUtcMidnight, utcDay } from './budget.js';
 import { defaultSandboxState } from './default-state.js';
 import { DEFAULT_DAILY_BUDGET, FaultGenerator, mergeFaultSettings } from './faults.js';
 import { normalizeState } from './normalize-state.js';
-import { bodyForLog, readRequestBody } from './request-body.js';
+import { bodyForLog, readRequestBody, readRequestText } from './request-body.js';
 import { RequestLog } from './request-log.js';
 import { matchRoute } from './routes.js';
 import { StateFile, loadStateFile } from './state-file.js';
@@ -58,8 +58,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     const method = (req.method ?? 'GET').toUpperCase();
     if (url.pathname.startsWith(ADMIN_PREFIX)) {
-      const read = await readRequestBody(req);
-      send(res, read.ok ? handleAdminRequest(method, url.pathname, read.body, controls) : { status: read.status, body: { detail: read.detail } });
+      const text = await readRequestText(req);
+      send(res, text === null ? { status: 413, body: { detail: 'Request body too large.' } } : handleAdminRequest(method, url.pathname, text, controls));
       return;
     }
 

@@ -1,6 +1,4 @@
 // A minimal fetch wrapper for talking to a sandbox in tests: real HTTP, JSON in and out.
-import type { SandboxHandle } from '../../src/sandbox/index.js';
-
 export interface Reply<T = any> {
   status: number;
   body: T;
@@ -10,7 +8,7 @@ export interface Reply<T = any> {
 export type Call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Reply>;
 
 /** Calls paths relative to the API base (or absolute URLs), with `JWT <key>` unless overridden. */
-export function apiClient(sandbox: SandboxHandle, key = 'test-key', base = sandbox.apiUrl): Call {
+export function apiClient(sandbox: { apiUrl: string }, key = 'test-key', base = sandbox.apiUrl): Call {
   return async (method, path, body, headers = {}) => {
     const url = /^https?:/.test(path) ? path : `${base}${path}`;
     const init: RequestInit = { method, headers: { Authorization: `JWT ${key}`, ...headers } };

@@ -1,12 +1,106 @@
+import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { GuidebookImportError } from '../../errors.js';
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox/index.js';
+import { registerSecret } from '../redact.js';
+import { reportError } from '../run-cli.js';
 import type { CliCommand } from './command.js';
 
-// Filled in by the foundation issue (src/sandbox/).
+const DEFAULT_PORT = 8787;
+
 export const sandboxCommand: CliCommand = {
   command: 'sandbox',
   describe: 'Run a local Guidebook-compatible server',
-  builder: (yargs) => yargs,
-  run: async () => {
-    process.stderr.write('guidebook-import: sandbox is not available yet\n');
-    return 2;
+  builder: (yargs: Argv) =>
+    yargs
+      // Numbers are taken as text and checked here, so a bad value gets a message naming it.
+      .option('port', { type: 'string', describe: `Port on 127.0.0.1 (0 picks a free one; default ${DEFAULT_PORT})` })
+      .option('state', { type: 'string', describe: 'State file (JSON): loaded on start, kept up to date as the state changes' })
+      .option('api-key', { type: 'string', describe: 'Accept only this key (default: any non-empty key)' })
+      .option('seed', { type: 'string', describe: 'Seed of the fault generator (default 1)' })
+      .option('latency-ms', { type: 'string', describe: 'Delay every answer by this many ms' })
+      .option('fail-rate', { type: 'string', describe: 'Share of requests answered 500/502/503 (0..1)' })
+      .option('drop-rate', { type: 'string', describe: 'Share of writes done and then cut off with no answer (0..1)' })
+      .option('daily-budget', { type: 'string', describe: 'Requests per UTC day before 429 (default 10000)' })
+      .option('request-log', { type: 'string', describe: 'Append one JSON line per request to this file' })
+      .option('verbose', { type: 'boolean', describe: 'One line per request on stderr' }),
+  run: async (args) => {
+    let sandbox: SandboxHandle;
+    try {
+      const options = sandboxOptionsFrom(args);
+      registerSecret(options.apiKey);
+      sandbox = await startSandbox(options);
+    } catch (error) {
+      return reportError(error);
+    }
+    // The origin alone on the first line of stdout: scripts read it to find a --port 0 server.
+    process.stdout.write(`${sandbox.origin}\n`);
+    process.stderr.write(usageNotes(sandbox, args['apiKey'] !== undefined, typeof args['state'] === 'string' ? args['state'] : undefined));
+    await untilStopSignal();
+    await sandbox.close();
+    process.stderr.write('Sandbox stopped; state saved.\n');
+    return 0;
   },
 };
+
+function sandboxOptionsFrom(args: ArgumentsCamelCase<Record<string, unknown>>): SandboxOptions {
+  const text = (name: string): string | undefined => (typeof args[name] === 'string' ? (args[name] as string) : undefined);
+  const port = numberOption('--port', text('port'), { integer: true, min: 0, max: 65535 }) ?? DEFAULT_PORT;
+  const apiKey = text('apiKey');
+  if (apiKey !== undefined && apiKey.trim() === '') throw new GuidebookImportError('usage', '--api-key must not be empty');
+  const options: SandboxOptions = {
+    port,
+    seed: numberOption('--seed', text('seed'), { integer: true }),
+    latencyMs: numberOption('--latency-ms', text('latencyMs'), { min: 0 }),
+    failRate: numberOption('--fail-rate', text('failRate'), { min: 0, max: 1 }),
+    dropRate: numberOption('--drop-rate', text('dropRate'), { min: 0, max: 1 }),
+    dailyBudget: numberOption('--daily-budget', text('dailyBudget'), { integer: true, min: 0 }),
+    stateFile: text('state'),
+    requestLogFile: text('requestLog'),
+    verbose: args['verbose'] === true,
+  };
+  if (apiKey !== undefined) options.apiKey = apiKey;
+  return options;
+}
+
+function numberOption(flag: string, raw: string | undefined, rule: { integer?: boolean; min?: number; max?: number }): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = raw.trim() === '' ? NaN : Number(raw);
+  const { integer = false, min = -Infinity, max = Infinity } = rule;
+  if (!Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
+    const kind = integer ? 'an integer' : 'a number';
+    const range = min > -Infinity && max < Infinity ? ` from ${min} to ${max}` : min > -Infinity ? ` of at least ${min}` : '';
+    throw new GuidebookImportError('usage', `${flag} must be ${kind}${range}, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+function usageNotes(sandbox: SandboxHandle, keyRequired: boolean, stateFile: string | undefined): string {
+  const key = keyRequired ? '<the --api-key value>' : 'sandbox';
+  const state = sandbox.state();
+  const guides = state.guides
+    .filter((g) => g.owner === state.account)
+    .map((g) => `${g.id} "${g.name}" (${g.timezone ?? 'no time zone'})`)
+    .join(', ');
+  return [
+    `Guidebook sandbox API: ${sandbox.apiUrl}`,
+    `  Guides: ${guides || 'none'}`,
+    `  Key: ${keyRequired ? 'only the --api-key value is accepted' : 'any non-empty key is accepted'}`,
+    `  State: ${stateFile ? `${stateFile} (saved as it changes)` : 'in memory only (use --state FILE to keep it)'}`,
+    `  Try:    curl -H "Authorization: JWT ${key}" "${sandbox.apiUrl}sessions/?guide=1"`,
+    `  Import: GUIDEBOOK_API_URL=${sandbox.apiUrl} GUIDEBOOK_API_KEY=${key} guidebook-import import agenda.xlsx --guide 1`,
+    '  Stop with Ctrl-C.',
+    '',
+  ].join('\n');
+}
+
+function untilStopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
