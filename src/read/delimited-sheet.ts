@@ -110,7 +110,8 @@ function parseRecords(file: OpenedFile, encoding: TextEncoding, delimiter: Delim
     relax_quotes: true,
     max_record_size: MAX_CSV_RECORD_BYTES,
   });
-  pipeline(Readable.from(decodeChunks(file.path, encoding)), parser, () => {
+  // One decoded chunk in flight: Readable.from would otherwise buffer 16 of them ahead of the parser.
+  pipeline(Readable.from(decodeChunks(file.path, encoding), { highWaterMark: 1 }), parser, () => {
     // Errors reach the reader through the parser's iterator.
   });
   return parser;
@@ -118,7 +119,7 @@ function parseRecords(file: OpenedFile, encoding: TextEncoding, delimiter: Delim
 
 async function* decodeChunks(path: string, encoding: TextEncoding): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       const text = decoder.decode(chunk, { stream: true });

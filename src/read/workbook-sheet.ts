@@ -67,8 +67,8 @@ function parseWorkbook(file: OpenedFile, bytes: Buffer, format: WorkbookFormat):
       sheetStubs: false,
     });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw fileError(file.label, `could not be read as ${FORMAT_NAMES[format]}: ${reason}`, error);
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
+    throw fileError(file.label, `could not be read as ${FORMAT_NAMES[format]} (damaged or protected?): ${reason}`, error);
   }
 }
 
