@@ -65,6 +65,7 @@ function parseWorkbook(file: OpenedFile, bytes: Buffer, format: WorkbookFormat):
       cellFormula: false, // a formula's cached value is what the sheet shows
       cellStyles: format === 'xlsx', // SheetJS reads XLSX hidden rows only with styles
       sheetStubs: false,
+      raw: true, // an HTML table saved as .xls keeps its text as text, as a CSV would
     });
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');

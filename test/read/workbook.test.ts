@@ -160,6 +160,18 @@ describe('XLS and ODS', () => {
     expect(workshop.cells[2]).toMatchObject({ parts: { hour: 13, minute: 30 }, timeOnly: true });
     expect(workshop.cells[3]).toMatchObject({ parts: parts(2027, 3, 2, 13, 30) });
   });
+  it('reads an HTML table saved as .xls (as Excel exports do), keeping its text as text', async () => {
+    const path = join(tmp, 'export.xls');
+    writeFileSync(
+      path,
+      '<html><body><table><tr><td>Agenda export</td></tr><tr><td>Title</td><td>Start</td></tr>' +
+        '<tr><td>Keynote</td><td>09:00</td></tr></table></body></html>',
+    );
+    const source = await openSheet(path, { scoreHeader });
+    expect(source.format).toBe('xls');
+    expect(source.header).toEqual({ sheet: 'Sheet1', row: 2, headers: ['Title', 'Start'] });
+    expect(await collect(source.rows)).toEqual([{ sheet: 'Sheet1', row: 3, cells: ['Keynote', '09:00'] }]);
+  });
 });
 
 describe('choosing the sheet', () => {
