@@ -1,12 +1,84 @@
+import { resolve } from 'node:path';
+import { normalizeImportOptions, type ImportOptions } from '../../options/run-options.js';
+import { formatPlanTotals } from '../../plan/index.js';
+import type { PlanEntry } from '../../plan/types.js';
+import { runImport } from '../../pipeline/run-import.js';
+import { createReportWriter, defaultReportPath, formatSummaryText } from '../../report/index.js';
+import { connect, type Connection } from '../connect.js';
+import { createProgress } from '../progress.js';
+import { redactSecrets } from '../redact.js';
+import { reportError } from '../run-cli.js';
 import type { CliCommand } from './command.js';
+import { flagsWithConfig, say } from './run-context.js';
+import { connectionOptions, sheetOptions } from './shared-options.js';
+import { onInterrupt } from './interrupt.js';
 
-// Filled in by its issue; until then it answers "not available yet" (exit 2).
 export const importCommand: CliCommand = {
   command: 'import <file>',
   describe: 'Read, validate, plan against the guide, apply and report',
-  builder: (yargs) => yargs,
-  run: async () => {
-    process.stderr.write('guidebook-import: import is not available yet\n');
-    return 2;
+  builder: (yargs) =>
+    connectionOptions(sheetOptions(yargs))
+      .option('dry-run', { type: 'boolean', describe: 'Read the guide and plan; write nothing' })
+      .option('prune', { type: 'boolean', describe: 'Delete sessions whose import_id is absent from the sheet (needs --yes)' })
+      .option('yes', { type: 'count', describe: 'Confirm deletes; twice lifts the "sheet much smaller than guide" stop' })
+      .option('max-deletes', { type: 'string', describe: 'With --prune: refuse to delete more than this many sessions' })
+      .option('create-missing', { type: 'boolean', describe: 'Create tracks and locations named in the sheet that the guide lacks' })
+      .example('$0 import agenda.xlsx --guide 47 --dry-run', 'show what would change')
+      .example('$0 import agenda.xlsx --guide 47 --create-missing --report run.html', 'import and write an HTML report')
+      .example('$0 import samples/devcon-2027.xlsx --guide 1 --sandbox', 'rehearse against a local sandbox'),
+  run: async (args) => {
+    let connection: Connection | null = null;
+    const controller = new AbortController();
+    const stopListening = onInterrupt(controller);
+    try {
+      const options = normalizeImportOptions(flagsWithConfig(args));
+      connection = await connect(options, { signal: controller.signal });
+      return await importWith(options, connection, controller.signal);
+    } catch (error) {
+      return reportError(error);
+    } finally {
+      stopListening();
+      await connection?.close();
+    }
   },
 };
+
+async function importWith(options: Readonly<ImportOptions>, connection: Connection, signal: AbortSignal): Promise<number> {
+  const started = Date.now();
+  const reportPath = options.report ?? defaultReportPath(options.file);
+  let progress: ReturnType<typeof createProgress> | null = null;
+  const run = await runImport(options.file, {
+    ...options,
+    client: connection.client,
+    apiVersion: /\/v1\/?$/.test(connection.apiUrl) ? 'v1' : 'v1.1',
+    signal,
+    maxInFlight: options.concurrency * 2,
+    openReport: () => createReportWriter(reportPath),
+    reportOptions: reportOptionsOf(options),
+    onPlanned: (planned) => {
+      for (const warning of planned.warnings) say(`warning: ${warning}`);
+      say(`Guide ${planned.guide.id} "${planned.guide.name}", time zone ${planned.guide.timezone ?? '(none)'}${options.dryRun ? ' (dry run: nothing will be written)' : ''}`);
+      say(formatPlanTotals(planned.plan));
+      const writes = planned.plan.entries.filter(isWrite).length;
+      if (!options.dryRun && writes > 0) progress = createProgress(writes);
+    },
+    onRow: (_row, result) => {
+      if (result && isWrite(result.entry)) progress?.tick(result);
+    },
+  });
+  (progress as ReturnType<typeof createProgress> | null)?.stop();
+  if (run.stoppedBy) say(`stopped early: ${redactSecrets(run.stoppedBy.message)}`);
+  say(formatSummaryText(run.document, { reportPath: resolve(reportPath), durationMs: Date.now() - started }));
+  if (options.json) process.stdout.write(`${JSON.stringify(run.document.summary)}\n`);
+  return run.exitCode;
+}
+
+function isWrite(entry: PlanEntry): boolean {
+  return entry.action === 'create' || entry.action === 'update' || (entry.action === 'delete' && entry.confirmed);
+}
+
+/** The options as the report shows them: what the run was asked to do, never a secret. */
+function reportOptionsOf(options: Readonly<ImportOptions>): Record<string, unknown> {
+  const { apiKeyFile: _omitFile, ...rest } = options;
+  return { ...rest };
+}

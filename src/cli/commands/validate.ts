@@ -1,12 +1,33 @@
+import { resolve } from 'node:path';
+import { normalizeValidateOptions } from '../../options/run-options.js';
+import { validateFile } from '../../pipeline/validate-file.js';
+import { createReportWriter, defaultReportPath, formatSummaryText } from '../../report/index.js';
+import { reportError } from '../run-cli.js';
 import type { CliCommand } from './command.js';
+import { flagsWithConfig, say } from './run-context.js';
+import { sheetOptions } from './shared-options.js';
 
-// Filled in by its issue; until then it answers "not available yet" (exit 2).
 export const validateCommand: CliCommand = {
   command: 'validate <file>',
   describe: 'Offline: read, map, convert and validate a sheet; no network',
-  builder: (yargs) => yargs,
-  run: async () => {
-    process.stderr.write('guidebook-import: validate is not available yet\n');
-    return 2;
+  builder: (yargs) =>
+    sheetOptions(yargs).example('$0 validate agenda.xlsx --timezone Europe/Berlin', 'check a sheet before importing it'),
+  run: async (args) => {
+    const started = Date.now();
+    try {
+      const options = normalizeValidateOptions(flagsWithConfig(args));
+      const { document } = await validateFile(options.file, options);
+      const reportPath = options.report ?? defaultReportPath(options.file);
+      const writer = createReportWriter(reportPath);
+      for (const row of document.rows) writer.write(row);
+      await writer.finish(document);
+      for (const warning of document.warnings) say(`warning: ${warning}`);
+      say(formatSummaryText(document, { reportPath: resolve(reportPath), durationMs: Date.now() - started }));
+      if (options.json) process.stdout.write(`${JSON.stringify(document.summary)}\n`);
+      const { invalid, conflicts } = document.summary;
+      return invalid + conflicts > 0 ? 1 : 0;
+    } catch (error) {
+      return reportError(error);
+    }
   },
 };

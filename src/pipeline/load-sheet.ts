@@ -1,0 +1,42 @@
+// read → map: a sheet file becomes mapped rows, once, with the run-level warnings of both stages.
+import { buildColumnMap, mapRow, scoreHeaderRow, type ColumnMap, type MappingConfig } from '../map/index.js';
+import { loadMappingFile } from '../options/mapping-file.js';
+import { openSheet, type SheetFormat } from '../read/index.js';
+import type { MappedRow, SheetHeader } from '../types.js';
+
+export interface SheetInput {
+  file: string;
+  /** Sheet name or 1-based index. */
+  sheet?: string | number;
+  /** A mapping file path, or an already loaded mapping. */
+  mapping?: string | MappingConfig;
+}
+
+export interface LoadedSheet {
+  file: string;
+  format: SheetFormat;
+  sheet: string;
+  header: SheetHeader;
+  columnMap: ColumnMap;
+  mapping?: MappingConfig;
+  rows: MappedRow[];
+  warnings: string[];
+}
+
+export async function loadSheet(input: SheetInput): Promise<LoadedSheet> {
+  const mapping = typeof input.mapping === 'string' ? loadMappingFile(input.mapping) : input.mapping;
+  const source = await openSheet(input.file, { sheet: input.sheet, scoreHeader: scoreHeaderRow });
+  const columnMap = buildColumnMap(source.header, mapping);
+  const rows: MappedRow[] = [];
+  for await (const raw of source.rows) rows.push(mapRow(raw, columnMap));
+  return {
+    file: input.file,
+    format: source.format,
+    sheet: source.sheet,
+    header: source.header,
+    columnMap,
+    mapping,
+    rows,
+    warnings: [...source.warnings, ...columnMap.warnings],
+  };
+}

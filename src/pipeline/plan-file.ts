@@ -1,0 +1,75 @@
+// The front half of `import`: the sheet (offline first, so a bad file costs no request), then the
+// guide, its sessions, tracks and locations (listed once each), then the pure planner.
+import type { GuidebookClient } from '../api/types.js';
+import { planImport as buildPlan } from '../plan/index.js';
+import type { Plan } from '../plan/types.js';
+import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession } from '../types.js';
+import { convertSheet } from './convert-sheet.js';
+import { loadSheet, type LoadedSheet } from './load-sheet.js';
+import type { ValidateFileOptions } from './validate-file.js';
+
+export interface PlanImportOptions extends Omit<ValidateFileOptions, 'file'> {
+  client: GuidebookClient;
+  guide: number;
+  createMissing?: boolean;
+  prune?: boolean;
+  /** How many times --yes was given. */
+  yes?: number;
+  maxDeletes?: number;
+  /** 'v1' leaves out the fields only v1.1 knows. Default: from nothing, v1.1. */
+  apiVersion?: 'v1' | 'v1.1';
+}
+
+export interface PlannedImport {
+  plan: Plan;
+  guide: ApiGuide;
+  sheet: Pick<LoadedSheet, 'file' | 'format' | 'sheet' | 'header'>;
+  warnings: string[];
+}
+
+/** Plans an import of a sheet into a guide. Sends only GET requests. Never prints or exits. */
+export async function planImport(file: string, options: PlanImportOptions): Promise<PlannedImport> {
+  const { client } = options;
+  const sheet = await loadSheet({ file, sheet: options.sheet, mapping: options.mapping });
+  const before = client.requestCount;
+  const guide = await client.getGuide(options.guide);
+  const converted = convertSheet(sheet, {
+    timezone: options.timezone,
+    guideTimezone: guide.timezone ?? undefined,
+    dateFormat: options.dateFormat,
+    overnight: options.overnight,
+    guideWindow: { start_date: guide.start_date ?? null, end_date: guide.end_date ?? null },
+  });
+  const [serverSessions, tracks, locations] = await Promise.all([
+    collect(client.listSessions(guide.id)),
+    collect(client.listScheduleTracks(guide.id)),
+    collect(client.listLocations(guide.id)),
+  ]);
+  const plan = buildPlan({
+    guideId: guide.id,
+    rows: converted.rows,
+    serverSessions: serverSessions as ApiSession[],
+    tracks: tracks as ApiScheduleTrack[],
+    locations: locations as ApiLocation[],
+    readRequests: client.requestCount - before,
+    options: {
+      createMissing: options.createMissing ?? false,
+      prune: options.prune ?? false,
+      yes: options.yes ?? 0,
+      maxDeletes: options.maxDeletes,
+      apiVersion: options.apiVersion,
+    },
+  });
+  return {
+    plan,
+    guide,
+    sheet: { file: sheet.file, format: sheet.format, sheet: sheet.sheet, header: sheet.header },
+    warnings: [...sheet.warnings, ...converted.warnings],
+  };
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
