@@ -40,9 +40,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const seed = options.seed ?? 1;
   if (!Number.isFinite(seed)) throw new GuidebookImportError('usage', `seed must be a number, got ${JSON.stringify(seed)}`);
   const now = options.now ?? Date.now;
+  const log = new RequestLog(options.requestLogFile, options.verbose ?? false);
   const { store, stateFile } = openState(options);
   const faults = new FaultGenerator(seed);
-  const log = new RequestLog(options.requestLogFile, options.verbose ?? false);
 
   const controls = {
     state: (): SandboxState => structuredClone(store.toState()),

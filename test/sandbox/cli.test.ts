@@ -113,6 +113,12 @@ describe('guidebook-import sandbox', () => {
     }
   });
 
+  it('says so when the state file cannot be written', async () => {
+    const { code, stderr } = await runCli(['--port', '0', '--state', join(tempDir(), 'missing-dir', 'state.json')]);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toMatch(/^guidebook-import: cannot write sandbox state .*missing-dir\/state\.json: ENOENT/);
+  });
+
   it('says so when the port is in use', async () => {
     const taken = await startSandbox();
     try {

@@ -37,7 +37,7 @@ export const sandboxCommand: CliCommand = {
     process.stderr.write(usageNotes(sandbox, args['apiKey'] !== undefined, typeof args['state'] === 'string' ? args['state'] : undefined));
     await untilStopSignal();
     await sandbox.close();
-    process.stderr.write('Sandbox stopped; state saved.\n');
+    process.stderr.write(args['state'] === undefined ? 'Sandbox stopped.\n' : `Sandbox stopped; state saved to ${String(args['state'])}.\n`);
     return 0;
   },
 };
