@@ -1,5 +1,6 @@
 import type { SessionWriteBody } from '../api/types.js';
 import type { ApiSession } from '../types.js';
+import { descriptionToHtml } from '../validate/index.js';
 import { sameInstant } from './instant.js';
 import { FIELD_KINDS, isComparedField, type FieldKind } from './session-field-kinds.js';
 import type { FieldChange, PendingRefs } from './types.js';
@@ -38,7 +39,7 @@ export function sameValue(kind: FieldKind, wanted: unknown, current: unknown): b
     case 'instant':
       return sameInstant(asText(wanted), asText(current));
     case 'html':
-      return normaliseHtml(wanted) === normaliseHtml(current);
+      return sameDescription(wanted, current);
     case 'id_set':
       return sameIdSet(wanted, current);
     case 'boolean':
@@ -59,6 +60,19 @@ function defaultOf(kind: FieldKind): unknown {
 
 function asText(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
+}
+
+/**
+ * The sheet's description went through the importer's conversion (plain text to paragraphs,
+ * HTML sanitised); the server's may have been written by someone else, as plain text or HTML the
+ * importer would write differently. Passing the server's through the same conversion makes an
+ * exported description import unchanged, while any real edit still differs.
+ */
+function sameDescription(wanted: unknown, current: unknown): boolean {
+  const sheet = normaliseHtml(wanted);
+  const server = normaliseHtml(current);
+  if (sheet === server) return true;
+  return server !== '' && sheet === normaliseHtml(descriptionToHtml(current as string).html);
 }
 
 // An empty description is null on the server and "" in the sheet; line endings and surrounding

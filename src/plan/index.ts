@@ -4,4 +4,5 @@ export { desiredFields, type ApiVersion } from './desired-fields.js';
 export { formatPlanTotals } from './format-plan-totals.js';
 export { instantMs, sameInstant } from './instant.js';
 export { createdImportId } from './reference-index.js';
+export { assignedImportId, sessionIdOfAssignedImportId } from './assigned-import-id.js';
 export type * from './types.js';

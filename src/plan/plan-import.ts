@@ -1,4 +1,5 @@
 import type { ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow, RowIssue } from '../types.js';
+import { sessionIdOfAssignedImportId, sessionsWithoutImportId } from './assigned-import-id.js';
 import type { ApiVersion } from './desired-fields.js';
 import { collectMissingReferences } from './missing-references.js';
 import { planDeletes } from './plan-deletes.js';
@@ -41,6 +42,7 @@ export function planImport(input: PlanInput): Plan {
   const { guideId, options } = input;
   const serverByImportId = groupByImportId(input.serverSessions);
   const sheetPlacesByImportId = groupSheetRowsByImportId(input.rows);
+  const claimable = sessionsWithoutImportId(input.serverSessions, guideId);
   const context: SessionRowContext = {
     guideId,
     apiVersion: options.apiVersion ?? 'v1.1',
@@ -59,6 +61,10 @@ export function planImport(input: PlanInput): Plan {
       return conflictEntry(row, importId, held, places, guideId);
     }
     if (!row.ok) return invalidEntry(row);
+    if (held.length === 0) {
+      const claimed = claimedSession(importId, claimable);
+      if (claimed) return planSessionRow(row.session, claimed, context, { writeImportId: true });
+    }
     return planSessionRow(row.session, held[0], context);
   });
 
@@ -87,6 +93,12 @@ export function planImport(input: PlanInput): Plan {
     writeRequests: countWrites(entries) + tracksToCreate.length + locationsToCreate.length,
     readRequests: input.readRequests,
   };
+}
+
+/** The session without an import_id that a `gb-session-<id>` row (from export) names, if any. */
+function claimedSession(importId: string, claimable: ReadonlyMap<number, ApiSession>): ApiSession | undefined {
+  const sessionId = sessionIdOfAssignedImportId(importId);
+  return sessionId === null ? undefined : claimable.get(sessionId);
 }
 
 function countWrites(entries: readonly PlanEntry[]): number {

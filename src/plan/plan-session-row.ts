@@ -17,11 +17,16 @@ export interface SessionRowContext {
   missingLocations: MissingReferences | null;
 }
 
-/** A valid sheet row matched to at most one server session: create, update, unchanged or invalid. */
+/**
+ * A valid sheet row matched to at most one server session: create, update, unchanged or invalid.
+ * `writeImportId`: the match does not hold the row's import_id yet (a session claimed by an
+ * exported `gb-session-<id>`), so the update writes it along with any changed field.
+ */
 export function planSessionRow(
   session: SheetSession,
   match: ApiSession | undefined,
   context: SessionRowContext,
+  options: { writeImportId?: boolean } = {},
 ): CreateEntry | UpdateEntry | UnchangedEntry | InvalidEntry {
   const where = { sheet: session.sheet, row: session.row, guideId: context.guideId };
   const base = {
@@ -53,6 +58,10 @@ export function planSessionRow(
     return { ...base, action: 'create', issues, fields, body, ...(pending && { pending }) };
   }
   const { changes, patch } = diffSession(desired, match, pending);
+  if (options.writeImportId) {
+    changes.push({ field: 'import_id', old: match.import_id, new: session.fields.import_id });
+    patch.import_id = session.fields.import_id;
+  }
   if (changes.length === 0) return { ...base, action: 'unchanged', issues, fields, sessionId: match.id };
   return {
     ...base,
