@@ -1,2 +1,26 @@
+// The library: the same functions the CLI calls. Nothing here prints or exits; run-level
+// problems throw GuidebookImportError, row problems come back as data.
 export * from './types.js';
 export * from './errors.js';
+
+// The whole jobs.
+export { validateFile, type ValidateFileOptions, type ValidatedFile } from './pipeline/validate-file.js';
+export { planImport, type PlanImportOptions, type PlannedImport } from './pipeline/plan-file.js';
+export { runImport, type RunImportOptions, type ImportRun } from './pipeline/run-import.js';
+export { applyPlan, type ApplyOptions, type ApplyResult, type RowResult } from './apply/index.js';
+
+// The API and its local stand-in.
+export { createClient, resolveApiKey, resolveApiUrl, DEFAULT_API_URL } from './api/index.js';
+export type { GuidebookClient, ClientOptions, SessionCreateBody, SessionWriteBody, CreateOutcome } from './api/types.js';
+export { startSandbox, type SandboxOptions, type SandboxHandle, type SandboxState } from './sandbox/index.js';
+
+// The stages, for callers who assemble their own pipeline.
+export { openSheet, type OpenSheetOptions, type SheetSource } from './read/index.js';
+export { buildColumnMap, mapRow, scoreHeaderRow, CANONICAL_COLUMNS, type ColumnMap, type MappingConfig } from './map/index.js';
+export { loadMappingFile, parseMappingConfig } from './options/mapping-file.js';
+export { convertRows, convertOptionsFor, type ConvertOptions } from './validate/index.js';
+export { isValidZone, formatLocal, type TimeOptions } from './time/index.js';
+export { planImport as buildPlan, diffSession, formatPlanTotals, type PlanInput } from './plan/index.js';
+export type { Plan, PlanEntry, FieldChange } from './plan/types.js';
+export { createReportWriter, summarize, toReportRow, entryToReportRow, formatSummaryText, type ReportWriter } from './report/index.js';
+export type { ReportDocument } from './report/types.js';
