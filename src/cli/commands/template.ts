@@ -1,12 +1,27 @@
+import { resolve } from 'node:path';
+import { GuidebookImportError } from '../../errors.js';
+import { resolveTemplateTarget, TEMPLATE_FORMATS, type TemplateFormat } from '../../template/template-format.js';
+import { writeTemplate } from '../../template/write-template.js';
+import { reportError } from '../run-cli.js';
 import type { CliCommand } from './command.js';
 
-// Filled in by its issue; until then it answers "not available yet" (exit 2).
 export const templateCommand: CliCommand = {
   command: 'template',
-  describe: 'Write a blank, annotated sheet',
-  builder: (yargs) => yargs,
-  run: async () => {
-    process.stderr.write('guidebook-import: template is not available yet\n');
-    return 2;
+  describe: 'Write a blank, annotated agenda sheet with two example rows',
+  builder: (yargs) =>
+    yargs
+      .option('format', { type: 'string', choices: TEMPLATE_FORMATS, describe: 'csv or xlsx (default: from --output, else xlsx)' })
+      .option('output', { type: 'string', alias: 'o', describe: 'File to write (default: ./agenda-template.<format>)' })
+      .option('force', { type: 'boolean', default: false, describe: 'Replace the output file if it exists' }),
+  run: async (args) => {
+    try {
+      const { format, path } = resolveTemplateTarget(args['format'] as TemplateFormat | undefined, args['output'] as string | undefined);
+      await writeTemplate(path, format, { overwrite: args['force'] === true });
+      process.stdout.write(`${resolve(path)}\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof GuidebookImportError) return reportError(error);
+      throw error;
+    }
   },
 };

@@ -1,0 +1,45 @@
+import { writeFile } from 'node:fs/promises';
+import { GuidebookImportError } from '../errors.js';
+import { csvText } from './csv-text.js';
+import { cellText } from './template-cell.js';
+import type { TemplateFormat } from './template-format.js';
+import { buildTemplateRows, type TemplateRows } from './template-rows.js';
+import { templateWorkbook, workbookBytes } from './template-workbook.js';
+
+export interface WriteTemplateOptions {
+  /** Replace a file that already exists (default: refuse). */
+  overwrite?: boolean;
+}
+
+/** The template's bytes in the given format. */
+export function templateBytes(format: TemplateFormat, template: TemplateRows = buildTemplateRows()): Buffer {
+  if (format === 'xlsx') return workbookBytes(templateWorkbook(template));
+  const rows = [template.headers, ...template.examples.map((row) => row.map(cellText))];
+  return Buffer.from(csvText(rows), 'utf8');
+}
+
+/** Writes the blank agenda template; refuses to replace an existing file unless told to. */
+export async function writeTemplate(path: string, format: TemplateFormat, options: WriteTemplateOptions = {}): Promise<void> {
+  const bytes = templateBytes(format);
+  try {
+    // 'wx' fails if the file exists, in the same system call that creates it: no check-then-write race.
+    await writeFile(path, bytes, { flag: options.overwrite ? 'w' : 'wx' });
+  } catch (error) {
+    throw writeError(path, error);
+  }
+}
+
+function writeError(path: string, error: unknown): GuidebookImportError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'EEXIST'
+      ? 'it already exists (add --force to replace it)'
+      : code === 'ENOENT'
+        ? 'its folder does not exist'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : (error as Error).message;
+  return new GuidebookImportError('file', `cannot write "${path}": ${reason}`, { cause: error });
+}
