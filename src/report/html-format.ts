@@ -79,7 +79,26 @@ export function formatValueHtml(field: string, value: unknown, zone: string): st
     const local = toLocal(value, zone);
     if (local) return escapeHtml(formatDateTime(local));
   }
+  if (field === 'description_html' && typeof value === 'string') return textHtml(readableHtmlText(value));
   return textHtml(plainText(value));
+}
+
+const ENTITY_TEXT: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+
+/**
+ * A description as a planner reads it: paragraphs and line breaks kept, tags dropped. The result
+ * is text (escaped again on output), so no markup from the sheet ever reaches the page.
+ */
+export function readableHtmlText(html: string): string {
+  return html
+    .replace(/<\/(?:p|div|h[1-8]|blockquote|pre|ul|ol|table)>/gi, '\n\n')
+    .replace(/<\/(?:li|tr)>/gi, '\n')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<li[^>]*>/gi, '• ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITY_TEXT[name] ?? '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 export function plainText(value: unknown): string {

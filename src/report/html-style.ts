@@ -26,6 +26,8 @@ h3{font-size:1rem;margin:1.25rem 0 .4rem}
 .count .n{display:block;font-size:1.5rem;font-weight:650;line-height:1.1;color:var(--fg,#1f2937)}
 .count .label{font-size:.8rem;color:#4b5563}
 .count.zero{opacity:.55}
+.planned{margin:.6rem 0 0;color:#4b5563}
+.planned .chip{font-size:.85rem;padding:.05rem .5rem}
 .legend{display:inline-flex;gap:.3rem;margin-left:.5rem}
 .chip{display:inline-block;padding:0 .45rem;border-radius:4px;border-left:3px solid var(--edge);background:var(--bg);color:var(--fg);font-size:.78rem;margin:0 .3rem .3rem 0}
 .chip-room{color:#6b7280}
@@ -60,7 +62,9 @@ td.name{min-width:12rem;font-weight:500}
 .outcome.o-failed{color:#b91c1c;font-weight:600}
 .changes,.issues{margin:0;padding-left:1rem}
 .changes li+li,.issues li+li{margin-top:.15rem}
-.message.o-failed{color:#b91c1c}
+.message{color:#6b7280;font-size:.8rem}
+.message.o-failed{color:#b91c1c;font-size:inherit}
+.changes .old,.changes .new{white-space:pre-line}
 .changes .field,.cell .field{font-weight:600}
 .changes .old{color:#8e1b1b;text-decoration:line-through;text-decoration-color:#e0525288}
 .changes .new{color:#1b5e20}

@@ -29,14 +29,28 @@ function renderSummary(doc: ReportDocument): string {
     const classes = ['count', colour, value === 0 ? 'zero' : ''].filter(Boolean).join(' ');
     return `<div class="${classes}" data-summary="${key}"><span class="n">${escapeHtml(String(value))}</span><span class="label">${label}</span></div>`;
   });
-  const note = doc.dryRun ? '<p class="muted">Dry run: the counts are what a real run would do; nothing was written.</p>' : '';
-  return `<section class="summary-section"><div class="summary">${cards.join('')}</div>${note}</section>`;
+  return `<section class="summary-section"><div class="summary">${cards.join('')}</div>${renderPlanned(doc)}</section>`;
 }
 
 /** "2027-05-01 14:02:11 UTC" from an ISO instant; anything else is shown as it is. */
 function readableInstant(iso: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/.exec(iso);
   return match ? `${match[1]} ${match[2]} UTC` : iso;
+}
+
+// The summary counts only writes that were made; a dry run (or validate) plans them instead, and
+// a planner wants to see those numbers too.
+function renderPlanned(doc: ReportDocument): string {
+  const planned = { create: 0, update: 0, delete: 0 };
+  for (const row of doc.rows) {
+    if (row.outcome === 'planned' && row.action in planned) planned[row.action as keyof typeof planned]++;
+  }
+  if (planned.create + planned.update + planned.delete === 0) return '';
+  const parts = (Object.entries(planned) as Array<[keyof typeof planned, number]>).map(
+    ([action, count]) => `<span class="chip a-${action}" data-planned="${action}"><b>${count}</b> to ${action}</span>`,
+  );
+  const lead = doc.dryRun ? 'Dry run, nothing was written. Planned:' : 'Planned, not written:';
+  return `<p class="planned">${lead} ${parts.join(' ')}</p>`;
 }
 
 function renderHeader(doc: ReportDocument): string {

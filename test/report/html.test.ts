@@ -189,3 +189,35 @@ describe('renderHtmlReport', () => {
     expect(html.match(/<tr class="r"/g)).toHaveLength(20_000);
   });
 });
+
+describe('renderHtmlReport of a dry run', () => {
+  it('shows the planned writes beside the summary, which counts only writes made', () => {
+    const planned = (action: 'create' | 'update' | 'delete', n: number) =>
+      Array.from({ length: n }, (_, index) => row({ row: index + 2, import_id: `${action}-${index}`, name: 'S', action, outcome: 'planned' }));
+    const doc = documentWith([...planned('create', 4), ...planned('update', 2), ...planned('delete', 1)]);
+    doc.dryRun = true;
+    const html = renderHtmlReport(doc);
+    expect(html).toContain('Dry run, nothing was written. Planned:');
+    expect(html).toContain('data-planned="create"><b>4</b> to create');
+    expect(html).toContain('data-planned="update"><b>2</b> to update');
+    expect(html).toContain('data-planned="delete"><b>1</b> to delete');
+  });
+});
+
+describe('descriptions in the change list', () => {
+  it('read as text with paragraphs, and markup decoded from entities stays text', () => {
+    const html = renderHtmlReport(
+      documentWith([
+        row({
+          row: 3,
+          import_id: 'D-1',
+          name: 'Talk',
+          action: 'update',
+          changes: [{ field: 'description_html', old: '<p>One</p>', new: '<p>One</p><p>Use &lt;script&gt; &amp; <b>bold</b></p><ul><li>A</li></ul>' }],
+        }),
+      ]),
+    );
+    expect(html).toContain('<span class="old">One</span>');
+    expect(html).toContain('<span class="new">One\n\nUse &lt;script&gt; &amp; bold\n\n• A</span>');
+  });
+});
