@@ -1,12 +1,74 @@
+import { existsSync } from 'node:fs';
+import { GuidebookImportError } from '../../errors.js';
+import { EXPORT_FORMATS, exportGuide, resolveExportFormat, writeAgenda } from '../../export/index.js';
+import type { ExportedAgenda } from '../../export/index.js';
+import { loadConfigFile } from '../../options/config-file.js';
+import { mergeConfig, normalizeExportOptions, type ExportOptions } from '../../options/run-options.js';
+import { normaliseZoneName } from '../../time/index.js';
+import { connect } from '../connect.js';
+import { reportError } from '../run-cli.js';
 import type { CliCommand } from './command.js';
+import { connectionOptions } from './shared-options.js';
 
-// Filled in by its issue; until then it answers "not available yet" (exit 2).
 export const exportCommand: CliCommand = {
   command: 'export',
   describe: "Write the guide's sessions to CSV/XLSX, ready to edit and import again",
-  builder: (yargs) => yargs,
-  run: async () => {
-    process.stderr.write('guidebook-import: export is not available yet\n');
-    return 2;
+  builder: (yargs) =>
+    connectionOptions(yargs)
+      .option('output', { type: 'string', alias: 'o', describe: 'File to write: agenda.xlsx or agenda.csv' })
+      .option('format', { type: 'string', choices: EXPORT_FORMATS, describe: 'csv or xlsx (default: from the --output ending)' })
+      .option('timezone', { type: 'string', describe: "IANA zone to write local times in (default: the guide's own)" })
+      .option('force', { type: 'boolean', describe: 'Replace the output file if it exists' })
+      .option('json', { type: 'boolean', describe: 'Print one JSON summary on stdout' })
+      .option('config', { type: 'string', describe: 'Config file (default: ./guidebook-import.config.json if present)' }),
+  run: async (args) => {
+    const interrupt = new AbortController();
+    const onSignal = (): void => interrupt.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    try {
+      const options = exportOptions(args);
+      const format = resolveExportFormat(options.output, options.format);
+      checkBeforeConnecting(options);
+      const connection = await connect(options, { signal: interrupt.signal });
+      let agenda: ExportedAgenda;
+      try {
+        agenda = await exportGuide(connection.client, { guideId: options.guide, timezone: options.timezone });
+      } finally {
+        await connection.close();
+      }
+      await writeAgenda(agenda, options.output, format, { overwrite: options.force });
+      for (const line of [...agenda.notes, ...agenda.warnings]) process.stderr.write(`${line}\n`);
+      const sessions = agenda.rows.length === 1 ? '1 session' : `${agenda.rows.length} sessions`;
+      process.stderr.write(`wrote ${sessions} to ${options.output} (times in ${agenda.timezone})\n`);
+      if (options.json) {
+        const summary = { sessions: agenda.rows.length, output: options.output, timezone: agenda.timezone, assigned_import_ids: agenda.assignedImportIds };
+        process.stdout.write(`${JSON.stringify(summary)}\n`);
+      }
+      return 0;
+    } catch (error) {
+      return reportError(error);
+    } finally {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    }
   },
 };
+
+function exportOptions(args: Record<string, unknown>): Readonly<ExportOptions> {
+  const config = loadConfigFile(args['config'] as string | undefined);
+  return normalizeExportOptions(mergeConfig(args, config.values, config.path));
+}
+
+/** What can be refused without a single request: an existing output, an unknown zone. */
+function checkBeforeConnecting(options: ExportOptions): void {
+  if (!options.force && existsSync(options.output)) {
+    throw new GuidebookImportError('file', `${options.output} already exists; add --force to replace it`);
+  }
+  if (options.timezone !== undefined && normaliseZoneName(options.timezone) === null) {
+    throw new GuidebookImportError(
+      'timezone',
+      `--timezone ${JSON.stringify(options.timezone)} is not a known IANA time zone (for example America/New_York, Europe/Berlin or UTC)`,
+    );
+  }
+}

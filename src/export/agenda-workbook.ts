@@ -1,0 +1,89 @@
+import * as XLSX from 'xlsx';
+import type { CellObject, WorkSheet } from 'xlsx';
+import { notesRows } from './agenda-notes.js';
+import { exportCellText } from './export-cell.js';
+import type { ExportCell, ExportedAgenda } from './types.js';
+import { styleHeaderRow } from './workbook-styling.js';
+
+export const AGENDA_SHEET = 'Agenda';
+export const NOTES_SHEET = 'Notes';
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+const MAX_COLUMN_WIDTH = 60;
+
+/**
+ * The 1900-system serial of wall-clock parts: a count of days, computed with Date.UTC so no
+ * machine time zone is involved (a local-time Date would shift it by the machine's offset).
+ */
+export function excelSerial(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  return (Date.UTC(year, month - 1, day) - EXCEL_EPOCH_MS) / DAY_MS + (hour * 3600 + minute * 60 + second) / 86_400;
+}
+
+/** A SheetJS cell: dates and times as numeric serials carrying a date or time number format. */
+function workbookCell(cell: ExportCell): CellObject | null {
+  if (cell === null || cell === '') return null;
+  if (typeof cell === 'string') return { t: 's', v: cell };
+  if (typeof cell === 'number') return { t: 'n', v: cell };
+  const seconds = 'second' in cell && cell.second !== 0 ? ':ss' : '';
+  switch (cell.kind) {
+    case 'date':
+      return { t: 'n', v: excelSerial(cell.year, cell.month, cell.day), z: 'yyyy-mm-dd' };
+    case 'time':
+      return { t: 'n', v: (cell.hour * 3600 + cell.minute * 60 + cell.second) / 86_400, z: `hh:mm${seconds}` };
+    case 'datetime':
+      return {
+        t: 'n',
+        v: excelSerial(cell.year, cell.month, cell.day, cell.hour, cell.minute, cell.second),
+        z: `yyyy-mm-dd hh:mm${seconds}`,
+      };
+  }
+}
+
+/** A sheet of cells whose columns are as wide as their longest line, within limits. */
+function sheetOf(rows: ReadonlyArray<ReadonlyArray<ExportCell>>, maxWidth: number): WorkSheet {
+  const sheet: WorkSheet = {};
+  const widths: number[] = [];
+  let lastColumn = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c]!;
+      const cell = workbookCell(value);
+      if (!cell) continue;
+      sheet[XLSX.utils.encode_cell({ r, c })] = cell;
+      widths[c] = Math.max(widths[c] ?? 8, Math.min(longestLine(exportCellText(value), maxWidth) + 2, maxWidth));
+      if (c > lastColumn) lastColumn = c;
+    }
+  }
+  sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(rows.length - 1, 0), c: lastColumn } });
+  sheet['!cols'] = Array.from({ length: lastColumn + 1 }, (_, c) => ({ wch: widths[c] ?? 8 }));
+  return sheet;
+}
+
+/** The longest line's length, or `cap` as soon as a line reaches it (a 20,000-character text). */
+function longestLine(text: string, cap: number): number {
+  let longest = 0;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    const length = (end === -1 ? text.length : end) - start;
+    if (length > longest) longest = length;
+    if (end === -1 || longest >= cap) return longest;
+    start = end + 1;
+  }
+}
+
+/**
+ * The agenda as XLSX bytes: the "Agenda" sheet (bold, frozen header row with filters; real date
+ * and time cells) and the "Notes" sheet explaining the file. The same agenda gives the same bytes.
+ */
+export function agendaWorkbookBytes(agenda: ExportedAgenda): Buffer {
+  const agendaSheet = sheetOf([agenda.headers, ...agenda.rows], MAX_COLUMN_WIDTH);
+  agendaSheet['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: agenda.rows.length, c: agenda.headers.length - 1 } }) };
+  const workbook = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(workbook, agendaSheet, AGENDA_SHEET);
+  XLSX.utils.book_append_sheet(workbook, sheetOf(notesRows(agenda), 110), NOTES_SHEET);
+  const bytes = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Buffer;
+  return styleHeaderRow(bytes, 1);
+}

@@ -1,0 +1,108 @@
+import { DateTime } from 'luxon';
+import type { ApiSession, MappedField } from '../types.js';
+import { yesNo } from './export-cell.js';
+import { parseInstant } from '../time/index.js';
+import { localMoment, offsetText, sameDay, type LocalMoment } from './local-time.js';
+import type { ReferenceCellWriter } from './reference-cell.js';
+import type { ExportCell, LocalDateTimeCell } from './types.js';
+
+export interface SessionCellContext {
+  zone: string;
+  /** The guide's own zone, where an all-day session normally starts at midnight. */
+  guideZone: string | null;
+  /** Set when an all-day session is written in the guide's zone instead of `zone`. */
+  onGuideZone: (session: ApiSession) => void;
+  warnings: Set<string>;
+  tracks: ReferenceCellWriter;
+  locations: ReferenceCellWriter;
+}
+
+/** One session as the cells of the canonical columns, by field. */
+export function sessionCells(session: ApiSession, importId: string, context: SessionCellContext): Partial<Record<MappedField, ExportCell>> {
+  const zone = session.all_day ? allDayZone(session, context) : context.zone;
+  return {
+    import_id: importId,
+    name: session.name,
+    ...timeCells(session, zone),
+    timezone: zone,
+    all_day: yesNo(session.all_day),
+    tracks: context.tracks.cell(session.schedule_tracks, session.id),
+    locations: context.locations.cell(session.locations, session.id),
+    // Exactly what the API holds: the importer compares it through its own conversion.
+    description: session.description_html || null,
+    allow_rating: yesNo(session.allow_rating),
+    add_to_schedule: yesNo(session.add_to_schedule),
+    rank: session.rank ?? null,
+    require_login: yesNo(session.require_login),
+    max_capacity: session.max_capacity ?? null,
+    waitlist: yesNo(session.waitlist),
+    registration_start_date: instantCell(session.registration_start_date, zone),
+    registration_end_date: instantCell(session.registration_end_date, zone),
+  };
+}
+
+/**
+ * Date, Start and End. All-day: the date only. An end on the start's date is a time; on a later
+ * date, a full date-time. A wall time that happens twice (clocks going back) and means the second
+ * time is written with its offset, and then the end is too, so the row reads back exactly.
+ */
+function timeCells(session: ApiSession, zone: string): Pick<Record<MappedField, ExportCell>, 'date' | 'start' | 'end'> {
+  const start = localMoment(session.start_time, zone);
+  if (session.all_day) return { date: start.date, start: null, end: null };
+  const startCell = start.repeated ? withOffset(start) : start.time;
+  if (!session.end_time) return { date: start.date, start: startCell, end: null };
+  const end = localMoment(session.end_time, zone);
+  let endCell: ExportCell;
+  if (start.repeated || end.repeated) endCell = withOffset(end);
+  else if (sameDay(start.date, end.date)) endCell = end.time;
+  else endCell = dateTime(end);
+  return { date: start.date, start: startCell, end: endCell };
+}
+
+/**
+ * An all-day session is read back as starting at midnight of its date in the row's zone. Its
+ * start is midnight in the zone it was made in, normally the guide's: when the export's zone
+ * (--timezone) is another, the row keeps the guide's zone, or the import would move the session.
+ */
+function allDayZone(session: ApiSession, context: SessionCellContext): string {
+  if (startsAtMidnight(session.start_time, context.zone)) return context.zone;
+  if (context.guideZone && context.guideZone !== context.zone && startsAtMidnight(session.start_time, context.guideZone)) {
+    context.onGuideZone(session);
+    return context.guideZone;
+  }
+  const start = localMoment(session.start_time, context.zone);
+  context.warnings.add(
+    `All-day session ${session.id} (${JSON.stringify(session.name)}) starts at ${pad(start.time.hour)}:${pad(start.time.minute)} ` +
+      `in ${context.zone}, not at midnight: importing the file moves its start to the beginning of that day.`,
+  );
+  return context.zone;
+}
+
+/** Whether an instant is the start of its local day as the importer computes it (luxon moves a midnight in a DST gap forward to the jump, as the time stage does). */
+function startsAtMidnight(utcIso: string, zone: string): boolean {
+  const { date } = localMoment(utcIso, zone);
+  const midnight = DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone });
+  return midnight.isValid && midnight.toMillis() === parseInstant(utcIso);
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function instantCell(utcIso: string | null | undefined, zone: string): ExportCell {
+  if (!utcIso) return null;
+  const moment = localMoment(utcIso, zone);
+  return moment.repeated ? withOffset(moment) : dateTime(moment);
+}
+
+function dateTime(moment: LocalMoment): LocalDateTimeCell {
+  const { year, month, day } = moment.date;
+  const { hour, minute, second } = moment.time;
+  return { kind: 'datetime', year, month, day, hour, minute, second };
+}
+
+/** "2027-11-07 01:30-05:00": text, since no spreadsheet date cell holds an offset. */
+function withOffset(moment: LocalMoment): string {
+  const { year, month, day } = moment.date;
+  const { hour, minute, second } = moment.time;
+  const clock = `${pad(hour)}:${pad(minute)}${second === 0 ? '' : `:${pad(second)}`}`;
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)} ${clock}${offsetText(moment.offsetMinutes)}`;
+}

@@ -1,0 +1,60 @@
+// What `export` hands from the API side (exportGuide) to the file side (writeAgenda): the guide's
+// sessions as rows of the importer's own canonical columns, already in local time.
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** A calendar day as a sheet shows it; no zone: the zone is in the row's "Time Zone" column. */
+export interface LocalDateCell {
+  kind: 'date';
+  year: number;
+  month: number; // 1-12
+  day: number;
+}
+
+export interface LocalTimeCell {
+  kind: 'time';
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export interface LocalDateTimeCell {
+  kind: 'datetime';
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/**
+ * One cell of the exported agenda. Dates and times stay typed so the XLSX writer makes real date
+ * and time cells of them and the CSV writer prints them the way the importer reads them back.
+ */
+export type ExportCell = string | number | null | LocalDateCell | LocalTimeCell | LocalDateTimeCell;
+
+export interface ExportGuideOptions {
+  guideId: number;
+  /** IANA zone to write local times in; default the guide's own. */
+  timezone?: string;
+}
+
+export interface ExportedAgenda {
+  guideId: number;
+  guideName: string;
+  /** The zone every local time is written in (also in each row's "Time Zone" column). */
+  timezone: string;
+  /** CANONICAL_COLUMNS headers, in that order. */
+  headers: readonly string[];
+  /** One row per session, sorted by start, then name; cells aligned with `headers`. */
+  rows: ExportCell[][];
+  /** Sessions that had no import_id and were given `gb-session-<id>` in the file. */
+  assignedImportIds: number;
+  /** What importing the file will do beyond the obvious (for stderr and the Notes sheet). */
+  notes: string[];
+  /** Things in the guide the file cannot carry exactly (for stderr and the Notes sheet). */
+  warnings: string[];
+  /** API requests the export spent. */
+  requests: number;
+}

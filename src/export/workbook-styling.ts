@@ -1,0 +1,52 @@
+import * as XLSX from 'xlsx';
+
+// SheetJS's community build writes number formats but no fonts, and no frozen panes. The header
+// row's bold font and the frozen first row are added to the XML SheetJS wrote: one more font,
+// one more cell format using it, and the header cells pointed at that format.
+
+const FONTS = /<fonts count="(\d+)">(<font>)([\s\S]*?)<\/font>([\s\S]*?)<\/fonts>/;
+const CELL_XFS = /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/;
+const FIRST_ROW = /<row r="1"[^>]*>[\s\S]*?<\/row>/;
+const PLAIN_SHEET_VIEW = '<sheetView workbookViewId="0"/>';
+const FROZEN_SHEET_VIEW =
+  '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+  '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>';
+
+/**
+ * The workbook with sheet number `sheetNumber`'s first row bold and frozen. Cosmetic: when the
+ * XML is not shaped as expected (another SheetJS version), the bytes are returned as they were.
+ */
+export function styleHeaderRow(bytes: Buffer, sheetNumber: number): Buffer {
+  const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
+  const stylesEntry = XLSX.CFB.find(zip, '/xl/styles.xml');
+  const sheetEntry = XLSX.CFB.find(zip, `/xl/worksheets/sheet${sheetNumber}.xml`);
+  if (!stylesEntry || !sheetEntry) return bytes;
+
+  const styles = xmlOf(stylesEntry.content);
+  const fonts = FONTS.exec(styles);
+  const xfs = CELL_XFS.exec(styles);
+  if (!fonts || !xfs) return bytes;
+  const boldFontId = Number(fonts[1]);
+  const boldXfId = Number(xfs[1]);
+  const boldFont = `<font><b/>${fonts[3]}</font>`;
+  const styled = styles
+    .replace(FONTS, `<fonts count="${boldFontId + 1}">$2$3</font>$4${boldFont}</fonts>`)
+    .replace(
+      CELL_XFS,
+      `<cellXfs count="${boldXfId + 1}">$2<xf numFmtId="0" fontId="${boldFontId}" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>`,
+    );
+
+  const sheet = xmlOf(sheetEntry.content);
+  const firstRow = FIRST_ROW.exec(sheet);
+  if (!firstRow || !sheet.includes(PLAIN_SHEET_VIEW)) return bytes;
+  const boldRow = firstRow[0].replace(/<c r="([A-Z]+1)"(?![^>]*\ss=)/g, `<c r="$1" s="${boldXfId}"`);
+  const frozen = sheet.replace(FIRST_ROW, () => boldRow).replace(PLAIN_SHEET_VIEW, FROZEN_SHEET_VIEW);
+
+  stylesEntry.content = Buffer.from(styled, 'utf8') as unknown as typeof stylesEntry.content;
+  sheetEntry.content = Buffer.from(frozen, 'utf8') as unknown as typeof sheetEntry.content;
+  return XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Buffer;
+}
+
+function xmlOf(content: unknown): string {
+  return Buffer.from(content as Uint8Array).toString('utf8');
+}
