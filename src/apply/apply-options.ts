@@ -15,6 +15,18 @@ export interface ApplyOptions {
    * a 100k-row plan from becoming 100k waiting promises. Default 8 (2 × the client's default 4).
    */
   maxInFlight?: number;
+  /**
+   * The guide's tracks and locations as the plan was made from them, when that listing is fresh
+   * (planned moments ago in the same run). Tracks and locations to create are then looked up
+   * there instead of listed again: the plan only asks to create names absent from this very
+   * listing, so a second listing costs a request per kind and finds nothing new. Leave it out
+   * for a plan made earlier (saved, or applied after a pause): apply then lists them again so
+   * that ones created meanwhile (a killed run, a colleague) are reused, not duplicated.
+   */
+  knownReferences?: {
+    tracks: readonly ApiScheduleTrack[];
+    locations: readonly ApiLocation[];
+  };
 }
 
 export interface ApplyResult {

@@ -42,7 +42,7 @@ export async function applyPlan(plan: Plan, client: GuidebookClient, options: Ap
   if (writes.length === 0) return applied;
 
   const stop = new RunStop(options.signal);
-  const refs = await createPendingRefs(plan, client, stop);
+  const refs = await createPendingRefs(plan, client, stop, options.knownReferences);
   applied.createdTracks = refs.tracks.created;
   applied.reusedTracks = refs.tracks.reused;
   applied.createdLocations = refs.locations.created;

@@ -34,13 +34,19 @@ interface RefKind<T extends NamedResource> {
   create: (wanted: NamedToCreate) => Promise<T>;
 }
 
-export async function createPendingRefs(plan: Plan, client: GuidebookClient, stop: RunStop): Promise<ResolvedRefs> {
-  const tracks = await ensureAll(plan.tracksToCreate, stop, {
+/** `known`: a fresh listing to look in instead of listing again (ApplyOptions.knownReferences). */
+export async function createPendingRefs(
+  plan: Plan,
+  client: GuidebookClient,
+  stop: RunStop,
+  known?: { tracks: readonly ApiScheduleTrack[]; locations: readonly ApiLocation[] },
+): Promise<ResolvedRefs> {
+  const tracks = await ensureAll(plan.tracksToCreate, stop, known?.tracks, {
     label: 'schedule track',
     list: () => client.listScheduleTracks(plan.guideId),
     create: (wanted) => client.createScheduleTrack({ guide: plan.guideId, name: wanted.name, import_id: wanted.import_id }),
   });
-  const locations = await ensureAll(plan.locationsToCreate, stop, {
+  const locations = await ensureAll(plan.locationsToCreate, stop, known?.locations, {
     label: 'location',
     list: () => client.listLocations(plan.guideId),
     // 2: a placeholder room, known by its name only (no map position).
@@ -50,13 +56,18 @@ export async function createPendingRefs(plan: Plan, client: GuidebookClient, sto
   return { tracks, locations };
 }
 
-async function ensureAll<T extends NamedResource>(wanted: NamedToCreate[], stop: RunStop, kind: RefKind<T>): Promise<RefTable<T>> {
+async function ensureAll<T extends NamedResource>(
+  wanted: NamedToCreate[],
+  stop: RunStop,
+  known: readonly T[] | undefined,
+  kind: RefKind<T>,
+): Promise<RefTable<T>> {
   const table: RefTable<T> = { label: kind.label, ids: new Map(), failures: new Map(), created: [], reused: [] };
   if (wanted.length === 0 || stop.check()) return table;
 
   let existing: T[];
   try {
-    existing = await collect(kind.list());
+    existing = known ? [...known] : await collect(kind.list());
   } catch (error) {
     if (isStopError(error)) stop.stopWith(error);
     else for (const item of wanted) table.failures.set(item.name, `could not list the guide's ${kind.label}s: ${messageOf(error)}`);

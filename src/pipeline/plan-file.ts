@@ -3,7 +3,7 @@
 import type { GuidebookClient } from '../api/types.js';
 import { planImport as buildPlan } from '../plan/index.js';
 import type { Plan } from '../plan/types.js';
-import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession } from '../types.js';
+import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow } from '../types.js';
 import { convertSheet } from './convert-sheet.js';
 import { loadSheet, type LoadedSheet } from './load-sheet.js';
 import type { ValidateFileOptions } from './validate-file.js';
@@ -25,6 +25,8 @@ export interface PlannedImport {
   guide: ApiGuide;
   sheet: Pick<LoadedSheet, 'file' | 'format' | 'sheet' | 'header'>;
   warnings: string[];
+  /** The guide's tracks and locations the plan was made from (empty when the sheet names none). */
+  listing: { tracks: ApiScheduleTrack[]; locations: ApiLocation[] };
 }
 
 /** Plans an import of a sheet into a guide. Sends only GET requests. Never prints or exits. */
@@ -40,10 +42,13 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
     overnight: options.overnight,
     guideWindow: { start_date: guide.start_date ?? null, end_date: guide.end_date ?? null },
   });
+  const apiVersion = options.apiVersion ?? 'v1.1';
+  // Each listing costs at least one request of the daily budget: a sheet without a track or room
+  // column never looks at the guide's tracks or locations, so it does not list them.
   const [serverSessions, tracks, locations] = await Promise.all([
     collect(client.listSessions(guide.id)),
-    collect(client.listScheduleTracks(guide.id)),
-    collect(client.listLocations(guide.id)),
+    mapsField(converted.rows, 'schedule_tracks') ? collect(client.listScheduleTracks(guide.id)) : [],
+    mapsField(converted.rows, 'locations') && apiVersion !== 'v1' ? collect(client.listLocations(guide.id)) : [],
   ]);
   const plan = buildPlan({
     guideId: guide.id,
@@ -57,7 +62,7 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
       prune: options.prune ?? false,
       yes: options.yes ?? 0,
       maxDeletes: options.maxDeletes,
-      apiVersion: options.apiVersion,
+      apiVersion,
     },
   });
   return {
@@ -65,7 +70,13 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
     guide,
     sheet: { file: sheet.file, format: sheet.format, sheet: sheet.sheet, header: sheet.header },
     warnings: [...sheet.warnings, ...converted.warnings],
+    listing: { tracks: tracks as ApiScheduleTrack[], locations: locations as ApiLocation[] },
   };
+}
+
+/** True when some valid row maps the field (the sheet has its column, or a mapping default). */
+function mapsField(rows: readonly ConvertedRow[], field: 'schedule_tracks' | 'locations'): boolean {
+  return rows.some((row) => row.ok && row.session.mapped.includes(field));
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

@@ -65,6 +65,8 @@ export async function runImport(file: string, options: RunImportOptions): Promis
       dryRun: options.dryRun,
       signal: options.signal,
       maxInFlight: options.maxInFlight,
+      // Planned moments ago: tracks and locations to create are looked up in that listing.
+      knownReferences: planned.listing,
       onResult: (result) => emit(toReportRow(result, options.dryRun ?? false), result),
     });
     stoppedBy = applied.stoppedBy;
