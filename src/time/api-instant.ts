@@ -1,0 +1,47 @@
+import { GuidebookImportError } from '../errors.js';
+import { offsetZone } from './offset-zone.js';
+import { MINUTE_MS, formatWallDate, formatWallTime } from './wall-clock.js';
+import { normaliseZoneName } from './zone-names.js';
+
+// The API answers "2017-09-18T16:00:00.000000+0000"; we send "2017-09-18T16:00:00.000Z".
+// Date.parse is not trusted with six fraction digits or "+0000", so the shape is read by hand.
+const API_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** Milliseconds since the epoch of an ISO/API date-time (no offset means UTC), or null. */
+export function parseInstant(text: string): number | null {
+  const m = API_INSTANT.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, frac, offset] = m;
+  const ms = Number((frac ?? '').slice(0, 3).padEnd(3, '0'));
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), ms);
+  return wall - offsetMinutes(offset) * MINUTE_MS;
+}
+
+function offsetMinutes(text: string | undefined): number {
+  if (!text || text.toLowerCase() === 'z') return 0;
+  const sign = text.startsWith('-') ? -1 : 1;
+  const digits = text.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0));
+}
+
+/** Whether two API datetimes are the same instant, whatever their spelling. Blank equals blank. */
+export function sameInstant(a: string | null | undefined, b: string | null | undefined): boolean {
+  const blankA = a === null || a === undefined || a.trim() === '';
+  const blankB = b === null || b === undefined || b.trim() === '';
+  if (blankA || blankB) return blankA && blankB;
+  const msA = parseInstant(a);
+  const msB = parseInstant(b);
+  return msA !== null && msB !== null ? msA === msB : a === b;
+}
+
+/** An instant as the sheet writes it in a zone: date yyyy-MM-dd, time HH:mm (HH:mm:ss with seconds). */
+export function formatLocal(utcIso: string, zone: string): { date: string; time: string } {
+  const ms = parseInstant(utcIso);
+  if (ms === null) throw new RangeError(`not an ISO date-time: ${JSON.stringify(utcIso)}`);
+  const zoneName = normaliseZoneName(zone);
+  if (zoneName === null) {
+    throw new GuidebookImportError('timezone', `${JSON.stringify(zone)} is not a known IANA time zone (for example America/New_York)`);
+  }
+  const wall = ms + offsetZone(zoneName).offsetAt(ms) * MINUTE_MS;
+  return { date: formatWallDate(wall), time: formatWallTime(wall) };
+}

@@ -1,0 +1,115 @@
+import type { MappedCell, SheetDateCell } from '../types.js';
+import { parseColumnText, type ColumnParser } from './column-parser.js';
+import { parseExcelSerial } from './excel-serial.js';
+import { timeFromParts, type WrittenTime } from './parse-time-of-day.js';
+import type { DayMonthOrder, ParsedValue, WrittenDate } from './parsed-value.js';
+import { isRealDate, type CalendarDate } from './wall-clock.js';
+
+/** What a cell is expected to hold: it decides how a bare number is read and what messages say. */
+export type CellRole = 'date' | 'datetime' | 'time';
+
+/** A cell's wall-clock value: date and/or time, plus the offset it carried, if any. */
+export interface LocalValue {
+  date: CalendarDate | null;
+  time: WrittenTime | null;
+  offsetMinutes: number | null;
+}
+
+export type CellReading =
+  | { ok: true; value: LocalValue }
+  | { ok: false; code: 'bad_date' | 'bad_time'; problem: string };
+
+/** Reads a non-empty date/time cell of any kind (text, serial number, workbook date cell). */
+export function readDateTimeCell(cell: MappedCell, parser: ColumnParser, role: CellRole): CellReading {
+  const v = cell.value;
+  let parsed: ParsedValue | null;
+  if (typeof v === 'string') parsed = parseColumnText(parser, v);
+  else if (typeof v === 'number') parsed = role === 'time' ? numberAsTimeOfDay(v) : parseExcelSerial(v);
+  else if (v !== null && typeof v === 'object') parsed = sheetDateValue(v);
+  else parsed = null;
+  if (!parsed) return notA(parser, role, '/');
+  if (!parsed.date) return { ok: true, value: { date: null, time: parsed.time, offsetMinutes: parsed.offsetMinutes } };
+  // A date inside a time column is judged as a date-time.
+  const date = resolveWrittenDate(parsed.date, parser, role === 'time' ? 'datetime' : role);
+  if (!date.ok) return { ok: false, code: 'bad_date', problem: date.problem };
+  return { ok: true, value: { date: date.date, time: parsed.time, offsetMinutes: parsed.offsetMinutes } };
+}
+
+function notA(parser: ColumnParser, role: CellRole, separator: string): CellReading {
+  const what = role === 'time' ? 'time' : 'date';
+  return {
+    ok: false,
+    code: role === 'time' ? 'bad_time' : 'bad_date',
+    problem: `is not a ${what} (expected ${expectedShape(parser, role, separator)})`,
+  };
+}
+
+export function expectedShape(parser: ColumnParser, role: CellRole, separator = '/'): string {
+  if (parser.format) return parser.format.text;
+  if (role === 'time') return 'H:mm or h:mm a';
+  const order = separator === '.' ? 'd/M' : parser.order;
+  const date =
+    order === 'd/M' ? `d${separator}M${separator}yyyy` : order === 'M/d' ? `M${separator}d${separator}yyyy` : 'yyyy-MM-dd';
+  if (role === 'date') return date;
+  return `${date} ${order === 'M/d' ? 'h:mm a' : order === 'd/M' ? 'H:mm' : 'HH:mm'}`;
+}
+
+/** The order for a numeric date: --date-format's; dotted dates are d.M.yyyy; else the column's. */
+function orderFor(date: Extract<WrittenDate, { kind: 'numeric' }>, parser: ColumnParser): DayMonthOrder | null {
+  if (parser.format) return parser.order;
+  if (date.separator === '.') return 'd/M';
+  if (parser.order) return parser.order;
+  // Not inferred (a row the inference did not see): only a value that proves its order is read.
+  if (date.first > 12 && date.second <= 12) return 'd/M';
+  if (date.second > 12 && date.first <= 12) return 'M/d';
+  return null;
+}
+
+function resolveWrittenDate(
+  written: WrittenDate,
+  parser: ColumnParser,
+  role: CellRole,
+): { ok: true; date: CalendarDate } | { ok: false; problem: string } {
+  if (written.kind === 'calendar') {
+    const { year, month, day } = written.date;
+    return isRealDate(year, month, day)
+      ? { ok: true, date: written.date }
+      : { ok: false, problem: `is not a date (expected ${expectedShape(parser, role)})` };
+  }
+  const order = orderFor(written, parser);
+  if (!order) {
+    return {
+      ok: false,
+      problem: `could be day/month or month/day: pass --date-format d/M/yyyy or --date-format M/d/yyyy`,
+    };
+  }
+  const [day, month] = order === 'd/M' ? [written.first, written.second] : [written.second, written.first];
+  if (!isRealDate(written.year, month, day)) {
+    return { ok: false, problem: `is not a date (expected ${expectedShape({ ...parser, order }, role, written.separator)})` };
+  }
+  return { ok: true, date: { year: written.year, month, day } };
+}
+
+function sheetDateValue(cell: SheetDateCell): ParsedValue | null {
+  const p = cell.parts;
+  const date = cell.timeOnly ? null : { kind: 'calendar' as const, date: { year: p.year, month: p.month, day: p.day } };
+  const time = cell.dateOnly
+    ? null
+    : { hour: p.hour, minute: p.minute, second: p.second, millisecond: p.millisecond, midnightWord: false };
+  return date || time ? { date, time, offsetMinutes: null } : null;
+}
+
+/**
+ * A bare number in a time column: a day fraction (an unformatted Excel time), 9 (9:00), 930 or
+ * 1400 (clock digits), or a whole date-time serial.
+ */
+function numberAsTimeOfDay(n: number): ParsedValue | null {
+  if (n >= 0 && n < 1) return parseExcelSerial(n);
+  if (Number.isInteger(n)) {
+    let time: WrittenTime | null = null;
+    if (n >= 0 && n <= 23) time = timeFromParts(n, 0, 0, 0, undefined);
+    else if (n >= 100 && n <= 2400) time = timeFromParts(Math.floor(n / 100), n % 100, 0, 0, undefined);
+    return time ? { date: null, time, offsetMinutes: null } : null;
+  }
+  return parseExcelSerial(n);
+}

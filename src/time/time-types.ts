@@ -1,0 +1,49 @@
+import type { MappedField, RowIssue } from '../types.js';
+import type { ColumnParser } from './column-parser.js';
+import type { InstantCache } from './local-instant.js';
+import type { DayMonthOrder } from './parsed-value.js';
+
+export type { DayMonthOrder } from './parsed-value.js';
+
+export interface TimeOptions {
+  /** --timezone: the zone of the sheet's local times. */
+  timezone?: string;
+  /** The guide's own zone (import only), used after a per-row zone column and --timezone. */
+  guideTimezone?: string;
+  /** --date-format, a luxon format such as d/M/yyyy or M/d/yyyy h:mm a. */
+  dateFormat?: string;
+  /** Opt-in: an end time earlier than the start means the next day. */
+  overnight?: boolean;
+  /** The guide's dates, to warn about rows far outside them. */
+  guideWindow?: { start_date?: string | null; end_date?: string | null } | null;
+}
+
+/** The fields whose cells hold dates and/or times. */
+export const DATE_TIME_FIELDS = [
+  'datetime_start',
+  'datetime_end',
+  'date',
+  'start',
+  'end',
+  'registration_start_date',
+  'registration_end_date',
+] as const satisfies readonly MappedField[];
+
+export type DateTimeField = (typeof DATE_TIME_FIELDS)[number];
+
+/**
+ * How the sheet's date/time columns are read, decided once for the whole sheet by
+ * inferColumnFormats, and the per-run memos that make 100k-row conversions cheap.
+ */
+export interface ColumnFormats {
+  /** The --date-format in force, or null. */
+  readonly dateFormat: string | null;
+  /** Day/month order of each column holding numeric dates such as 14/03/2027. */
+  readonly dayMonthOrder: Readonly<Partial<Record<DateTimeField, DayMonthOrder>>>;
+  readonly parsers: Readonly<Record<DateTimeField, ColumnParser>>;
+  readonly instants: InstantCache;
+}
+
+export type RowTimes =
+  | { ok: true; start_time: string; end_time: string | null; all_day: boolean; zone: string; warnings: RowIssue[] }
+  | { ok: false; issues: RowIssue[] };

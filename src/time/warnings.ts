@@ -1,0 +1,77 @@
+import type { MappedCell, MappedRow, RowIssue } from '../types.js';
+import { parseInstant } from './api-instant.js';
+import { cellIssue } from './issues.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS, dateWallMs, formatWallDate, formatWallTime } from './wall-clock.js';
+
+const EARLIEST_USUAL_START = 6 * HOUR_MS;
+const LATEST_USUAL_START = 23 * HOUR_MS;
+const WINDOW_SLACK_DAYS = 14;
+const LONGEST_USUAL_SPAN_DAYS = 59;
+
+/** A start before 06:00 or after 23:00 local time is more often a wrong AM/PM than a real session. */
+export function unusualStartWarning(row: MappedRow, cell: MappedCell, startWall: number, zoneLabel: string): RowIssue | null {
+  const timeOfDay = ((startWall % DAY_MS) + DAY_MS) % DAY_MS;
+  if (timeOfDay >= EARLIEST_USUAL_START && timeOfDay <= LATEST_USUAL_START) return null;
+  return cellIssue(
+    row,
+    cell,
+    'suspicious_time',
+    'warning',
+    `starts at ${formatWallTime(startWall)} local time (${zoneLabel}); check AM/PM and the 24-hour clock`,
+  );
+}
+
+export function longSessionWarning(row: MappedRow, cell: MappedCell, lengthMs: number): RowIssue | null {
+  if (lengthMs <= DAY_MS) return null;
+  const hours = Math.floor(lengthMs / HOUR_MS);
+  const minutes = Math.round((lengthMs % HOUR_MS) / MINUTE_MS);
+  return cellIssue(row, cell, 'suspicious_time', 'warning', `makes the session ${hours} h${minutes ? ` ${minutes} min` : ''} long (over 24 hours)`);
+}
+
+/** The guide's window widened by two weeks either side; null when the guide has no dates. */
+export function windowWarning(
+  row: MappedRow,
+  cell: MappedCell,
+  startWall: number,
+  window: { start_date?: string | null; end_date?: string | null } | null | undefined,
+): RowIssue | null {
+  const from = guideDateWall(window?.start_date);
+  const to = guideDateWall(window?.end_date);
+  if (from === null && to === null) return null;
+  const day = startWall - (((startWall % DAY_MS) + DAY_MS) % DAY_MS);
+  const early = from !== null && day < from - WINDOW_SLACK_DAYS * DAY_MS;
+  const late = to !== null && day > to + WINDOW_SLACK_DAYS * DAY_MS;
+  if (!early && !late) return null;
+  const range = `${from === null ? '…' : formatWallDate(from)} to ${to === null ? '…' : formatWallDate(to)}`;
+  return cellIssue(
+    row,
+    cell,
+    'out_of_window',
+    'warning',
+    `is on ${formatWallDate(day)}, more than ${WINDOW_SLACK_DAYS} days outside the guide's dates (${range}); check the year and the day/month order`,
+  );
+}
+
+function guideDateWall(text: string | null | undefined): number | null {
+  const m = text ? /^(\d{4})-(\d{2})-(\d{2})/.exec(text) : null;
+  return m ? dateWallMs({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }) : null;
+}
+
+/** "the sheet spans 73 days (...)" when the starts cover more than 59 days. */
+export function sheetSpanWarnings(starts: readonly string[]): string[] {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const start of starts) {
+    const ms = parseInstant(start);
+    if (ms === null) continue;
+    if (ms < first) first = ms;
+    if (ms > last) last = ms;
+  }
+  if (first === Infinity) return [];
+  const days = Math.floor(last / DAY_MS) - Math.floor(first / DAY_MS);
+  if (days <= LONGEST_USUAL_SPAN_DAYS) return [];
+  return [
+    `the sheet spans ${days} days (${formatWallDate(first)} to ${formatWallDate(last)} UTC); ` +
+      'an event agenda rarely covers that long: check the years and the day/month order',
+  ];
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { GuidebookImportError } from '../../src/errors.js';
+import { formatLocal, sameInstant } from '../../src/time/index.js';
+
+describe('sameInstant', () => {
+  it.each([
+    ['2017-09-18T16:00:00.000000+0000', '2017-09-18T16:00:00Z', true],
+    ['2017-09-18T16:00:00.000000+0000', '2017-09-18T16:00:00.000Z', true],
+    ['2017-09-18T18:00:00+02:00', '2017-09-18T16:00:00Z', true],
+    ['2017-09-18T16:00:00.000000+0000', '2017-09-18T16:00:01Z', false],
+    ['2017-09-18T16:00:00.123456Z', '2017-09-18T16:00:00.123Z', true],
+    ['2017-09-18 16:00:00', '2017-09-18T16:00:00Z', true],
+    [null, null, true],
+    [null, '', true],
+    [undefined, null, true],
+    [null, '2017-09-18T16:00:00Z', false],
+    ['2017-09-18T16:00:00Z', undefined, false],
+    ['garbage', 'garbage', true],
+    ['garbage', 'other', false],
+  ])('%j vs %j: %s', (a, b, same) => {
+    expect(sameInstant(a, b)).toBe(same);
+    expect(sameInstant(b, a)).toBe(same);
+  });
+});
+
+describe('formatLocal (for export)', () => {
+  it.each([
+    ['2027-03-14T13:00:00.000Z', 'America/New_York', '2027-03-14', '09:00'],
+    ['2017-09-18T16:00:00.000000+0000', 'America/New_York', '2017-09-18', '12:00'],
+    ['2027-03-14T06:59:00.000Z', 'America/New_York', '2027-03-14', '01:59'],
+    ['2027-03-14T07:00:00.000Z', 'America/New_York', '2027-03-14', '03:00'],
+    ['2027-11-07T05:30:00.000Z', 'America/New_York', '2027-11-07', '01:30'],
+    ['2027-11-07T06:30:00.000Z', 'America/New_York', '2027-11-07', '01:30'],
+    ['2027-03-13T21:00:00Z', 'Asia/Kolkata', '2027-03-14', '02:30'],
+    ['2027-09-25T14:00:00Z', 'Pacific/Chatham', '2027-09-26', '03:45'],
+    ['2027-03-14T13:00:15.000Z', 'UTC', '2027-03-14', '13:00:15'],
+    ['2027-03-14T23:30:00Z', 'europe/berlin', '2027-03-15', '00:30'],
+  ])('%s in %s is %s %s', (iso, zone, date, time) => {
+    expect(formatLocal(iso, zone)).toEqual({ date, time });
+  });
+
+  it('refuses an unknown zone with a timezone error', () => {
+    expect(() => formatLocal('2027-03-14T13:00:00Z', 'Mars/Olympus')).toThrow(GuidebookImportError);
+  });
+
+  it('refuses a value that is not a date-time', () => {
+    expect(() => formatLocal('soon', 'UTC')).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { convertRowTimes, inferColumnFormats, withoutCaches, type TimeOptions } from '../../src/time/index.js';
+import type { MappedRow } from '../../src/types.js';
+import { mappedRow } from './rows.js';
+
+const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'Pacific/Chatham', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/Santiago'];
+const options: TimeOptions = { overnight: true };
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+describe('the per-run memos never change a result', () => {
+  it('cached and uncached conversions agree on every row, including gap and overlap days', () => {
+    // Three weeks around the March and the autumn changes, every 10 minutes between 00:00 and 04:00.
+    const rows: MappedRow[] = [];
+    for (const zone of ZONES) {
+      for (const [month, firstDay] of [[3, 20], [4, 1], [9, 20], [10, 25]] as const) {
+        for (let day = firstDay; day < firstDay + 12 && day <= 30; day++) {
+          for (let minute = 0; minute < 240; minute += 10) {
+            rows.push(
+              mappedRow(rows.length + 2, {
+                date: `2027-${pad(month)}-${pad(day)}`,
+                start: `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`,
+                end: '03:15',
+                timezone: zone,
+              }),
+            );
+          }
+        }
+      }
+    }
+    const formats = inferColumnFormats(rows, options);
+    const cached = rows.map((r) => convertRowTimes(r, formats, options));
+    const again = rows.map((r) => convertRowTimes(r, formats, options));
+    const plain = rows.map((r) => convertRowTimes(r, withoutCaches(formats), options));
+    expect(cached).toEqual(plain);
+    expect(again).toEqual(plain);
+    expect(cached.some((r) => !r.ok && r.issues[0]?.code === 'dst_gap')).toBe(true);
+    expect(cached.some((r) => r.ok && r.warnings.some((w) => w.code === 'dst_overlap'))).toBe(true);
+  });
+
+  it('holds for random rows converted in a random order against a shared cache', () => {
+    const row = fc.record({
+      zone: fc.constantFrom(...ZONES),
+      day: fc.integer({ min: Date.UTC(2026, 0, 1) / 86_400_000, max: Date.UTC(2028, 11, 31) / 86_400_000 }),
+      minute: fc.integer({ min: 0, max: 24 * 60 - 1 }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 60 }), (specs) => {
+        const rows = specs.map((s, i) => {
+          const iso = new Date(s.day * 86_400_000 + s.minute * 60_000).toISOString();
+          return mappedRow(i + 2, { datetime_start: `${iso.slice(0, 10)} ${iso.slice(11, 16)}`, timezone: s.zone });
+        });
+        const formats = inferColumnFormats(rows, options);
+        const uncached = withoutCaches(formats);
+        for (const r of rows) expect(convertRowTimes(r, formats, options)).toEqual(convertRowTimes(r, uncached, options));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
