@@ -1,5 +1,6 @@
 // The "How to fill this in" sheet of the XLSX template: each column, the accepted formats and the
 // time-zone rule, in words an event planner can follow.
+import { DURATION_EXAMPLES } from '../time/read-duration.js';
 import type { TemplateRows } from './template-rows.js';
 
 export const HELP_SHEET_NAME = 'How to fill this in';
@@ -29,7 +30,7 @@ const FORMATS: ReadonlyArray<[string, string]> = [
   ],
   [
     'Durations',
-    'Instead of End you may add a Duration column: minutes (45) or hours and minutes (1:30).',
+    `Instead of End you may add a Duration column: ${DURATION_EXAMPLES}.`,
   ],
   ['Yes/no', 'yes or no; also y/n, true/false, 1/0, on/off, or x. A blank cell means no.'],
   [

@@ -107,3 +107,33 @@ describe('guidebook-import validate on a filled-in template', () => {
     },
   );
 });
+
+describe("guidebook-import validate on a filled-in copy of Builder's template", () => {
+  it.skipIf(!validateAvailable)('passes (exit 0) with the instruction rows left in place', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gbi-builder-validate-'));
+    try {
+      const path = join(dir, 'schedule.xlsx');
+      const workbook = XLSX.read(builderTemplateBytes('xlsx'));
+      XLSX.utils.sheet_add_aoa(
+        workbook.Sheets['Schedule']!,
+        [
+          ['Opening Remarks', '05/18/2027', '9:00 AM', '9:30 AM', 'Main Hall', 'Keynote', 'Welcome to the event.'],
+          ['Coffee', '05/18/2027', '9:30 AM', '10:00 AM', 'Foyer', '', ''],
+        ],
+        { origin: -1 },
+      );
+      await writeFile(path, XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+      const report = join(dir, 'report.json');
+      const result = await runCli(['validate', path, '--timezone', 'America/New_York', '--report', report], dir);
+      expect(result.code, result.stderr).toBe(0);
+      const doc = JSON.parse(await readFile(report, 'utf8')) as { rows: Array<{ row: number; name: string; fields: Record<string, unknown> }> };
+      expect(doc.rows.map((row) => [row.row, row.name])).toEqual([
+        [4, 'Opening Remarks'],
+        [5, 'Coffee'],
+      ]);
+      expect(doc.rows[0]!.fields['start_time']).toBe('2027-05-18T13:00:00.000Z');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
