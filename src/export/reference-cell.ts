@@ -16,19 +16,29 @@ export interface ReferenceCellWriter {
 /**
  * Each record is written by name when the planner's own resolver, given that name, finds that
  * very record; otherwise (a ";" in the name, a name two records share) by its id, and the user
- * is told. Decided once per record, not once per session.
+ * is told. Decided once per record the sessions use, not once per session.
  */
 export function referenceCellWriter(kind: ReferenceKind, records: readonly NamedRecord[], warnings: Set<string>): ReferenceCellWriter {
   const index = buildReferenceIndex(kind, records);
+  const byId = new Map(records.map((record) => [record.id, record]));
   const texts = new Map<number, string>();
-  for (const record of records) texts.set(record.id, referenceText(kind, record, index, warnings));
+  const textOf = (id: number): string | undefined => {
+    let text = texts.get(id);
+    if (text === undefined) {
+      const record = byId.get(id);
+      if (!record) return undefined;
+      text = referenceText(kind, record, index, warnings);
+      texts.set(id, text);
+    }
+    return text;
+  };
 
   return {
     cell(ids, sessionId) {
       if (!ids || ids.length === 0) return null;
       const parts: string[] = [];
       for (const id of ids) {
-        const text = texts.get(id);
+        const text = textOf(id);
         if (text === undefined) {
           warnings.add(`Session ${sessionId} refers to ${NOUN[kind]} ${id}, which the guide does not have: left out of the file.`);
           continue;

@@ -17,9 +17,9 @@ const FROZEN_SHEET_VIEW =
  * XML is not shaped as expected (another SheetJS version), the bytes are returned as they were.
  */
 export function styleHeaderRow(bytes: Buffer, sheetNumber: number): Buffer {
-  const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
-  const stylesEntry = XLSX.CFB.find(zip, '/xl/styles.xml');
-  const sheetEntry = XLSX.CFB.find(zip, `/xl/worksheets/sheet${sheetNumber}.xml`);
+  const zip: unknown = XLSX.CFB.read(bytes, { type: 'buffer' });
+  const stylesEntry = XLSX.CFB.find(zip, '/xl/styles.xml') as ZipEntry | null;
+  const sheetEntry = XLSX.CFB.find(zip, `/xl/worksheets/sheet${sheetNumber}.xml`) as ZipEntry | null;
   if (!stylesEntry || !sheetEntry) return bytes;
 
   const styles = xmlOf(stylesEntry.content);
@@ -42,11 +42,16 @@ export function styleHeaderRow(bytes: Buffer, sheetNumber: number): Buffer {
   const boldRow = firstRow[0].replace(/<c r="([A-Z]+1)"(?![^>]*\ss=)/g, `<c r="$1" s="${boldXfId}"`);
   const frozen = sheet.replace(FIRST_ROW, () => boldRow).replace(PLAIN_SHEET_VIEW, FROZEN_SHEET_VIEW);
 
-  stylesEntry.content = Buffer.from(styled, 'utf8') as unknown as typeof stylesEntry.content;
-  sheetEntry.content = Buffer.from(frozen, 'utf8') as unknown as typeof sheetEntry.content;
+  stylesEntry.content = Buffer.from(styled, 'utf8');
+  sheetEntry.content = Buffer.from(frozen, 'utf8');
   return XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Buffer;
 }
 
-function xmlOf(content: unknown): string {
-  return Buffer.from(content as Uint8Array).toString('utf8');
+/** An entry of the zip as SheetJS's CFB reader hands it out (its typings say `any`). */
+interface ZipEntry {
+  content: Uint8Array;
+}
+
+function xmlOf(content: Uint8Array): string {
+  return Buffer.from(content).toString('utf8');
 }
