@@ -1,0 +1,72 @@
+// --create-missing: every track and room the sheet names but the guide lacks is created once,
+// however many rows name it and however they spell its case and spacing; a re-run creates none.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
+import { importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
+import { killLeftoverSandboxes } from './support/sandbox-process.js';
+
+let world: ImportWorld;
+beforeAll(async () => {
+  world = await importWorld();
+});
+afterAll(killLeftoverSandboxes);
+
+describe('import --create-missing', () => {
+  it('creates each named track and location exactly once, then links every row to them', async () => {
+    const rows = agendaRows(9, {
+      tracks: ['Keynote', 'keynote ', 'AI; Cloud', 'cloud, AI', 'Data'],
+      rooms: ['Main Hall', 'main  hall', 'Room 201', 'ROOM 201'],
+    });
+    const sheet = join(world.dir, 'agenda.csv');
+    writeAgendaCsv(sheet, rows);
+
+    const mark = world.sandbox.requests().length;
+    const run = await world.importCli(sheet, ['--create-missing', '--json']);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout) as { created: number; requests: number };
+    expect(summary.created).toBe(9);
+
+    const sent = world.sandbox.requestsSince(mark);
+    const posted = (resource: string) =>
+      sent.filter((r) => r.method === 'POST' && r.path === `/open-api/v1.1/${resource}/`).map((r) => (r.body as { name: string }).name);
+    expect(posted('schedule-tracks').sort()).toEqual(['AI', 'Cloud', 'Data', 'Keynote']);
+    expect(posted('locations').sort()).toEqual(['Main Hall', 'Room 201']);
+    // The minimum: the guide and one page of each listing, then one request per write.
+    expect(summary.requests).toBe(4 + 4 + 2 + 9);
+    expect(sent).toHaveLength(summary.requests);
+
+    const state = await world.sandbox.state();
+    expect(state.schedule_tracks).toHaveLength(4);
+    expect(state.locations).toHaveLength(2);
+    expect(state.locations.every((l) => l.location_type === 2)).toBe(true);
+    const trackId = new Map(state.schedule_tracks.map((t) => [t.name, t.id]));
+    const locationId = new Map(state.locations.map((l) => [l.name, l.id]));
+    const byImportId = sessionsByImportId(state);
+    expect(byImportId.get('S-002')![0]!.schedule_tracks).toEqual([trackId.get('Keynote')]); // "keynote "
+    expect([...byImportId.get('S-004')![0]!.schedule_tracks].sort()).toEqual([trackId.get('AI'), trackId.get('Cloud')].sort());
+    expect(byImportId.get('S-002')![0]!.locations).toEqual([locationId.get('Main Hall')]); // "main  hall"
+    expect(byImportId.get('S-004')![0]!.locations).toEqual([locationId.get('Room 201')]); // "ROOM 201"
+  });
+
+  it('a re-run creates no track, no location and no session', async () => {
+    const mark = world.sandbox.requests().length;
+    const run = await world.importCli(join(world.dir, 'agenda.csv'), ['--create-missing', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ created: 0, unchanged: 9, requests: 4 });
+    expect(world.sandbox.requestsSince(mark).every((r) => r.method === 'GET')).toBe(true);
+    const state = await world.sandbox.state();
+    expect([state.schedule_tracks.length, state.locations.length, state.sessions.length]).toEqual([4, 2, 9]);
+  });
+
+  it('without --create-missing an unknown room makes the row invalid, naming the room and the fix', async () => {
+    const rows = agendaRows(2, { tracks: ['Keynote', 'keynote '], rooms: ['Main Hall', 'Roof Terrace'] });
+    const sheet = join(world.dir, 'unknown-room.csv');
+    writeAgendaCsv(sheet, rows);
+    const run = await world.importCli(sheet, ['--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ invalid: 1, unchanged: 1 });
+    expect(run.stderr).toMatch(/row 3 \[S-002\] invalid: Row 3: location "Roof Terrace" is not in guide 1 .*--create-missing/);
+    expect((await world.sandbox.state()).locations).toHaveLength(2);
+  });
+});
