@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { GuidebookImportError } from '../errors.js';
+import { MONTH_NAME_PATTERN, monthNumber } from './month-names.js';
 import { timeFromParts, type WrittenTime } from './parse-time-of-day.js';
 import type { DayMonthOrder, ParsedValue } from './parsed-value.js';
 
@@ -14,8 +15,7 @@ export interface CompiledDateFormat {
 
 type Part = 'year' | 'year2' | 'month' | 'monthName' | 'day' | 'hour' | 'hour12' | 'minute' | 'second' | 'fraction' | 'meridiem' | 'offset';
 
-const MONTH_NAMES = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const MONTH_NAMES = MONTH_NAME_PATTERN;
 
 // The luxon tokens a precompiled regex reads exactly; any other token falls back to luxon's own
 // (slower) parser, memoised per text like everything else.
@@ -119,7 +119,7 @@ function valueFromParts(parts: Part[], m: RegExpExecArray): ParsedValue | null {
   const got: Partial<Record<Part, string>> = {};
   parts.forEach((part, i) => (got[part] = m[i + 1]));
   const year = got.year !== undefined ? Number(got.year) : got.year2 !== undefined ? 2000 + Number(got.year2) : undefined;
-  const month = got.month !== undefined ? Number(got.month) : got.monthName !== undefined ? MONTHS[got.monthName.slice(0, 3)] : undefined;
+  const month = got.month !== undefined ? Number(got.month) : got.monthName !== undefined ? monthNumber(got.monthName) : undefined;
   const day = got.day !== undefined ? Number(got.day) : undefined;
   const hasDate = year !== undefined && month !== undefined && day !== undefined;
   let time: WrittenTime | null = null;

@@ -37,7 +37,13 @@ function fractionMs(digits: string | undefined): number {
 }
 
 /** Checks the ranges and applies am/pm ("a" or "p"); null when the parts are no time of day. */
-export function timeFromParts(hour: number, minute: number, second: number, millisecond: number, meridiem: string | undefined): WrittenTime | null {
+export function timeFromParts(
+  hour: number,
+  minute: number,
+  second: number,
+  millisecond: number,
+  meridiem: string | undefined,
+): WrittenTime | null {
   if (minute > 59 || second > 59) return null;
   if (meridiem !== undefined) {
     if (hour < 1 || hour > 12) return null;

@@ -27,7 +27,7 @@ export function readDateTimeCell(cell: MappedCell, parser: ColumnParser, role: C
   else if (typeof v === 'number') parsed = role === 'time' ? numberAsTimeOfDay(v) : parseExcelSerial(v);
   else if (v !== null && typeof v === 'object') parsed = sheetDateValue(v);
   else parsed = null;
-  if (!parsed) return notA(parser, role, '/');
+  if (!parsed) return notA(parser, role);
   if (!parsed.date) return { ok: true, value: { date: null, time: parsed.time, offsetMinutes: parsed.offsetMinutes } };
   // A date inside a time column is judged as a date-time.
   const date = resolveWrittenDate(parsed.date, parser, role === 'time' ? 'datetime' : role);
@@ -35,12 +35,12 @@ export function readDateTimeCell(cell: MappedCell, parser: ColumnParser, role: C
   return { ok: true, value: { date: date.date, time: parsed.time, offsetMinutes: parsed.offsetMinutes } };
 }
 
-function notA(parser: ColumnParser, role: CellRole, separator: string): CellReading {
+function notA(parser: ColumnParser, role: CellRole): CellReading {
   const what = role === 'time' ? 'time' : 'date';
   return {
     ok: false,
     code: role === 'time' ? 'bad_time' : 'bad_date',
-    problem: `is not a ${what} (expected ${expectedShape(parser, role, separator)})`,
+    problem: `is not a ${what} (expected ${expectedShape(parser, role)})`,
   };
 }
 

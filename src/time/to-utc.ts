@@ -2,7 +2,7 @@ import type { MappedCell, MappedRow, RowIssue } from '../types.js';
 import { cellIssue } from './issues.js';
 import { cachedLocalInstant, type InstantCache } from './local-instant.js';
 import type { OffsetZone } from './offset-zone.js';
-import { formatWallDateTime, formatWallTime } from './wall-clock.js';
+import { formatWallDate, formatWallDateTime, formatWallTime } from './wall-clock.js';
 
 export type UtcResult = { ok: true; utcMs: number; warning: RowIssue | null } | { ok: false; issue: RowIssue };
 
@@ -22,7 +22,7 @@ export function wallToUtc(row: MappedRow, cell: MappedCell, wall: number, zone: 
         'dst_gap',
         'error',
         `: ${formatWallDateTime(wall)} does not exist in ${zone.name} ` +
-          `(clocks jump from ${formatWallTime(instant.fromWall)} to ${formatWallTime(instant.toWall)})`,
+          `(clocks jump from ${transitionWalls(instant.fromWall, instant.toWall)})`,
       ),
     };
   }
@@ -35,8 +35,14 @@ export function wallToUtc(row: MappedRow, cell: MappedCell, wall: number, zone: 
       'dst_overlap',
       'warning',
       `: ${formatWallDateTime(wall)} happens twice in ${zone.name} ` +
-        `(clocks go back from ${formatWallTime(instant.fromWall)} to ${formatWallTime(instant.toWall)}); ` +
+        `(clocks go back from ${transitionWalls(instant.fromWall, instant.toWall)}); ` +
         `the first one, ${new Date(instant.utcMs).toISOString().slice(11, 16)} UTC, is used`,
     ),
   };
+}
+
+/** "02:00 to 03:00"; with dates when the change skips a day (Pacific/Apia, 2011-12-30). */
+function transitionWalls(fromWall: number, toWall: number): string {
+  if (formatWallDate(fromWall) === formatWallDate(toWall)) return `${formatWallTime(fromWall)} to ${formatWallTime(toWall)}`;
+  return `${formatWallDateTime(fromWall)} to ${formatWallDateTime(toWall)}`;
 }

@@ -80,3 +80,16 @@ describe('Asia/Kolkata: +05:30 all year, no DST', () => {
     expect(result.ok && result.warnings.filter((w) => w.code.startsWith('dst_'))).toEqual([]);
   });
 });
+
+describe('a skipped day', () => {
+  it('Pacific/Apia skipped 2011-12-30 entirely: any time that day is a gap, named with dates', () => {
+    const [issue] = issuesOf(inZone('Pacific/Apia', '2011-12-30 12:00')).issues;
+    expect(issue?.message).toBe(
+      'Row 2, column "Start": "2011-12-30 12:00": 2011-12-30 12:00 does not exist in Pacific/Apia ' +
+        '(clocks jump from 2011-12-30 00:00 to 2011-12-31 00:00)',
+    );
+    // 2011-12-31 00:00 at UTC+14 (DST) is 2011-12-30T10:00Z; the day before was UTC-10.
+    expect(inZone('Pacific/Apia', '2011-12-31 00:00')).toMatchObject({ ok: true, start_time: '2011-12-30T10:00:00.000Z' });
+    expect(inZone('Pacific/Apia', '2011-12-29 23:59')).toMatchObject({ ok: true, start_time: '2011-12-30T09:59:00.000Z' });
+  });
+});
