@@ -1,0 +1,79 @@
+import type { ConvertedRow, MappedRow, RowIssue } from '../types.js';
+import { cellText } from './cell-text.js';
+import { hasOwnImportId } from './import-ids.js';
+import { quoteValue } from './row-issue.js';
+
+/**
+ * Rows sharing an import_id would fight over one session; guessing which wins could overwrite
+ * the wrong one, so EVERY row involved becomes invalid with a 'duplicate_import_id' issue (the
+ * planner reports those as conflicts). `mapped[i]` is the row `converted[i]` came from.
+ */
+export function markDuplicateImportIds(converted: readonly ConvertedRow[], mapped: readonly MappedRow[]): ConvertedRow[] {
+  const byId = new Map<string, number[]>();
+  converted.forEach((row, index) => {
+    const id = row.ok ? row.session.fields.import_id : row.import_id;
+    if (id === undefined) return;
+    const group = byId.get(id);
+    if (group) group.push(index);
+    else byId.set(id, [index]);
+  });
+
+  const result = [...converted];
+  for (const [id, indexes] of byId) {
+    if (indexes.length < 2) continue;
+    for (const index of indexes) {
+      const others = indexes.filter((i) => i !== index).map((i) => mapped[i]!);
+      result[index] = withIssue(converted[index]!, duplicateIssue(mapped[index]!, id, others));
+    }
+  }
+  return result;
+}
+
+function withIssue(row: ConvertedRow, issue: RowIssue): ConvertedRow {
+  if (!row.ok) return { ...row, issues: [...row.issues, issue] };
+  const { session } = row;
+  return {
+    ok: false,
+    sheet: session.sheet,
+    row: session.row,
+    name: session.fields.name,
+    import_id: session.fields.import_id,
+    issues: [...session.warnings, issue],
+  };
+}
+
+function duplicateIssue(row: MappedRow, id: string, others: readonly MappedRow[]): RowIssue {
+  const where = rowList(row, others);
+  const idCell = row.fields.import_id;
+  if (idCell && hasOwnImportId(row)) {
+    return {
+      code: 'duplicate_import_id',
+      severity: 'error',
+      message: `Row ${row.row}, column ${JSON.stringify(idCell.column)}: import_id ${JSON.stringify(id)} is also on ${where}`,
+      sheet: row.sheet,
+      row: row.row,
+      column: idCell.column,
+      value: id,
+    };
+  }
+  // Derived ids collide when two rows share title and start: say so in those words.
+  const nameCell = row.fields.name ?? { column: 'name', value: null };
+  const name = cellText(nameCell.value).trim();
+  return {
+    code: 'duplicate_import_id',
+    severity: 'error',
+    message:
+      `Row ${row.row}, column ${JSON.stringify(nameCell.column)}: ${quoteValue(name)} has the same title and start as ${where}, ` +
+      `so both get the derived import_id ${JSON.stringify(id)}; give them an Import ID column to tell them apart`,
+    sheet: row.sheet,
+    row: row.row,
+    column: nameCell.column,
+    value: name,
+  };
+}
+
+/** "rows 8, 31", naming another sheet when a row is not on this one. */
+function rowList(row: MappedRow, others: readonly MappedRow[]): string {
+  const parts = others.map((o) => (o.sheet === row.sheet ? String(o.row) : `${o.row} of sheet ${JSON.stringify(o.sheet)}`));
+  return `${others.length === 1 ? 'row' : 'rows'} ${parts.join(', ')}`;
+}

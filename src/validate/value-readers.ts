@@ -1,0 +1,24 @@
+import type { ValueFormats } from '../map/mapping-config.js';
+import type { MappedRow } from '../types.js';
+import { type BooleanReader, createBooleanReader, usesXMarks } from './read-boolean.js';
+
+export const BOOLEAN_FIELDS = ['allow_rating', 'add_to_schedule', 'require_login', 'waitlist'] as const;
+export type BooleanField = (typeof BOOLEAN_FIELDS)[number];
+
+/** Cell readers settled once per sheet (which columns use x marks, which separator, which words). */
+export interface ValueReaders {
+  booleans: Readonly<Record<BooleanField, BooleanReader>>;
+  listSeparator: string | undefined;
+}
+
+export function createValueReaders(rows: readonly MappedRow[], formats: ValueFormats | undefined): ValueReaders {
+  const booleans = {} as Record<BooleanField, BooleanReader>;
+  for (const field of BOOLEAN_FIELDS) {
+    booleans[field] = createBooleanReader(formats, usesXMarks(columnValues(rows, field)));
+  }
+  return { booleans, listSeparator: formats?.list_separator };
+}
+
+function* columnValues(rows: readonly MappedRow[], field: BooleanField) {
+  for (const row of rows) yield row.fields[field]?.value;
+}
