@@ -1,7 +1,6 @@
 import * as XLSX from 'xlsx';
 import type { CellObject, WorkSheet } from 'xlsx';
 import { notesRows } from './agenda-notes.js';
-import { exportCellText } from './export-cell.js';
 import type { ExportCell, ExportedAgenda } from './types.js';
 import { styleHeaderRow } from './workbook-styling.js';
 
@@ -44,6 +43,7 @@ function workbookCell(cell: ExportCell): CellObject | null {
 function sheetOf(rows: ReadonlyArray<ReadonlyArray<ExportCell>>, maxWidth: number): WorkSheet {
   const sheet: WorkSheet = {};
   const widths: number[] = [];
+  const columnNames: string[] = [];
   let lastColumn = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
@@ -51,14 +51,25 @@ function sheetOf(rows: ReadonlyArray<ReadonlyArray<ExportCell>>, maxWidth: numbe
       const value = row[c]!;
       const cell = workbookCell(value);
       if (!cell) continue;
-      sheet[XLSX.utils.encode_cell({ r, c })] = cell;
-      widths[c] = Math.max(widths[c] ?? 8, Math.min(longestLine(exportCellText(value), maxWidth) + 2, maxWidth));
+      // Cell addresses built from a per-column prefix: encode_cell per cell is slow on 100k rows.
+      const column = (columnNames[c] ??= XLSX.utils.encode_col(c));
+      sheet[`${column}${r + 1}`] = cell;
+      widths[c] = Math.max(widths[c] ?? 8, Math.min(displayWidth(value, maxWidth) + 2, maxWidth));
       if (c > lastColumn) lastColumn = c;
     }
   }
   sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(rows.length - 1, 0), c: lastColumn } });
   sheet['!cols'] = Array.from({ length: lastColumn + 1 }, (_, c) => ({ wch: widths[c] ?? 8 }));
   return sheet;
+}
+
+/** Characters a cell shows on its widest line (at most `cap`). */
+function displayWidth(value: ExportCell, cap: number): number {
+  if (value === null) return 0;
+  if (typeof value === 'string') return longestLine(value, cap);
+  if (typeof value === 'number') return String(value).length;
+  const seconds = 'second' in value && value.second !== 0 ? 3 : 0;
+  return value.kind === 'date' ? 10 : value.kind === 'time' ? 5 + seconds : 16 + seconds;
 }
 
 /** The longest line's length, or `cap` as soon as a line reaches it (a 20,000-character text). */

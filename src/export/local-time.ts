@@ -1,6 +1,6 @@
-import { IANAZone } from 'luxon';
-import { formatLocal, parseInstant } from '../time/index.js';
+import { parseInstant } from '../time/index.js';
 import type { LocalDateCell, LocalTimeCell } from './types.js';
+import { zoneOffsets } from './zone-offsets.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -17,39 +17,37 @@ export interface LocalMoment {
    * offset instead.
    */
   repeated: boolean;
+  /** The instant is the first of its local day (midnight, or the jump when midnight is skipped). */
+  startsDay: boolean;
 }
 
-const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME_TEXT = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-/** `utcIso` in `zone` (an IANA name already normalised). Sub-second parts are dropped. */
+/**
+ * `utcIso` in `zone` (an IANA name already normalised). Sub-second parts are dropped. The wall
+ * clock is worked out as "wall milliseconds" read with getUTC*, never through the machine's zone.
+ */
 export function localMoment(utcIso: string, zone: string): LocalMoment {
-  // formatLocal is the time stage's own rendering of an instant in a zone: the file shows
-  // exactly what the importer will read back.
-  const text = formatLocal(utcIso, zone);
-  const d = DATE_TEXT.exec(text.date);
-  const t = TIME_TEXT.exec(text.time);
   const ms = parseInstant(utcIso);
-  if (!d || !t || ms === null) throw new RangeError(`cannot place ${JSON.stringify(utcIso)} in ${zone}`);
-  const { offsetMinutes, repeated } = offsetAt(zone, ms);
-  return {
-    date: { kind: 'date', year: Number(d[1]), month: Number(d[2]), day: Number(d[3]) },
-    time: { kind: 'time', hour: Number(t[1]), minute: Number(t[2]), second: Number(t[3] ?? 0) },
-    offsetMinutes,
-    repeated,
-  };
-}
+  if (ms === null) throw new RangeError(`not an ISO date-time: ${JSON.stringify(utcIso)}`);
+  const offsetAt = zoneOffsets(zone);
+  const offset = offsetAt(ms);
+  const wall = new Date(ms + offset * MINUTE_MS);
+  const date: LocalDateCell = { kind: 'date', year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
+  const time: LocalTimeCell = { kind: 'time', hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds() };
 
-function offsetAt(zone: string, ms: number): { offsetMinutes: number; repeated: boolean } {
-  const iana = IANAZone.create(zone);
-  if (!iana.isValid) return { offsetMinutes: 0, repeated: false };
-  const offset = iana.offset(ms);
   // Clocks went back within the last day when the offset a day earlier was larger; the same wall
   // time then also fell at the earlier instant that had that larger offset, if it really did.
-  const before = iana.offset(ms - DAY_MS);
-  if (before <= offset) return { offsetMinutes: offset, repeated: false };
-  const earlier = ms - (before - offset) * MINUTE_MS;
-  return { offsetMinutes: offset, repeated: iana.offset(earlier) === before };
+  const before = offsetAt(ms - DAY_MS);
+  const repeated = before > offset && offsetAt(ms - (before - offset) * MINUTE_MS) === before;
+
+  const midnight = time.hour === 0 && time.minute === 0 && time.second === 0;
+  // A day whose midnight is skipped (clocks jump at 00:00) starts at the jump: the instant just
+  // before it still showed the previous day.
+  const startsDay = midnight || (offsetAt(ms - 1) !== offset && dayOf(ms - 1 + offsetAt(ms - 1) * MINUTE_MS) !== dayOf(wall.getTime()));
+  return { date, time, offsetMinutes: offset, repeated, startsDay };
+}
+
+function dayOf(wallMs: number): number {
+  return Math.floor(wallMs / DAY_MS);
 }
 
 export function sameDay(a: LocalDateCell, b: LocalDateCell): boolean {

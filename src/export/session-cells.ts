@@ -1,7 +1,5 @@
-import { DateTime } from 'luxon';
 import type { ApiSession, MappedField } from '../types.js';
 import { yesNo } from './export-cell.js';
-import { parseInstant } from '../time/index.js';
 import { localMoment, offsetText, sameDay, type LocalMoment } from './local-time.js';
 import type { ReferenceCellWriter } from './reference-cell.js';
 import type { ExportCell, LocalDateTimeCell } from './types.js';
@@ -65,8 +63,8 @@ function timeCells(session: ApiSession, zone: string): Pick<Record<MappedField, 
  * (--timezone) is another, the row keeps the guide's zone, or the import would move the session.
  */
 function allDayZone(session: ApiSession, context: SessionCellContext): string {
-  if (startsAtMidnight(session.start_time, context.zone)) return context.zone;
-  if (context.guideZone && context.guideZone !== context.zone && startsAtMidnight(session.start_time, context.guideZone)) {
+  if (localMoment(session.start_time, context.zone).startsDay) return context.zone;
+  if (context.guideZone && context.guideZone !== context.zone && localMoment(session.start_time, context.guideZone).startsDay) {
     context.onGuideZone(session);
     return context.guideZone;
   }
@@ -76,13 +74,6 @@ function allDayZone(session: ApiSession, context: SessionCellContext): string {
       `in ${context.zone}, not at midnight: importing the file moves its start to the beginning of that day.`,
   );
   return context.zone;
-}
-
-/** Whether an instant is the start of its local day as the importer computes it (luxon moves a midnight in a DST gap forward to the jump, as the time stage does). */
-function startsAtMidnight(utcIso: string, zone: string): boolean {
-  const { date } = localMoment(utcIso, zone);
-  const midnight = DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone });
-  return midnight.isValid && midnight.toMillis() === parseInstant(utcIso);
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
