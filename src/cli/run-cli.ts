@@ -22,8 +22,9 @@ export async function runCli(argv: string[]): Promise<number> {
     .fail((message, error) => {
       failed = true;
       const text = error instanceof Error ? error.message : message;
-      process.stderr.write(`guidebook-import: ${redactSecrets(oneLine(text ?? 'invalid command line'))}\n`);
-      process.stderr.write(`Run "guidebook-import --help" for usage.\n`);
+      // One line, like every other run-level error, so a cron mail or CI log shows it whole.
+      const why = redactSecrets(oneLine(text ?? 'invalid command line'));
+      process.stderr.write(`guidebook-import: ${why} (run "guidebook-import --help" for usage)\n`);
       exitCode = 2;
     });
 

@@ -1,6 +1,5 @@
 // read → map: a sheet file becomes mapped rows, once, with the run-level warnings of both stages.
 import { buildColumnMap, mapRow, scoreHeaderRow, type ColumnMap, type MappingConfig } from '../map/index.js';
-import { loadMappingFile } from '../options/mapping-file.js';
 import { openSheet, type SheetFormat } from '../read/index.js';
 import type { MappedRow, SheetHeader } from '../types.js';
 
@@ -24,7 +23,7 @@ export interface LoadedSheet {
 }
 
 export async function loadSheet(input: SheetInput): Promise<LoadedSheet> {
-  const mapping = typeof input.mapping === 'string' ? loadMappingFile(input.mapping) : input.mapping;
+  const mapping = typeof input.mapping === 'string' ? await readMappingFile(input.mapping) : input.mapping;
   const source = await openSheet(input.file, { sheet: input.sheet, scoreHeader: scoreHeaderRow });
   const columnMap = buildColumnMap(source.header, mapping);
   const rows: MappedRow[] = [];
@@ -39,4 +38,11 @@ export async function loadSheet(input: SheetInput): Promise<LoadedSheet> {
     rows,
     warnings: [...source.warnings, ...columnMap.warnings],
   };
+}
+
+// Loaded only when a mapping file is given: its schema library is a quarter of the CLI's start-up
+// time, and most runs (every cron re-sync of a standard sheet) have no mapping file.
+async function readMappingFile(path: string): Promise<MappingConfig> {
+  const { loadMappingFile } = await import('../options/mapping-file.js');
+  return loadMappingFile(path);
 }

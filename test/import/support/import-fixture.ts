@@ -42,7 +42,7 @@ function importArgs(world: ImportWorld, file: string, args: string[]): string[] 
   return [
     'import', file,
     ...(given.has('--guide') ? [] : ['--guide', '1']),
-    '--api-url', world.sandbox.apiUrl,
+    ...(given.has('--api-url') ? [] : ['--api-url', world.sandbox.apiUrl]),
     ...(given.has('--rate') ? [] : ['--rate', '500']),
     ...args,
   ];
