@@ -24,3 +24,8 @@ export { planImport as buildPlan, diffSession, formatPlanTotals, type PlanInput 
 export type { Plan, PlanEntry, FieldChange } from './plan/types.js';
 export { createReportWriter, summarize, toReportRow, entryToReportRow, formatSummaryText, type ReportWriter } from './report/index.js';
 export type { ReportDocument } from './report/types.js';
+
+// export and template, as the commands of those names do them.
+export { exportGuide, writeAgenda, type ExportedAgenda, type ExportGuideOptions } from './export/index.js';
+export { writeTemplate, buildTemplateRows } from './template/index.js';
+export { renderHtmlReport } from './report/html.js';
