@@ -75,8 +75,11 @@ function explicitFieldsByIndex(headers: readonly string[], mapping: MappingConfi
       const key = normaliseHeader(wanted);
       index = key === '' ? -1 : normalisedHeaders.indexOf(key);
     }
-    if (index === -1) missing.push(wanted);
-    else if (!byIndex.has(index)) byIndex.set(index, field);
+    // Ignoring a column the sheet lacks is harmless (one mapping file serves exports with and
+    // without optional columns); mapping a field to a column it lacks is a mistake.
+    if (index === -1) {
+      if (field !== null) missing.push(wanted);
+    } else if (!byIndex.has(index)) byIndex.set(index, field);
   }
   if (missing.length > 0) {
     const what = missing.length === 1 ? `maps ${quote(missing[0]!)}, which is not a column` : `maps ${missing.map(quote).join(', ')}, which are not columns`;

@@ -8,6 +8,8 @@ export type BooleanField = (typeof BOOLEAN_FIELDS)[number];
 /** Cell readers settled once per sheet (which columns use x marks, which separator, which words). */
 export interface ValueReaders {
   booleans: Readonly<Record<BooleanField, BooleanReader>>;
+  /** Only when the mapping file adds yes/no words: the all-day column is the time stage's. */
+  allDay: BooleanReader | undefined;
   listSeparator: string | undefined;
 }
 
@@ -16,7 +18,12 @@ export function createValueReaders(rows: readonly MappedRow[], formats: ValueFor
   for (const field of BOOLEAN_FIELDS) {
     booleans[field] = createBooleanReader(formats, usesXMarks(columnValues(rows, field)));
   }
-  return { booleans, listSeparator: formats?.list_separator };
+  const customWords = (formats?.true_words?.length ?? 0) + (formats?.false_words?.length ?? 0) > 0;
+  return {
+    booleans,
+    allDay: customWords ? createBooleanReader(formats, false) : undefined,
+    listSeparator: formats?.list_separator,
+  };
 }
 
 function* columnValues(rows: readonly MappedRow[], field: BooleanField) {

@@ -113,6 +113,11 @@ describe('buildColumnMap with a mapping file', () => {
     );
   });
 
+  it('does not mind ignoring a column the sheet lacks', () => {
+    const ignoring = parseMappingConfig({ columns: { Title: 'name', Speakers: null } }, 'm.json');
+    expect(buildColumnMap(header('Title', 'Start'), ignoring).ignored).toEqual([]);
+  });
+
   it('matches mapped headers forgivingly too', () => {
     const loose = parseMappingConfig({ columns: { 'VORTRAG ': 'name', beginn: 'start' } }, 'm.json');
     expect(buildColumnMap(header('Vortrag', 'Beginn'), loose).columns.map((c) => c.header)).toEqual(['Vortrag', 'Beginn']);

@@ -1,0 +1,114 @@
+import { type ColumnFormats, convertCellToUtc, convertRowTimes } from '../time/index.js';
+import type { ConvertedRow, MappedRow, RowIssue, SessionFields, SheetSession } from '../types.js';
+import type { ConvertOptions } from './convert-options.js';
+import { deriveImportId } from './import-ids.js';
+import { readDescription, readImportId, readList, readName, readSettings } from './read-row-values.js';
+import { sessionRuleIssues } from './session-rules.js';
+import type { ValueReaders } from './value-readers.js';
+
+export interface RowContext {
+  formats: ColumnFormats;
+  options: ConvertOptions;
+  readers: ValueReaders;
+}
+
+type MappedKey = SheetSession['mapped'][number];
+
+const SETTING_FIELDS = [
+  'allow_rating',
+  'add_to_schedule',
+  'rank',
+  'require_login',
+  'max_capacity',
+  'waitlist',
+  'registration_start_date',
+  'registration_end_date',
+] as const;
+
+/**
+ * One mapped row to the session it would write, or every issue it has. The whole row is always
+ * read, so the user sees all its problems at once, not one per run.
+ */
+export function convertRow(row: MappedRow, context: RowContext): ConvertedRow {
+  const issues: RowIssue[] = [];
+  const fields: Partial<SessionFields> = {};
+  const cells = row.fields;
+
+  const name = readName(row, issues);
+  const ownId = readImportId(row, issues);
+  if (cells.description) {
+    const html = readDescription(row, cells.description, issues);
+    if (html !== undefined) fields.description_html = html;
+  }
+  readSettings(row, context.readers, fields, issues);
+  const tracks = cells.tracks ? readList(cells.tracks, context.readers.listSeparator) : undefined;
+  const locations = cells.locations ? readList(cells.locations, context.readers.listSeparator) : undefined;
+
+  const times = convertRowTimes(withAllDayWords(row, context.readers), context.formats, context.options);
+  let zone = '';
+  if (times.ok) {
+    fields.start_time = times.start_time;
+    fields.end_time = times.end_time;
+    fields.all_day = times.all_day;
+    zone = times.zone;
+    issues.push(...times.warnings);
+  } else {
+    issues.push(...times.issues);
+  }
+  for (const field of ['registration_start_date', 'registration_end_date'] as const) {
+    if (!cells[field]) continue;
+    const converted = convertCellToUtc(row, field, context.formats, context.options);
+    if (converted.ok) fields[field] = converted.value;
+    else issues.push(converted.issue);
+  }
+  issues.push(...sessionRuleIssues(row, fields));
+
+  const derived = ownId.id === undefined && !ownId.invalid;
+  const importId = ownId.id ?? (derived && name !== undefined && fields.start_time ? deriveImportId(name, fields.start_time) : undefined);
+
+  if (issues.some((issue) => issue.severity === 'error') || name === undefined || importId === undefined || !fields.start_time) {
+    return { ok: false, sheet: row.sheet, row: row.row, name, import_id: importId, issues };
+  }
+  const session: SheetSession = {
+    sheet: row.sheet,
+    row: row.row,
+    // Completed in place rather than spread into a new object: fields is this row's own, and on
+    // Node 20 a spread followed by more properties costs ~20x an assignment, once per row.
+    fields: Object.assign(fields, { name, import_id: importId, start_time: fields.start_time }),
+    mapped: mappedKeys(row, fields.all_day === true),
+    zone,
+    derivedImportId: derived,
+    warnings: issues,
+  };
+  if (tracks !== undefined) session.tracks = tracks;
+  if (locations !== undefined) session.locations = locations;
+  return { ok: true, session };
+}
+
+/**
+ * The session fields this row sets. all_day always: the sheet's times decide it. end_time only
+ * when the sheet says how a session ends (or it is all-day), so a sheet without end times never
+ * clears the ones set in Builder.
+ */
+function mappedKeys(row: MappedRow, allDay: boolean): MappedKey[] {
+  const cells = row.fields;
+  const keys: MappedKey[] = ['import_id', 'name', 'start_time', 'all_day'];
+  if (cells.end || cells.datetime_end || cells.duration || allDay) keys.push('end_time');
+  if (cells.description) keys.push('description_html');
+  for (const field of SETTING_FIELDS) if (cells[field]) keys.push(field);
+  if (cells.tracks) keys.push('schedule_tracks');
+  if (cells.locations) keys.push('locations');
+  return keys;
+}
+
+/**
+ * The time stage reads the all-day column with its own yes/no words; the mapping file's words
+ * ("ja", "nein") are turned into true/false first, so they work there too.
+ */
+function withAllDayWords(row: MappedRow, readers: ValueReaders): MappedRow {
+  const cell = row.fields.all_day;
+  if (!readers.allDay || !cell || typeof cell.value !== 'string') return row;
+  const flag = readers.allDay(cell.value);
+  if (typeof flag !== 'boolean') return row;
+  return { ...row, fields: { ...row.fields, all_day: { column: cell.column, value: flag } } };
+}

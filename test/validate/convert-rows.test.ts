@@ -1,0 +1,264 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildColumnMap } from '../../src/map/build-column-map.js';
+import { mapRow } from '../../src/map/map-row.js';
+import type { MappingConfig } from '../../src/map/mapping-config.js';
+import { loadMappingFile, parseMappingConfig } from '../../src/options/mapping-file.js';
+import type { CellValue, ConvertedRow, SheetSession } from '../../src/types.js';
+import { type ConvertOptions, convertOptionsFor } from '../../src/validate/convert-options.js';
+import { convertRows } from '../../src/validate/convert-rows.js';
+
+/** Runs the real map stage and convertRows over a small sheet. */
+function convert(headers: string[], rows: CellValue[][], options: ConvertOptions = { timezone: 'Europe/Berlin' }, mapping?: MappingConfig) {
+  const map = buildColumnMap({ sheet: 'Agenda', row: 1, headers }, mapping);
+  const mapped = rows.map((cells, i) => mapRow({ sheet: 'Agenda', row: i + 2, cells }, map));
+  return convertRows(mapped, options);
+}
+
+function session(row: ConvertedRow | undefined): SheetSession {
+  if (!row?.ok) throw new Error(`expected a valid row, got ${JSON.stringify(row)}`);
+  return row.session;
+}
+
+function messages(row: ConvertedRow | undefined): string[] {
+  if (!row || row.ok) throw new Error(`expected an invalid row, got ${JSON.stringify(row)}`);
+  return row.issues.map((i) => i.message);
+}
+
+const CANONICAL = ['Import ID', 'Title', 'Date', 'Start', 'End', 'Track(s)', 'Room/Location', 'Description', 'Allow Rating', 'Max Capacity', 'Require Login', 'Add to Schedule', 'Rank'];
+
+describe('convertRows', () => {
+  it('turns a canonical row into the session it would write', () => {
+    const { rows, warnings } = convert(CANONICAL, [
+      ['S-1', ' Opening  Keynote ', '2027-03-14', '9:00', '10:15', 'Main; AI; main', 'Hall A, Level 2; Hall B', 'Welcome & hello\n\nSecond', 'yes', '120', 'yes', 'yes', '1,5'],
+    ]);
+    expect(warnings).toEqual([]);
+    expect(session(rows[0])).toEqual({
+      sheet: 'Agenda',
+      row: 2,
+      fields: {
+        name: 'Opening  Keynote',
+        import_id: 'S-1',
+        description_html: '<p>Welcome &amp; hello</p><p>Second</p>',
+        allow_rating: true,
+        add_to_schedule: true,
+        require_login: true,
+        rank: 1.5,
+        max_capacity: 120,
+        start_time: '2027-03-14T08:00:00.000Z',
+        end_time: '2027-03-14T09:15:00.000Z',
+        all_day: false,
+      },
+      tracks: ['Main', 'AI'],
+      locations: ['Hall A, Level 2', 'Hall B'],
+      mapped: [
+        'import_id', 'name', 'start_time', 'all_day', 'end_time', 'description_html', 'allow_rating', 'add_to_schedule', 'rank',
+        'require_login', 'max_capacity', 'schedule_tracks', 'locations',
+      ],
+      zone: 'Europe/Berlin',
+      derivedImportId: false,
+      warnings: [],
+    });
+  });
+
+  it('maps only what the sheet has: no end column, no end_time; blank yes/no cells left alone', () => {
+    const { rows } = convert(['Title', 'Start Datetime', 'Allow Rating'], [['Talk', '2027-03-14 09:00', '']]);
+    const s = session(rows[0]);
+    expect(s.mapped).toEqual(['import_id', 'name', 'start_time', 'all_day', 'allow_rating']);
+    expect(s.fields.end_time).toBeNull();
+    expect('allow_rating' in s.fields).toBe(false);
+  });
+
+  it('reads blanks as no in a column of x marks', () => {
+    const { rows } = convert(['Title', 'Start Datetime', 'Allow Rating'], [
+      ['A', '2027-03-14 09:00', 'x'],
+      ['B', '2027-03-14 10:00', ''],
+    ]);
+    expect(session(rows[0]).fields.allow_rating).toBe(true);
+    expect(session(rows[1]).fields.allow_rating).toBe(false);
+  });
+
+  it('reads a Start column of full date-times when there is no Date column', () => {
+    const { rows } = convert(['Title', 'Start', 'End'], [['Talk', '2027-03-14 09:00', '2027-03-14 10:00']]);
+    expect(session(rows[0]).fields).toMatchObject({ start_time: '2027-03-14T08:00:00.000Z', end_time: '2027-03-14T09:00:00.000Z' });
+  });
+
+  it('names row, column and value in every issue, and reads the whole row', () => {
+    const { rows } = convert(CANONICAL, [
+      ['S-2', '', '2027-03-14', '9:00', '10:00', '', '', '', 'maybe', 'lots', '', '', 'first'],
+      ['S-3', 'x'.repeat(256), '2027-03-14', '9:00', '10:00', '', '', '', '', '0', '', '', ''],
+    ]);
+    expect(messages(rows[0])).toEqual([
+      'Row 2, column "Title": "" is empty, and every session needs a name',
+      'Row 2, column "Allow Rating": "maybe" is not yes or no (use yes/no, y/n, true/false, 1/0, x/blank or on/off)',
+      'Row 2, column "Rank": "first" is not a number',
+      'Row 2, column "Max Capacity": "lots" is not a whole number',
+    ]);
+    expect(rows[0]).toMatchObject({ ok: false, sheet: 'Agenda', row: 2, import_id: 'S-2' });
+    expect(messages(rows[1])).toEqual([
+      `Row 3, column "Title": "${'x'.repeat(60)}…" is 256 characters long; a name can have at most 255`,
+      'Row 3, column "Max Capacity": "0" is not a positive whole number (at least 1)',
+    ]);
+  });
+
+  it('refuses a capacity that is not whole, an overlong import_id and an overlong description', () => {
+    const { rows } = convert(CANONICAL, [
+      ['S-4', 'Talk', '2027-03-14', '9:00', '10:00', '', '', '', '', '10.5', 'yes', 'yes', ''],
+      ['i'.repeat(256), 'Talk', '2027-03-14', '9:00', '10:00', '', '', 'y'.repeat(19_995), '', '', '', '', ''],
+    ]);
+    expect(messages(rows[0])).toEqual(['Row 2, column "Max Capacity": "10.5" is not a whole number']);
+    const long = messages(rows[1]);
+    expect(long[0]).toBe(`Row 3, column "Import ID": "${'i'.repeat(60)}…" is 256 characters long; an import_id can have at most 255`);
+    expect(long[1]).toBe(`Row 3, column "Description": "${'y'.repeat(60)}…" is 20,002 characters as HTML; Guidebook accepts at most 20,000`);
+    expect(rows[1]).toMatchObject({ ok: false, import_id: undefined });
+  });
+
+  it('keeps a sanitised description valid, with a warning naming what went', () => {
+    const { rows } = convert(['Title', 'Start Datetime', 'Description'], [['Talk', '2027-03-14 09:00', '<p onclick="x()">Hi</p><script>bad()</script>']]);
+    const s = session(rows[0]);
+    expect(s.fields.description_html).toBe('<p>Hi</p>');
+    expect(s.warnings).toEqual([
+      {
+        code: 'html_sanitised',
+        severity: 'warning',
+        message: 'Row 2, column "Description": "<p onclick=\\"x()\\">Hi</p><script>bad()</script>" holds HTML Guidebook does not allow; removed onclick on <p>, <script>',
+        sheet: 'Agenda',
+        row: 2,
+        column: 'Description',
+        value: '<p onclick="x()">Hi</p><script>bad()</script>',
+      },
+    ]);
+  });
+
+  it('checks the rules between fields, registration dates included', () => {
+    const headers = ['Title', 'Start Datetime', 'End Datetime', 'Require Login', 'Max Capacity', 'Waitlist', 'Registration Start', 'Registration End'];
+    const { rows } = convert(headers, [
+      ['A', '2027-03-14 09:00', '2027-03-14 09:00', 'no', '50', 'yes', '2027-03-01 09:00', ''],
+      ['B', '2027-03-14 09:00', '2027-03-14 10:00', 'yes', '', 'yes', '2027-03-02 09:00', '2027-03-01 09:00'],
+      ['C', '2027-03-14 09:00', '2027-03-14 10:00', 'yes', '40', 'yes', '2027-03-01 09:00', '2027-03-10 18:00'],
+    ]);
+    expect(messages(rows[0])).toEqual([
+      'Row 2, column "End Datetime": "2027-03-14 09:00" is not after the start (start "2027-03-14 09:00")',
+      'Row 2, column "Max Capacity": "50" needs Require Login to be yes (column "Require Login" says "no")',
+      'Row 2, column "Registration Start": "2027-03-01 09:00" needs Require Login to be yes (column "Require Login" says "no")',
+    ]);
+    expect(messages(rows[1])).toEqual([
+      'Row 3, column "Waitlist": "yes" needs a Max Capacity (column "Max Capacity" is empty)',
+      'Row 3, column "Registration End": "2027-03-01 09:00" is not after the registration start ("2027-03-02 09:00")',
+    ]);
+    expect(session(rows[2]).fields).toMatchObject({
+      registration_start_date: '2027-03-01T08:00:00.000Z',
+      registration_end_date: '2027-03-10T17:00:00.000Z',
+      max_capacity: 40,
+      waitlist: true,
+    });
+  });
+
+  it('passes the time stage issues through', () => {
+    const { rows } = convert(['Title', 'Date', 'Start'], [['Talk', '2027-02-31', '9:00']]);
+    expect(rows[0]).toMatchObject({ ok: false, name: 'Talk' });
+    if (rows[0]!.ok) return;
+    expect(rows[0]!.issues.map((i) => [i.code, i.column])).toEqual([['bad_date', 'Date']]);
+    expect(rows[0]!.issues[0]!.message).toMatch(/^Row 2, column "Date": "2027-02-31" /);
+  });
+
+  it('derives stable ids for rows without one and warns once with the count', () => {
+    const sheet: CellValue[][] = [
+      ['', 'Lunch', '2027-03-14', '12:00', '13:00'],
+      [null, 'Coffee', '2027-03-14', '15:00', '15:30'],
+      ['S-9', 'Dinner', '2027-03-14', '19:00', '21:00'],
+    ];
+    const first = convert(['Import ID', 'Title', 'Date', 'Start', 'End'], sheet);
+    const again = convert(['Import ID', 'Title', 'Date', 'Start', 'End'], sheet);
+    expect(first.rows.map((r) => session(r).fields.import_id)).toEqual(again.rows.map((r) => session(r).fields.import_id));
+    expect(session(first.rows[0]).fields.import_id).toMatch(/^gbi-[0-9a-f]{16}$/);
+    expect(first.rows.map((r) => session(r).derivedImportId)).toEqual([true, true, false]);
+    expect(first.warnings).toEqual([
+      "2 rows have no import_id, so each got an id derived from its title and start (gbi-…). Editing those rows' title or start later will create a duplicate session instead of updating it: add an Import ID column to avoid it.",
+    ]);
+  });
+
+  it('makes every row sharing an import_id a conflict', () => {
+    const { rows } = convert(['ID', 'Title', 'Start Datetime'], [
+      ['S-12', 'A', '2027-03-14 09:00'],
+      ['S-13', 'B', '2027-03-14 09:00'],
+      ['S-12', 'C', '2027-03-14 10:00'],
+      [' S-12 ', 'D', '2027-03-14 11:00'],
+    ]);
+    expect(rows.map((r) => r.ok)).toEqual([false, true, false, false]);
+    expect(messages(rows[0])).toEqual(['Row 2, column "ID": import_id "S-12" is also on rows 4, 5']);
+    expect(messages(rows[3])).toEqual(['Row 5, column "ID": import_id "S-12" is also on rows 2, 4']);
+  });
+
+  it('passes run-level span warnings through', () => {
+    const { warnings } = convert(['ID', 'Title', 'Start Datetime'], [
+      ['1', 'A', '2027-03-14 09:00'],
+      ['2', 'B', '2029-03-14 09:00'],
+    ]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^the sheet spans 731 days/);
+  });
+});
+
+describe('convertRows with the example mapping files', () => {
+  const templates = fileURLToPath(new URL('../../templates/mappings/', import.meta.url));
+
+  it('reads a German agenda: d.M.yyyy dates, ja/nein, decimal commas, Berlin time', () => {
+    const mapping = loadMappingFile(`${templates}german-headers.json`);
+    const options = convertOptionsFor({}, mapping);
+    expect(options).toMatchObject({ timezone: 'Europe/Berlin', dateFormat: 'd.M.yyyy' });
+    const headers = ['Kennung', 'Titel', 'Datum', 'Beginn', 'Ende', 'Raum', 'Themenbereich', 'Referent', 'Beschreibung', 'Bewertung erlauben', 'Reihenfolge', 'Bemerkung'];
+    const { rows } = convert(
+      headers,
+      [
+        ['K-1', 'Eröffnung', '4.3.2027', '9:00', '10:00', 'Saal 1', 'Plenum', 'Dr. Weber', 'Begrüßung', 'ja', '1,5', ''],
+        ['K-2', 'Mittag', '4.3.2027', '12:00', '13:00', '', '', '', '', 'nein', '', 'intern'],
+        ['K-3', 'Abend', '4.3.2027', '19:00', '22:00', '', '', '', '', 'vielleicht', '', ''],
+      ],
+      options,
+      mapping,
+    );
+    expect(session(rows[0]).fields).toEqual({
+      name: 'Eröffnung',
+      import_id: 'K-1',
+      description_html: '<p>Begrüßung</p>',
+      allow_rating: true,
+      add_to_schedule: true,
+      rank: 1.5,
+      start_time: '2027-03-04T08:00:00.000Z',
+      end_time: '2027-03-04T09:00:00.000Z',
+      all_day: false,
+    });
+    expect(session(rows[0]).locations).toEqual(['Saal 1']);
+    expect(session(rows[1]).fields).toMatchObject({ allow_rating: false, rank: null, add_to_schedule: true });
+    expect(messages(rows[2])).toEqual([
+      'Row 4, column "Bewertung erlauben": "vielleicht" is not yes or no (use yes/no, y/n, true/false, 1/0, x/blank or on/off)',
+    ]);
+  });
+
+  it('lets --timezone and --date-format win over the mapping file', () => {
+    const mapping = loadMappingFile(`${templates}german-headers.json`);
+    expect(convertOptionsFor({ timezone: 'UTC', dateFormat: 'd/M/yyyy' }, mapping)).toMatchObject({ timezone: 'UTC', dateFormat: 'd/M/yyyy' });
+  });
+
+  it('reads a Sched export: datetime columns, comma lists, defaults', () => {
+    const mapping = loadMappingFile(`${templates}sched-export.json`);
+    const { rows } = convert(
+      ['event_key', 'name', 'event_start', 'event_end', 'event_type', 'venue', 'description', 'speakers'],
+      [['a1b2', 'Scaling Postgres', '2027-05-18 14:00', '2027-05-18 14:45', 'Data, Talks', 'Room 101', '', 'Ada']],
+      convertOptionsFor({ timezone: 'America/New_York' }, mapping),
+      mapping,
+    );
+    const s = session(rows[0]);
+    expect(s.fields).toMatchObject({ import_id: 'a1b2', start_time: '2027-05-18T18:00:00.000Z', end_time: '2027-05-18T18:45:00.000Z', add_to_schedule: true, allow_rating: true });
+    expect(s.tracks).toEqual(['Data', 'Talks']);
+    expect(s.locations).toEqual(['Room 101']);
+  });
+
+  it('reads the all-day column with the mapping file words', () => {
+    const mapping = parseMappingConfig({ columns: { Ganztägig: 'all_day' }, formats: { true_words: ['ja'], false_words: ['nein'] } }, 'm.json');
+    const options = convertOptionsFor({ timezone: 'Europe/Berlin' }, mapping);
+    const { rows } = convert(['Title', 'Date', 'Start', 'Ganztägig'], [['Messe', '2027-03-04', '', 'ja']], options, mapping);
+    expect(session(rows[0]).fields).toMatchObject({ all_day: true, start_time: '2027-03-03T23:00:00.000Z', end_time: null });
+  });
+});
