@@ -1,5 +1,5 @@
 // read → map: a sheet file becomes mapped rows, once, with the run-level warnings of both stages.
-import { buildColumnMap, mapRow, scoreHeaderRow, type ColumnMap, type MappingConfig } from '../map/index.js';
+import { buildColumnMap, mapRow, normaliseHeader, scoreHeaderRow, type ColumnMap, type MappingConfig } from '../map/index.js';
 import { openSheet, type SheetFormat } from '../read/index.js';
 import type { MappedRow, SheetHeader } from '../types.js';
 
@@ -24,7 +24,7 @@ export interface LoadedSheet {
 
 export async function loadSheet(input: SheetInput): Promise<LoadedSheet> {
   const mapping = typeof input.mapping === 'string' ? await readMappingFile(input.mapping) : input.mapping;
-  const source = await openSheet(input.file, { sheet: input.sheet, scoreHeader: scoreHeaderRow });
+  const source = await openSheet(input.file, { sheet: input.sheet, scoreHeader: headerScorer(mapping) });
   const columnMap = buildColumnMap(source.header, mapping);
   const rows: MappedRow[] = [];
   for await (const raw of source.rows) rows.push(mapRow(raw, columnMap));
@@ -37,6 +37,20 @@ export async function loadSheet(input: SheetInput): Promise<LoadedSheet> {
     mapping,
     rows,
     warnings: [...source.warnings, ...columnMap.warnings],
+  };
+}
+
+/**
+ * The header is the row with the most known column names. A mapping file exists for sheets whose
+ * headers are not known ("Kennung", "Beginn"), so the columns it names count as known too.
+ */
+function headerScorer(mapping: MappingConfig | undefined): (cells: string[]) => number {
+  const named = new Set(Object.keys(mapping?.columns ?? {}).map(normaliseHeader).filter((key) => key !== ''));
+  if (named.size === 0) return scoreHeaderRow;
+  return (cells) => {
+    let extra = 0;
+    for (const cell of cells) if (typeof cell === 'string' && named.has(normaliseHeader(cell)) && scoreHeaderRow([cell]) === 0) extra++;
+    return scoreHeaderRow(cells) + extra;
   };
 }
 

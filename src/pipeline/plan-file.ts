@@ -45,11 +45,16 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
   const apiVersion = options.apiVersion ?? 'v1.1';
   // Each listing costs at least one request of the daily budget: a sheet without a track or room
   // column never looks at the guide's tracks or locations, so it does not list them.
+  const mapsLocations = mapsField(converted.rows, 'locations');
   const [serverSessions, tracks, locations] = await Promise.all([
     collect(client.listSessions(guide.id)),
     mapsField(converted.rows, 'schedule_tracks') ? collect(client.listScheduleTracks(guide.id)) : [],
-    mapsField(converted.rows, 'locations') && apiVersion !== 'v1' ? collect(client.listLocations(guide.id)) : [],
+    mapsLocations && apiVersion !== 'v1' ? collect(client.listLocations(guide.id)) : [],
   ]);
+  const warnings = [...sheet.warnings, ...converted.warnings];
+  if (mapsLocations && apiVersion === 'v1') {
+    warnings.push('the sheet names locations, but sessions have no locations in API v1: they are left out (use the v1.1 API URL to import them)');
+  }
   const plan = buildPlan({
     guideId: guide.id,
     rows: converted.rows,
@@ -69,7 +74,7 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
     plan,
     guide,
     sheet: { file: sheet.file, format: sheet.format, sheet: sheet.sheet, header: sheet.header },
-    warnings: [...sheet.warnings, ...converted.warnings],
+    warnings,
     listing: { tracks: tracks as ApiScheduleTrack[], locations: locations as ApiLocation[] },
   };
 }

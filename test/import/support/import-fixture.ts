@@ -1,6 +1,6 @@
 // One test's world: a temporary folder, a sandbox process in it, and `importCli` to run
 // `guidebook-import import` against that sandbox (fast: --rate 500 unless a test says otherwise).
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SandboxSession, SandboxState } from '../../../src/sandbox/index.js';
@@ -21,8 +21,10 @@ export interface ImportWorld {
   restartSandbox(options?: SandboxProcessOptions): Promise<SandboxProcess>;
 }
 
-export async function importWorld(options: SandboxProcessOptions = {}): Promise<ImportWorld> {
+/** `initialState`: the sandbox starts from this state (written to its state file first). */
+export async function importWorld(options: SandboxProcessOptions & { initialState?: SandboxState } = {}): Promise<ImportWorld> {
   const dir = tempDir();
+  if (options.initialState) writeFileSync(join(dir, 'state.json'), JSON.stringify(options.initialState));
   const world: ImportWorld = {
     dir,
     sandbox: await startSandboxProcess(dir, options),
