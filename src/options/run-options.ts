@@ -122,6 +122,10 @@ function sheetOptions(raw: Raw): SheetOptions {
 
 function connectionOptions(raw: Raw): ConnectionOptions {
   if (raw.guide === undefined) throw usage('--guide is required: the id of the Guidebook guide, e.g. --guide 47');
+  // Without --sandbox the run would quietly go to the real API and leave the state file unused.
+  if (raw.sandboxState !== undefined && raw.sandbox !== true) {
+    throw usage('--sandbox-state keeps the state of the in-process sandbox: add --sandbox, or drop --sandbox-state');
+  }
   return {
     guide: integer(raw.guide, 'guide', 1),
     sandbox: bool(raw.sandbox, 'sandbox'),

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { GuidebookImportError } from '../../errors.js';
 import { normalizeImportOptions, type ImportOptions } from '../../options/run-options.js';
 import { formatPlanTotals } from '../../plan/index.js';
 import type { PlanEntry } from '../../plan/types.js';
@@ -32,6 +34,7 @@ export const importCommand: CliCommand = {
     const stopListening = onInterrupt(controller);
     try {
       const options = normalizeImportOptions(flagsWithConfig(args));
+      assertReportWritable(options.report ?? defaultReportPath(options.file));
       connection = await connect(options, { signal: controller.signal });
       return await importWith(options, connection, controller.signal);
     } catch (error) {
@@ -71,6 +74,21 @@ async function importWith(options: Readonly<ImportOptions>, connection: Connecti
   say(formatSummaryText(run.document, { reportPath: resolve(reportPath), durationMs: Date.now() - started }));
   if (options.json) process.stdout.write(`${JSON.stringify(run.document.summary)}\n`);
   return run.exitCode;
+}
+
+/**
+ * The report is opened only once the plan stands (so a run that cannot start leaves an old report
+ * alone), but a report that cannot be written at all should stop the run before it spends requests.
+ */
+function assertReportWritable(reportPath: string): void {
+  const folder = dirname(resolve(reportPath));
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new GuidebookImportError('file', `Cannot write the report ${JSON.stringify(reportPath)}: its folder is not writable (${reason})`, { cause: error });
+  }
 }
 
 function isWrite(entry: PlanEntry): boolean {
