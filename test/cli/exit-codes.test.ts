@@ -71,7 +71,7 @@ describe('exit 2: the run could not start', () => {
 });
 
 describe('exit 0, 1 and 3', () => {
-  it('0 when every row is done, 1 when a row is invalid, 3 when stopped early', async () => {
+  it('0 when every row is done, 1 when a row is invalid or refused by the server, 3 when stopped early', async () => {
     const clean = await world.importCli(sheet);
     expect(clean.code).toBe(0);
 
@@ -84,13 +84,21 @@ describe('exit 0, 1 and 3', () => {
     expect(JSON.parse(invalid.stdout)).toMatchObject({ invalid: 1, unchanged: 2 });
     expect(invalid.stderr).toMatch(/row 3 \[S-002\] invalid: Row 3, column "Start": "25:99"/);
 
+    // A row the server refuses (400) fails; the other row is still created.
+    const refusedSheet = join(world.dir, 'refused.csv');
+    writeFileSync(refusedSheet, 'Import ID,Title,Date,Start,End,Max Capacity\nM-1,Capped,2027-05-10,9:00,9:30,50\nM-2,Open,2027-05-10,9:00,9:30,\n');
+    const refused = await world.importCli(refusedSheet, ['--json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ created: 1, failed: 1 });
+    expect(refused.stderr).toMatch(/row 2 \[M-1\] create: server rejected: max_capacity: max_capacity needs require_login to be true/);
+
     const bigger = join(world.dir, 'bigger.csv');
     writeAgendaCsv(bigger, agendaRows(8));
     const stopped = await world.importCli(bigger, ['--max-requests', '5', '--json']);
     expect(stopped.code).toBe(3);
     expect(JSON.parse(stopped.stdout)).toMatchObject({ not_attempted: 5 });
 
-    for (const result of [clean, invalid, stopped]) {
+    for (const result of [clean, invalid, refused, stopped]) {
       expect(textsOfRun(result, join(world.dir, 'agenda.report.csv'), join(world.dir, 'broken.report.csv'))).not.toContain(SECRET_KEY);
     }
   });
