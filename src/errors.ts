@@ -82,3 +82,17 @@ export function formatFieldErrors(fieldErrors: Record<string, string[]>): string
     .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
     .join('; ');
 }
+
+/** One clear line for a file that could not be written (report, export, template). */
+export function fileWriteError(path: string, error: unknown): GuidebookImportError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    EEXIST: 'it already exists (add --force to replace it)',
+    ENOENT: 'its folder does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'it is a folder',
+  };
+  const reason = (code && reasons[code]) ?? (error as Error).message;
+  return new GuidebookImportError('file', `cannot write "${path}": ${reason}`, { cause: error });
+}

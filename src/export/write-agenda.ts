@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { GuidebookImportError } from '../errors.js';
+import { GuidebookImportError, fileWriteError } from '../errors.js';
 import { agendaCsvBytes } from './agenda-csv.js';
 import { agendaWorkbookBytes } from './agenda-workbook.js';
 import type { ExportFormat, ExportedAgenda } from './types.js';
@@ -29,7 +29,7 @@ export async function writeAgenda(agenda: ExportedAgenda, path: string, format: 
     } catch (error) {
       // A failure after the name was claimed (disk full) must not leave a stub that blocks the re-run.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await rm(path, { force: true });
-      throw writeError(path, error);
+      throw fileWriteError(path, error);
     }
     return;
   }
@@ -39,21 +39,6 @@ export async function writeAgenda(agenda: ExportedAgenda, path: string, format: 
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw writeError(path, error);
+    throw fileWriteError(path, error);
   }
-}
-
-function writeError(path: string, error: unknown): GuidebookImportError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'EEXIST'
-      ? 'it already exists (add --force to replace it)'
-      : code === 'ENOENT'
-        ? 'its folder does not exist'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'it is a folder'
-            : (error as Error).message;
-  return new GuidebookImportError('file', `cannot write ${path}: ${reason}`, { cause: error });
 }

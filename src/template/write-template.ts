@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { GuidebookImportError } from '../errors.js';
+import { GuidebookImportError, fileWriteError } from '../errors.js';
 import { csvText } from './csv-text.js';
 import { cellText } from './template-cell.js';
 import type { TemplateFormat } from './template-format.js';
@@ -25,21 +25,6 @@ export async function writeTemplate(path: string, format: TemplateFormat, option
     // 'wx' fails if the file exists, in the same system call that creates it: no check-then-write race.
     await writeFile(path, bytes, { flag: options.overwrite ? 'w' : 'wx' });
   } catch (error) {
-    throw writeError(path, error);
+    throw fileWriteError(path, error);
   }
-}
-
-function writeError(path: string, error: unknown): GuidebookImportError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'EEXIST'
-      ? 'it already exists (add --force to replace it)'
-      : code === 'ENOENT'
-        ? 'its folder does not exist'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'it is a folder'
-            : (error as Error).message;
-  return new GuidebookImportError('file', `cannot write "${path}": ${reason}`, { cause: error });
 }

@@ -151,7 +151,7 @@ describe('writeAgenda', () => {
   it('refuses to replace a file unless told to, and then replaces it whole', async () => {
     const file = scratch.path('twice.csv');
     await writeAgenda(agenda, file, 'csv');
-    await expect(writeAgenda(agenda, file, 'xlsx')).rejects.toMatchObject({ code: 'file', message: `cannot write ${file}: it already exists (add --force to replace it)` });
+    await expect(writeAgenda(agenda, file, 'xlsx')).rejects.toMatchObject({ code: 'file', message: `cannot write "${file}": it already exists (add --force to replace it)` });
     expect(readFileSync(file).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     await writeAgenda(agenda, file, 'xlsx', { overwrite: true });
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
