@@ -22,16 +22,16 @@ export function normalizeState(raw: unknown, source: string): SandboxState {
       owner: typeof g.owner === 'string' ? g.owner : account,
     };
   });
-  const sessions = records(raw.sessions, source, 'sessions').map((s) => ({ ...sessionDefaults(), ...s }) as SandboxSession);
+  const sessions = records(raw.sessions, source, 'sessions').map((s) => withDefaults<SandboxSession>(s, sessionDefaults()));
   const tracks = records(raw.schedule_tracks, source, 'schedule_tracks').map(
-    (t) => ({ color: null, import_id: null, created_at: EPOCH_TIMESTAMP, last_updated: EPOCH_TIMESTAMP, ...t }) as SandboxScheduleTrack,
+    (t) => withDefaults<SandboxScheduleTrack>(t, { color: null, import_id: null, created_at: EPOCH_TIMESTAMP, last_updated: EPOCH_TIMESTAMP }),
   );
   const locations = records(raw.locations, source, 'locations').map(
     (l) =>
-      ({
+      withDefaults<SandboxLocation>(l, {
         location_type: 2, import_id: null, address: null, latitude: null, longitude: null,
-        created_at: EPOCH_TIMESTAMP, last_updated: EPOCH_TIMESTAMP, ...l,
-      }) as SandboxLocation,
+        created_at: EPOCH_TIMESTAMP, last_updated: EPOCH_TIMESTAMP,
+      }),
   );
   const givenNext = isObject(raw.nextIds) ? raw.nextIds : {};
   const nextId = (kind: WritableKind, items: Array<{ id: number }>): number => {
@@ -73,6 +73,17 @@ export function sessionDefaults(): Omit<SandboxSession, 'id' | 'guide' | 'name' 
     registration_start_date: null,
     registration_end_date: null,
   };
+}
+
+/**
+ * The record with its missing fields filled in, its own keys first and in their own order: a
+ * state file loaded and saved again keeps the same bytes (`{...defaults, ...record}` would move
+ * the keys of every record the API wrote, so a restart alone changed the file).
+ */
+function withDefaults<T>(record: Record<string, unknown>, defaults: object): T {
+  const filled: Record<string, unknown> = { ...record };
+  for (const [key, value] of Object.entries(defaults)) if (!(key in filled)) filled[key] = value;
+  return filled as T;
 }
 
 function records(value: unknown, source: string, name: string): Array<Record<string, unknown> & { id: number; guide: number }> {
