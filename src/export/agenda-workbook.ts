@@ -1,4 +1,5 @@
 import * as XLSX from 'xlsx';
+import { excelSerial } from '../time/excel-serial.js';
 import type { CellObject, WorkSheet } from 'xlsx';
 import { notesRows } from './agenda-notes.js';
 import type { ExportCell, ExportedAgenda } from './types.js';
@@ -6,18 +7,7 @@ import { styleHeaderRow } from './workbook-styling.js';
 
 export const AGENDA_SHEET = 'Agenda';
 export const NOTES_SHEET = 'Notes';
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
 const MAX_COLUMN_WIDTH = 60;
-
-/**
- * The 1900-system serial of wall-clock parts: a count of days, computed with Date.UTC so no
- * machine time zone is involved (a local-time Date would shift it by the machine's offset).
- */
-export function excelSerial(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
-  return (Date.UTC(year, month - 1, day) - EXCEL_EPOCH_MS) / DAY_MS + (hour * 3600 + minute * 60 + second) / 86_400;
-}
 
 /** A SheetJS cell: dates and times as numeric serials carrying a date or time number format. */
 function workbookCell(cell: ExportCell): CellObject | null {

@@ -42,13 +42,7 @@ export const XLSX_DATE_FORMAT = 'yyyy-mm-dd';
 export const XLSX_TIME_FORMAT = 'h:mm AM/PM';
 export const XLSX_DATETIME_FORMAT = 'yyyy-mm-dd h:mm AM/PM';
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
-
-/** The 1900-system serial of a wall-clock date and time (no zone involved: it is a count of days). */
-export function excelSerial(year: number, month: number, day: number, hour = 0, minute = 0): number {
-  return (Date.UTC(year, month - 1, day, hour, minute) - EXCEL_EPOCH_MS) / DAY_MS;
-}
+export { excelSerial } from '../time/excel-serial.js';
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');

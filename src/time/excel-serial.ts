@@ -39,3 +39,14 @@ function wallTime(timeMs: number): NonNullable<ParsedValue['time']> {
     midnightWord: false,
   };
 }
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * The 1900-system serial of wall-clock parts (export and template cells): a plain count of days,
+ * computed with Date.UTC so no machine zone is involved. Seconds are added as a fraction of a
+ * day rather than through Date.UTC so that a time-only value stays exact.
+ */
+export function excelSerial(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  return (Date.UTC(year, month - 1, day) - EXCEL_EPOCH_MS) / 86_400_000 + (hour * 3600 + minute * 60 + second) / 86_400;
+}
