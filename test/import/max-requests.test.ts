@@ -21,6 +21,7 @@ describe('import --max-requests', () => {
     expect(run.code).toBe(3);
     expect(JSON.parse(run.stdout)).toMatchObject({ created: 0, not_attempted: 10, requests: 4 });
     expect(run.stderr).toMatch(/the plan needs 10 write requests but --max-requests leaves 9; nothing was written/);
+    expect(run.stderr).not.toMatch(/applied \d+\/\d+ rows/); // no progress for a run that never started writing
     expect(world.sandbox.requests().map((r) => r.method)).toEqual(['GET', 'GET', 'GET', 'GET']);
     const report = readCsvReport(join(world.dir, 'agenda.report.csv'));
     expect(tally(report)).toEqual({ 'create/not_attempted': 10 });

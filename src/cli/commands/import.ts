@@ -7,7 +7,7 @@ import type { PlanEntry } from '../../plan/types.js';
 import { runImport } from '../../pipeline/run-import.js';
 import { createReportWriter, defaultReportPath, formatSummaryText } from '../../report/index.js';
 import { connect, type Connection } from '../connect.js';
-import { createProgress } from '../progress.js';
+import { createProgress, type Progress } from '../progress.js';
 import { redactSecrets } from '../redact.js';
 import { reportError } from '../run-cli.js';
 import type { CliCommand } from './command.js';
@@ -49,7 +49,8 @@ export const importCommand: CliCommand = {
 async function importWith(options: Readonly<ImportOptions>, connection: Connection, signal: AbortSignal): Promise<number> {
   const started = Date.now();
   const reportPath = options.report ?? defaultReportPath(options.file);
-  let progress: ReturnType<typeof createProgress> | null = null;
+  let progress: Progress | null = null;
+  let writes = 0;
   const run = await runImport(options.file, {
     ...options,
     client: connection.client,
@@ -62,14 +63,16 @@ async function importWith(options: Readonly<ImportOptions>, connection: Connecti
       for (const warning of planned.warnings) say(`warning: ${warning}`);
       say(`Guide ${planned.guide.id} "${planned.guide.name}", time zone ${planned.guide.timezone ?? '(none)'}${options.dryRun ? ' (dry run: nothing will be written)' : ''}`);
       say(formatPlanTotals(planned.plan));
-      const writes = planned.plan.entries.filter(isWrite).length;
-      if (!options.dryRun && writes > 0) progress = createProgress(writes);
+      writes = planned.plan.entries.filter(isWrite).length;
     },
     onRow: (_row, result) => {
-      if (result && isWrite(result.entry)) progress?.tick(result);
+      // Started by the first write that comes back, so a plan refused before writing shows none.
+      if (!result || options.dryRun || !isWrite(result.entry)) return;
+      progress ??= createProgress(writes);
+      progress.tick(result);
     },
   });
-  (progress as ReturnType<typeof createProgress> | null)?.stop();
+  (progress as Progress | null)?.stop();
   if (run.stoppedBy) say(`stopped early: ${redactSecrets(run.stoppedBy.message)}`);
   say(formatSummaryText(run.document, { reportPath: resolve(reportPath), durationMs: Date.now() - started }));
   if (options.json) process.stdout.write(`${JSON.stringify(run.document.summary)}\n`);
