@@ -9,13 +9,26 @@ const MS_PER_DAY = 86_400_000;
  * because serials like 0.395833333 (9:30) sit a hair below the exact value.
  */
 export function sheetDateCell(serial: number, date1904: boolean, format: string, hasTime: boolean): SheetDateCell {
+  const cell = sheetDateCellOrNull(serial, date1904, format, hasTime);
+  if (cell === null) throw new RangeError(`${serial} is not a day of Excel's calendar`);
+  return cell;
+}
+
+/**
+ * The same, or null when the serial is no day of Excel's calendar (before 1900 or 1904, after
+ * 9999): a number a user typed into a date-formatted column, which Excel itself shows as #####.
+ */
+export function sheetDateCellOrNull(serial: number, date1904: boolean, format: string, hasTime: boolean): SheetDateCell | null {
+  if (!Number.isFinite(serial)) return null;
   let days = Math.floor(serial);
   let msOfDay = Math.round((serial - days) * MS_PER_DAY);
   if (msOfDay >= MS_PER_DAY) {
     days += 1;
     msOfDay -= MS_PER_DAY;
   }
-  const code = XLSX.SSF.parse_date_code(days, { date1904 });
+  // SheetJS answers null for days outside its calendar.
+  const code = XLSX.SSF.parse_date_code(days, { date1904 }) as { y: number; m: number; d: number } | null;
+  if (code === null) return null;
   return {
     kind: 'date',
     serial,

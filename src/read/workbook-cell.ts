@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
 import type { CellValue } from '../types.js';
-import { formatHasTime, sheetDateCell } from './sheet-date.js';
+import { formatHasTime, sheetDateCellOrNull } from './sheet-date.js';
 
 /** Excel's error codes, as the cell shows them. */
 const ERROR_TEXT: Record<number, string> = {
@@ -52,7 +52,9 @@ export class WorkbookCellReader {
   private number(value: number, format: XLSX.NumberFormat | undefined): CellValue {
     if (typeof format !== 'string') return value;
     const kind = this.formatKind(format);
-    return kind.isDate ? sheetDateCell(value, this.date1904, format, kind.hasTime) : value;
+    if (!kind.isDate) return value;
+    // Outside Excel's calendar a date-formatted number stays a number: the row reports it.
+    return sheetDateCellOrNull(value, this.date1904, format, kind.hasTime) ?? value;
   }
 
   /**
@@ -66,7 +68,7 @@ export class WorkbookCellReader {
     if (serial < 60) serial -= 1; // Excel's phantom 29 Feb 1900
     if (this.date1904) serial -= 1462;
     const text = typeof format === 'string' ? format : 'yyyy-mm-dd hh:mm:ss';
-    return sheetDateCell(serial, this.date1904, text, this.formatKind(text).hasTime);
+    return sheetDateCellOrNull(serial, this.date1904, text, this.formatKind(text).hasTime) ?? String(value);
   }
 
   private formatKind(format: string): FormatKind {
