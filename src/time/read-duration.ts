@@ -9,8 +9,17 @@ const ISO = /^pt(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$
 // "1h30m", "1h30", "1 h 30 min", "1.5h", "2 hours", "90 min", "45m"
 const UNITS = /^(?:(\d+(?:[.,]\d+)?)\s*(?:h|hrs?|hours?)\.?)?\s*(?:(\d+(?:[.,]\d+)?)\s*(m|mins?|minutes?)?\.?)?$/;
 
+// No session lasts a year: a longer duration is a typo (or a number in the wrong column), and one
+// of 1e21 minutes would put the end past the last date JavaScript can represent.
+const MAX_DURATION_MS = 366 * DAY_MS;
+
 /** A duration in milliseconds, null when blank, 'invalid' when not a duration. */
 export function readDuration(cell: MappedCell | undefined): number | null | 'invalid' {
+  const ms = readDurationValue(cell);
+  return typeof ms === 'number' && ms > MAX_DURATION_MS ? 'invalid' : ms;
+}
+
+function readDurationValue(cell: MappedCell | undefined): number | null | 'invalid' {
   const v = cell?.value ?? null;
   if (v === null) return null;
   // A plain number is minutes; a fractional one (1.5) could be hours or minutes, so it is refused.
