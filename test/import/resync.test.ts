@@ -1,5 +1,6 @@
 // The scheduled re-sync promise: a fresh import creates everything, the same sheet again writes
 // nothing (listing requests only), an edited sheet PATCHes exactly the fields that changed.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaRows, writeAgendaCsv, writeAgendaXlsx, type AgendaRow } from './support/agenda-sheet.js';
@@ -100,5 +101,19 @@ describe('import: fresh, unchanged and edited sheet', () => {
     expect(after.get('S-003')![0]!.name).toBe('Session 3, renamed');
     expect(after.get('S-005')![0]!.start_time).toBe('2027-05-11T12:10:00.000000+0000');
     expect([...after.values()].every((group) => group.length === 1)).toBe(true);
+  });
+});
+
+describe('import: rows without an import_id', () => {
+  it('get a stable derived id: a re-run matches them instead of duplicating, and the run warns', async () => {
+    const sheet = join(world.dir, 'no-ids.csv');
+    writeFileSync(sheet, 'Title,Date,Start,End\nNo id one,2027-05-11,9:00,9:30\nNo id two,2027-05-11,10:00,10:30\n');
+    const first = await world.importCli(sheet, ['--json']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/warning: 2 rows have no import_id.*will create a duplicate session/);
+    const second = await world.importCli(sheet, ['--json']);
+    expect(JSON.parse(second.stdout)).toMatchObject({ created: 0, unchanged: 2 });
+    const derived = [...sessionsByImportId(await world.sandbox.state()).entries()].filter(([id]) => id.startsWith('gbi-'));
+    expect(derived.map(([, group]) => group.length)).toEqual([1, 1]);
   });
 });
