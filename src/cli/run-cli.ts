@@ -1,11 +1,14 @@
 import yargs, { type Argv } from 'yargs';
 import { GuidebookImportError, exitCodeFor } from '../errors.js';
-import { redactSecrets } from './redact.js';
+import { redactSecrets, registerSecret } from './redact.js';
 import { commands } from './commands/index.js';
 import { packageVersion } from './version.js';
 
 /** Runs the CLI with the given arguments and returns the exit code. Never throws. */
 export async function runCli(argv: string[]): Promise<number> {
+  // Known from the start, for every command: an offline command that reads the wrong file (a key
+  // file saved as key.txt) must not print the key either.
+  registerSecret(process.env.GUIDEBOOK_API_KEY?.trim());
   let exitCode = 0;
   let failed = false;
   const parser: Argv = yargs(argv)

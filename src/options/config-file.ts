@@ -26,7 +26,7 @@ export function loadConfigFile(explicitPath: string | undefined, cwd = process.c
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new GuidebookImportError('config', `${path}: not valid JSON (${(error as Error).message})`);
+    throw new GuidebookImportError('config', `${path}: not valid JSON (${withoutSourceText((error as Error).message)})`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new GuidebookImportError('config', `${path}: expected a JSON object of options`);
@@ -44,6 +44,14 @@ export function loadConfigFile(explicitPath: string | undefined, cwd = process.c
     values[camelCase(key)] = value;
   }
   return { path, values };
+}
+
+/**
+ * V8 quotes the text around a JSON syntax error, and a config file that fails to parse may be one
+ * a key was pasted into (that is refused, but only once it parses): keep the reason, drop the quote.
+ */
+function withoutSourceText(message: string): string {
+  return message.replace(/,\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '').replace(/^(Unexpected token) '.'/, '$1');
 }
 
 function camelCase(key: string): string {
