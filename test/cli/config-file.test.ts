@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAgendaCsv, type AgendaRow } from '../import/support/agenda-sheet.js';
 import { runCli, SECRET_KEY } from '../import/support/cli-process.js';
-import { importWorld, sessionsByImportId, type ImportWorld } from '../import/support/import-fixture.js';
+import { cleanUp, importWorld, sessionsByImportId, type ImportWorld } from '../import/support/import-fixture.js';
 import { readJsonReport } from '../import/support/report-file.js';
-import { killLeftoverSandboxes } from '../import/support/sandbox-process.js';
 
 let world: ImportWorld;
 // A sheet without a time-zone column, on guide 2's dates (2027-09-20/21).
@@ -21,7 +20,7 @@ beforeAll(async () => {
   world = await importWorld();
   writeAgendaCsv(join(world.dir, 'agenda.csv'), rows);
 });
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 function writeConfig(values: Record<string, unknown>): void {
   writeFileSync(join(world.dir, 'guidebook-import.config.json'), JSON.stringify(values, null, 2));

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaRows, writeAgendaCsv } from '../import/support/agenda-sheet.js';
 import { runCli, SECRET_KEY, type CliResult } from '../import/support/cli-process.js';
-import { importWorld, textsOfRun, type ImportWorld } from '../import/support/import-fixture.js';
-import { killLeftoverSandboxes } from '../import/support/sandbox-process.js';
+import { cleanUp, importWorld, textsOfRun, type ImportWorld } from '../import/support/import-fixture.js';
 
 let world: ImportWorld;
 let sheet: string;
@@ -19,7 +18,7 @@ beforeAll(async () => {
   sheet = join(world.dir, 'agenda.csv');
   writeAgendaCsv(sheet, agendaRows(3));
 });
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 function expectCannotStart(result: CliResult, why: RegExp, ...keys: string[]): void {
   expect(result.code, result.stderr).toBe(2);

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaRows, writeAgendaCsv } from '../import/support/agenda-sheet.js';
 import { runCli } from '../import/support/cli-process.js';
-import { importWorld, type ImportWorld } from '../import/support/import-fixture.js';
-import { killLeftoverSandboxes } from '../import/support/sandbox-process.js';
+import { cleanUp, importWorld, type ImportWorld } from '../import/support/import-fixture.js';
 
 const SUMMARY_KEYS = ['created', 'updated', 'unchanged', 'deleted', 'invalid', 'conflicts', 'failed', 'not_attempted', 'requests'];
 
@@ -13,7 +12,7 @@ let world: ImportWorld;
 beforeAll(async () => {
   world = await importWorld();
 });
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 function summaryOf(stdout: string): Record<string, number> {
   expect(stdout.endsWith('\n')).toBe(true);

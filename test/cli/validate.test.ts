@@ -2,10 +2,12 @@
 // column and value, exit 1 when a row is invalid or conflicting, 2 when the sheet cannot be read.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../import/support/cli-process.js';
-import { tempDir } from '../import/support/import-fixture.js';
+import { cleanUp, tempDir } from '../import/support/import-fixture.js';
 import { readCsvReport } from '../import/support/report-file.js';
+
+afterAll(cleanUp);
 
 describe('guidebook-import validate', () => {
   it('reports every bad row with row, column and value, and exits 1, with no key and no server', async () => {

@@ -4,15 +4,14 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
-import { importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
+import { cleanUp, importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
 import { readCsvReport, tally } from './support/report-file.js';
-import { killLeftoverSandboxes } from './support/sandbox-process.js';
 
 let world: ImportWorld;
 beforeAll(async () => {
   world = await importWorld({ args: ['--daily-budget', '10'] });
 });
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 const rows = agendaRows(12);
 

@@ -3,15 +3,14 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
-import { importWorld, sessionsByImportId, SECRET_KEY, type ImportWorld } from './support/import-fixture.js';
+import { cleanUp, importWorld, sessionsByImportId, SECRET_KEY, type ImportWorld } from './support/import-fixture.js';
 import { readCsvReport, tally } from './support/report-file.js';
-import { killLeftoverSandboxes } from './support/sandbox-process.js';
 
 let world: ImportWorld;
 beforeAll(async () => {
   world = await importWorld();
 });
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 async function postSession(body: Record<string, unknown>): Promise<number> {
   const answer = await fetch(`${world.sandbox.apiUrl}sessions/`, {

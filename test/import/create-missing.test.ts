@@ -3,14 +3,13 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
-import { importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
-import { killLeftoverSandboxes } from './support/sandbox-process.js';
+import { cleanUp, importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
 
 let world: ImportWorld;
 beforeAll(async () => {
   world = await importWorld();
 });
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 describe('import --create-missing', () => {
   it('creates each named track and location exactly once, then links every row to them', async () => {

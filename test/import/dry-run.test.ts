@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxState } from '../../src/sandbox/index.js';
 import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
-import { importWorld, type ImportWorld } from './support/import-fixture.js';
+import { cleanUp, importWorld, type ImportWorld } from './support/import-fixture.js';
 import { readCsvReport, readJsonReport, tally } from './support/report-file.js';
-import { killLeftoverSandboxes } from './support/sandbox-process.js';
 
 let world: ImportWorld;
 const rows = agendaRows(6, { tracks: ['Keynote'], rooms: ['Main Hall'] });
@@ -18,7 +17,7 @@ beforeAll(async () => {
   writeAgendaCsv(sheet, rows);
   expect((await world.importCli(sheet, ['--create-missing'])).code).toBe(0);
 });
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 // The request counter is the one thing a read changes on the server: everything else must match.
 const BUDGET_COUNT = /("budget": \{\s*"day": "[^"]*",\s*"count": )(\d+)/;

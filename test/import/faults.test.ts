@@ -4,16 +4,15 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
-import { importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
+import { cleanUp, importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
 import { readCsvReport } from './support/report-file.js';
-import { killLeftoverSandboxes } from './support/sandbox-process.js';
 import type { CliResult } from './support/cli-process.js';
 
 let world: ImportWorld;
 beforeAll(async () => {
   world = await importWorld({ args: ['--fail-rate', '0.2', '--drop-rate', '0.1', '--seed', '2027'] });
 });
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 describe('import against a flaky sandbox', () => {
   it('converges to exactly the sheet within three runs, with zero duplicates', async () => {

@@ -7,15 +7,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaRows, writeAgendaCsv, type AgendaRow } from './support/agenda-sheet.js';
-import { importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
+import { cleanUp, importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
 import { readCsvReport, REPORT_HEADER, tally } from './support/report-file.js';
-import { killLeftoverSandboxes } from './support/sandbox-process.js';
 
 let world: ImportWorld;
 beforeAll(async () => {
   world = await importWorld({ args: ['--latency-ms', '60'] });
 });
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 const SLOW = ['--concurrency', '2'];
 

@@ -4,11 +4,10 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
-import { importWorld, sessionsByImportId } from './support/import-fixture.js';
+import { cleanUp, importWorld, sessionsByImportId } from './support/import-fixture.js';
 import { readCsvReport, tally } from './support/report-file.js';
-import { killLeftoverSandboxes } from './support/sandbox-process.js';
 
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 const rows = agendaRows(10);
 

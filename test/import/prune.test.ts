@@ -3,9 +3,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
-import { importWorld, sessionsByImportId, SECRET_KEY, type ImportWorld } from './support/import-fixture.js';
+import { cleanUp, importWorld, sessionsByImportId, SECRET_KEY, type ImportWorld } from './support/import-fixture.js';
 import { readCsvReport, tally } from './support/report-file.js';
-import { killLeftoverSandboxes } from './support/sandbox-process.js';
 
 let world: ImportWorld;
 let handMadeId: number;
@@ -25,7 +24,7 @@ beforeAll(async () => {
   writeAgendaCsv(full, rows);
   expect((await world.importCli(full)).code).toBe(0);
 });
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 const writesSince = (mark: number) => world.sandbox.requestsSince(mark).filter((r) => r.method !== 'GET');
 const importIds = async () => [...sessionsByImportId(await world.sandbox.state()).keys()].sort();

@@ -5,15 +5,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaRows, writeAgendaCsv, writeAgendaXlsx, type AgendaRow } from './support/agenda-sheet.js';
-import { importWorld, sessionsByImportId, SECRET_KEY, type ImportWorld } from './support/import-fixture.js';
+import { cleanUp, importWorld, sessionsByImportId, SECRET_KEY, type ImportWorld } from './support/import-fixture.js';
 import { readCsvReport, readJsonReport, REPORT_HEADER } from './support/report-file.js';
-import { killLeftoverSandboxes } from './support/sandbox-process.js';
 
 let world: ImportWorld;
 beforeAll(async () => {
   world = await importWorld();
 });
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 const TITLE_ROWS = [['DevCon 2027 — agenda'], ['Exported for the venue team'], []];
 const FORMULA_NAMES = ['=HYPERLINK("http://evil.example","click")', '+SUM(A1:A9)', '-2 panel', '@mention me'];

@@ -7,14 +7,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from '../../src/sandbox/index.js';
 import { agendaRows, writeAgendaXlsx } from './support/agenda-sheet.js';
-import { importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
-import { killLeftoverSandboxes } from './support/sandbox-process.js';
+import { cleanUp, importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
 
 let world: ImportWorld;
 beforeAll(async () => {
   world = await importWorld();
 });
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 const FAST = ['--rate', '1000', '--concurrency', '8', '--json'];
 const TRACKS = ['Keynote', 'AI', 'Cloud', 'Data', 'Security'];

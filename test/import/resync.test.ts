@@ -4,15 +4,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaRows, writeAgendaCsv, writeAgendaXlsx, type AgendaRow } from './support/agenda-sheet.js';
-import { importWorld, sessionsByImportId, SECRET_KEY, textsOfRun, type ImportWorld } from './support/import-fixture.js';
+import { cleanUp, importWorld, sessionsByImportId, SECRET_KEY, textsOfRun, type ImportWorld } from './support/import-fixture.js';
 import { readCsvReport, tally } from './support/report-file.js';
-import { killLeftoverSandboxes } from './support/sandbox-process.js';
 
 let world: ImportWorld;
 beforeAll(async () => {
   world = await importWorld();
 });
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 const TRACKS = ['Keynote', 'AI; Cloud', 'Cloud'];
 const ROOMS = ['Main Hall', 'Room 201'];

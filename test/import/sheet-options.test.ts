@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSandboxState } from '../../src/sandbox/index.js';
 import { AGENDA_HEADER, agendaRows } from './support/agenda-sheet.js';
 import { runCli } from './support/cli-process.js';
-import { importWorld, sessionsByImportId, tempDir, type ImportWorld } from './support/import-fixture.js';
+import { cleanUp, importWorld, sessionsByImportId, tempDir, type ImportWorld } from './support/import-fixture.js';
 import { readCsvReport, readJsonReport } from './support/report-file.js';
-import { killLeftoverSandboxes } from './support/sandbox-process.js';
 
 XLSX.set_fs(fs);
 
@@ -21,7 +20,7 @@ beforeAll(async () => {
   state.guides.push({ id: NO_ZONE_GUIDE, name: 'No Zone Fest', timezone: null, start_date: '2027-05-10', end_date: '2027-05-12', owner: state.account });
   world = await importWorld({ initialState: state });
 });
-afterAll(killLeftoverSandboxes);
+afterAll(cleanUp);
 
 const write = (name: string, text: string): string => {
   const path = join(world.dir, name);

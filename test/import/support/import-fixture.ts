@@ -1,14 +1,25 @@
 // One test's world: a temporary folder, a sandbox process in it, and `importCli` to run
 // `guidebook-import import` against that sandbox (fast: --rate 500 unless a test says otherwise).
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SandboxSession, SandboxState } from '../../../src/sandbox/index.js';
 import { runCli, SECRET_KEY, spawnCli, type CliResult, type CliRunOptions, type RunningCli } from './cli-process.js';
-import { startSandboxProcess, type SandboxProcess, type SandboxProcessOptions } from './sandbox-process.js';
+import { killLeftoverSandboxes, startSandboxProcess, type SandboxProcess, type SandboxProcessOptions } from './sandbox-process.js';
+
+const madeDirs: string[] = [];
 
 export function tempDir(prefix = 'gi-import-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
+}
+
+/** afterAll: kills the sandboxes still running and removes the folders (KEEP_TEST_DIRS=1 keeps them). */
+export function cleanUp(): void {
+  killLeftoverSandboxes();
+  if (process.env.KEEP_TEST_DIRS) return;
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export interface ImportWorld {
