@@ -80,6 +80,8 @@ function readEndTag(html: string, start: number): number {
   let j = start + 2;
   if (!isAsciiLetter(html.charCodeAt(j))) return -1;
   while (isNameChar(html.charCodeAt(j))) j++;
+  // The end tag of an element Guidebook does not allow ("</script>") is no more allowed than its start.
+  if (!ALLOWED_TAG_SET.has(html.slice(start + 2, j).toLowerCase())) return -1;
   while (isHtmlSpace(html.charCodeAt(j))) j++;
   return html.charCodeAt(j) === GT ? j + 1 : -1;
 }
