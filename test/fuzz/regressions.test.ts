@@ -3,7 +3,7 @@
 import * as XLSX from 'xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MappedRow } from '../../src/types.js';
-import { convertOptionsFor, convertRows } from '../../src/validate/index.js';
+import { convertOptionsFor, convertRows, descriptionToHtml } from '../../src/validate/index.js';
 import { readThroughPipeline, tempFolder } from './support/pipeline.js';
 
 const folder = tempFolder('regressions');
@@ -52,5 +52,19 @@ describe('bugs found by fuzzing', () => {
     // (Before the fix, the first row threw RangeError: Invalid time value.)
     expect(rows.slice(0, 3)).toEqual([2, 3, 4].map((n) => expect.objectContaining({ ok: false, row: n, issues: [expect.objectContaining({ code: 'bad_duration', column: 'Duration' })] })));
     expect(rows[3]).toMatchObject({ ok: true, session: { fields: { end_time: '2027-03-14T10:30:00.000Z' } } });
+  });
+
+  it('the end tag of a disallowed element is not kept as written ("</script>" passed as clean HTML)', () => {
+    for (const [input, html] of [
+      ['</script>', ''],
+      ['<p>Q&amp;A</p></ScRiPt>', '<p>Q&amp;A</p>'],
+      ['<b>x</b></font> y', '<b>x</b> y'],
+    ] as const) {
+      const out = descriptionToHtml(input);
+      expect(out.html).toBe(html);
+      expect(out.removed.length).toBeGreaterThan(0);
+    }
+    // Allowed end tags still keep clean HTML byte for byte.
+    expect(descriptionToHtml('<p>a</p><ul><li>b</li></ul>')).toEqual({ html: '<p>a</p><ul><li>b</li></ul>', removed: [] });
   });
 });
