@@ -1,11 +1,13 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { GuidebookImportError } from '../errors.js';
+import { xlsxCellCountExcess } from './cell-count-guard.js';
 import { openDelimitedSheet } from './delimited-sheet.js';
 import { KNOWN_EXTENSIONS, kindFromContent, kindFromExtension, zipWorkbookKind, type NamedKind } from './detect-format.js';
 import { fileError } from './file-error.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, MAX_ZIP_ENTRIES, formatBytes } from './limits.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, HEADER_SCAN_ROWS, MAX_WORKBOOK_CELLS, MAX_ZIP_ENTRIES, formatBytes } from './limits.js';
 import type { OpenedFile, ReadSettings } from './opened-file.js';
+import { tooManyRows } from './row-limit.js';
 import type { OpenSheetOptions, SheetFormat, SheetSource } from './types.js';
 import { openWorkbookSheet, type WorkbookFormat } from './workbook-sheet.js';
 import { ZipFormatError, readZipDirectory } from './zip-directory.js';
@@ -45,7 +47,21 @@ export async function openSheet(path: string, options: OpenSheetOptions): Promis
   const bytes = await readWhole(file);
   const format = content === 'zip' ? zipFormat(file, bytes) : 'xls';
   if (named !== 'none' && named !== 'text' && named !== format) warnings.push(misnamed(file, named, format));
+  if (format === 'xlsx') await refuseTooManyCells(file, bytes, settings.maxRows);
   return openWorkbookSheet(file, bytes, format, settings, warnings);
+}
+
+/** Before SheetJS holds the whole workbook in memory: a cell count it can hold in bounded memory. */
+async function refuseTooManyCells(file: OpenedFile, bytes: Buffer, maxRows: number): Promise<void> {
+  const excess = await xlsxCellCountExcess(bytes, readZipDirectory(bytes, MAX_ZIP_ENTRIES), {
+    maxCells: MAX_WORKBOOK_CELLS,
+    // Rows above the header (titles, notes) are not data rows.
+    maxRowsPerSheet: maxRows + HEADER_SCAN_ROWS,
+  });
+  if (excess?.kind === 'rows') throw tooManyRows(file.label, maxRows);
+  if (excess?.kind === 'cells') {
+    throw fileError(file.label, `is not read: it holds more than ${excess.limit.toLocaleString('en-US')} cells, more than one import reads (refused as a possible zip bomb)`);
+  }
 }
 
 function normaliseOptions(options: OpenSheetOptions): { settings: ReadSettings; maxBytes: number } {
