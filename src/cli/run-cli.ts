@@ -1,8 +1,11 @@
 import yargs, { type Argv } from 'yargs';
-import { GuidebookImportError, exitCodeFor } from '../errors.js';
 import { redactSecrets, registerSecret } from './redact.js';
 import { commands } from './commands/index.js';
+import { oneLine, reportError } from './report-error.js';
 import { packageVersion } from './version.js';
+
+// Commands written before report-error.ts import it from here.
+export { reportError };
 
 /** Runs the CLI with the given arguments and returns the exit code. Never throws. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -50,19 +53,4 @@ export async function runCli(argv: string[]): Promise<number> {
     if (!failed) exitCode = reportError(error);
   }
   return exitCode;
-}
-
-/** Turns a thrown error into one line on stderr and an exit code. */
-export function reportError(error: unknown): number {
-  if (error instanceof GuidebookImportError) {
-    process.stderr.write(`guidebook-import: ${redactSecrets(oneLine(error.message))}\n`);
-    return exitCodeFor(error.code);
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`guidebook-import: unexpected error: ${redactSecrets(oneLine(message))}\n`);
-  return 2;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
 }

@@ -9,7 +9,7 @@ import { createReportWriter, defaultReportPath, formatSummaryText } from '../../
 import { connect, type Connection } from '../connect.js';
 import { createProgress, type Progress } from '../progress.js';
 import { redactSecrets } from '../redact.js';
-import { reportError } from '../run-cli.js';
+import { reportError } from '../report-error.js';
 import type { CliCommand } from './command.js';
 import { flagsWithConfig, say } from './run-context.js';
 import { connectionOptions, sheetOptions } from './shared-options.js';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { normalizeValidateOptions } from '../../options/run-options.js';
 import { validateFile } from '../../pipeline/validate-file.js';
 import { createReportWriter, defaultReportPath, formatSummaryText } from '../../report/index.js';
-import { reportError } from '../run-cli.js';
+import { reportError } from '../report-error.js';
 import type { CliCommand } from './command.js';
 import { flagsWithConfig, say } from './run-context.js';
 import { sheetOptions } from './shared-options.js';
