@@ -6,7 +6,7 @@ import { loadConfigFile } from '../../options/config-file.js';
 import { mergeConfig, normalizeExportOptions, type ExportOptions } from '../../options/run-options.js';
 import { normaliseZoneName } from '../../time/index.js';
 import { connect } from '../connect.js';
-import { reportError } from '../run-cli.js';
+import { reportError } from '../report-error.js';
 import type { CliCommand } from './command.js';
 import { connectionOptions } from './shared-options.js';
 

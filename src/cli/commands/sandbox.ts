@@ -2,7 +2,7 @@ import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { GuidebookImportError } from '../../errors.js';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox/index.js';
 import { registerSecret } from '../redact.js';
-import { reportError } from '../run-cli.js';
+import { reportError } from '../report-error.js';
 import type { CliCommand } from './command.js';
 
 const DEFAULT_PORT = 8787;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { GuidebookImportError } from '../../errors.js';
 import { resolveTemplateTarget, TEMPLATE_FORMATS, type TemplateFormat } from '../../template/template-format.js';
 import { writeTemplate } from '../../template/write-template.js';
-import { reportError } from '../run-cli.js';
+import { reportError } from '../report-error.js';
 import type { CliCommand } from './command.js';
 
 export const templateCommand: CliCommand = {
