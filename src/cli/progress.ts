@@ -26,11 +26,14 @@ export function createProgress(total: number, stream: ProgressStream = process.s
 class RowCounts {
   done = 0;
   failed = 0;
+  /** Rows a stopped run never sent: counted as finished for the bar, but said apart. */
+  notAttempted = 0;
   constructor(readonly startedAt: number) {}
 
   add(result: RowResult): void {
     this.done += 1;
     if (result.outcome === 'failed') this.failed += 1;
+    if (result.outcome === 'not_attempted') this.notAttempted += 1;
   }
 
   ratePerSecond(at: number): number {
@@ -96,7 +99,8 @@ function describe(total: number, counts: RowCounts, at: number): string {
   const rate = counts.ratePerSecond(at);
   const remaining = total - counts.done;
   const eta = remaining <= 0 ? '0s' : rate > 0 ? formatDuration(remaining / rate) : 'unknown';
-  const failed = counts.failed > 0 ? `, ${counts.failed} failed` : '';
+  const failed =
+    (counts.failed > 0 ? `, ${counts.failed} failed` : '') + (counts.notAttempted > 0 ? `, ${counts.notAttempted} not attempted` : '');
   return `applied ${counts.done}/${total} rows (${percent}%), ${rate.toFixed(1)} rows/s, ETA ${eta}${failed}`;
 }
 
