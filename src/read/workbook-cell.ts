@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import type { CellValue } from '../types.js';
+import type { CellValue, SheetDateCell } from '../types.js';
 import { formatHasTime, sheetDateCellOrNull } from './sheet-date.js';
 
 /** Excel's error codes, as the cell shows them. */
@@ -17,7 +17,16 @@ const ERROR_TEXT: Record<number, string> = {
 interface FormatKind {
   isDate: boolean;
   hasTime: boolean;
+  /** Date cells already built for this format, by serial (null: outside Excel's calendar). */
+  dates: Map<number, SheetDateCell | null>;
 }
+
+/**
+ * A date column repeats a few dozen days, a time column a few hundred times of day, over 100k
+ * rows: each distinct serial is built (and formatted, SheetJS's costliest call here) once per
+ * format and the read-only cell shared. Past this many serials a format stops remembering more.
+ */
+const MAX_REMEMBERED_DATES = 100_000;
 
 const DATE_1899_12_30 = Date.UTC(1899, 11, 30);
 const MS_PER_DAY = 86_400_000;
@@ -53,8 +62,13 @@ export class WorkbookCellReader {
     if (typeof format !== 'string') return value;
     const kind = this.formatKind(format);
     if (!kind.isDate) return value;
+    let cell = kind.dates.get(value);
+    if (cell === undefined) {
+      cell = sheetDateCellOrNull(value, this.date1904, format, kind.hasTime);
+      if (kind.dates.size < MAX_REMEMBERED_DATES) kind.dates.set(value, cell);
+    }
     // Outside Excel's calendar a date-formatted number stays a number: the row reports it.
-    return sheetDateCellOrNull(value, this.date1904, format, kind.hasTime) ?? value;
+    return cell ?? value;
   }
 
   /**
@@ -74,7 +88,7 @@ export class WorkbookCellReader {
   private formatKind(format: string): FormatKind {
     let kind = this.formats.get(format);
     if (kind === undefined) {
-      kind = { isDate: XLSX.SSF.is_date(format), hasTime: formatHasTime(format) };
+      kind = { isDate: XLSX.SSF.is_date(format), hasTime: formatHasTime(format), dates: new Map() };
       this.formats.set(format, kind);
     }
     return kind;
