@@ -10,6 +10,7 @@ import type { TimeOptions } from '../../src/time/index.js';
 import type { ConvertedRow, MappedField, MappedRow } from '../../src/types.js';
 import { convertOptionsFor, convertRows } from '../../src/validate/index.js';
 import { cellValue, workbookCell } from './support/cell-values.js';
+import { runs } from './support/runs.js';
 import { expectSheetError, readThroughPipeline, tempFolder } from './support/pipeline.js';
 
 const HEADER_OF: Record<MappedField, string> = {
@@ -81,7 +82,7 @@ describe('fuzz: any cell value in any mapped column', () => {
       fc.property(sheetRows, knownZoneAndFormat, (rows, time) => {
         expectRowsAccountedFor(rows, convertRows(rows, convertOptionsFor(time)).rows);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -97,7 +98,7 @@ describe('fuzz: any cell value in any mapped column', () => {
         }
         expectRowsAccountedFor(rows, output);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -121,7 +122,7 @@ describe('fuzz: any cell value in any mapped column', () => {
           expectSheetError(error);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { descriptionToHtml } from '../../src/validate/index.js';
 import { problemsByHtmlparser2, problemsByTokenizer } from './support/html-allowlist-check.js';
+import { runs } from './support/runs.js';
 import { htmlDescription } from './support/html-input.js';
 
 describe('fuzz: description HTML', () => {
@@ -16,7 +17,7 @@ describe('fuzz: description HTML', () => {
         expect(problemsByHtmlparser2(html)).toEqual([]);
         expect(problemsByTokenizer(html)).toEqual([]);
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
@@ -26,7 +27,7 @@ describe('fuzz: description HTML', () => {
         const once = descriptionToHtml(input).html;
         expect(descriptionToHtml(once)).toEqual({ html: once, removed: [] });
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SheetSession } from '../../src/types.js';
 import { descriptionToHtml } from '../../src/validate/index.js';
 import { agenda, agendaCsv, agendaWorkbook, expectedTimes, type Agenda, type AgendaSession } from './support/agenda-sessions.js';
+import { runs } from './support/runs.js';
 import { readThroughPipeline, tempFolder } from './support/pipeline.js';
 
 const folder = tempFolder('round-trip');
@@ -64,7 +65,7 @@ describe('fuzz: a session written to a sheet reads back the same', () => {
         expect(fromCsv).toEqual(expected);
         expect(fromXlsx).toEqual(expected);
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 80) },
+      { numRuns: runs(80) },
     );
   });
 

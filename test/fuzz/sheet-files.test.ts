@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TimeOptions } from '../../src/time/index.js';
 import { binaryFile, csvBytes, csvSheet } from './support/csv-input.js';
+import { runs } from './support/runs.js';
 import { expectSheetError, readThroughPipeline, tempFolder, type PipelineOutput } from './support/pipeline.js';
 
 const folder = tempFolder('sheets');
@@ -56,7 +57,7 @@ describe('fuzz: sheet files through read → map → time → validate', () => {
       fc.asyncProperty(csvSheet, timeOptions, async (sheet, time) => {
         await readOrExplain(folder.write(`sheet${sheet.extension}`, csvBytes(sheet)), time);
       }),
-      { numRuns: 120 },
+      { numRuns: runs(120) },
     );
   });
 
@@ -65,7 +66,7 @@ describe('fuzz: sheet files through read → map → time → validate', () => {
       fc.asyncProperty(binaryFile, async ({ bytes, extension }) => {
         await readOrExplain(folder.write(`file${extension}`, bytes), { timezone: 'UTC' });
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -18,7 +18,7 @@ export const EDGE_CELLS = [
   '9:30', '9:30 AM', '12:00 AM', '12:00 PM', 'noon', 'midnight', '24:00', '25:99', '9', '930', '-1:00', '9:30:61',
   '2:30', '3/14/2027 2:30 AM', '3/28/2027 2:30', '11/7/2027 1:30 AM', '45', '1:30', '90 min', '1h 30m', '-5', 'P1D',
   'America/New_York', 'Europe/Berlin', 'UTC', 'utc', 'GMT+2', 'EST', 'Mars/Base', 'Etc/GMT-14', '+05:30',
-  'yes', 'no', 'x', 'X', 'TRUE', 'maybe', '1', '0', '2', '1e309', 'NaN', 'Infinity', '1,5', '1.5', '0x10',
+  'yes', 'no', 'x', 'X', 'TRUE', 'maybe', '1', '0', '2', '1e309', '99999999999999', '1:99999999', 'NaN', 'Infinity', '1,5', '1.5', '0x10',
   'Keynote; Data', 'Hall A, Level 2; Hall B', ';;;', ',,,', 'gb-session-12', 'gb-session-', 'S-001', 'S-001 ',
 ];
 
