@@ -2,6 +2,7 @@ import type { SessionCreateBody, SessionWriteBody } from '../api/types.js';
 import type { ApiSession, SheetSession } from '../types.js';
 import { desiredFields, type ApiVersion } from './desired-fields.js';
 import { diffSession } from './diff-session.js';
+import { effectiveRuleIssues } from './effective-rules.js';
 import type { MissingReferences } from './missing-references.js';
 import type { ReferenceIndex } from './reference-index.js';
 import { resolveRowReferences, type RowReferences } from './resolve-row-references.js';
@@ -54,6 +55,8 @@ export function planSessionRow(
   const pending = pendingRefs(tracks, locations);
   const fields = reportFields(desired, tracks, locations);
   const issues = [...session.warnings];
+  const ruleIssues = effectiveRuleIssues(desired, match, session);
+  if (ruleIssues.length > 0) return Object.assign(base, { action: 'invalid' as const, issues: [...ruleIssues, ...issues] });
 
   if (!match) {
     const body = createBody(context.guideId, session, desired, context.apiVersion);

@@ -1,0 +1,62 @@
+// The API's rules between session fields, checked on the session as it would be AFTER the write:
+// the sheet's values over the server's (an update) or over the API's defaults (a create). The
+// validate stage checks the rules among the columns a sheet has; this catches the rest, e.g. a
+// Max Capacity column with no Require Login column on a session whose login is off, which the
+// server would answer with a 400 after spending a request.
+import type { SessionWriteBody } from '../api/types.js';
+import type { ApiSession, RowIssue } from '../types.js';
+
+const API_DEFAULTS = { add_to_schedule: false, require_login: false, max_capacity: null, waitlist: false } as const;
+
+interface RuleFields {
+  add_to_schedule?: boolean | null;
+  require_login?: boolean | null;
+  max_capacity?: number | null;
+  waitlist?: boolean | null;
+  registration_start_date?: string | null;
+  registration_end_date?: string | null;
+}
+
+const LABEL: Record<keyof RuleFields, string> = {
+  add_to_schedule: 'Add to Schedule',
+  require_login: 'Require Login',
+  max_capacity: 'Max Capacity',
+  waitlist: 'Waitlist',
+  registration_start_date: 'Registration Start',
+  registration_end_date: 'Registration End',
+};
+
+export function effectiveRuleIssues(
+  desired: SessionWriteBody,
+  match: ApiSession | undefined,
+  where: { sheet: string; row: number },
+): RowIssue[] {
+  const before: RuleFields = match ?? API_DEFAULTS;
+  const after: RuleFields = { ...before, ...pick(desired) };
+  const issues: RowIssue[] = [];
+  const check = (broken: boolean, field: keyof RuleFields, needs: keyof RuleFields, wanted: string) => {
+    if (!broken) return;
+    const source = match ? `session ${match.id} has it off` : 'a new session has it off';
+    issues.push({
+      code: 'rule',
+      severity: 'error',
+      sheet: where.sheet,
+      row: where.row,
+      message: `Row ${where.row}: ${LABEL[field]} needs ${LABEL[needs]} ${wanted}, and ${source} (the sheet does not set it): add a "${LABEL[needs]}" column or a mapping default`,
+    });
+  };
+  check(after.require_login === true && after.add_to_schedule !== true, 'require_login', 'add_to_schedule', 'to be yes');
+  check(after.max_capacity != null && after.require_login !== true, 'max_capacity', 'require_login', 'to be yes');
+  check(after.waitlist === true && after.max_capacity == null, 'waitlist', 'max_capacity', 'set');
+  check(after.registration_start_date != null && after.require_login !== true, 'registration_start_date', 'require_login', 'to be yes');
+  check(after.registration_end_date != null && after.require_login !== true, 'registration_end_date', 'require_login', 'to be yes');
+  return issues;
+}
+
+function pick(desired: SessionWriteBody): RuleFields {
+  const out: RuleFields = {};
+  for (const key of Object.keys(LABEL) as Array<keyof RuleFields>) {
+    if (key in desired) (out as Record<string, unknown>)[key] = desired[key];
+  }
+  return out;
+}
