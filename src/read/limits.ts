@@ -10,8 +10,8 @@ export const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
 export const MAX_DEFLATE_RATIO = 1100;
 export const MAX_ZIP_ENTRIES = 10_000;
 /**
- * Cells of one XLSX workbook. SheetJS holds every cell at once (about 300 bytes each), so this
- * bounds the memory of a read near 1.2 GB; a 100k-row agenda of 40 columns still fits.
+ * Cells of one XLSX or ODS workbook. SheetJS holds every cell at once (about 300 bytes each), so
+ * this bounds the memory of a read near 1.2 GB; a 100k-row agenda of 40 columns still fits.
  */
 export const MAX_WORKBOOK_CELLS = 4_000_000;
 

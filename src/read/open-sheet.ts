@@ -1,7 +1,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { GuidebookImportError } from '../errors.js';
-import { xlsxCellCountExcess } from './cell-count-guard.js';
+import { cellCountExcess } from './cell-count-guard.js';
 import { openDelimitedSheet } from './delimited-sheet.js';
 import { KNOWN_EXTENSIONS, kindFromContent, kindFromExtension, zipWorkbookKind, type NamedKind } from './detect-format.js';
 import { fileError } from './file-error.js';
@@ -47,13 +47,13 @@ export async function openSheet(path: string, options: OpenSheetOptions): Promis
   const bytes = await readWhole(file);
   const format = content === 'zip' ? zipFormat(file, bytes) : 'xls';
   if (named !== 'none' && named !== 'text' && named !== format) warnings.push(misnamed(file, named, format));
-  if (format === 'xlsx') await refuseTooManyCells(file, bytes, settings.maxRows);
+  if (format !== 'xls') await refuseTooManyCells(file, bytes, format, settings.maxRows);
   return openWorkbookSheet(file, bytes, format, settings, warnings);
 }
 
 /** Before SheetJS holds the whole workbook in memory: a cell count it can hold in bounded memory. */
-async function refuseTooManyCells(file: OpenedFile, bytes: Buffer, maxRows: number): Promise<void> {
-  const excess = await xlsxCellCountExcess(bytes, readZipDirectory(bytes, MAX_ZIP_ENTRIES), {
+async function refuseTooManyCells(file: OpenedFile, bytes: Buffer, format: 'xlsx' | 'ods', maxRows: number): Promise<void> {
+  const excess = await cellCountExcess(bytes, readZipDirectory(bytes, MAX_ZIP_ENTRIES), format, {
     maxCells: MAX_WORKBOOK_CELLS,
     // Rows above the header (titles, notes) are not data rows.
     maxRowsPerSheet: maxRows + HEADER_SCAN_ROWS,

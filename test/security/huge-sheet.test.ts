@@ -93,4 +93,48 @@ describe('a workbook that unpacks to a huge sheet', () => {
     const file = workbookWith('wide.xlsx', sheet);
     expectRefused(await validateMeasured(file), /^guidebook-import: .*wide\.xlsx: is not read: it holds more than 4,000,000 cells, more than one import reads \(refused as a possible zip bomb\)$/);
   }, 120_000);
+
+  it('refuses an ODS of one kilobyte that repeats one cell into billions', async () => {
+    // ODS needs no gigabyte: number-rows-repeated × number-columns-repeated declare the cells.
+    const file = join(dir, 'repeated.ods');
+    writeFileSync(file, odsWith(`<table:table-row table:number-rows-repeated="1048000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"><text:p>1</text:p></table:table-cell></table:table-row>`));
+    expect(readFileSync(file).length).toBeLessThan(2048);
+    expectRefused(await validateMeasured(file), /^guidebook-import: .*repeated\.ods: is not read: it holds more than 4,000,000 cells, more than one import reads \(refused as a possible zip bomb\)$/);
+
+    // Empty cells repeated to the sheet's edge, as LibreOffice writes every sheet, are no bomb.
+    const padded = join(dir, 'padded.ods');
+    writeFileSync(
+      padded,
+      odsWith(
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>Keynote</text:p></table:table-cell><table:table-cell office:value-type="date" office:date-value="2027-05-10T09:00:00"><text:p>2027-05-10 09:00</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16382"/></table:table-row>' +
+          '<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>',
+      ),
+    );
+    const read = await validateMeasured(padded);
+    expect(read.result.code, describeRun(read.result)).toBe(0);
+    expect(read.peakRss).toBeLessThan(MEMORY_BOUND);
+  }, 120_000);
 });
+
+/** An ODS spreadsheet whose one table has a Title/Starts At header and then the given rows. */
+function odsWith(rowsXml: string): Buffer {
+  const ns =
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ' +
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+  const header = ['Title', 'Starts At'].map((h) => `<table:table-cell office:value-type="string"><text:p>${h}</text:p></table:table-cell>`).join('');
+  return zipArchive([
+    { name: 'mimetype', content: 'application/vnd.oasis.opendocument.spreadsheet' },
+    {
+      name: 'META-INF/manifest.xml',
+      content:
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">' +
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>' +
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
+    },
+    {
+      name: 'content.xml',
+      content: `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ns} office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Agenda"><table:table-row>${header}</table:table-row>${rowsXml}</table:table></office:spreadsheet></office:body></office:document-content>`,
+    },
+    { name: 'styles.xml', content: `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${ns} office:version="1.2"/>` },
+  ]);
+}
