@@ -1,7 +1,5 @@
 // One `guidebook-import import` run against a sandbox process, as a scheduled job would start it.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tempDir as scratchDir } from '../support/temp-dir.js';
 import { runCli, spawnCli, type CliResult, type RunningCli } from '../support/cli-process.js';
 import type { RunSummary } from '../support/report-file.js';
 import type { SandboxProcess } from '../support/sandbox-process.js';
@@ -9,7 +7,7 @@ import type { SandboxProcess } from '../support/sandbox-process.js';
 export const API_KEY = 'chaos-key-5f0c2b8e';
 
 export function tempDir(name: string): string {
-  return mkdtempSync(join(tmpdir(), `chaos-${name}-`));
+  return scratchDir(`chaos-${name}`);
 }
 
 export interface ImportRun {

@@ -4,17 +4,17 @@
 // that ends a run differently; then every output stream and every file the run left is searched.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAgenda, writeAgendaCsv } from '../support/agenda-sheet.js';
 import { describeRun, runCli, type CliResult } from '../support/cli-process.js';
 import { killAllSandboxes, startSandboxProcess, type SandboxProcess } from '../support/sandbox-process.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const KEY = 'SECRET-KEY-987654';
 /** Any 8 characters of the key in a row count as showing it (an error quoting part of a file). */
 const KEY_PIECES = Array.from({ length: KEY.length - 7 }, (_, i) => KEY.slice(i, i + 8));
-const root = mkdtempSync(join(tmpdir(), 'security-key-'));
+const root = tempDir('security-key');
 const keyFile = join(root, 'guidebook.key');
 writeFileSync(keyFile, `${KEY}\n`);
 // The same key file as a user might name it: a name any sheet reader accepts.

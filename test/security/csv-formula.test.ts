@@ -1,13 +1,13 @@
 // A report opened in a spreadsheet program must never run a cell as a formula (CSV injection):
 // names, ids and sheet names taken from a sheet that start with = + - @ (or a tab or CR, which
 // some programs skip before looking) come back in the CSV report behind a leading apostrophe.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { describeRun, runCli } from '../support/cli-process.js';
 import { parseCsvReport, REPORT_COLUMNS, type CsvReportRow } from '../support/report-file.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -55,7 +55,7 @@ function expectDefused(lines: CsvReportRow[], sheetName: string): void {
 }
 
 describe('CSV report cells a spreadsheet would run as formulas', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'security-formula-'));
+  const dir = tempDir('security-formula');
 
   it('are neutralised in the report of validate (CSV sheet) and of a real import', async () => {
     const sheetName = '=agenda.csv';

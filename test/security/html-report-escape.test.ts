@@ -2,11 +2,11 @@
 // descriptions, cell values quoted in messages, column headers in warnings, the file's own name,
 // and the old and new values of an update. None of it may become markup. Checked on the HTML
 // text itself (opening it in a browser is the HTML report's own test).
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeRun, runCli } from '../support/cli-process.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const NAMES = [
   '<img src=x onerror=alert(1)>',
@@ -56,7 +56,7 @@ function expectInert(html: string, where: string): void {
 }
 
 describe('an HTML report of a sheet full of markup', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'security-html-'));
+  const dir = tempDir('security-html');
   // The file's own name is shown in the report too.
   const sheetDir = join(dir, 'sheets');
   mkdirSync(sheetDir);

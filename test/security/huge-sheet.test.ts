@@ -1,19 +1,19 @@
 // Workbooks that unpack to a huge sheet (zip bombs of cells) are refused with one clear line and
 // exit 2, within bounded memory: the importer's peak RSS stays under 512 MB, measured on the
 // child process itself. The files are built here, compressed a few megabytes at most.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { describeRun, REPO_ROOT, runCli, type CliResult } from '../support/cli-process.js';
 import { workbookParts, worksheetPath, xmlText } from '../support/xlsx-parts.js';
 import { deflateRepeated, zipArchive, type DeflatedPart } from '../support/zip-archive.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const MEMORY_BOUND = 512 * 1024 * 1024;
 const TIME_BOUND_MS = 30_000;
 const PROBE = pathToFileURL(join(REPO_ROOT, 'test/support/peak-rss-probe.ts')).href;
-const dir = mkdtempSync(join(tmpdir(), 'security-huge-'));
+const dir = tempDir('security-huge');
 
 const SHEET_HEAD = (dimension: string) =>
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +

@@ -3,8 +3,7 @@
 // values, custom document properties and defined names. Read through openSheet and the whole
 // validate pipeline in this process, nothing may change Object.prototype (or its friends), and
 // the workbook must still read, validate and import as the agenda it is.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scoreHeaderRow } from '../../src/map/index.js';
@@ -15,6 +14,7 @@ import { describeRun, runCli } from '../support/cli-process.js';
 import type { JsonReport } from '../support/report-file.js';
 import { workbookParts, worksheetPath, worksheetXml } from '../support/xlsx-parts.js';
 import { zipArchive } from '../support/zip-archive.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 const HEADER = ['Import ID', 'Title', 'Date', 'Start', 'End', 'Description', ...KEYS];
@@ -84,7 +84,7 @@ async function collect(rows: AsyncIterable<RawRow>): Promise<RawRow[]> {
   return out;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'security-proto-'));
+const dir = tempDir('security-proto');
 const workbook = craftedWorkbook(dir);
 
 afterEach(expectUnpolluted);
