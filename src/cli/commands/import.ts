@@ -7,6 +7,7 @@ import type { PlanEntry } from '../../plan/types.js';
 import { runImport } from '../../pipeline/run-import.js';
 import { createReportWriter, defaultReportPath, formatSummaryText } from '../../report/index.js';
 import { connect, type Connection } from '../connect.js';
+import { acquireRunLock, type RunLock } from '../run-lock.js';
 import { createProgress, type Progress } from '../progress.js';
 import { redactSecrets } from '../redact.js';
 import { reportError } from '../report-error.js';
@@ -30,17 +31,21 @@ export const importCommand: CliCommand = {
       .example('$0 import samples/devcon-2027.xlsx --guide 1 --sandbox', 'rehearse against a local sandbox'),
   run: async (args) => {
     let connection: Connection | null = null;
+    let lock: RunLock | null = null;
     const controller = new AbortController();
     const stopListening = onInterrupt(controller);
     try {
       const options = normalizeImportOptions(flagsWithConfig(args));
       assertReportWritable(options.report ?? defaultReportPath(options.file));
       connection = await connect(options, { signal: controller.signal });
+      // A dry run writes nothing, so it may run beside anything.
+      if (!options.dryRun) lock = acquireRunLock(connection.apiUrl, options.guide);
       return await importWith(options, connection, controller.signal);
     } catch (error) {
       return reportError(error);
     } finally {
       stopListening();
+      lock?.release();
       await connection?.close();
     }
   },

@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GuidebookImportError } from '../../src/errors.js';
+import { acquireRunLock, lockPathFor } from '../../src/cli/run-lock.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import { generateAgenda, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { runCli, spawnCli } from '../support/cli-process.js';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'gbi-lock-'));
+const API = 'http://127.0.0.1:9/open-api/v1.1/';
+
+describe('the run lock: one writing import per guide on a machine', () => {
+  it('refuses a second run while the first holds the lock, and frees it on release', () => {
+    const where = dir();
+    const first = acquireRunLock(API, 47, where);
+    expect(() => acquireRunLock(API, 47, where)).toThrow(GuidebookImportError);
+    expect(() => acquireRunLock(API, 47, where)).toThrow(/another import into guide 47 is running on this machine \(process \d+\)/);
+    // Another guide, or another API, is another lock.
+    acquireRunLock(API, 48, where).release();
+    acquireRunLock('https://builder.guidebook.com/open-api/v1.1/', 47, where).release();
+    first.release();
+    expect(existsSync(first.path)).toBe(false);
+    acquireRunLock(API, 47, where).release();
+  });
+
+  it('takes over a lock left by a killed run (its process is gone)', async () => {
+    const where = dir();
+    const child = spawn(process.execPath, ['-e', '']);
+    const deadPid = child.pid!;
+    await new Promise((resolve) => child.on('exit', resolve));
+    writeFileSync(lockPathFor(API, 47, where), String(deadPid));
+    const lock = acquireRunLock(API, 47, where);
+    expect(lock.path).toBe(lockPathFor(API, 47, where));
+    lock.release();
+  });
+});
+
+describe('two CLI imports into one guide at once', () => {
+  it('the second is refused with exit 2 and the sheet is imported exactly once', async () => {
+    const where = dir();
+    const sandbox = await startSandbox({ port: 0, apiKey: 'lock-key', latencyMs: 20 });
+    try {
+      const sheet = writeAgendaCsv(join(where, 'agenda.csv'), generateAgenda(40, { seed: 3 }));
+      const args = ['import', sheet, '--guide', '1', '--api-url', sandbox.apiUrl, '--create-missing', '--rate', '50'];
+      const env = { GUIDEBOOK_API_KEY: 'lock-key' };
+      const first = spawnCli([...args, '--report', join(where, 'first.csv')], { env });
+      // Wait until the first run holds the lock (it has started writing).
+      while (!sandbox.requestLog.some((entry) => entry.method === 'POST')) await new Promise((r) => setTimeout(r, 20));
+      const second = await runCli([...args, '--report', join(where, 'second.csv')], { env });
+      expect(second.code).toBe(2);
+      expect(second.stderr).toMatch(/another import into guide 1 is running on this machine/);
+      expect((await first.result).code).toBe(0);
+      const ids = sandbox.state().sessions.map((s) => s.import_id);
+      expect(ids).toHaveLength(40);
+      expect(new Set(ids).size).toBe(40);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
