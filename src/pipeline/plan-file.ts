@@ -18,6 +18,12 @@ export interface PlanImportOptions extends Omit<ValidateFileOptions, 'file'> {
   maxDeletes?: number;
   /** 'v1' leaves out the fields only v1.1 knows. Default: from nothing, v1.1. */
   apiVersion?: 'v1' | 'v1.1';
+  /**
+   * Called once the guide has answered and before its sessions are listed: the point after which
+   * a second run planning at the same time could plan the same creates (the CLI takes its run
+   * lock here, so a run that cannot even reach the guide never holds it).
+   */
+  beforeListing?: (guide: ApiGuide) => void;
 }
 
 export interface PlannedImport {
@@ -43,6 +49,7 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
     guideWindow: { start_date: guide.start_date ?? null, end_date: guide.end_date ?? null },
   });
   const apiVersion = options.apiVersion ?? 'v1.1';
+  options.beforeListing?.(guide);
   // Each listing costs at least one request of the daily budget: a sheet without a track or room
   // column never looks at the guide's tracks or locations, so it does not list them.
   const mapsLocations = mapsField(converted.rows, 'locations');

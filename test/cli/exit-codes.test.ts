@@ -5,9 +5,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agendaRows, writeAgendaCsv } from '../import/support/agenda-sheet.js';
-import { runCli, SECRET_KEY, type CliResult } from '../import/support/cli-process.js';
-import { cleanUp, importWorld, textsOfRun, type ImportWorld } from '../import/support/import-fixture.js';
+import { agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { runCli, SECRET_KEY, type CliResult } from '../support/cli-process.js';
+import { cleanUp, importWorld, textsOfRun, type ImportWorld } from '../support/import-fixture.js';
 
 let world: ImportWorld;
 let sheet: string;
@@ -64,7 +64,7 @@ describe('exit 2: the run could not start', () => {
   });
 
   it('validate with a missing file exits 2 the same way', async () => {
-    const validate = await runCli(['validate', join(world.dir, 'nope.csv'), '--json']);
+    const validate = await runCli(['validate', join(world.dir, 'nope.csv'), '--json'], { apiKey: SECRET_KEY });
     expectCannotStart(validate, /no such file/);
   });
 });
@@ -83,13 +83,15 @@ describe('exit 0, 1 and 3', () => {
     expect(JSON.parse(invalid.stdout)).toMatchObject({ invalid: 1, unchanged: 2 });
     expect(invalid.stderr).toMatch(/row 3 \[S-002\] invalid: Row 3, column "Start": "25:99"/);
 
-    // A row the server refuses (400) fails; the other row is still created.
+    // A row the server would refuse (400: capacity without login) is invalid before any request
+    // is spent on it; the other row is still created. (A 400 the planner cannot foresee is a
+    // failed row: test/apply/apply-writes covers it.)
     const refusedSheet = join(world.dir, 'refused.csv');
     writeFileSync(refusedSheet, 'Import ID,Title,Date,Start,End,Max Capacity\nM-1,Capped,2027-05-10,9:00,9:30,50\nM-2,Open,2027-05-10,9:00,9:30,\n');
     const refused = await world.importCli(refusedSheet, ['--json']);
     expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.stdout)).toMatchObject({ created: 1, failed: 1 });
-    expect(refused.stderr).toMatch(/row 2 \[M-1\] create: server rejected: max_capacity: max_capacity needs require_login to be true/);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ created: 1, invalid: 1, failed: 0 });
+    expect(refused.stderr).toMatch(/row 2 \[M-1\] invalid: Row 2: Max Capacity needs Require Login to be yes, and a new session has it off/);
 
     const bigger = join(world.dir, 'bigger.csv');
     writeAgendaCsv(bigger, agendaRows(8));

@@ -31,27 +31,34 @@ export const importCommand: CliCommand = {
       .example('$0 import samples/devcon-2027.xlsx --guide 1 --sandbox', 'rehearse against a local sandbox'),
   run: async (args) => {
     let connection: Connection | null = null;
-    let lock: RunLock | null = null;
+    // Set from inside the run (see beforeListing), so kept in an object TypeScript does not narrow.
+    const held: { lock: RunLock | null } = { lock: null };
     const controller = new AbortController();
     const stopListening = onInterrupt(controller);
     try {
       const options = normalizeImportOptions(flagsWithConfig(args));
       assertReportWritable(options.report ?? defaultReportPath(options.file));
       connection = await connect(options, { signal: controller.signal });
+      const apiUrl = connection.apiUrl;
       // A dry run writes nothing, so it may run beside anything.
-      if (!options.dryRun) lock = acquireRunLock(connection.apiUrl, options.guide);
-      return await importWith(options, connection, controller.signal);
+      const takeLock = options.dryRun ? undefined : () => void (held.lock = acquireRunLock(apiUrl, options.guide, options.file));
+      return await importWith(options, connection, controller.signal, takeLock);
     } catch (error) {
       return reportError(error);
     } finally {
       stopListening();
-      lock?.release();
+      held.lock?.release();
       await connection?.close();
     }
   },
 };
 
-async function importWith(options: Readonly<ImportOptions>, connection: Connection, signal: AbortSignal): Promise<number> {
+async function importWith(
+  options: Readonly<ImportOptions>,
+  connection: Connection,
+  signal: AbortSignal,
+  beforeListing: (() => void) | undefined,
+): Promise<number> {
   const started = Date.now();
   const reportPath = options.report ?? defaultReportPath(options.file);
   let progress: Progress | null = null;
@@ -61,6 +68,7 @@ async function importWith(options: Readonly<ImportOptions>, connection: Connecti
     client: connection.client,
     apiVersion: /\/v1\/?$/.test(connection.apiUrl) ? 'v1' : 'v1.1',
     signal,
+    beforeListing,
     maxInFlight: options.concurrency * 2,
     openReport: () => createReportWriter(reportPath),
     reportOptions: reportOptionsOf(options),
