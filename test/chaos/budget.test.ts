@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { agendaMismatches, generateAgenda, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { agendaMismatches, agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
 import { describeRun } from '../support/cli-process.js';
 import { readCsvReport, type CsvReportRow } from '../support/report-file.js';
 import { guideSessions, killAllSandboxes, restartSandboxProcess, startSandboxProcess, type SandboxProcess } from '../support/sandbox-process.js';
@@ -19,7 +19,7 @@ function byOutcome(lines: CsvReportRow[], outcome: string): string[] {
 describe('the daily request budget running out during an import', () => {
   it('stops with exit 3 and lists the rows not attempted; once the budget is back a re-run completes without duplicates', async () => {
     const dir = tempDir('budget');
-    const rows = generateAgenda(300, { seed: 47, prefix: 'bdg' });
+    const rows = agendaRows(300, { seed: 47, prefix: 'bdg' });
     const sheet = writeAgendaCsv(join(dir, 'agenda.csv'), rows);
     const report = join(dir, 'agenda.report.csv');
     const sandbox = await startSandboxProcess({ dir, apiKey: API_KEY, dailyBudget: 150 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { agendaMismatches, generateAgenda, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { agendaMismatches, agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
 import { describeRun } from '../support/cli-process.js';
 import { readCsvReport } from '../support/report-file.js';
 import { guideSessions, killAllSandboxes, startSandboxProcess } from '../support/sandbox-process.js';
@@ -27,7 +27,7 @@ function busiestSecond(times: number[]): number {
 describe('a wide import under --concurrency 32 --rate 200', () => {
   it('imports 1,000 rows with no duplicate and never more than 200 requests in a second', async () => {
     const dir = tempDir('stress');
-    const rows = generateAgenda(1000, { seed: 53, prefix: 'con' });
+    const rows = agendaRows(1000, { seed: 53, prefix: 'con' });
     const sheet = writeAgendaCsv(join(dir, 'agenda.csv'), rows);
     const report = join(dir, 'agenda.report.csv');
     // Some latency, so 32 requests really are in flight together.
@@ -42,7 +42,7 @@ describe('a wide import under --concurrency 32 --rate 200', () => {
     expect(agendaMismatches(state, rows)).toEqual([]);
     expect(readCsvReport(report).filter((l) => l.outcome !== 'done')).toEqual([]);
 
-    const log = sandbox.requestLog();
+    const log = sandbox.requests();
     expect(log.length).toBeGreaterThanOrEqual(1000);
     const busiest = busiestSecond(log.map((entry) => Date.parse(entry.time)));
     expect(busiest).toBeLessThanOrEqual(RATE + SLACK);

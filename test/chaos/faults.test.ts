@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { agendaMismatches, generateAgenda, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { agendaMismatches, agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
 import { describeRun, type CliResult } from '../support/cli-process.js';
 import { readCsvReport } from '../support/report-file.js';
 import { guideSessions, killAllSandboxes, startSandboxProcess } from '../support/sandbox-process.js';
@@ -11,7 +11,7 @@ afterEach(killAllSandboxes);
 describe('an import through a misbehaving server', () => {
   it('converges on 300 exact sessions through 20 % 5xx, 10 % dropped answers and 50 ms latency, in at most 3 runs', async () => {
     const dir = tempDir('faults');
-    const rows = generateAgenda(300, { seed: 11, prefix: 'flt' });
+    const rows = agendaRows(300, { seed: 11, prefix: 'flt' });
     const sheet = writeAgendaCsv(join(dir, 'agenda.csv'), rows);
     const report = join(dir, 'agenda.report.csv');
     const sandbox = await startSandboxProcess({ dir, apiKey: API_KEY, seed: 20270510, failRate: 0.2, dropRate: 0.1, latencyMs: 50 });
@@ -33,7 +33,7 @@ describe('an import through a misbehaving server', () => {
     expect(new Set(sessions.map((s) => s.import_id)).size).toBe(300);
 
     // The faults really happened, so the convergence above was earned.
-    const log = sandbox.requestLog();
+    const log = sandbox.requests();
     expect(log.filter((entry) => entry.status >= 500).length).toBeGreaterThan(40);
     expect(log.filter((entry) => entry.dropped).length).toBeGreaterThan(10);
 

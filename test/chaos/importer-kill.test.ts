@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { agendaMismatches, generateAgenda, seededRandom, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { agendaMismatches, agendaRows, seededRandom, writeAgendaCsv } from '../support/agenda-sheet.js';
 import { describeRun } from '../support/cli-process.js';
 import { readCsvReport } from '../support/report-file.js';
 import { guideSessions, killAllSandboxes, startSandboxProcess, type SandboxProcess } from '../support/sandbox-process.js';
@@ -16,7 +16,7 @@ const KILLS = 10;
 /** Resolves once the sandbox has logged `count` more API requests than `from`, or the run ended. */
 async function requestsReached(sandbox: SandboxProcess, from: number, count: number, ended: () => boolean): Promise<number> {
   for (;;) {
-    const seen = sandbox.requestLog().length - from;
+    const seen = sandbox.requests().length - from;
     if (seen >= count || ended()) return seen;
     await sleep(5);
   }
@@ -25,7 +25,7 @@ async function requestsReached(sandbox: SandboxProcess, from: number, count: num
 describe('kill -9 of the importer', () => {
   it(`converges with zero duplicates after ${KILLS} kills at seeded moments, and every report left behind parses`, async () => {
     const dir = tempDir('kill');
-    const rows = generateAgenda(ROWS, { seed: 23, prefix: 'kil' });
+    const rows = agendaRows(ROWS, { seed: 23, prefix: 'kil' });
     const sheet = writeAgendaCsv(join(dir, 'agenda.csv'), rows);
     const report = join(dir, 'agenda.report.csv');
     // Latency and a modest concurrency spread the writes over a couple of seconds, so a kill
@@ -35,7 +35,7 @@ describe('kill -9 of the importer', () => {
     const killedAfter: number[] = [];
 
     for (let kill = 0; kill < KILLS; kill++) {
-      const before = sandbox.requestLog().length;
+      const before = sandbox.requests().length;
       const done = guideSessions(await sandbox.state()).length;
       // Somewhere between this run's first read and a third of the writes it still has to make,
       // so most kills land among writes and some land in the reads before them.
@@ -80,7 +80,7 @@ describe('kill -9 of the importer', () => {
     expect(roomNames.length).toBe(new Set(roomNames).size);
 
     const lines = readCsvReport(report);
-    expect(lines.map((l) => l.import_id)).toEqual(rows.map((r) => r.importId));
+    expect(lines.map((l) => l.import_id)).toEqual(rows.map((r) => r.id));
     expect(lines.every((l) => l.outcome === 'done' && (l.action === 'create' || l.action === 'unchanged'))).toBe(true);
     expect(lines.filter((l) => l.action === 'unchanged').length).toBeGreaterThanOrEqual(partial);
   }, 180_000);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { agendaMismatches, generateAgenda, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { agendaMismatches, agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
 import { describeRun } from '../support/cli-process.js';
 import { readCsvReport } from '../support/report-file.js';
 import { guideSessions, killAllSandboxes, restartSandboxProcess, startSandboxProcess } from '../support/sandbox-process.js';
@@ -12,7 +12,7 @@ afterEach(killAllSandboxes);
 describe('the server killed and restarted during an import', () => {
   it('fails the rows it could not write, cleanly, and a re-run converges without duplicates', async () => {
     const dir = tempDir('restart');
-    const rows = generateAgenda(300, { seed: 31, prefix: 'rst' });
+    const rows = agendaRows(300, { seed: 31, prefix: 'rst' });
     const sheet = writeAgendaCsv(join(dir, 'agenda.csv'), rows);
     const report = join(dir, 'agenda.report.csv');
     const first = await startSandboxProcess({ dir, apiKey: API_KEY, latencyMs: 10 });
@@ -20,12 +20,12 @@ describe('the server killed and restarted during an import', () => {
     // A paced run (50 requests a second) with one quick retry: the outage below outlasts the
     // retries of the rows that meet it, while later rows meet the restarted server.
     const run = spawnImport(first, { sheet, report, rate: 50, concurrency: 4, flags: ['--retries', '1'] });
-    while (first.requestLog().length < 80) {
+    while (first.requests().length < 80) {
       expect(run.child.exitCode, run.stderr()).toBeNull();
       await sleep(5);
     }
     await first.kill();
-    const answeredBeforeKill = first.requestLog().filter((e) => e.method === 'POST' && e.path.endsWith('/sessions/') && e.status === 201);
+    const answeredBeforeKill = first.requests().filter((e) => e.method === 'POST' && e.path.endsWith('/sessions/') && e.status === 201);
     await sleep(1_500);
     expect(run.child.exitCode, 'the import should still be running when the server comes back').toBeNull();
     const second = await restartSandboxProcess(first);

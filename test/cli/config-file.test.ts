@@ -4,10 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeAgendaCsv, type AgendaRow } from '../import/support/agenda-sheet.js';
-import { runCli, SECRET_KEY } from '../import/support/cli-process.js';
-import { cleanUp, importWorld, sessionsByImportId, type ImportWorld } from '../import/support/import-fixture.js';
-import { readJsonReport } from '../import/support/report-file.js';
+import { writeAgendaCsv, type AgendaRow } from '../support/agenda-sheet.js';
+import { runCli, SECRET_KEY } from '../support/cli-process.js';
+import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
+import { sessionsByImportId } from '../support/sandbox-process.js';
+import { readJsonReport } from '../support/report-file.js';
 
 let world: ImportWorld;
 // A sheet without a time-zone column, on guide 2's dates (2027-09-20/21).
@@ -28,7 +29,7 @@ function writeConfig(values: Record<string, unknown>): void {
 
 // Run from the folder that holds the config file, as cron would: `cd /jobs/agenda && guidebook-import import agenda.csv`.
 const importHere = (args: string[]) =>
-  runCli(['import', 'agenda.csv', '--api-url', world.sandbox.apiUrl, '--report', 'run.json', '--json', ...args], { cwd: world.dir });
+  runCli(['import', 'agenda.csv', '--api-url', world.sandbox.apiUrl, '--report', 'run.json', '--json', ...args], { apiKey: SECRET_KEY, cwd: world.dir });
 
 describe('guidebook-import.config.json', () => {
   it('supplies the guide, the time zone and the rate', async () => {

@@ -2,9 +2,9 @@
 // everything else (plan, progress, summary text, warnings) goes to stderr.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agendaRows, writeAgendaCsv } from '../import/support/agenda-sheet.js';
-import { runCli } from '../import/support/cli-process.js';
-import { cleanUp, importWorld, type ImportWorld } from '../import/support/import-fixture.js';
+import { agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { runCli, SECRET_KEY } from '../support/cli-process.js';
+import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
 
 const SUMMARY_KEYS = ['created', 'updated', 'unchanged', 'deleted', 'invalid', 'conflicts', 'failed', 'not_attempted', 'requests'];
 
@@ -48,7 +48,7 @@ describe('--json', () => {
 
   it('validate --json prints the same summary shape, with no requests', async () => {
     const sheet = join(world.dir, 'first.csv');
-    const run = await runCli(['validate', sheet, '--timezone', 'America/New_York', '--json', '--report', join(world.dir, 'v.csv')]);
+    const run = await runCli(['validate', sheet, '--timezone', 'America/New_York', '--json', '--report', join(world.dir, 'v.csv')], { apiKey: SECRET_KEY });
     expect(run.code).toBe(0);
     expect(summaryOf(run.stdout)).toMatchObject({ created: 0, invalid: 0, requests: 0 });
   });

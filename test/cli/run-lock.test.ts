@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { GuidebookImportError } from '../../src/errors.js';
 import { acquireRunLock, lockPathFor } from '../../src/cli/run-lock.js';
 import { startSandbox } from '../../src/sandbox/index.js';
-import { generateAgenda, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
 import { runCli, spawnCli } from '../support/cli-process.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'gbi-lock-'));
@@ -43,7 +43,7 @@ describe('two CLI imports into one guide at once', () => {
     const where = dir();
     const sandbox = await startSandbox({ port: 0, apiKey: 'lock-key', latencyMs: 20 });
     try {
-      const sheet = writeAgendaCsv(join(where, 'agenda.csv'), generateAgenda(40, { seed: 3 }));
+      const sheet = writeAgendaCsv(join(where, 'agenda.csv'), agendaRows(40, { seed: 3 }));
       const args = ['import', sheet, '--guide', '1', '--api-url', sandbox.apiUrl, '--create-missing', '--rate', '50'];
       const env = { GUIDEBOOK_API_KEY: 'lock-key' };
       const first = spawnCli([...args, '--report', join(where, 'first.csv')], { env });

@@ -3,9 +3,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../import/support/cli-process.js';
-import { cleanUp, tempDir } from '../import/support/import-fixture.js';
-import { readCsvReport } from '../import/support/report-file.js';
+import { runCli } from '../support/cli-process.js';
+import { cleanUp, tempDir } from '../support/import-fixture.js';
+import { readCsvReport } from '../support/report-file.js';
 
 afterAll(cleanUp);
 

@@ -3,13 +3,14 @@
 // bigger budget) finishes the job without duplicates.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
-import { cleanUp, importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
-import { readCsvReport, tally } from './support/report-file.js';
+import { agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
+import { sessionsByImportId } from '../support/sandbox-process.js';
+import { readCsvReport, tally } from '../support/report-file.js';
 
 let world: ImportWorld;
 beforeAll(async () => {
-  world = await importWorld({ args: ['--daily-budget', '10'] });
+  world = await importWorld({ dailyBudget: 10 });
 });
 afterAll(cleanUp);
 
@@ -52,7 +53,7 @@ describe('import and the daily request budget', () => {
     expect(spent.stderr.trim().split('\n')).toHaveLength(1);
     expect(spent.stderr).toMatch(/budget/);
 
-    await world.restartSandbox({ args: ['--daily-budget', '100'] });
+    await world.restartSandbox({ dailyBudget: 100 });
     const run = await world.importCli(sheet, ['--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ updated: 12, not_attempted: 0 });

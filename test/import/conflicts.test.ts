@@ -2,9 +2,11 @@
 // sessions of the guide. Nothing is written for them, the rest of the sheet goes on, exit 1.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
-import { cleanUp, importWorld, sessionsByImportId, SECRET_KEY, type ImportWorld } from './support/import-fixture.js';
-import { readCsvReport, tally } from './support/report-file.js';
+import { agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
+import { SECRET_KEY } from '../support/cli-process.js';
+import { sessionsByImportId } from '../support/sandbox-process.js';
+import { readCsvReport, tally } from '../support/report-file.js';
 
 let world: ImportWorld;
 beforeAll(async () => {

@@ -2,8 +2,9 @@
 // however many rows name it and however they spell its case and spacing; a re-run creates none.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
-import { cleanUp, importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
+import { agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
+import { sessionsByImportId } from '../support/sandbox-process.js';
 
 let world: ImportWorld;
 beforeAll(async () => {

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxState } from '../../src/sandbox/index.js';
-import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
-import { cleanUp, importWorld, type ImportWorld } from './support/import-fixture.js';
-import { readCsvReport, readJsonReport, tally } from './support/report-file.js';
+import { agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
+import { readCsvReport, readJsonReport, tally } from '../support/report-file.js';
 
 let world: ImportWorld;
 const rows = agendaRows(6, { tracks: ['Keynote'], rooms: ['Main Hall'] });

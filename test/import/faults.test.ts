@@ -3,14 +3,15 @@
 // session, track or location.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
-import { cleanUp, importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
-import { readCsvReport } from './support/report-file.js';
-import type { CliResult } from './support/cli-process.js';
+import { agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
+import { sessionsByImportId } from '../support/sandbox-process.js';
+import { readCsvReport } from '../support/report-file.js';
+import type { CliResult } from '../support/cli-process.js';
 
 let world: ImportWorld;
 beforeAll(async () => {
-  world = await importWorld({ args: ['--fail-rate', '0.2', '--drop-rate', '0.1', '--seed', '2027'] });
+  world = await importWorld({ failRate: 0.2, dropRate: 0.1, seed: 2027 });
 });
 afterAll(cleanUp);
 

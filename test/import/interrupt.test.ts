@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agendaRows, writeAgendaCsv, type AgendaRow } from './support/agenda-sheet.js';
-import { cleanUp, importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
-import { readCsvReport, REPORT_HEADER, tally } from './support/report-file.js';
+import { agendaRows, writeAgendaCsv, type AgendaRow } from '../support/agenda-sheet.js';
+import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
+import { sessionsByImportId } from '../support/sandbox-process.js';
+import { readCsvReport, REPORT_COLUMNS, tally } from '../support/report-file.js';
 
 let world: ImportWorld;
 beforeAll(async () => {
-  world = await importWorld({ args: ['--latency-ms', '60'] });
+  world = await importWorld({ latencyMs: 60 });
 });
 afterAll(cleanUp);
 
@@ -40,7 +41,7 @@ describe('interrupting an import', () => {
     const running = world.spawnImport(sheet, SLOW);
     await untilPosts(4);
     running.child.kill('SIGINT');
-    const result = await running.done;
+    const result = await running.result;
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/SIGINT: finishing requests in flight/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -69,14 +70,14 @@ describe('interrupting an import', () => {
     const running = world.spawnImport(sheet, SLOW);
     await untilPosts(before + 6);
     running.child.kill('SIGKILL');
-    const result = await running.done;
+    const result = await running.result;
     expect(result.signal).toBe('SIGKILL');
 
     const partial = readFileSync(join(world.dir, 'kill.report.csv'), 'utf8');
     const records = parse(partial) as string[][];
-    expect(records[0]).toEqual([...REPORT_HEADER]);
+    expect(records[0]).toEqual([...REPORT_COLUMNS]);
     expect(records.length).toBeGreaterThan(1);
-    expect(records.slice(1).every((cells) => cells.length === REPORT_HEADER.length && cells[4] === 'create' && cells[5] === 'done')).toBe(true);
+    expect(records.slice(1).every((cells) => cells.length === REPORT_COLUMNS.length && cells[4] === 'create' && cells[5] === 'done')).toBe(true);
     expect(partial.endsWith('\r\n')).toBe(true);
 
     const rerun = await world.importCli(sheet, ['--json']);

@@ -3,9 +3,10 @@
 // (retries of failed answers spend requests too) stops there with exit 3, and a re-run finishes.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
-import { cleanUp, importWorld, sessionsByImportId } from './support/import-fixture.js';
-import { readCsvReport, tally } from './support/report-file.js';
+import { agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { cleanUp, importWorld } from '../support/import-fixture.js';
+import { sessionsByImportId } from '../support/sandbox-process.js';
+import { readCsvReport, tally } from '../support/report-file.js';
 
 afterAll(cleanUp);
 
@@ -33,7 +34,7 @@ describe('import --max-requests', () => {
   it('stops a run that reaches the cap on the way, exit 3; a re-run without it finishes, no duplicates', async () => {
     // Seeded faults: the plan's reads all succeed, then some writes fail and are retried, so the
     // run needs more than its 4 + 10 requests.
-    const world = await importWorld({ args: ['--fail-rate', '0.3', '--seed', '1'] });
+    const world = await importWorld({ failRate: 0.3, seed: 1 });
     const sheet = join(world.dir, 'agenda.csv');
     writeAgendaCsv(sheet, rows);
     const run = await world.importCli(sheet, ['--max-requests', '14', '--concurrency', '1', '--json']);

@@ -2,9 +2,11 @@
 // given twice or --max-deletes covers it, and never touches a session without an import_id.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agendaRows, writeAgendaCsv } from './support/agenda-sheet.js';
-import { cleanUp, importWorld, sessionsByImportId, SECRET_KEY, type ImportWorld } from './support/import-fixture.js';
-import { readCsvReport, tally } from './support/report-file.js';
+import { agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
+import { SECRET_KEY } from '../support/cli-process.js';
+import { sessionsByImportId } from '../support/sandbox-process.js';
+import { readCsvReport, tally } from '../support/report-file.js';
 
 let world: ImportWorld;
 let handMadeId: number;

@@ -4,9 +4,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agendaRows, writeAgendaCsv, writeAgendaXlsx, type AgendaRow } from './support/agenda-sheet.js';
-import { cleanUp, importWorld, sessionsByImportId, SECRET_KEY, type ImportWorld } from './support/import-fixture.js';
-import { readCsvReport, readJsonReport, REPORT_HEADER } from './support/report-file.js';
+import { agendaRows, writeAgendaCsv, writeAgendaXlsx, type AgendaRow } from '../support/agenda-sheet.js';
+import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
+import { SECRET_KEY } from '../support/cli-process.js';
+import { sessionsByImportId } from '../support/sandbox-process.js';
+import { readCsvReport, readJsonReport, REPORT_COLUMNS } from '../support/report-file.js';
 
 let world: ImportWorld;
 beforeAll(async () => {
@@ -33,7 +35,7 @@ describe('the import report', () => {
     expect(run.code, run.stderr).toBe(0);
 
     const path = join(world.dir, 'titled.report.csv');
-    expect(readFileSync(path, 'utf8').split('\r\n')[0]).toBe(REPORT_HEADER.join(','));
+    expect(readFileSync(path, 'utf8').split('\r\n')[0]).toBe(REPORT_COLUMNS.join(','));
     const report = readCsvReport(path);
     // Three title lines, the header on row 4, the first session on row 5.
     expect(report.map((r) => [r.sheet, r.row, r.import_id])).toEqual(

@@ -6,8 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from '../../src/sandbox/index.js';
-import { agendaRows, writeAgendaXlsx } from './support/agenda-sheet.js';
-import { cleanUp, importWorld, sessionsByImportId, type ImportWorld } from './support/import-fixture.js';
+import { agendaRows, writeAgendaXlsx } from '../support/agenda-sheet.js';
+import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
+import { sessionsByImportId } from '../support/sandbox-process.js';
 
 let world: ImportWorld;
 beforeAll(async () => {

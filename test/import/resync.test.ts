@@ -3,9 +3,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agendaRows, writeAgendaCsv, writeAgendaXlsx, type AgendaRow } from './support/agenda-sheet.js';
-import { cleanUp, importWorld, sessionsByImportId, SECRET_KEY, textsOfRun, type ImportWorld } from './support/import-fixture.js';
-import { readCsvReport, tally } from './support/report-file.js';
+import { agendaRows, writeAgendaCsv, writeAgendaXlsx, type AgendaRow } from '../support/agenda-sheet.js';
+import { cleanUp, importWorld, textsOfRun, type ImportWorld } from '../support/import-fixture.js';
+import { SECRET_KEY } from '../support/cli-process.js';
+import { sessionsByImportId } from '../support/sandbox-process.js';
+import { readCsvReport, tally } from '../support/report-file.js';
 
 let world: ImportWorld;
 beforeAll(async () => {

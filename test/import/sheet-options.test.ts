@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSandboxState } from '../../src/sandbox/index.js';
-import { AGENDA_HEADER, agendaRows } from './support/agenda-sheet.js';
-import { runCli } from './support/cli-process.js';
-import { cleanUp, importWorld, sessionsByImportId, tempDir, type ImportWorld } from './support/import-fixture.js';
-import { readCsvReport, readJsonReport } from './support/report-file.js';
+import { AGENDA_HEADER, agendaRows } from '../support/agenda-sheet.js';
+import { runCli, SECRET_KEY } from '../support/cli-process.js';
+import { cleanUp, importWorld, tempDir, type ImportWorld } from '../support/import-fixture.js';
+import { sessionsByImportId } from '../support/sandbox-process.js';
+import { readCsvReport, readJsonReport } from '../support/report-file.js';
 
 XLSX.set_fs(fs);
 
@@ -118,7 +119,7 @@ describe('time zones', () => {
 describe('where the sessions go', () => {
   it('GUIDEBOOK_API_URL is used when --api-url is not given', async () => {
     const sheet = write('env.csv', 'Import ID,Title,Date,Start,End\nE-1,Env,2027-05-11,10:00,10:30\n');
-    const run = await runCli(['import', sheet, '--guide', '1', '--json'], { env: { GUIDEBOOK_API_URL: world.sandbox.apiUrl } });
+    const run = await runCli(['import', sheet, '--guide', '1', '--json'], { apiKey: SECRET_KEY, env: { GUIDEBOOK_API_URL: world.sandbox.apiUrl } });
     expect(run.code, run.stderr).toBe(0);
     expect(await startOf(1, 'E-1')).toBe('2027-05-11T14:00:00.000000+0000');
   });

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateAgenda, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
 import { describeRun, runCli, type CliResult } from '../support/cli-process.js';
 import { killAllSandboxes, startSandboxProcess, type SandboxProcess } from '../support/sandbox-process.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -20,7 +20,7 @@ writeFileSync(keyFile, `${KEY}\n`);
 // The same key file as a user might name it: a name any sheet reader accepts.
 const keyTextFile = join(root, 'guidebook-key.txt');
 writeFileSync(keyTextFile, `${KEY}\n`);
-const sheet = writeAgendaCsv(join(root, 'agenda.csv'), generateAgenda(6, { seed: 3, prefix: 'key' }));
+const sheet = writeAgendaCsv(join(root, 'agenda.csv'), agendaRows(6, { seed: 3, prefix: 'key' }));
 
 type Delivery = 'env' | 'file';
 const DELIVERIES: Delivery[] = ['env', 'file'];

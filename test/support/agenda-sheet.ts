@@ -1,24 +1,34 @@
-// Generated agendas for end-to-end checks: a sheet written at test time, plus what the guide must
-// hold once it is imported. The expected values are worked out here independently of the
-// importer: local times in the sandbox's guide 1 (America/New_York, in May on UTC-4), HTML
+// Agenda sheets written at test time, as an event team would write them: real CSV text and real
+// XLSX workbooks (SheetJS), with local wall-clock times in guide 1's zone (America/New_York), plus
+// what the guide must hold once a sheet is imported. The expected values are worked out here
+// independently of the importer: local times in the sandbox's guide 1 (in May on UTC-4), HTML
 // descriptions the importer has no reason to change, tracks and rooms by name.
-import { writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import * as XLSX from 'xlsx';
 import type { SandboxState } from '../../src/sandbox/index.js';
 import { guideSessions } from './sandbox-process.js';
 
+XLSX.set_fs(fs);
+
+/** One sheet row, its cells as typed. */
 export interface AgendaRow {
-  importId: string;
-  name: string;
+  /** Import ID */
+  id: string;
+  title: string;
   /** yyyy-MM-dd, inside guide 1's dates (2027-05-10 to 12). */
   date: string;
-  /** HH:mm, local time of the guide. */
+  /** H:mm or HH:mm, local time of the guide. */
   start: string;
   end: string;
-  tracks: string[];
-  location: string;
-  description: string;
+  /** The Track(s) cell: one name or several, `Data; Web`. */
+  tracks?: string;
+  room?: string;
+  description?: string;
 }
 
+export const AGENDA_HEADER = ['Import ID', 'Title', 'Date', 'Start', 'End', 'Track(s)', 'Room/Location', 'Description'];
+
+const DAYS = ['2027-05-10', '2027-05-11', '2027-05-12'];
 const TRACKS = ['Data', 'Web', 'Cloud', 'Security', 'Design', 'Keynote'];
 const ROOMS = ['Main Hall', 'Room 101', 'Room 102', 'Room 201', 'Salle Érable', 'Studio B'];
 const TOPICS = ['Streaming joins', 'Schema drift', 'Edge caching', 'Zero-trust networks', 'Design tokens', 'Build caches'];
@@ -38,49 +48,99 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function generateAgenda(count: number, options: { seed?: number; prefix?: string } = {}): AgendaRow[] {
-  const random = seededRandom(options.seed ?? 1);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const prefix = options.prefix ?? 'chaos';
-  const width = String(count).length;
+export interface AgendaOptions {
+  /** Import IDs `<prefix>-001`, …; default `S`. */
+  prefix?: string;
+  /** Track(s) cells, cycled over the rows (a cell may name several: `AI; Cloud`). */
+  tracks?: string[];
+  /** Room/Location cells, cycled over the rows. */
+  rooms?: string[];
+  /**
+   * Without a seed: `Session 1`, `Session 2`, … in 20-minute slots (H:mm), no tracks, rooms or
+   * descriptions unless given. With one: varied rows, the same for the same seed — topics, names
+   * holding a comma and a quote, 30 to 50 minutes (HH:mm), random tracks and rooms, HTML descriptions.
+   */
+  seed?: number;
+}
+
+/** `count` sessions spread over guide 1's three days. */
+export function agendaRows(count: number, options: AgendaOptions = {}): AgendaRow[] {
+  const random = options.seed === undefined ? undefined : seededRandom(options.seed);
+  const prefix = options.prefix ?? 'S';
+  const width = Math.max(3, String(count).length);
   return Array.from({ length: count }, (_, i) => {
-    const startMinute = 8 * 60 + 5 * (i % 120);
-    const length = pick([30, 45, 50]);
-    const firstTrack = pick(TRACKS);
-    const secondTrack = pick(TRACKS);
-    const topic = pick(TOPICS);
-    return {
-      importId: `${prefix}-${String(i + 1).padStart(width, '0')}`,
-      // Some names hold a comma and a quote, so the CSV writer and reader must quote them.
-      name: i % 7 === 0 ? `Panel "${topic}", part ${i + 1}` : `${topic} #${i + 1}`,
-      date: `2027-05-${String(10 + (i % 3)).padStart(2, '0')}`,
-      start: clock(startMinute),
-      end: clock(startMinute + length),
-      tracks: firstTrack === secondTrack || i % 2 === 0 ? [firstTrack] : [firstTrack, secondTrack],
-      location: pick(ROOMS),
-      description: `<p>Talk ${i + 1} of ${count}, with <b>${pick(SPEAKERS)}</b></p>`,
+    const row: AgendaRow = {
+      id: `${prefix}-${String(i + 1).padStart(width, '0')}`,
+      ...(random ? variedSession(i, count, random) : plainSession(i)),
     };
+    if (options.tracks?.length) row.tracks = options.tracks[i % options.tracks.length];
+    if (options.rooms?.length) row.room = options.rooms[i % options.rooms.length];
+    return row;
   });
+}
+
+function plainSession(i: number): Omit<AgendaRow, 'id'> {
+  const slot = Math.floor(i / DAYS.length);
+  const minutes = 8 * 60 + (slot % 36) * 20;
+  const time = (m: number) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
+  return { title: `Session ${i + 1}`, date: DAYS[i % DAYS.length]!, start: time(minutes), end: time(minutes + 20) };
+}
+
+function variedSession(i: number, count: number, random: () => number): Omit<AgendaRow, 'id'> {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const startMinute = 8 * 60 + 5 * (i % 120);
+  const length = pick([30, 45, 50]);
+  const firstTrack = pick(TRACKS);
+  const secondTrack = pick(TRACKS);
+  const topic = pick(TOPICS);
+  return {
+    // Some names hold a comma and a quote, so the CSV writer and reader must quote them.
+    title: i % 7 === 0 ? `Panel "${topic}", part ${i + 1}` : `${topic} #${i + 1}`,
+    date: DAYS[i % DAYS.length]!,
+    start: clock(startMinute),
+    end: clock(startMinute + length),
+    tracks: firstTrack === secondTrack || i % 2 === 0 ? firstTrack : `${firstTrack}; ${secondTrack}`,
+    room: pick(ROOMS),
+    description: `<p>Talk ${i + 1} of ${count}, with <b>${pick(SPEAKERS)}</b></p>`,
+  };
 }
 
 function clock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-export const AGENDA_HEADER = ['Import ID', 'Title', 'Date', 'Start', 'End', 'Track(s)', 'Room/Location', 'Description'];
-
-export function agendaCsv(rows: readonly AgendaRow[]): string {
-  const lines = [AGENDA_HEADER, ...rows.map((r) => [r.importId, r.name, r.date, r.start, r.end, r.tracks.join('; '), r.location, r.description])];
-  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-export function writeAgendaCsv(path: string, rows: readonly AgendaRow[]): string {
-  writeFileSync(path, agendaCsv(rows));
-  return path;
+function cellsOf(row: AgendaRow): string[] {
+  return [row.id, row.title, row.date, row.start, row.end, row.tracks ?? '', row.room ?? '', row.description ?? ''];
 }
 
 function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export interface SheetOptions {
+  /** Lines above the header (a report title, a blank line). */
+  titleRows?: string[][];
+}
+
+/** The CSV text of a sheet. */
+export function agendaCsv(rows: readonly AgendaRow[], options: SheetOptions = {}): string {
+  const lines = [...(options.titleRows ?? []), AGENDA_HEADER, ...rows.map(cellsOf)];
+  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Writes a CSV sheet; returns its path. */
+export function writeAgendaCsv(path: string, rows: readonly AgendaRow[], options: SheetOptions = {}): string {
+  fs.writeFileSync(path, agendaCsv(rows, options));
+  return path;
+}
+
+/** An XLSX workbook with one sheet named `sheetName`; cells are text, as typed. Returns its path. */
+export function writeAgendaXlsx(path: string, rows: readonly AgendaRow[], options: SheetOptions & { sheetName?: string } = {}): string {
+  const sheet = XLSX.utils.aoa_to_sheet([...(options.titleRows ?? []), AGENDA_HEADER, ...rows.map(cellsOf)]);
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, options.sheetName ?? 'Agenda');
+  XLSX.writeFile(book, path);
+  return path;
 }
 
 /** An API datetime such as `2027-05-10T13:00:00.000000+0000` as epoch milliseconds. */
@@ -96,17 +156,26 @@ function isoOf(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
+function localMs(date: string, time: string): number {
+  return Date.parse(`${date}T${time.padStart(5, '0')}:00${GUIDE_OFFSET}`);
+}
+
 export function expectedStartMs(row: AgendaRow): number {
-  return Date.parse(`${row.date}T${row.start}:00${GUIDE_OFFSET}`);
+  return localMs(row.date, row.start);
 }
 
 export function expectedEndMs(row: AgendaRow): number {
-  return Date.parse(`${row.date}T${row.end}:00${GUIDE_OFFSET}`);
+  return localMs(row.date, row.end);
+}
+
+function trackNames(cell: string | undefined): string[] {
+  return (cell ?? '').split(';').map((name) => name.trim()).filter((name) => name !== '');
 }
 
 /**
  * Every way guide 1 differs from the agenda: missing, extra or duplicated sessions, and each
- * field that is not what the sheet says. Empty when the import converged exactly.
+ * field that is not what the sheet says (a row without a description leaves it unchecked).
+ * Empty when the import converged exactly.
  */
 export function agendaMismatches(state: SandboxState, rows: readonly AgendaRow[], guide = 1): string[] {
   const problems: string[] = [];
@@ -122,22 +191,22 @@ export function agendaMismatches(state: SandboxState, rows: readonly AgendaRow[]
   if (sessions.length !== rows.length) problems.push(`guide ${guide} holds ${sessions.length} sessions, the sheet ${rows.length} rows`);
 
   for (const row of rows) {
-    const session = byImportId.get(row.importId)?.[0];
+    const session = byImportId.get(row.id)?.[0];
     if (session === undefined) {
-      problems.push(`${row.importId}: no session`);
+      problems.push(`${row.id}: no session`);
       continue;
     }
     const differ = (field: string, actual: unknown, expected: unknown) => {
       if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-        problems.push(`${row.importId}: ${field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+        problems.push(`${row.id}: ${field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
       }
     };
-    differ('name', session.name, row.name);
+    differ('name', session.name, row.title);
     differ('start_time', isoOf(apiTimeMs(session.start_time)), isoOf(expectedStartMs(row)));
     differ('end_time', isoOf(apiTimeMs(session.end_time)), isoOf(expectedEndMs(row)));
-    differ('tracks', session.schedule_tracks.map((id) => trackName.get(id)).sort(), [...row.tracks].sort());
-    differ('locations', session.locations.map((id) => roomName.get(id)), [row.location]);
-    differ('description_html', session.description_html, row.description);
+    differ('tracks', session.schedule_tracks.map((id) => trackName.get(id)).sort(), trackNames(row.tracks).sort());
+    differ('locations', session.locations.map((id) => roomName.get(id)), row.room === undefined ? [] : [row.room]);
+    if (row.description !== undefined) differ('description_html', session.description_html, row.description);
   }
   return problems;
 }

@@ -7,7 +7,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MAIN = resolve(REPO_ROOT, 'src/cli/main.ts');
+// By file URL, so the CLI also starts from a temporary working folder (the config-file tests).
 const TSX = pathToFileURL(resolve(REPO_ROOT, 'node_modules/tsx/dist/esm/index.mjs')).href;
+
+/** A recognisable key: tests grep outputs and reports for it. */
+export const SECRET_KEY = 'SECRET-KEY-123456';
 
 export interface CliResult {
   /** null when the process was killed by a signal. */
@@ -20,7 +24,10 @@ export interface CliResult {
 export interface CliOptions {
   /** Added over an environment stripped of every GUIDEBOOK_* variable of the test runner. */
   env?: Record<string, string>;
+  /** Default: the repository root. */
   cwd?: string;
+  /** GUIDEBOOK_API_KEY for the child; unset (or null) leaves the child without one. */
+  apiKey?: string | null;
   /** Extra `--import` modules loaded before the CLI (e.g. a peak-memory probe). */
   preload?: string[];
 }
@@ -31,33 +38,56 @@ export interface RunningCli {
   result: Promise<CliResult>;
   stdout(): string;
   stderr(): string;
+  /** Resolves once the given text has appeared on stderr; rejects if the CLI ends first. */
+  stderrContains(text: string | RegExp): Promise<void>;
 }
 
-export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function cliEnv(options: Pick<CliOptions, 'env' | 'apiKey'> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
+  // Nothing from the developer's shell may point the child at another server or key.
   for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('GUIDEBOOK_')) env[name] = value;
+  if (typeof options.apiKey === 'string') env.GUIDEBOOK_API_KEY = options.apiKey;
   // No colours and no progress bar: the output is plain lines, the same on CI as here.
-  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
+  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env };
 }
 
 export function spawnCli(args: readonly string[], options: CliOptions = {}): RunningCli {
   const preload = (options.preload ?? []).flatMap((module) => ['--import', module]);
   const child = spawn(process.execPath, ['--import', TSX, ...preload, MAIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: cliEnv(options.env),
+    env: cliEnv(options),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
+  const waiters: Array<{ test: (text: string) => boolean; resolve: () => void }> = [];
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    for (const waiter of waiters.splice(0)) {
+      if (waiter.test(stderr)) waiter.resolve();
+      else waiters.push(waiter);
+    }
+  });
   const result = once(child, 'close').then(([code, signal]) => ({
     code: code as number | null,
     signal: signal as NodeJS.Signals | null,
     stdout,
     stderr,
   }));
-  return { child, result, stdout: () => stdout, stderr: () => stderr };
+  return {
+    child,
+    result,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    stderrContains: (text) =>
+      new Promise<void>((resolve, reject) => {
+        const test = (all: string) => (typeof text === 'string' ? all.includes(text) : text.test(all));
+        if (test(stderr)) return resolve();
+        waiters.push({ test, resolve });
+        void result.then(() => reject(new Error(`the CLI ended before printing ${String(text)}:\n${stderr}`)));
+      }),
+  };
 }
 
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {

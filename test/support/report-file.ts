@@ -2,7 +2,10 @@
 // complete, the promised columns in order) and the JSON as JSON.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import type { ReportDocument } from '../../src/report/types.js';
+import type { Summary } from '../../src/types.js';
 
+// Written out here rather than imported from src/report/csv.ts, so the program is checked against it.
 export const REPORT_COLUMNS = ['sheet', 'row', 'import_id', 'name', 'action', 'outcome', 'session_id', 'http_status', 'changed_fields', 'message'] as const;
 
 export type CsvReportRow = Record<(typeof REPORT_COLUMNS)[number], string>;
@@ -22,26 +25,18 @@ export function readCsvReport(path: string): CsvReportRow[] {
 }
 
 /** The summary `--json` prints and the JSON report holds (PRODUCT.md). */
-export interface RunSummary {
-  created: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-  invalid: number;
-  conflicts: number;
-  failed: number;
-  not_attempted: number;
-  requests: number;
-}
+export type RunSummary = Summary;
 
-export interface JsonReport {
-  version: number;
-  command: string;
-  summary: RunSummary;
-  warnings: string[];
-  rows: Array<{ sheet: string; row: number; import_id: string; name: string; action: string; outcome: string; session_id: number | null; message: string }>;
-}
+/** The JSON report: rows, summary, run options (never the key). */
+export type JsonReport = ReportDocument;
 
 export function readJsonReport(path: string): JsonReport {
   return JSON.parse(readFileSync(path, 'utf8')) as JsonReport;
+}
+
+/** `action/outcome` → how many rows. */
+export function tally(rows: ReadonlyArray<{ action: string; outcome: string }>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const row of rows) counts[`${row.action}/${row.outcome}`] = (counts[`${row.action}/${row.outcome}`] ?? 0) + 1;
+  return counts;
 }

@@ -17,10 +17,12 @@ export interface SandboxProcessOptions {
   failRate?: number;
   dropRate?: number;
   dailyBudget?: number;
-  /** Default `<dir>/state.json`. */
+  /** Default `<dir>/state.json`; an existing file is loaded. */
   stateFile?: string;
   /** Default `<dir>/requests.jsonl`. */
   requestLogFile?: string;
+  /** Further flags, passed as given. */
+  args?: string[];
 }
 
 export interface SandboxProcess {
@@ -32,12 +34,14 @@ export interface SandboxProcess {
   requestLogFile: string;
   options: SandboxProcessOptions;
   cli: RunningCli;
-  /** The state as the running server holds it. */
+  /** The state as the running server holds it, through its admin path (not counted, not logged). */
   state(): Promise<SandboxState>;
   resetBudget(): Promise<void>;
   setFaults(faults: Partial<FaultSettings>): Promise<void>;
   /** Every API request logged so far, across restarts that share the log file. */
-  requestLog(): RequestLogEntry[];
+  requests(): RequestLogEntry[];
+  /** The requests logged after `mark` (a length of requests() taken earlier). */
+  requestsSince(mark: number): RequestLogEntry[];
   /** SIGTERM: the server saves its state and exits 0. */
   stop(): Promise<CliResult>;
   /** kill -9: no chance to save anything beyond its journal. */
@@ -60,6 +64,7 @@ export async function startSandboxProcess(options: SandboxProcessOptions): Promi
   flag('fail-rate', options.failRate);
   flag('drop-rate', options.dropRate);
   flag('daily-budget', options.dailyBudget);
+  args.push(...(options.args ?? []));
 
   const cli = spawnCli(args);
   const origin = await new Promise<string>((resolve, reject) => {
@@ -105,7 +110,8 @@ export async function startSandboxProcess(options: SandboxProcessOptions): Promi
     setFaults: async (faults) => {
       await admin('POST', 'faults', faults);
     },
-    requestLog: () => readRequestLog(requestLogFile),
+    requests: () => readRequestLog(requestLogFile),
+    requestsSince: (mark) => readRequestLog(requestLogFile).slice(mark),
     stop: () => end('SIGTERM'),
     kill: () => end('SIGKILL'),
   };
@@ -146,4 +152,14 @@ export function readRequestLog(file: string): RequestLogEntry[] {
 /** The sessions of one guide, in id order. */
 export function guideSessions(state: SandboxState, guide = 1): SandboxSession[] {
   return state.sessions.filter((session) => session.guide === guide).sort((a, b) => a.id - b.id);
+}
+
+/** The guide's sessions grouped by import_id (a duplicate shows as a group of two). */
+export function sessionsByImportId(state: SandboxState, guide = 1): Map<string, SandboxSession[]> {
+  const groups = new Map<string, SandboxSession[]>();
+  for (const session of state.sessions) {
+    if (session.guide !== guide || !session.import_id) continue;
+    groups.set(session.import_id, [...(groups.get(session.import_id) ?? []), session]);
+  }
+  return groups;
 }
