@@ -15,15 +15,16 @@ const API = 'http://127.0.0.1:9/open-api/v1.1/';
 describe('the run lock: one writing import per guide on a machine', () => {
   it('refuses a second run while the first holds the lock, and frees it on release', () => {
     const where = dir();
-    const first = acquireRunLock(API, 47, where);
-    expect(() => acquireRunLock(API, 47, where)).toThrow(GuidebookImportError);
-    expect(() => acquireRunLock(API, 47, where)).toThrow(/another import into guide 47 is running on this machine \(process \d+\)/);
-    // Another guide, or another API, is another lock.
-    acquireRunLock(API, 48, where).release();
-    acquireRunLock('https://builder.guidebook.com/open-api/v1.1/', 47, where).release();
+    const first = acquireRunLock(API, 47, 'agenda.xlsx', where);
+    expect(() => acquireRunLock(API, 47, 'agenda.xlsx', where)).toThrow(GuidebookImportError);
+    expect(() => acquireRunLock(API, 47, 'agenda.xlsx', where)).toThrow(/another import of agenda.xlsx into guide 47 is running on this machine \(process \d+\)/);
+    // Another guide, another API or another sheet is another lock.
+    acquireRunLock(API, 48, 'agenda.xlsx', where).release();
+    acquireRunLock('https://builder.guidebook.com/open-api/v1.1/', 47, 'agenda.xlsx', where).release();
+    acquireRunLock(API, 47, 'other-sheet.csv', where).release();
     first.release();
     expect(existsSync(first.path)).toBe(false);
-    acquireRunLock(API, 47, where).release();
+    acquireRunLock(API, 47, 'agenda.xlsx', where).release();
   });
 
   it('takes over a lock left by a killed run (its process is gone)', async () => {
@@ -31,9 +32,9 @@ describe('the run lock: one writing import per guide on a machine', () => {
     const child = spawn(process.execPath, ['-e', '']);
     const deadPid = child.pid!;
     await new Promise((resolve) => child.on('exit', resolve));
-    writeFileSync(lockPathFor(API, 47, where), String(deadPid));
-    const lock = acquireRunLock(API, 47, where);
-    expect(lock.path).toBe(lockPathFor(API, 47, where));
+    writeFileSync(lockPathFor(API, 47, 'agenda.xlsx', where), String(deadPid));
+    const lock = acquireRunLock(API, 47, 'agenda.xlsx', where);
+    expect(lock.path).toBe(lockPathFor(API, 47, 'agenda.xlsx', where));
     lock.release();
   });
 });
@@ -43,19 +44,21 @@ describe('two CLI imports into one guide at once', () => {
     const where = dir();
     const sandbox = await startSandbox({ port: 0, apiKey: 'lock-key', latencyMs: 20 });
     try {
-      const sheet = writeAgendaCsv(join(where, 'agenda.csv'), agendaRows(40, { seed: 3 }));
-      const args = ['import', sheet, '--guide', '1', '--api-url', sandbox.apiUrl, '--create-missing', '--rate', '50'];
+      const rows = agendaRows(60, { seed: 3 });
+      const sheet = writeAgendaCsv(join(where, 'agenda.csv'), rows);
+      const args = ['import', sheet, '--guide', '1', '--api-url', sandbox.apiUrl, '--create-missing', '--rate', '10'];
       const env = { GUIDEBOOK_API_KEY: 'lock-key' };
       const first = spawnCli([...args, '--report', join(where, 'first.csv')], { env });
-      // Wait until the first run holds the lock (it has started writing).
+      // Wait until the first run holds the lock (it has started writing; at 10 requests a second it
+      // is still at it when the second run plans).
       while (!sandbox.requestLog.some((entry) => entry.method === 'POST')) await new Promise((r) => setTimeout(r, 20));
       const second = await runCli([...args, '--report', join(where, 'second.csv')], { env });
       expect(second.code).toBe(2);
-      expect(second.stderr).toMatch(/another import into guide 1 is running on this machine/);
+      expect(second.stderr).toMatch(/another import of .*agenda.csv into guide 1 is running on this machine/);
       expect((await first.result).code).toBe(0);
       const ids = sandbox.state().sessions.map((s) => s.import_id);
-      expect(ids).toHaveLength(40);
-      expect(new Set(ids).size).toBe(40);
+      expect(ids).toHaveLength(rows.length);
+      expect(new Set(ids).size).toBe(rows.length);
     } finally {
       await sandbox.close();
     }
