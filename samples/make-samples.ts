@@ -4,8 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
-import { csvText } from '../src/template/csv-text.js';
-import { date, time, type TemplateCell } from '../src/template/template-cell.js';
+import { csvText, date, time, type SheetCell } from '../src/sheet-cells/index.js';
 import { sheetFromCells, workbookBytes } from '../src/template/template-workbook.js';
 import { devconSessions, editedDevconSessions, speakerRows, type AgendaSession } from './devcon-2027-agenda.js';
 import { SCHED_SESSIONS, schedSessionId, type ExportedSession } from './sched-export-sessions.js';
@@ -15,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const DEVCON_HEADERS = ['Import ID', 'Title', 'Date', 'Start', 'End', 'Track(s)', 'Room/Location', 'Description'];
 export const SCHED_HEADERS = ['Session ID', 'Session Name', 'Start Date Time', 'End Date Time', 'Venue', 'Category', 'Abstract'];
 
-function agendaRow(session: AgendaSession): TemplateCell[] {
+function agendaRow(session: AgendaSession): SheetCell[] {
   return [
     session.id,
     session.title,
@@ -66,7 +65,7 @@ export function sampleFiles(): Array<{ name: string; bytes: Buffer }> {
   return [
     { name: 'devcon-2027.xlsx', bytes: devconWorkbook(devconSessions()) },
     { name: 'devcon-2027-edited.xlsx', bytes: devconWorkbook(editedDevconSessions()) },
-    { name: 'sched-export.csv', bytes: Buffer.from(csvText([SCHED_HEADERS, ...SCHED_SESSIONS.map(schedRow)]), 'utf8') },
+    { name: 'sched-export.csv', bytes: Buffer.from(csvText([SCHED_HEADERS, ...SCHED_SESSIONS.map(schedRow)], '12-hour'), 'utf8') },
   ];
 }
 

@@ -1,5 +1,5 @@
 import { parseInstant } from '../time/index.js';
-import type { LocalDateCell, LocalTimeCell } from './types.js';
+import { date as dateCell, time as timeCell, type SheetDate, type SheetTime } from '../sheet-cells/index.js';
 import { zoneOffsets } from './zone-offsets.js';
 
 const MINUTE_MS = 60_000;
@@ -7,8 +7,8 @@ const DAY_MS = 86_400_000;
 
 /** An API instant as the wall clock of a zone shows it. */
 export interface LocalMoment {
-  date: LocalDateCell;
-  time: LocalTimeCell;
+  date: SheetDate;
+  time: SheetTime;
   /** The zone's offset from UTC at the instant, in minutes. */
   offsetMinutes: number;
   /**
@@ -31,8 +31,8 @@ export function localMoment(utcIso: string, zone: string): LocalMoment {
   const offsetAt = zoneOffsets(zone);
   const offset = offsetAt(ms);
   const wall = new Date(ms + offset * MINUTE_MS);
-  const date: LocalDateCell = { kind: 'date', year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
-  const time: LocalTimeCell = { kind: 'time', hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds() };
+  const date = dateCell(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
+  const time = timeCell(wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds());
 
   // Clocks went back within the last day when the offset a day earlier was larger; the same wall
   // time then also fell at the earlier instant that had that larger offset, if it really did.
@@ -50,7 +50,7 @@ function dayOf(wallMs: number): number {
   return Math.floor(wallMs / DAY_MS);
 }
 
-export function sameDay(a: LocalDateCell, b: LocalDateCell): boolean {
+export function sameDay(a: SheetDate, b: SheetDate): boolean {
   return a.year === b.year && a.month === b.month && a.day === b.day;
 }
 

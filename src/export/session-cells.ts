@@ -1,8 +1,9 @@
+import { dateTime as dateTimeCell, sheetCellText, type SheetDateTime } from '../sheet-cells/index.js';
 import type { ApiSession, MappedField } from '../types.js';
-import { yesNo } from './export-cell.js';
+import { EXPORT_CLOCK, yesNo } from './export-cell.js';
 import { localMoment, offsetText, sameDay, type LocalMoment } from './local-time.js';
 import type { ReferenceCellWriter } from './reference-cell.js';
-import type { ExportCell, LocalDateTimeCell } from './types.js';
+import type { ExportCell } from './types.js';
 
 export interface SessionCellContext {
   zone: string;
@@ -84,16 +85,13 @@ function instantCell(utcIso: string | null | undefined, zone: string): ExportCel
   return moment.repeated ? withOffset(moment) : dateTime(moment);
 }
 
-function dateTime(moment: LocalMoment): LocalDateTimeCell {
+function dateTime(moment: LocalMoment): SheetDateTime {
   const { year, month, day } = moment.date;
   const { hour, minute, second } = moment.time;
-  return { kind: 'datetime', year, month, day, hour, minute, second };
+  return dateTimeCell(year, month, day, hour, minute, second);
 }
 
 /** "2027-11-07 01:30-05:00": text, since no spreadsheet date cell holds an offset. */
 function withOffset(moment: LocalMoment): string {
-  const { year, month, day } = moment.date;
-  const { hour, minute, second } = moment.time;
-  const clock = `${pad(hour)}:${pad(minute)}${second === 0 ? '' : `:${pad(second)}`}`;
-  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)} ${clock}${offsetText(moment.offsetMinutes)}`;
+  return `${sheetCellText(dateTime(moment), EXPORT_CLOCK)}${offsetText(moment.offsetMinutes)}`;
 }

@@ -1,38 +1,16 @@
 // What `export` hands from the API side (exportGuide) to the file side (writeAgenda): the guide's
 // sessions as rows of the importer's own canonical columns, already in local time.
 
+import type { SheetCell } from '../sheet-cells/index.js';
+
 export type ExportFormat = 'csv' | 'xlsx';
-
-/** A calendar day as a sheet shows it; no zone: the zone is in the row's "Time Zone" column. */
-export interface LocalDateCell {
-  kind: 'date';
-  year: number;
-  month: number; // 1-12
-  day: number;
-}
-
-export interface LocalTimeCell {
-  kind: 'time';
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-export interface LocalDateTimeCell {
-  kind: 'datetime';
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
 
 /**
  * One cell of the exported agenda. Dates and times stay typed so the XLSX writer makes real date
- * and time cells of them and the CSV writer prints them the way the importer reads them back.
+ * and time cells of them and the CSV writer prints them the way the importer reads them back; no
+ * zone: the zone is in the row's "Time Zone" column.
  */
-export type ExportCell = string | number | null | LocalDateCell | LocalTimeCell | LocalDateTimeCell;
+export type ExportCell = SheetCell;
 
 export interface ExportGuideOptions {
   guideId: number;

@@ -1,8 +1,9 @@
 // A blank copy of Guidebook Builder's own schedule import layout. Teams often start from it, and
 // the importer reads it as it is; the copy in templates/ is made from here.
 import * as XLSX from 'xlsx';
-import { csvText } from './csv-text.js';
+import { csvText } from '../sheet-cells/index.js';
 import type { TemplateFormat } from './template-format.js';
+import { TEMPLATE_CLOCK } from './template-rows.js';
 import { sheetFromCells, workbookBytes } from './template-workbook.js';
 
 export const BUILDER_SCHEDULE_HEADERS: readonly string[] = [
@@ -24,7 +25,7 @@ const BUILDER_INSTRUCTIONS: readonly string[] = [
 export const BUILDER_SHEET_NAME = 'Schedule';
 
 export function builderTemplateBytes(format: TemplateFormat): Buffer {
-  if (format === 'csv') return Buffer.from(csvText([[...BUILDER_SCHEDULE_HEADERS]]), 'utf8');
+  if (format === 'csv') return Buffer.from(csvText([BUILDER_SCHEDULE_HEADERS], TEMPLATE_CLOCK), 'utf8');
   const sheet = sheetFromCells([[BUILDER_INSTRUCTIONS[0]!], [BUILDER_INSTRUCTIONS[1]!], [...BUILDER_SCHEDULE_HEADERS]], 28);
   // The instructions are long single cells; keep the columns sized for the headers, not for them.
   sheet['!cols'] = BUILDER_SCHEDULE_HEADERS.map((header) => ({ wch: Math.max(header.length + 2, header.startsWith('Description') ? 50 : 14) }));

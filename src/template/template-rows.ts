@@ -1,7 +1,10 @@
 // The blank agenda sheet `template` writes: every canonical column and two valid example rows.
 import { CANONICAL_COLUMNS } from '../map/canonical-columns.js';
 import type { MappedField } from '../types.js';
-import { date, dateTime, time, type TemplateCell } from './template-cell.js';
+import { date, dateTime, time, type ClockStyle, type SheetCell } from '../sheet-cells/index.js';
+
+/** Times as people type them in a sheet: "9:00 AM" text, `h:mm AM/PM` cells. */
+export const TEMPLATE_CLOCK: ClockStyle = '12-hour';
 
 export interface TemplateRows {
   /** The canonical headers, in order. */
@@ -9,10 +12,10 @@ export interface TemplateRows {
   /** One line of help per header (same index). */
   help: string[];
   /** Example rows aligned with `headers`. */
-  examples: TemplateCell[][];
+  examples: SheetCell[][];
 }
 
-type ExampleRow = Partial<Record<MappedField, TemplateCell>>;
+type ExampleRow = Partial<Record<MappedField, SheetCell>>;
 
 // Both examples must pass `validate` as they are: the keynote shows the plain case, the workshop a
 // multi-track session with registration (whose fields depend on each other).

@@ -2,30 +2,15 @@
 // its help as a note) and the "How to fill this in" sheet.
 import * as XLSX from 'xlsx';
 import type { CellObject, WorkSheet } from 'xlsx';
-import { cellText, type TemplateCell } from './template-cell.js';
+import { sheetOfCells, type SheetCell } from '../sheet-cells/index.js';
 import { HELP_SHEET_NAME, buildHelpRows } from './template-help.js';
-import type { TemplateRows } from './template-rows.js';
-import { xlsxCell } from './xlsx-cell.js';
+import { TEMPLATE_CLOCK, type TemplateRows } from './template-rows.js';
 
 export const AGENDA_SHEET_NAME = 'Agenda';
 
-/** A sheet from rows of cells; column widths fit the longest text, within limits. */
-export function sheetFromCells(rows: ReadonlyArray<ReadonlyArray<TemplateCell>>, maxWidth = 60): WorkSheet {
-  const sheet: WorkSheet = {};
-  const widths: number[] = [];
-  rows.forEach((row, r) => {
-    row.forEach((value, c) => {
-      const cell = xlsxCell(value);
-      if (!cell) return;
-      sheet[XLSX.utils.encode_cell({ r, c })] = cell;
-      const longestLine = Math.max(...cellText(value).split('\n').map((line) => line.length));
-      widths[c] = Math.max(widths[c] ?? 8, Math.min(longestLine + 2, maxWidth));
-    });
-  });
-  const lastColumn = Math.max(0, ...rows.map((row) => row.length - 1));
-  sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(rows.length - 1, 0), c: lastColumn } });
-  sheet['!cols'] = Array.from({ length: lastColumn + 1 }, (_, c) => ({ wch: widths[c] ?? 8 }));
-  return sheet;
+/** A sheet from rows of cells, times as people type them; column widths fit the longest text, within limits. */
+export function sheetFromCells(rows: ReadonlyArray<ReadonlyArray<SheetCell>>, maxWidth = 60): WorkSheet {
+  return sheetOfCells(rows, { clock: TEMPLATE_CLOCK, maxWidth });
 }
 
 function agendaSheet(template: TemplateRows): WorkSheet {

@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { GuidebookImportError, fileWriteError } from '../errors.js';
-import { csvText } from './csv-text.js';
-import { cellText } from './template-cell.js';
+import { csvText } from '../sheet-cells/index.js';
 import type { TemplateFormat } from './template-format.js';
-import { buildTemplateRows, type TemplateRows } from './template-rows.js';
+import { TEMPLATE_CLOCK, buildTemplateRows, type TemplateRows } from './template-rows.js';
 import { templateWorkbook, workbookBytes } from './template-workbook.js';
 
 export interface WriteTemplateOptions {
@@ -14,8 +13,7 @@ export interface WriteTemplateOptions {
 /** The template's bytes in the given format. */
 export function templateBytes(format: TemplateFormat, template: TemplateRows = buildTemplateRows()): Buffer {
   if (format === 'xlsx') return workbookBytes(templateWorkbook(template));
-  const rows = [template.headers, ...template.examples.map((row) => row.map(cellText))];
-  return Buffer.from(csvText(rows), 'utf8');
+  return Buffer.from(csvText([template.headers, ...template.examples], TEMPLATE_CLOCK), 'utf8');
 }
 
 /** Writes the blank agenda template; refuses to replace an existing file unless told to. */

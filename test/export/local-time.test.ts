@@ -3,10 +3,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGENDA_HEADERS, buildAgendaRows } from '../../src/export/index.js';
-import { exportCellText } from '../../src/export/export-cell.js';
+import { EXPORT_CLOCK } from '../../src/export/export-cell.js';
 import { localMoment } from '../../src/export/local-time.js';
+import { sheetCellText, type SheetCell } from '../../src/sheet-cells/index.js';
 import { convertRowTimes, formatLocal, inferColumnFormats } from '../../src/time/index.js';
 import type { ApiSession, MappedRow } from '../../src/types.js';
+
+const exportCellText = (cell: SheetCell) => sheetCellText(cell, EXPORT_CLOCK);
 
 const ZONES = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC', 'America/Havana'];
 // Whole seconds from 2020 to 2031, with extra weight near the DST changes of the zones above.

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CANONICAL_COLUMNS } from '../../src/map/canonical-columns.js';
 import { buildHelpRows } from '../../src/template/template-help.js';
-import { cellText } from '../../src/template/template-cell.js';
-import { buildTemplateRows } from '../../src/template/template-rows.js';
+import { sheetCellText, type SheetCell } from '../../src/sheet-cells/index.js';
+import { TEMPLATE_CLOCK, buildTemplateRows } from '../../src/template/template-rows.js';
+
+const cellText = (cell: SheetCell) => sheetCellText(cell, TEMPLATE_CLOCK);
 
 describe('buildTemplateRows', () => {
   const template = buildTemplateRows();
