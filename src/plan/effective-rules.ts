@@ -32,31 +32,36 @@ export function effectiveRuleIssues(
   where: { sheet: string; row: number },
 ): RowIssue[] {
   const before: RuleFields = match ?? API_DEFAULTS;
-  const after: RuleFields = { ...before, ...pick(desired) };
+  // The session after the write: the sheet's value where it sets the field, else the one before.
+  const after = (key: keyof RuleFields): unknown => (key in desired ? desired[key] : Object.hasOwn(before, key) ? before[key] : undefined);
+  const requireLogin = after('require_login');
+  const maxCapacity = after('max_capacity');
   const issues: RowIssue[] = [];
-  const check = (broken: boolean, field: keyof RuleFields, needs: keyof RuleFields, wanted: string) => {
-    if (!broken) return;
-    const source = match ? `session ${match.id} has it off` : 'a new session has it off';
-    issues.push({
-      code: 'rule',
-      severity: 'error',
-      sheet: where.sheet,
-      row: where.row,
-      message: `Row ${where.row}: ${LABEL[field]} needs ${LABEL[needs]} ${wanted}, and ${source} (the sheet does not set it): add a "${LABEL[needs]}" column or a mapping default`,
-    });
-  };
-  check(after.require_login === true && after.add_to_schedule !== true, 'require_login', 'add_to_schedule', 'to be yes');
-  check(after.max_capacity != null && after.require_login !== true, 'max_capacity', 'require_login', 'to be yes');
-  check(after.waitlist === true && after.max_capacity == null, 'waitlist', 'max_capacity', 'set');
-  check(after.registration_start_date != null && after.require_login !== true, 'registration_start_date', 'require_login', 'to be yes');
-  check(after.registration_end_date != null && after.require_login !== true, 'registration_end_date', 'require_login', 'to be yes');
+  if (requireLogin === true && after('add_to_schedule') !== true) issues.push(ruleIssue(where, match, 'require_login', 'add_to_schedule', 'to be yes'));
+  if (maxCapacity != null && requireLogin !== true) issues.push(ruleIssue(where, match, 'max_capacity', 'require_login', 'to be yes'));
+  if (after('waitlist') === true && maxCapacity == null) issues.push(ruleIssue(where, match, 'waitlist', 'max_capacity', 'set'));
+  if (after('registration_start_date') != null && requireLogin !== true) {
+    issues.push(ruleIssue(where, match, 'registration_start_date', 'require_login', 'to be yes'));
+  }
+  if (after('registration_end_date') != null && requireLogin !== true) {
+    issues.push(ruleIssue(where, match, 'registration_end_date', 'require_login', 'to be yes'));
+  }
   return issues;
 }
 
-function pick(desired: SessionWriteBody): RuleFields {
-  const out: RuleFields = {};
-  for (const key of Object.keys(LABEL) as Array<keyof RuleFields>) {
-    if (key in desired) (out as Record<string, unknown>)[key] = desired[key];
-  }
-  return out;
+function ruleIssue(
+  where: { sheet: string; row: number },
+  match: ApiSession | undefined,
+  field: keyof RuleFields,
+  needs: keyof RuleFields,
+  wanted: string,
+): RowIssue {
+  const source = match ? `session ${match.id} has it off` : 'a new session has it off';
+  return {
+    code: 'rule',
+    severity: 'error',
+    sheet: where.sheet,
+    row: where.row,
+    message: `Row ${where.row}: ${LABEL[field]} needs ${LABEL[needs]} ${wanted}, and ${source} (the sheet does not set it): add a "${LABEL[needs]}" column or a mapping default`,
+  };
 }

@@ -16,25 +16,37 @@ export interface MissingReferences {
 export function collectMissingReferences(kind: ReferenceKind): MissingReferences {
   const byKey = new Map<string, NamedToCreate>();
   const usedImportIds = new Set<string>();
+  // The canonical name of each spelling already added: rows repeat a few names many times.
+  const bySpelling = new Map<string, string>();
   return {
     add(name) {
-      const key = referenceKey(name);
-      const existing = byKey.get(key);
-      if (existing) return existing.name;
-      const trimmed = name.trim().replace(/\s+/g, ' ');
-      // Different names can share a slug ("A&B", "A-B"): number the later ones.
-      const base = createdImportId(kind, trimmed);
-      let importId = base;
-      for (let n = 2; usedImportIds.has(importId); n++) importId = `${base}-${n}`;
-      usedImportIds.add(importId);
-      const created: NamedToCreate = { name: trimmed, import_id: importId };
-      // A sheet gives a room only by name: a placeholder room (2), not a map location.
-      if (kind === 'location') created.location_type = 2;
-      byKey.set(key, created);
-      return trimmed;
+      const known = bySpelling.get(name);
+      if (known !== undefined) return known;
+      const canonical = addName(name);
+      if (bySpelling.size < MAX_CACHED_SPELLINGS) bySpelling.set(name, canonical);
+      return canonical;
     },
     list() {
       return [...byKey.values()];
     },
   };
+
+  function addName(name: string): string {
+    const key = referenceKey(name);
+    const existing = byKey.get(key);
+    if (existing) return existing.name;
+    const trimmed = name.trim().replace(/\s+/g, ' ');
+    // Different names can share a slug ("A&B", "A-B"): number the later ones.
+    const base = createdImportId(kind, trimmed);
+    let importId = base;
+    for (let n = 2; usedImportIds.has(importId); n++) importId = `${base}-${n}`;
+    usedImportIds.add(importId);
+    const created: NamedToCreate = { name: trimmed, import_id: importId };
+    // A sheet gives a room only by name: a placeholder room (2), not a map location.
+    if (kind === 'location') created.location_type = 2;
+    byKey.set(key, created);
+    return trimmed;
+  }
 }
+
+const MAX_CACHED_SPELLINGS = 10_000;

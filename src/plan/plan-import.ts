@@ -28,7 +28,7 @@ export interface PlanInput {
   options: PlanOptions;
 }
 
-interface SheetPlace {
+export interface SheetPlace {
   sheet: string;
   row: number;
 }
@@ -40,8 +40,42 @@ interface SheetPlace {
  */
 export function planImport(input: PlanInput): Plan {
   const { guideId, options } = input;
+  const planner = createRowPlanner(input, indexSheetImportIds(input.rows));
+  const entries: PlanEntry[] = input.rows.map((row) => planner.planRow(row));
+
+  if (options.prune) {
+    entries.push(
+      ...planDeletes({
+        guideId,
+        serverSessions: input.serverSessions,
+        sheetImportIds: new Set(planner.sheetImportIds()),
+        sheetRowCount: input.rows.length,
+        sheetName: input.rows[0] ? sheetOf(input.rows[0]) : '',
+        yes: options.yes,
+        maxDeletes: options.maxDeletes,
+      }),
+    );
+  }
+  return planner.assemble(entries, input.readRequests);
+}
+
+/**
+ * Plans one sheet row at a time, for a caller that does not keep the rows (validate streams
+ * them to the report): the same decisions planImport makes, row by row. `sheetIds` must come
+ * from every row of the sheet (indexSheetImportIds), since a duplicate anywhere makes a
+ * conflict of every row involved.
+ */
+export interface RowPlanner {
+  planRow(row: ConvertedRow): PlanEntry;
+  /** Every import_id the sheet holds. */
+  sheetImportIds(): Iterable<string>;
+  /** The plan of the entries given (in report order), with the tracks and locations to create. */
+  assemble(entries: PlanEntry[], readRequests: number): Plan;
+}
+
+export function createRowPlanner(input: Omit<PlanInput, 'rows' | 'readRequests'>, sheetIds: SheetImportIds): RowPlanner {
+  const { guideId, options } = input;
   const serverByImportId = groupByImportId(input.serverSessions);
-  const sheetPlacesByImportId = groupSheetRowsByImportId(input.rows);
   const claimable = sessionsWithoutImportId(input.serverSessions, guideId);
   const context: SessionRowContext = {
     guideId,
@@ -52,48 +86,40 @@ export function planImport(input: PlanInput): Plan {
     missingLocations: options.createMissing ? collectMissingReferences('location') : null,
   };
 
-  const entries: PlanEntry[] = input.rows.map((row) => {
-    const importId = importIdOf(row);
-    const held = importId ? (serverByImportId.get(importId) ?? []) : [];
-    const places = importId ? (sheetPlacesByImportId.get(importId) ?? []) : [];
-    const issues = row.ok ? row.session.warnings : row.issues;
-    if (held.length > 1 || places.length > 1 || issues.some((issue) => issue.code === 'duplicate_import_id')) {
-      return conflictEntry(row, importId, held, places, guideId);
-    }
-    if (!row.ok) return invalidEntry(row);
-    if (held.length === 0) {
-      const claimed = claimedSession(importId, claimable);
-      if (claimed) return planSessionRow(row.session, claimed, context, { writeImportId: true });
-    }
-    return planSessionRow(row.session, held[0], context);
-  });
-
-  if (options.prune) {
-    entries.push(
-      ...planDeletes({
-        guideId,
-        serverSessions: input.serverSessions,
-        sheetImportIds: new Set(sheetPlacesByImportId.keys()),
-        sheetRowCount: input.rows.length,
-        sheetName: input.rows[0] ? sheetOf(input.rows[0]) : '',
-        yes: options.yes,
-        maxDeletes: options.maxDeletes,
-      }),
-    );
-  }
-
-  const tracksToCreate = context.missingTracks?.list() ?? [];
-  const locationsToCreate = context.missingLocations?.list() ?? [];
   return {
-    version: 1,
-    guideId,
-    tracksToCreate,
-    locationsToCreate,
-    entries,
-    writeRequests: countWrites(entries) + tracksToCreate.length + locationsToCreate.length,
-    readRequests: input.readRequests,
+    planRow(row) {
+      const importId = importIdOf(row);
+      const held = importId ? (serverByImportId.get(importId) ?? NONE) : NONE;
+      const placed = importId ? sheetIds.shared(importId) : NONE;
+      const issues = row.ok ? row.session.warnings : row.issues;
+      if (held.length > 1 || placed.length > 1 || issues.some((issue) => issue.code === 'duplicate_import_id')) {
+        return conflictEntry(row, importId, held, placed, guideId);
+      }
+      if (!row.ok) return invalidEntry(row);
+      if (held.length === 0) {
+        const claimed = claimedSession(importId, claimable);
+        if (claimed) return planSessionRow(row.session, claimed, context, { writeImportId: true });
+      }
+      return planSessionRow(row.session, held[0], context);
+    },
+    sheetImportIds: () => sheetIds.all(),
+    assemble(entries, readRequests) {
+      const tracksToCreate = context.missingTracks?.list() ?? [];
+      const locationsToCreate = context.missingLocations?.list() ?? [];
+      return {
+        version: 1,
+        guideId,
+        tracksToCreate,
+        locationsToCreate,
+        entries,
+        writeRequests: countWrites(entries) + tracksToCreate.length + locationsToCreate.length,
+        readRequests,
+      };
+    },
   };
 }
+
+const NONE: readonly never[] = Object.freeze([]);
 
 /** The session without an import_id that a `gb-session-<id>` row (from export) names, if any. */
 function claimedSession(importId: string, claimable: ReadonlyMap<number, ApiSession>): ApiSession | undefined {
@@ -133,19 +159,38 @@ function groupByImportId(sessions: readonly ApiSession[]): Map<string, ApiSessio
   return byImportId;
 }
 
+/** The sheet's import_ids, indexed from every row before any row is planned. */
+export interface SheetImportIds {
+  /** Every import_id the sheet holds. */
+  all(): Iterable<string>;
+  /** Every row holding an import_id that more than one row holds; empty for any other id. */
+  shared(importId: string): readonly SheetPlace[];
+}
+
 // Every row with an import_id counts, valid or not: duplicates are found across all of them,
-// and prune must keep the session of a row that is merely invalid this time.
-function groupSheetRowsByImportId(rows: readonly ConvertedRow[]): Map<string, SheetPlace[]> {
-  const byImportId = new Map<string, SheetPlace[]>();
-  for (const row of rows) {
+// and prune must keep the session of a row that is merely invalid this time. Only the ids of
+// several rows get a list of places: a 100k-row sheet has 100k ids and usually no such id.
+export function indexSheetImportIds(rows: readonly ConvertedRow[]): SheetImportIds {
+  const firstRow = new Map<string, number>();
+  const shared = new Map<string, SheetPlace[]>();
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
     const importId = importIdOf(row);
     if (!importId) continue;
-    const place = { sheet: sheetOf(row), row: rowOf(row) };
-    const group = byImportId.get(importId);
-    if (group) group.push(place);
-    else byImportId.set(importId, [place]);
+    const first = firstRow.get(importId);
+    if (first === undefined) {
+      firstRow.set(importId, index);
+      continue;
+    }
+    const places = shared.get(importId);
+    if (places) places.push(placeOf(row));
+    else shared.set(importId, [placeOf(rows[first]!), placeOf(row)]);
   }
-  return byImportId;
+  return { all: () => firstRow.keys(), shared: (importId) => shared.get(importId) ?? NONE };
+}
+
+function placeOf(row: ConvertedRow): SheetPlace {
+  return { sheet: sheetOf(row), row: rowOf(row) };
 }
 
 function ofGuide<T extends { guide: number }>(records: readonly T[], guideId: number): T[] {

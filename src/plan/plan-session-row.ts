@@ -98,7 +98,9 @@ function createBody(guideId: number, session: SheetSession, desired: SessionWrit
     name: session.fields.name,
     start_time: session.fields.start_time,
   };
-  for (const [field, value] of Object.entries(desired)) {
+  const wanted = desired as Record<string, unknown>;
+  for (const field of Object.keys(wanted)) {
+    const value = wanted[field];
     if (value === null || value === undefined || (field === 'description_html' && value === '')) continue;
     body[field] = value;
   }

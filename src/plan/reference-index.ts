@@ -28,6 +28,8 @@ export function createdImportId(kind: ReferenceKind, name: string): string {
   return `gbi-${kind}-${slugify(name)}`;
 }
 
+const MAX_CACHED_SPELLINGS = 10_000;
+
 export function buildReferenceIndex(kind: ReferenceKind, records: readonly NamedRecord[]): ReferenceIndex {
   const byKey = new Map<string, NamedRecord>();
   const byId = new Map<number, NamedRecord>();
@@ -41,17 +43,29 @@ export function buildReferenceIndex(kind: ReferenceKind, records: readonly Named
     if (record.import_id) byImportId.set(record.import_id, record);
   }
   const suggestionCache = new Map<string, string[]>();
+  // A sheet writes a handful of track and room names on thousands of rows: each spelling is
+  // looked up once (normalising and slugifying it is the costly part).
+  const resolved = new Map<string, ResolvedReference | null>();
+  const lookUp = (reference: string): ResolvedReference | null => {
+    const found =
+      byKey.get(referenceKey(reference)) ??
+      (/^\d+$/.test(reference.trim()) ? byId.get(Number(reference.trim())) : undefined) ??
+      // A track this tool created on an earlier run and someone renamed in Builder since.
+      byImportId.get(createdImportId(kind, reference));
+    return found ? Object.freeze({ id: found.id, name: found.name }) : null;
+  };
 
   return {
     kind,
     size: records.length,
     resolve(reference) {
-      const found =
-        byKey.get(referenceKey(reference)) ??
-        (/^\d+$/.test(reference.trim()) ? byId.get(Number(reference.trim())) : undefined) ??
-        // A track this tool created on an earlier run and someone renamed in Builder since.
-        byImportId.get(createdImportId(kind, reference));
-      return found ? { id: found.id, name: found.name } : undefined;
+      let found = resolved.get(reference);
+      if (found === undefined) {
+        found = lookUp(reference);
+        if (resolved.size >= MAX_CACHED_SPELLINGS) resolved.clear();
+        resolved.set(reference, found);
+      }
+      return found ?? undefined;
     },
     nameOf(id) {
       return byId.get(id)?.name ?? `#${id}`;

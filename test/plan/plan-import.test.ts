@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GuidebookImportError } from '../../src/errors.js';
-import { planImport, type PlanInput } from '../../src/plan/plan-import.js';
+import { createRowPlanner, indexSheetImportIds, planImport, type PlanInput } from '../../src/plan/plan-import.js';
 import type { ApiLocation, ApiScheduleTrack, ConvertedRow } from '../../src/types.js';
 import { GUIDE, badRow, okRow, serverSession, sheetSession } from './factories.js';
 
@@ -292,5 +292,46 @@ describe('planImport: API version', () => {
     expect(v1.body).toEqual({ guide: GUIDE, import_id: 'a', name: 'Session 2', start_time: '2027-03-01T14:00:00.000Z', description_html: '' });
     expect(v11.body).toMatchObject({ rank: 2, locations: [21] });
     expect(v11.body).not.toHaveProperty('description_html');
+  });
+});
+
+describe('createRowPlanner: one row at a time', () => {
+  it('plans every row as planImport does, given the index of every row', () => {
+    const rows = [
+      okRow(sheetSession(2, { import_id: 'same' }, { tracks: ['Keynotes', 'New track'], mapped: ['import_id', 'name', 'start_time', 'schedule_tracks'] })),
+      okRow(sheetSession(3, { import_id: 'held', name: 'Renamed' })),
+      okRow(sheetSession(4, { import_id: 'same' })),
+      badRow(5, 'broken', [{ code: 'bad_date' }]),
+      okRow(sheetSession(6, { import_id: 'twin' })),
+      okRow(sheetSession(7, { import_id: 'gb-session-40' })),
+      okRow(sheetSession(8, { import_id: 'new' }, { tracks: ['new TRACK'], mapped: ['import_id', 'name', 'start_time', 'schedule_tracks'] })),
+      okRow(sheetSession(9, { import_id: 'same' })),
+    ];
+    const serverSessions = [
+      serverSession(30, { import_id: 'held' }),
+      serverSession(31, { import_id: 'twin' }),
+      serverSession(32, { import_id: 'twin' }),
+      serverSession(40, { import_id: null }),
+    ];
+    const input: PlanInput = {
+      guideId: GUIDE, rows, serverSessions, tracks, locations, readRequests: 5,
+      options: { createMissing: true, prune: false, yes: 0 },
+    };
+    const whole = planImport(input);
+    const planner = createRowPlanner(input, indexSheetImportIds(rows));
+    const entries = rows.map((row) => planner.planRow(row));
+    expect(entries).toEqual(whole.entries);
+    expect(planner.assemble(entries, 5)).toEqual(whole);
+    expect(whole.entries.map((entry) => entry.action)).toEqual(['conflict', 'update', 'conflict', 'invalid', 'conflict', 'update', 'create', 'conflict']);
+    expect(whole.tracksToCreate.map((track) => track.name)).toEqual(['new TRACK']);
+    expect([...planner.sheetImportIds()]).toEqual(['same', 'held', 'broken', 'twin', 'gb-session-40', 'new']);
+  });
+
+  it('indexes only the import_ids of several rows with their places', () => {
+    const rows = [okRow(sheetSession(2, { import_id: 'a' })), okRow(sheetSession(3, { import_id: 'b' })), badRow(4, 'a', [{}]), badRow(5, undefined, [{}])];
+    const index = indexSheetImportIds(rows);
+    expect(index.shared('a')).toEqual([{ sheet: 'Agenda', row: 2 }, { sheet: 'Agenda', row: 4 }]);
+    expect(index.shared('b')).toEqual([]);
+    expect([...index.all()]).toEqual(['a', 'b']);
   });
 });
