@@ -2,6 +2,7 @@ import type { MappedRow, RowIssue } from '../types.js';
 import { presentCell } from './cell-text.js';
 import { cellIssue } from './issues.js';
 import { fixedOffsetZone, offsetZone } from './offset-zone.js';
+import { isoText } from './local-instant.js';
 import { readDateTimeCell } from './read-cell.js';
 import { readZoneColumn, runZone } from './row-zone.js';
 import type { ColumnFormats, TimeOptions } from './time-types.js';
@@ -33,5 +34,5 @@ export function convertCellToUtc(
     zone = offsetZone(zoneColumn.kind === 'zone' ? zoneColumn.name : runZone(row, options));
   }
   const converted = wallToUtc(row, cell, wallMs(date, time), zone, formats.instants);
-  return converted.ok ? { ok: true, value: new Date(converted.utcMs).toISOString() } : { ok: false, issue: converted.issue };
+  return converted.ok ? { ok: true, value: isoText(formats.instants, converted.utcMs) } : { ok: false, issue: converted.issue };
 }

@@ -1,7 +1,7 @@
 import type { MappedRow, RowIssue } from '../types.js';
 import { presentCell } from './cell-text.js';
 import { cellIssue } from './issues.js';
-import { cachedLocalInstant } from './local-instant.js';
+import { cachedLocalInstant, isoText } from './local-instant.js';
 import { fixedOffsetZone, offsetZone, type OffsetZone } from './offset-zone.js';
 import { readFlag } from './read-flag.js';
 import { readEnd, readStart } from './row-local-times.js';
@@ -73,8 +73,8 @@ export function convertRowTimes(row: MappedRow, formats: ColumnFormats, options:
 
   return {
     ok: true,
-    start_time: new Date(startUtc).toISOString(),
-    end_time: endUtc === null ? null : new Date(endUtc).toISOString(),
+    start_time: isoText(formats.instants, startUtc),
+    end_time: endUtc === null ? null : isoText(formats.instants, endUtc),
     all_day: allDay,
     zone: zoneLabel,
     warnings,

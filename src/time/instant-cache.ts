@@ -8,6 +8,7 @@ export function createInstantCache(): InstantCache {
     enabled: true,
     dayOffsets: (zoneName) => memoFor(days, zoneName),
     instants: (zoneName) => memoFor(instants, zoneName),
+    isoTexts: createMemo(),
   };
 }
 
@@ -21,5 +22,5 @@ function memoFor<V>(byZone: Map<string, Memo<number, V>>, zoneName: string): Mem
 }
 
 export function disabledInstantCache(): InstantCache {
-  return { enabled: false, dayOffsets: () => disabledMemo(), instants: () => disabledMemo() };
+  return { enabled: false, dayOffsets: () => disabledMemo(), instants: () => disabledMemo(), isoTexts: disabledMemo() };
 }

@@ -96,6 +96,18 @@ export interface InstantCache {
   dayOffsets(zoneName: string): Memo<number, number | null>;
   /** Wall time → instant, for days when the offset changes. */
   instants(zoneName: string): Memo<number, LocalInstant>;
+  /** UTC ms → its ISO text: an agenda's rows share a few thousand instants, each written once. */
+  readonly isoTexts: Memo<number, string>;
+}
+
+/** `new Date(utcMs).toISOString()`, through the memo: rows at the same instant share one string. */
+export function isoText(cache: InstantCache, utcMs: number): string {
+  let text = cache.isoTexts.get(utcMs);
+  if (text === undefined) {
+    text = new Date(utcMs).toISOString();
+    cache.isoTexts.set(utcMs, text);
+  }
+  return text;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { MappedCell, MappedRow, RowIssue } from '../types.js';
-import { parseInstant } from './api-instant.js';
+import { isCanonicalIso, parseInstant } from './api-instant.js';
 import { cellIssue } from './issues.js';
 import { DAY_MS, HOUR_MS, MINUTE_MS, dateWallMs, formatWallDate, formatWallTime } from './wall-clock.js';
 
@@ -58,15 +58,28 @@ function guideDateWall(text: string | null | undefined): number | null {
 }
 
 /** "the sheet spans 73 days (...)" when the starts cover more than 59 days. */
-export function sheetSpanWarnings(starts: readonly string[]): string[] {
+export function sheetSpanWarnings(starts: Iterable<string>): string[] {
   let first = Infinity;
   let last = -Infinity;
-  for (const start of starts) {
-    const ms = parseInstant(start);
-    if (ms === null) continue;
+  const take = (ms: number | null) => {
+    if (ms === null) return;
     if (ms < first) first = ms;
     if (ms > last) last = ms;
+  };
+  // Canonical ISO texts (what the time stage writes) sort as their instants: only the earliest
+  // and the latest of them are parsed.
+  let earliest: string | undefined;
+  let latest: string | undefined;
+  for (const start of starts) {
+    if (!isCanonicalIso(start)) {
+      take(parseInstant(start));
+      continue;
+    }
+    if (earliest === undefined || start < earliest) earliest = start;
+    if (latest === undefined || start > latest) latest = start;
   }
+  if (earliest !== undefined) take(parseInstant(earliest));
+  if (latest !== undefined) take(parseInstant(latest));
   if (first === Infinity) return [];
   const days = Math.floor(last / DAY_MS) - Math.floor(first / DAY_MS);
   if (days <= LONGEST_USUAL_SPAN_DAYS) return [];

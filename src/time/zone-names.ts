@@ -42,25 +42,46 @@ const WELL_KNOWN_LINKS = [
 // which newer engines would accept as a zone but is not an IANA name.
 const ZONE_NAME_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 
-let spellings: Map<string, string> | null = null;
+let spellings: Map<string, string[]> | null = null;
 const normalised = new Map<string, string | null>();
+const intlZones = new Map<string, boolean>();
 
 function isIntlZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
+  let known = intlZones.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (intlZones.size > 10_000) intlZones.clear();
+    intlZones.set(name, known);
   }
+  return known;
 }
 
-function knownSpellings(): Map<string, string> {
-  if (spellings) return spellings;
-  spellings = new Map();
-  for (const name of [...Intl.supportedValuesOf('timeZone'), ...WELL_KNOWN_LINKS]) {
-    if (isIntlZone(name)) spellings.set(name.toLowerCase(), name);
+// Every listed spelling by its lower case, in list order. Whether Intl accepts a spelling is asked
+// only when a sheet uses it: asking for all ~600 names up front cost ~55 ms per run.
+function spellingsOf(lowerCase: string): readonly string[] | undefined {
+  if (!spellings) {
+    spellings = new Map();
+    for (const name of [...Intl.supportedValuesOf('timeZone'), ...WELL_KNOWN_LINKS]) {
+      const key = name.toLowerCase();
+      const listed = spellings.get(key);
+      if (listed) listed.push(name);
+      else spellings.set(key, [name]);
+    }
   }
-  return spellings;
+  return spellings.get(lowerCase);
+}
+
+/** The usual spelling of a zone name: the last listed spelling of it that Intl accepts. */
+function knownSpelling(name: string): string | undefined {
+  const listed = spellingsOf(name.toLowerCase());
+  if (!listed) return undefined;
+  for (let i = listed.length - 1; i >= 0; i--) if (isIntlZone(listed[i]!)) return listed[i];
+  return undefined;
 }
 
 /**
@@ -73,7 +94,7 @@ export function normaliseZoneName(name: string): string | null {
   const trimmed = name.trim();
   let result: string | null = null;
   if (ZONE_NAME_SHAPE.test(trimmed)) {
-    result = knownSpellings().get(trimmed.toLowerCase()) ?? (isIntlZone(trimmed) ? trimmed : null);
+    result = knownSpelling(trimmed) ?? (isIntlZone(trimmed) ? trimmed : null);
   }
   if (normalised.size > 10_000) normalised.clear();
   normalised.set(name, result);

@@ -81,6 +81,13 @@ describe('sheetSpanWarnings', () => {
     expect(sheetSpanWarnings(['', 'not a date'])).toEqual([]);
   });
 
+  it('finds the same span whatever the mix of ISO spellings and years', () => {
+    const starts = ['2027-03-15T09:00:00.000Z', '2027-01-01T10:00:00+01:00', '0999-12-31T23:59:59.999Z', '+010000-01-01T00:00:00.000Z'];
+    // An extended year is not an API datetime: it is passed over, as any unreadable value.
+    expect(sheetSpanWarnings(starts)[0]).toContain('spans 375178 days (0999-12-31 to 2027-03-15 UTC)');
+    expect(sheetSpanWarnings(['2027-03-15T09:00:00.000Z', '2026-12-31T23:30:00-01:00'])[0]).toContain('(2027-01-01 to 2027-03-15 UTC)');
+  });
+
   it('reads API-style datetimes too', () => {
     expect(sheetSpanWarnings(['2017-09-18T16:00:00.000000+0000', '2017-12-18T16:00:00.000000+0000'])[0]).toContain('spans 91 days');
   });
