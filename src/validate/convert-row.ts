@@ -78,28 +78,46 @@ export function convertRow(row: MappedRow, context: RowContext): ConvertedRow {
     mapped: mappedKeys(row, fields.all_day === true),
     zone,
     derivedImportId: derived,
-    warnings: issues,
+    // Most rows have nothing to warn about: they share one frozen empty list.
+    warnings: issues.length === 0 ? NO_ISSUES : issues,
   };
   if (tracks !== undefined) session.tracks = tracks;
   if (locations !== undefined) session.locations = locations;
   return { ok: true, session };
 }
 
+const NO_ISSUES = Object.freeze([]) as unknown as RowIssue[];
+
 /**
  * The session fields this row sets. all_day always: the sheet's times decide it. end_time only
  * when the sheet says how a session ends (or it is all-day), so a sheet without end times never
- * clears the ones set in Builder.
+ * clears the ones set in Builder. The rows of a sheet share a handful of such lists: each is
+ * built once and frozen.
  */
-function mappedKeys(row: MappedRow, allDay: boolean): MappedKey[] {
+function mappedKeys(row: MappedRow, allDay: boolean): readonly MappedKey[] {
   const cells = row.fields;
-  const keys: MappedKey[] = ['import_id', 'name', 'start_time', 'all_day'];
-  if (cells.end || cells.datetime_end || cells.duration || allDay) keys.push('end_time');
-  if (cells.description) keys.push('description_html');
-  for (const field of SETTING_FIELDS) if (cells[field]) keys.push(field);
-  if (cells.tracks) keys.push('schedule_tracks');
-  if (cells.locations) keys.push('locations');
+  let shape = cells.end || cells.datetime_end || cells.duration || allDay ? 1 : 0;
+  if (cells.description) shape |= 2;
+  for (let i = 0; i < SETTING_FIELDS.length; i++) if (cells[SETTING_FIELDS[i]!]) shape |= 4 << i;
+  if (cells.tracks) shape |= 4 << SETTING_FIELDS.length;
+  if (cells.locations) shape |= 8 << SETTING_FIELDS.length;
+  let keys = MAPPED_KEYS.get(shape);
+  if (keys === undefined) {
+    const list: MappedKey[] = ['import_id', 'name', 'start_time', 'all_day'];
+    if (shape & 1) list.push('end_time');
+    if (shape & 2) list.push('description_html');
+    SETTING_FIELDS.forEach((field, i) => {
+      if (shape & (4 << i)) list.push(field);
+    });
+    if (shape & (4 << SETTING_FIELDS.length)) list.push('schedule_tracks');
+    if (shape & (8 << SETTING_FIELDS.length)) list.push('locations');
+    keys = Object.freeze(list);
+    MAPPED_KEYS.set(shape, keys);
+  }
   return keys;
 }
+
+const MAPPED_KEYS = new Map<number, readonly MappedKey[]>();
 
 /**
  * The time stage reads the all-day column with its own yes/no words; the mapping file's words

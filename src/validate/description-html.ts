@@ -41,6 +41,11 @@ export function looksLikeHtml(text: string): boolean {
 
 /** Blank lines separate paragraphs, single line breaks become <br>; <, > and & are escaped. */
 export function plainTextToHtml(text: string): string {
+  // One line (most cells): one paragraph, no splitting.
+  if (!LINE_BREAK.test(text)) {
+    const line = text.trim();
+    return line === '' ? '' : `<p>${escapeText(line)}</p>`;
+  }
   const trimmed = text.replace(/\r\n?/g, '\n').trim();
   if (trimmed === '') return '';
   return trimmed
@@ -49,7 +54,11 @@ export function plainTextToHtml(text: string): string {
     .join('');
 }
 
+const LINE_BREAK = /[\r\n]/;
+const NEEDS_ESCAPING = /[&<>]/;
+
 function escapeText(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

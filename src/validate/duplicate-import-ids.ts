@@ -6,25 +6,34 @@ import { quoteValue } from './row-issue.js';
 /**
  * Rows sharing an import_id would fight over one session; guessing which wins could overwrite
  * the wrong one, so EVERY row involved becomes invalid with a 'duplicate_import_id' issue (the
- * planner reports those as conflicts). `mapped[i]` is the row `converted[i]` came from.
+ * planner reports those as conflicts). `mapped[i]`, or `mapped(i)`, is the row `converted[i]` came
+ * from; the function form is asked only for the rows involved, so a caller need not keep them all.
  */
-export function markDuplicateImportIds(converted: readonly ConvertedRow[], mapped: readonly MappedRow[]): ConvertedRow[] {
-  const byId = new Map<string, number[]>();
-  converted.forEach((row, index) => {
+export function markDuplicateImportIds(
+  converted: readonly ConvertedRow[],
+  mapped: readonly MappedRow[] | ((index: number) => MappedRow),
+): ConvertedRow[] {
+  const mappedAt = typeof mapped === 'function' ? mapped : (index: number) => mapped[index]!;
+  // Only ids on several rows get a list: a 100k-row sheet has 100k ids and usually none shared.
+  const firstRow = new Map<string, number>();
+  const shared = new Map<string, number[]>();
+  for (let index = 0; index < converted.length; index++) {
+    const row = converted[index]!;
     const id = row.ok ? row.session.fields.import_id : row.import_id;
-    if (id === undefined) return;
-    const group = byId.get(id);
-    if (group) group.push(index);
-    else byId.set(id, [index]);
-  });
+    if (id === undefined) continue;
+    const first = firstRow.get(id);
+    if (first === undefined) firstRow.set(id, index);
+    else if (shared.has(id)) shared.get(id)!.push(index);
+    else shared.set(id, [first, index]);
+  }
 
   const result = [...converted];
-  for (const [id, indexes] of byId) {
-    if (indexes.length < 2) continue;
-    for (const index of indexes) {
-      const others = indexes.filter((i) => i !== index).map((i) => mapped[i]!);
-      result[index] = withIssue(converted[index]!, duplicateIssue(mapped[index]!, id, others));
-    }
+  for (const [id, indexes] of shared) {
+    const rows = indexes.map((index) => mappedAt(index));
+    indexes.forEach((index, n) => {
+      const others = rows.filter((_, m) => m !== n);
+      result[index] = withIssue(converted[index]!, duplicateIssue(rows[n]!, id, others));
+    });
   }
   return result;
 }

@@ -37,10 +37,13 @@ export function createBooleanReader(words: BooleanWords | undefined, blankMeansN
 
 /** Whether a column follows the x/blank convention: some cell in it is an "x". */
 export function usesXMarks(values: Iterable<CellValue | undefined>): boolean {
-  for (const value of values) {
-    if (typeof value === 'string' && fold(value) === 'x') return true;
-  }
+  for (const value of values) if (isXMark(value)) return true;
   return false;
+}
+
+/** An "x" cell, the mark of the x/blank convention. */
+export function isXMark(value: CellValue | undefined): boolean {
+  return typeof value === 'string' && fold(value) === 'x';
 }
 
 function fold(word: string): string {

@@ -13,11 +13,13 @@ import { BOOLEAN_FIELDS, type ValueReaders } from './value-readers.js';
 const MAX_NAME_LENGTH = 255;
 // shared/guidebook-api.md: description_html holds at most 20,000 characters.
 const MAX_DESCRIPTION_LENGTH = 20_000;
+const LINE_BREAK = /[\r\n]/;
 
 /** The session name: line breaks become spaces (a name is one line); required. */
 export function readName(row: MappedRow, issues: RowIssue[]): string | undefined {
   const cell = row.fields.name ?? { column: 'name', value: null };
-  const name = cellText(cell.value).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const text = cellText(cell.value);
+  const name = (LINE_BREAK.test(text) ? text.replace(/\s*[\r\n]+\s*/g, ' ') : text).trim();
   if (name === '') {
     issues.push(cellIssue(row, 'required', cell, 'is empty, and every session needs a name'));
     return undefined;

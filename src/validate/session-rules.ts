@@ -1,4 +1,5 @@
 import type { MappedCell, MappedRow, RowIssue, SessionFields } from '../types.js';
+import { isCanonicalIso } from '../time/index.js';
 import { cellText } from './cell-text.js';
 import { cellIssue, quoteValue } from './row-issue.js';
 
@@ -11,7 +12,7 @@ export function sessionRuleIssues(row: MappedRow, fields: Partial<SessionFields>
   const issues: RowIssue[] = [];
   const cells = row.fields;
   const endCell = cells.end ?? cells.datetime_end ?? cells.duration;
-  if (fields.start_time && fields.end_time && endCell && Date.parse(fields.end_time) <= Date.parse(fields.start_time)) {
+  if (fields.start_time && fields.end_time && endCell && notAfter(fields.end_time, fields.start_time)) {
     const startCell = cells.start ?? cells.datetime_start ?? cells.date;
     const start = startCell ? ` (start ${quoteValue(cellText(startCell.value))})` : '';
     issues.push(cellIssue(row, 'end_before_start', endCell, `is not after the start${start}`));
@@ -33,11 +34,17 @@ export function sessionRuleIssues(row: MappedRow, fields: Partial<SessionFields>
   }
   const opens = fields.registration_start_date;
   const closes = fields.registration_end_date;
-  if (opens && closes && cells.registration_end_date && Date.parse(closes) <= Date.parse(opens)) {
+  if (opens && closes && cells.registration_end_date && notAfter(closes, opens)) {
     const opensText = cells.registration_start_date ? ` (${quoteValue(cellText(cells.registration_start_date.value))})` : '';
     issues.push(cellIssue(row, 'rule', cells.registration_end_date, `is not after the registration start${opensText}`));
   }
   return issues;
+}
+
+/** `Date.parse(later) <= Date.parse(earlier)`; the time stage's canonical ISO texts compare as text. */
+function notAfter(later: string, earlier: string): boolean {
+  if (isCanonicalIso(later) && isCanonicalIso(earlier)) return later <= earlier;
+  return Date.parse(later) <= Date.parse(earlier);
 }
 
 function needs(row: MappedRow, cell: MappedCell, requirement: string, other: MappedCell | undefined): RowIssue {

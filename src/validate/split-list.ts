@@ -5,6 +5,11 @@
  * case, keeping the first spelling and the order.
  */
 export function splitList(text: string, separator?: string): string[] {
+  // One name (most cells): nothing to split or to compare.
+  if (!holdsSeparator(text, separator)) {
+    const name = text.trim();
+    return name === '' ? [] : [name];
+  }
   const pieces = separator
     ? text.split(/\r?\n|\r/).flatMap((line) => line.split(separator))
     : text.split(text.includes(';') ? /[;\r\n]/ : /[,\r\n]/);
@@ -19,4 +24,9 @@ export function splitList(text: string, separator?: string): string[] {
     names.push(name);
   }
   return names;
+}
+
+function holdsSeparator(text: string, separator: string | undefined): boolean {
+  if (text.includes('\n') || text.includes('\r')) return true;
+  return separator ? text.includes(separator) : text.includes(',') || text.includes(';');
 }

@@ -1,6 +1,6 @@
 import type { ValueFormats } from '../map/mapping-config.js';
 import type { MappedRow } from '../types.js';
-import { type BooleanReader, createBooleanReader, usesXMarks } from './read-boolean.js';
+import { type BooleanReader, createBooleanReader, isXMark } from './read-boolean.js';
 
 export const BOOLEAN_FIELDS = ['allow_rating', 'add_to_schedule', 'require_login', 'waitlist'] as const;
 export type BooleanField = (typeof BOOLEAN_FIELDS)[number];
@@ -14,18 +14,33 @@ export interface ValueReaders {
 }
 
 export function createValueReaders(rows: readonly MappedRow[], formats: ValueFormats | undefined): ValueReaders {
-  const booleans = {} as Record<BooleanField, BooleanReader>;
-  for (const field of BOOLEAN_FIELDS) {
-    booleans[field] = createBooleanReader(formats, usesXMarks(columnValues(rows, field)));
-  }
-  const customWords = (formats?.true_words?.length ?? 0) + (formats?.false_words?.length ?? 0) > 0;
-  return {
-    booleans,
-    allDay: customWords ? createBooleanReader(formats, false) : undefined,
-    listSeparator: formats?.list_separator,
-  };
+  const evidence = collectValueReaderEvidence(formats);
+  for (const row of rows) evidence.add(row);
+  return evidence.decide();
 }
 
-function* columnValues(rows: readonly MappedRow[], field: BooleanField) {
-  for (const row of rows) yield row.fields[field]?.value;
+/** What createValueReaders decides from (which yes/no columns use x marks), one row at a time. */
+export interface ValueReaderEvidence {
+  add(row: MappedRow): void;
+  decide(): ValueReaders;
+}
+
+export function collectValueReaderEvidence(formats: ValueFormats | undefined): ValueReaderEvidence {
+  const xMarked = new Set<BooleanField>();
+  return {
+    add(row) {
+      if (xMarked.size === BOOLEAN_FIELDS.length) return;
+      for (const field of BOOLEAN_FIELDS) if (isXMark(row.fields[field]?.value)) xMarked.add(field);
+    },
+    decide() {
+      const booleans = {} as Record<BooleanField, BooleanReader>;
+      for (const field of BOOLEAN_FIELDS) booleans[field] = createBooleanReader(formats, xMarked.has(field));
+      const customWords = (formats?.true_words?.length ?? 0) + (formats?.false_words?.length ?? 0) > 0;
+      return {
+        booleans,
+        allDay: customWords ? createBooleanReader(formats, false) : undefined,
+        listSeparator: formats?.list_separator,
+      };
+    },
+  };
 }
