@@ -1,5 +1,5 @@
 export { toReportRow, entryToReportRow, joinIssues } from './report-row.js';
-export { summarize } from './summary.js';
+export { summarize, createRowTally, type RowTally } from './summary.js';
 export { REPORT_COLUMNS, csvHeaderLine, reportRowToCsvLine, textCell } from './csv.js';
 export { orderReportRows } from './order.js';
 export { finishedDocument, renderJsonReport } from './finished-document.js';

@@ -55,6 +55,7 @@ function entryMessage(entry: PlanEntry): string {
 
 /** Errors first, then warnings, each in the order found. */
 export function joinIssues(issues: readonly RowIssue[]): string {
+  if (issues.length === 0) return '';
   const errors = issues.filter((issue) => issue.severity === 'error');
   const warnings = issues.filter((issue) => issue.severity !== 'error');
   return [...errors, ...warnings].map((issue) => issue.message).join('; ');

@@ -1,41 +1,43 @@
 import type { Action, Outcome, ReportRow } from '../types.js';
+import { createRowTally, SHOWN_FAILURES, type RowTally } from './summary.js';
 import type { ReportDocument } from './types.js';
 
 const ACTIONS: readonly Action[] = ['create', 'update', 'unchanged', 'delete', 'invalid', 'conflict'];
 const OUTCOMES: readonly Outcome[] = ['done', 'planned', 'failed', 'not_attempted'];
-const SHOWN_FAILURES = 5;
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** The one-screen summary printed to stderr at the end of a run. */
-export function formatSummaryText(doc: ReportDocument, extra: { reportPath: string; durationMs: number }): string {
-  const actions = tally(doc.rows, (row) => row.action);
-  const outcomes = tally(doc.rows, (row) => row.outcome);
+/**
+ * The one-screen summary printed to stderr at the end of a run. The rows are counted from
+ * `doc.rows`, or taken from `extra.tally` when the command streamed its rows and kept none.
+ */
+export function formatSummaryText(doc: ReportDocument, extra: { reportPath: string; durationMs: number; tally?: RowTally }): string {
+  const tally = extra.tally ?? tallyOf(doc.rows);
   const lines = [headline(doc)];
-  lines.push(`  rows:     ${ACTIONS.map((action) => `${count(actions.get(action) ?? 0)} ${action}`).join(', ')}`);
-  lines.push(`  outcome:  ${OUTCOMES.map((outcome) => `${count(outcomes.get(outcome) ?? 0)} ${outcome.replace('_', ' ')}`).join(', ')}`);
+  lines.push(`  rows:     ${ACTIONS.map((action) => `${count(tally.actions.get(action) ?? 0)} ${action}`).join(', ')}`);
+  lines.push(`  outcome:  ${OUTCOMES.map((outcome) => `${count(tally.outcomes.get(outcome) ?? 0)} ${outcome.replace('_', ' ')}`).join(', ')}`);
   lines.push(`  requests: ${count(doc.summary.requests)} (of the 10,000-a-day budget)`);
   lines.push(`  time:     ${formatDuration(extra.durationMs)}`);
   lines.push(`  report:   ${extra.reportPath}`);
 
-  const failures = doc.rows.filter((row) => row.outcome === 'failed');
-  if (failures.length > 0) {
-    lines.push(`${count(failures.length)} ${failures.length === 1 ? 'row needs' : 'rows need'} attention${failures.length > SHOWN_FAILURES ? ` (first ${SHOWN_FAILURES})` : ''}:`);
-    for (const row of failures.slice(0, SHOWN_FAILURES)) lines.push(`  ${place(row)} ${row.action}: ${firstLine(row.message) || '(no message)'}`);
-    if (failures.length > SHOWN_FAILURES) lines.push(`  … and ${count(failures.length - SHOWN_FAILURES)} more in the report`);
+  const failures = tally.failures;
+  if (failures > 0) {
+    lines.push(`${count(failures)} ${failures === 1 ? 'row needs' : 'rows need'} attention${failures > SHOWN_FAILURES ? ` (first ${SHOWN_FAILURES})` : ''}:`);
+    for (const row of tally.firstFailures) lines.push(`  ${place(row)} ${row.action}: ${firstLine(row.message) || '(no message)'}`);
+    if (failures > SHOWN_FAILURES) lines.push(`  … and ${count(failures - SHOWN_FAILURES)} more in the report`);
   }
   return lines.join('\n');
+}
+
+function tallyOf(rows: readonly ReportRow[]): RowTally {
+  const tally = createRowTally(0);
+  for (const row of rows) tally.add(row);
+  return tally;
 }
 
 function headline(doc: ReportDocument): string {
   const source = doc.file ? ` ${doc.file}` : '';
   const target = doc.guideId !== null ? ` → guide ${doc.guideId}` : '';
   return `${doc.command}${source}${target}${doc.dryRun ? ' (dry run: nothing was written)' : ''}`;
-}
-
-function tally<K>(rows: readonly ReportRow[], key: (row: ReportRow) => K): Map<K, number> {
-  const counts = new Map<K, number>();
-  for (const row of rows) counts.set(key(row), (counts.get(key(row)) ?? 0) + 1);
-  return counts;
 }
 
 function place(row: ReportRow): string {

@@ -1,4 +1,4 @@
-import type { ReportRow, Summary } from '../types.js';
+import type { Action, Outcome, ReportRow, Summary } from '../types.js';
 
 /**
  * The run's totals, as `--json` prints them:
@@ -11,7 +11,32 @@ import type { ReportRow, Summary } from '../types.js';
  * - not_attempted: outcome `not_attempted`, any action (a stopped run);
  * - requests: HTTP requests spent, reads included.
  */
-export function summarize(rows: readonly ReportRow[], requests: number): Summary {
+export function summarize(rows: Iterable<ReportRow>, requests: number): Summary {
+  const tally = createRowTally(requests);
+  for (const row of rows) tally.add(row);
+  return tally.summary;
+}
+
+/** Rows named in the end-of-run summary text; the rest are counted. */
+export const SHOWN_FAILURES = 5;
+
+/**
+ * Everything the end of a run tells about its rows, counted one row at a time, so a command
+ * that streams its rows to the report (validate) need not keep them: the Summary, rows per action
+ * and per outcome, and the first failed rows.
+ */
+export interface RowTally {
+  readonly summary: Summary;
+  readonly actions: ReadonlyMap<Action, number>;
+  readonly outcomes: ReadonlyMap<Outcome, number>;
+  /** Rows whose outcome is `failed`, of any action. */
+  readonly failures: number;
+  /** The first SHOWN_FAILURES of them, in the order added. */
+  readonly firstFailures: readonly ReportRow[];
+  add(row: ReportRow): void;
+}
+
+export function createRowTally(requests: number): RowTally {
   const summary: Summary = {
     created: 0,
     updated: 0,
@@ -23,31 +48,53 @@ export function summarize(rows: readonly ReportRow[], requests: number): Summary
     not_attempted: 0,
     requests,
   };
-  for (const row of rows) {
-    const done = row.outcome === 'done';
-    switch (row.action) {
-      case 'create':
-        if (done) summary.created++;
-        break;
-      case 'update':
-        if (done) summary.updated++;
-        break;
-      case 'delete':
-        if (done) summary.deleted++;
-        break;
-      case 'unchanged':
-        summary.unchanged++;
-        break;
-      case 'invalid':
-        summary.invalid++;
-        break;
-      case 'conflict':
-        summary.conflicts++;
-        break;
-    }
-    const isWrite = row.action === 'create' || row.action === 'update' || row.action === 'delete';
-    if (isWrite && row.outcome === 'failed') summary.failed++;
-    if (row.outcome === 'not_attempted') summary.not_attempted++;
+  const actions = new Map<Action, number>();
+  const outcomes = new Map<Outcome, number>();
+  const firstFailures: ReportRow[] = [];
+  let failures = 0;
+  return {
+    summary,
+    actions,
+    outcomes,
+    get failures() {
+      return failures;
+    },
+    firstFailures,
+    add(row) {
+      countRow(summary, row);
+      actions.set(row.action, (actions.get(row.action) ?? 0) + 1);
+      outcomes.set(row.outcome, (outcomes.get(row.outcome) ?? 0) + 1);
+      if (row.outcome === 'failed') {
+        failures++;
+        if (firstFailures.length < SHOWN_FAILURES) firstFailures.push(row);
+      }
+    },
+  };
+}
+
+function countRow(summary: Summary, row: ReportRow): void {
+  const done = row.outcome === 'done';
+  switch (row.action) {
+    case 'create':
+      if (done) summary.created++;
+      break;
+    case 'update':
+      if (done) summary.updated++;
+      break;
+    case 'delete':
+      if (done) summary.deleted++;
+      break;
+    case 'unchanged':
+      summary.unchanged++;
+      break;
+    case 'invalid':
+      summary.invalid++;
+      break;
+    case 'conflict':
+      summary.conflicts++;
+      break;
   }
-  return summary;
+  const isWrite = row.action === 'create' || row.action === 'update' || row.action === 'delete';
+  if (isWrite && row.outcome === 'failed') summary.failed++;
+  if (row.outcome === 'not_attempted') summary.not_attempted++;
 }

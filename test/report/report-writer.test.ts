@@ -112,6 +112,58 @@ describe('createReportWriter', () => {
   });
 });
 
+describe('createReportWriter, in order (validate)', () => {
+  const ordered = Array.from({ length: 3000 }, (_, i) =>
+    reportRow({ row: i + 2, import_id: `id-${i}`, name: i === 5 ? '=cmd' : `Talk ${i}, "quoted"\nline`, message: 'x'.repeat(i % 50) }),
+  );
+
+  it('writes the CSV the journalling writer writes, in one file that appears only at finish', async () => {
+    const report = path.join(dir, 'ordered.report.csv');
+    const journalled = path.join(dir, 'journalled.report.csv');
+    const writer = createReportWriter(report, { inOrder: true });
+    const reference = createReportWriter(journalled);
+    expect(writer.journalPath).not.toBe(report);
+    for (const row of ordered) {
+      writer.write(row);
+      reference.write(row);
+    }
+    expect(existsSync(report)).toBe(false);
+    await writer.finish({ ...reportDocument([]), rows: [] });
+    await reference.finish(reportDocument(ordered));
+    expect(readFileSync(report, 'utf8')).toBe(readFileSync(journalled, 'utf8'));
+    expect(parseCsv(report)).toHaveLength(ordered.length);
+    expect(readdirSync(dir).sort()).toEqual(['journalled.report.csv', 'ordered.report.csv']);
+    expect(() => writer.write(ordered[0]!)).toThrow(/finished/);
+  });
+
+  it('leaves an earlier report untouched and no temporary file when closed before finishing', () => {
+    const report = path.join(dir, 'kept.report.csv');
+    writeFileSync(report, 'earlier report\n');
+    const writer = createReportWriter(report, { inOrder: true });
+    for (const row of ordered) writer.write(row);
+    writer.close();
+    expect(readFileSync(report, 'utf8')).toBe('earlier report\n');
+    expect(readdirSync(dir)).toEqual(['kept.report.csv']);
+  });
+
+  it('renders JSON and HTML from the rows written, not from the document', async () => {
+    const json = path.join(dir, 'ordered.json');
+    const writer = createReportWriter(json, { inOrder: true });
+    expect(writer.journalPath).toBe('');
+    for (const row of ordered.slice(0, 4)) writer.write(row);
+    await writer.finish(reportDocument([]));
+    const doc = JSON.parse(readFileSync(json, 'utf8'));
+    expect(doc.rows.map((row: { import_id: string }) => row.import_id)).toEqual(['id-0', 'id-1', 'id-2', 'id-3']);
+
+    const html = path.join(dir, 'ordered.html');
+    const htmlWriter = createReportWriter(html, { inOrder: true });
+    htmlWriter.write(ordered[1]!);
+    await htmlWriter.finish(reportDocument([]));
+    expect(readFileSync(html, 'utf8')).toContain('id-1');
+    expect(readdirSync(dir).sort()).toEqual(['ordered.html', 'ordered.json']);
+  });
+});
+
 describe('report paths', () => {
   it('picks the format by extension', () => {
     expect(reportFormatFor('a/b.JSON')).toBe('json');

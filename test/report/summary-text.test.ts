@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatSummaryText } from '../../src/report/summary-text.js';
+import { createRowTally, summarize } from '../../src/report/summary.js';
 import { reportDocument, reportRow } from './report-fixtures.js';
 
 describe('formatSummaryText', () => {
@@ -33,6 +34,18 @@ describe('formatSummaryText', () => {
     expect(text).not.toContain('row 15 [bad-5]');
     expect(text).toContain('… and 2 more in the report');
     expect(text.split('\n').length).toBeLessThan(20);
+  });
+
+  it('tells the same from a tally of the rows as from the rows', () => {
+    const tally = createRowTally(0);
+    for (const row of rows) tally.add(row);
+    const doc = reportDocument(rows);
+    expect(tally.summary).toEqual(summarize(rows, 0));
+    expect(tally.failures).toBe(7);
+    expect(tally.firstFailures.map((row) => row.import_id)).toEqual(['bad-0', 'bad-1', 'bad-2', 'bad-3', 'bad-4']);
+    expect(formatSummaryText({ ...doc, rows: [] }, { reportPath: 'r.csv', durationMs: 10, tally })).toBe(
+      formatSummaryText(doc, { reportPath: 'r.csv', durationMs: 10 }),
+    );
   });
 
   it('says when nothing was written', () => {
