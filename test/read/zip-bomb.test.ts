@@ -34,7 +34,9 @@ describe('zip-bomb guard', () => {
   it('refuses the fixture whose directory declares a 3.9 GB sheet, quickly', async () => {
     const { message, ms } = await refusal(fixture('zip-bomb.xlsx'));
     expect(message).toBe(`${fixture('zip-bomb.xlsx')}: is not read: it would unpack to more than 512 MiB (refused as a possible zip bomb)`);
-    expect(ms).toBeLessThan(1000);
+    // Refused from the zip directory alone, before anything is inflated: far below what reading
+    // the bomb would take even on a loaded machine.
+    expect(ms).toBeLessThan(10_000);
   });
 
   it('refuses a declared size no deflate stream can reach', async () => {
@@ -67,7 +69,7 @@ describe('zip-bomb guard', () => {
     expect(message).toBe(
       `${path}: is not read: its entry "xl/worksheets/sheet1.xml" unpacks to more than the 1000 bytes it declares (refused as a possible zip bomb)`,
     );
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(10_000);
   });
 
   it('refuses a stored entry whose sizes differ', async () => {
