@@ -6,8 +6,8 @@ import { createReadStream, readFileSync } from 'node:fs';
 import * as fs from 'node:fs';
 import { parse } from 'csv-parse';
 import * as XLSX from 'xlsx';
-import { validateFile } from '../src/pipeline/validate-file.js';
-import { createReportWriter } from '../src/report/index.js';
+import { validateFileRows } from '../src/pipeline/validate-file.js';
+import { createReportWriter, formatSummaryText } from '../src/report/index.js';
 
 XLSX.set_fs(fs);
 
@@ -59,13 +59,19 @@ function leanSheetJsRead(file: string): number {
   return XLSX.utils.decode_range(sheet['!ref'] ?? 'A1').e.r;
 }
 
-/** What `guidebook-import validate <file> --report R` does, without the argument parsing. */
+/** What `guidebook-import validate <file> --report R` does (src/cli/commands/validate.ts), without the argument parsing. */
 async function validateCommand(file: string, report: string): Promise<number> {
-  const { document } = await validateFile(file);
-  const writer = createReportWriter(report);
-  for (const row of document.rows) writer.write(row);
+  const validation = await validateFileRows(file);
+  const writer = createReportWriter(report, { inOrder: true });
+  let rows = 0;
+  for (const row of validation.rows) {
+    writer.write(row);
+    rows++;
+  }
+  const { document, tally } = validation.finish();
   await writer.finish(document);
-  return document.rows.length;
+  formatSummaryText(document, { reportPath: report, durationMs: 0, tally });
+  return rows;
 }
 
 async function main(): Promise<void> {

@@ -1,10 +1,13 @@
 // Where `validate` spends its time: CPU and wall per stage on one file, for profiling (not a
-// benchmark with a goal). Usage: npx tsx bench/validate-stages.ts bench/.out/agenda-100000.csv
+// benchmark with a goal). The stages are those of src/pipeline/validate-file.ts validateFileRows,
+// run one after the other. Usage: npx tsx bench/validate-stages.ts bench/.out/agenda-100000.csv
 import { rmSync } from 'node:fs';
-import { loadSheet } from '../src/pipeline/load-sheet.js';
-import { convertSheet } from '../src/pipeline/convert-sheet.js';
-import { planImport } from '../src/plan/index.js';
-import { createReportWriter, entryToReportRow, summarize } from '../src/report/index.js';
+import { mapRow } from '../src/map/index.js';
+import { openMappedSheet } from '../src/pipeline/load-sheet.js';
+import { createRowPlanner, indexSheetImportIds } from '../src/plan/index.js';
+import { createReportWriter, createRowTally, entryToReportRow } from '../src/report/index.js';
+import type { ConvertedRow, RawRow } from '../src/types.js';
+import { collectSheetFacts, convertOptionsFor, convertSheetRows } from '../src/validate/index.js';
 import { outPath } from './agenda-files.js';
 
 const file = process.argv[2];
@@ -14,30 +17,47 @@ let cpu = process.cpuUsage();
 let wall = performance.now();
 function lap(stage: string): void {
   const used = process.cpuUsage(cpu);
-  console.log(`${stage.padEnd(31)} cpu ${((used.user + used.system) / 1000).toFixed(0).padStart(6)} ms   wall ${(performance.now() - wall).toFixed(0).padStart(6)} ms`);
+  const heap = process.memoryUsage().heapUsed / 2 ** 20;
+  console.log(
+    `${stage.padEnd(36)} cpu ${((used.user + used.system) / 1000).toFixed(0).padStart(6)} ms   ` +
+      `wall ${(performance.now() - wall).toFixed(0).padStart(6)} ms   heap used ${heap.toFixed(0).padStart(4)} MB`,
+  );
   cpu = process.cpuUsage();
   wall = performance.now();
 }
 
-const sheet = await loadSheet({ file });
-lap('read + map');
-const converted = convertSheet(sheet, {});
-lap('convert + validate');
-const plan = planImport({
-  guideId: 0, rows: converted.rows, serverSessions: [], tracks: [], locations: [], readRequests: 0,
-  options: { createMissing: true, prune: false, yes: 0 },
-});
-lap('plan');
-const rows = plan.entries.map((entry) => entryToReportRow(entry, 'planned'));
-lap('report rows');
+const sheet = await openMappedSheet({ file });
+const facts = collectSheetFacts(convertOptionsFor({}, sheet.mapping));
+const read: RawRow[] = [];
+for await (const raw of sheet.rows) {
+  facts.add(mapRow(raw, sheet.columnMap));
+  read.push(raw);
+}
+lap('read + map (rows held as read)');
+const context = facts.settle();
+lap('settle formats');
+const converted: Array<ConvertedRow | undefined> = convertSheetRows(read.length, (i) => mapRow(read[i]!, sheet.columnMap), context).rows;
+read.length = 0;
+lap('map again + convert + duplicates');
+const planner = createRowPlanner(
+  { guideId: 0, serverSessions: [], tracks: [], locations: [], options: { createMissing: true, prune: false, yes: 0 } },
+  indexSheetImportIds(converted as ConvertedRow[]),
+);
+lap('plan: import_id index');
 const reportPath = outPath('validate-stages.report.csv');
-const writer = createReportWriter(reportPath);
-for (const row of rows) writer.write(row);
-lap('report journal (per row)');
+const writer = createReportWriter(reportPath, { inOrder: true });
+const tally = createRowTally(0);
+for (let i = 0; i < converted.length; i++) {
+  const row = entryToReportRow(planner.planRow(converted[i]!), 'planned');
+  converted[i] = undefined;
+  tally.add(row);
+  writer.write(row);
+}
+lap('plan + report row + CSV line, per row');
 await writer.finish({
   version: 1, command: 'validate', file, guideId: null, dryRun: true, startedAt: '', finishedAt: '', options: {},
-  summary: summarize(rows, 0), warnings: [], rows,
+  summary: tally.summary, warnings: [], rows: [],
 });
-lap('report finish (sorted rewrite)');
+lap('report finish (rename)');
 rmSync(reportPath, { force: true });
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -1,7 +1,7 @@
 // read → map: a sheet file becomes mapped rows, once, with the run-level warnings of both stages.
 import { buildColumnMap, mapRow, normaliseHeader, scoreHeaderRow, type ColumnMap, type MappingConfig } from '../map/index.js';
 import { openSheet, type SheetFormat } from '../read/index.js';
-import type { MappedRow, SheetHeader } from '../types.js';
+import type { MappedRow, RawRow, SheetHeader } from '../types.js';
 
 export interface SheetInput {
   file: string;
@@ -23,11 +23,25 @@ export interface LoadedSheet {
 }
 
 export async function loadSheet(input: SheetInput): Promise<LoadedSheet> {
+  const opened = await openMappedSheet(input);
+  const rows: MappedRow[] = [];
+  for await (const raw of opened.rows) rows.push(mapRow(raw, opened.columnMap));
+  const { file, format, sheet, header, columnMap, mapping } = opened;
+  return { file, format, sheet, header, columnMap, mapping, rows, warnings: opened.warnings() };
+}
+
+/** A sheet opened with its column map, its rows still to be read (as read, not yet mapped). */
+export interface OpenedMappedSheet extends Omit<LoadedSheet, 'rows' | 'warnings'> {
+  /** Iterate once; map each row with `columnMap`. */
+  rows: AsyncIterable<RawRow>;
+  /** The read and map stages' run-level warnings, complete once the rows have been read. */
+  warnings(): string[];
+}
+
+export async function openMappedSheet(input: SheetInput): Promise<OpenedMappedSheet> {
   const mapping = typeof input.mapping === 'string' ? await readMappingFile(input.mapping) : input.mapping;
   const source = await openSheet(input.file, { sheet: input.sheet, scoreHeader: headerScorer(mapping) });
   const columnMap = buildColumnMap(source.header, mapping);
-  const rows: MappedRow[] = [];
-  for await (const raw of source.rows) rows.push(mapRow(raw, columnMap));
   return {
     file: input.file,
     format: source.format,
@@ -35,8 +49,8 @@ export async function loadSheet(input: SheetInput): Promise<LoadedSheet> {
     header: source.header,
     columnMap,
     mapping,
-    rows,
-    warnings: [...source.warnings, ...columnMap.warnings],
+    rows: source.rows,
+    warnings: () => [...source.warnings, ...columnMap.warnings],
   };
 }
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { normalizeValidateOptions } from '../../options/run-options.js';
-import { validateFile } from '../../pipeline/validate-file.js';
+import { validateFileRows } from '../../pipeline/validate-file.js';
 import { createReportWriter, defaultReportPath, formatSummaryText } from '../../report/index.js';
 import { reportError } from '../report-error.js';
 import type { CliCommand } from './command.js';
@@ -16,13 +16,20 @@ export const validateCommand: CliCommand = {
     const started = Date.now();
     try {
       const options = normalizeValidateOptions(flagsWithConfig(args));
-      const { document } = await validateFile(options.file, options);
+      // Rows go to the report as they are planned; the command keeps only their tally.
+      const validation = await validateFileRows(options.file, options);
       const reportPath = options.report ?? defaultReportPath(options.file);
-      const writer = createReportWriter(reportPath);
-      for (const row of document.rows) writer.write(row);
+      const writer = createReportWriter(reportPath, { inOrder: true });
+      try {
+        for (const row of validation.rows) writer.write(row);
+      } catch (error) {
+        writer.close();
+        throw error;
+      }
+      const { document, tally } = validation.finish();
       await writer.finish(document);
       for (const warning of document.warnings) say(`warning: ${warning}`);
-      say(formatSummaryText(document, { reportPath: resolve(reportPath), durationMs: Date.now() - started }));
+      say(formatSummaryText(document, { reportPath: resolve(reportPath), durationMs: Date.now() - started, tally }));
       if (options.json) process.stdout.write(`${JSON.stringify(document.summary)}\n`);
       const { invalid, conflicts } = document.summary;
       return invalid + conflicts > 0 ? 1 : 0;
