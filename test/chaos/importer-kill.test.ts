@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { agendaMismatches, agendaRows, seededRandom, writeAgendaCsv } from '../support/agenda-sheet.js';
+import { mulberry32 } from '../../src/sandbox/prng.js';
+import { agendaMismatches, agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
 import { describeRun } from '../support/cli-process.js';
 import { readCsvReport } from '../support/report-file.js';
 import { guideSessions, killAllSandboxes, startSandboxProcess, type SandboxProcess } from '../support/sandbox-process.js';
-import { API_KEY, runImport, spawnImport, summaryOf, tempDir } from './import-run.js';
+import { tempDir } from '../support/temp-dir.js';
+import { API_KEY, runImport, spawnImport, summaryOf } from './import-run.js';
 
 afterEach(killAllSandboxes);
 
@@ -24,14 +26,14 @@ async function requestsReached(sandbox: SandboxProcess, from: number, count: num
 
 describe('kill -9 of the importer', () => {
   it(`converges with zero duplicates after ${KILLS} kills at seeded moments, and every report left behind parses`, async () => {
-    const dir = tempDir('kill');
+    const dir = tempDir('chaos-kill');
     const rows = agendaRows(ROWS, { seed: 23, prefix: 'kil' });
     const sheet = writeAgendaCsv(join(dir, 'agenda.csv'), rows);
     const report = join(dir, 'agenda.report.csv');
     // Latency and a modest concurrency spread the writes over a couple of seconds, so a kill
     // lands among them rather than after the run.
     const sandbox = await startSandboxProcess({ dir, apiKey: API_KEY, latencyMs: 15 });
-    const random = seededRandom(9_041);
+    const random = mulberry32(9_041);
     const killedAfter: number[] = [];
 
     for (let kill = 0; kill < KILLS; kill++) {

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as XLSX from 'xlsx';
 import type { SandboxState } from '../../src/sandbox/index.js';
+import { mulberry32 } from '../../src/sandbox/prng.js';
 import { guideSessions } from './sandbox-process.js';
 
 XLSX.set_fs(fs);
@@ -36,18 +37,6 @@ const SPEAKERS = ['Ada Park', 'Bram de Vries', 'Chiara Conti', 'Dev Patel', 'Eun
 /** Guide 1's zone in May 2027 (daylight time), written out rather than computed by a time library. */
 const GUIDE_OFFSET = '-04:00';
 
-/** A small seeded generator (mulberry32), so a seed always makes the same agenda. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface AgendaOptions {
   /** Import IDs `<prefix>-001`, …; default `S`. */
   prefix?: string;
@@ -65,7 +54,8 @@ export interface AgendaOptions {
 
 /** `count` sessions spread over guide 1's three days. */
 export function agendaRows(count: number, options: AgendaOptions = {}): AgendaRow[] {
-  const random = options.seed === undefined ? undefined : seededRandom(options.seed);
+  // Seeded (mulberry32, the sandbox's own generator): a seed always makes the same agenda.
+  const random = options.seed === undefined ? undefined : mulberry32(options.seed);
   const prefix = options.prefix ?? 'S';
   const width = Math.max(3, String(count).length);
   return Array.from({ length: count }, (_, i) => {
