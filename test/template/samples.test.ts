@@ -7,7 +7,7 @@ import { DEVCON_HEADERS, SCHED_HEADERS } from '../../samples/make-samples.js';
 import { SCHED_SESSIONS } from '../../samples/sched-export-sessions.js';
 import type { ReportDocument } from '../../src/report/types.js';
 import type { CellValue, RawRow, SheetDateCell, SheetHeader } from '../../src/types.js';
-import { runCli } from './cli-runner.js';
+import { runCli } from '../support/cli-process.js';
 import { byHeader, readSheet } from './read-sheet.js';
 
 type Row = Record<string, CellValue>;
@@ -120,7 +120,7 @@ describe('guidebook-import validate on the samples', () => {
     const dir = await mkdtemp(join(tmpdir(), 'gbi-samples-'));
     try {
       const report = join(dir, 'report.json');
-      const result = await runCli(['validate', resolve(file), '--timezone', zone, '--report', report], dir);
+      const result = await runCli(['validate', resolve(file), '--timezone', zone, '--report', report], { cwd: dir });
       expect(result.code, result.stderr).toBe(0);
       const doc = JSON.parse(await readFile(report, 'utf8')) as ReportDocument;
       expect(doc.rows).toHaveLength(count);
@@ -134,7 +134,7 @@ describe('guidebook-import validate on the samples', () => {
     const dir = await mkdtemp(join(tmpdir(), 'gbi-samples-'));
     try {
       const report = join(dir, 'report.json');
-      await runCli(['validate', resolve('samples/sched-export.csv'), '--timezone', 'Europe/Berlin', '--report', report], dir);
+      await runCli(['validate', resolve('samples/sched-export.csv'), '--timezone', 'Europe/Berlin', '--report', report], { cwd: dir });
       const doc = JSON.parse(await readFile(report, 'utf8')) as ReportDocument;
       const keynote = doc.rows.find((row) => row.name === 'Keynote: Open Data as Public Infrastructure');
       expect(keynote?.fields).toMatchObject({ start_time: '2027-09-14T07:30:00.000Z', end_time: '2027-09-14T08:30:00.000Z' });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CANONICAL_COLUMNS } from '../../src/map/canonical-columns.js';
-import { runCli } from './cli-runner.js';
+import { runCli } from '../support/cli-process.js';
 
 describe('guidebook-import template', () => {
   let dir: string;
@@ -16,7 +16,7 @@ describe('guidebook-import template', () => {
   });
 
   it('writes agenda-template.xlsx in the current folder and prints its path', async () => {
-    const result = await runCli(['template'], dir);
+    const result = await runCli(['template'], { cwd: dir });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const path = join(dir, 'agenda-template.xlsx');
     expect(result.stdout).toBe(`${path}\n`);
@@ -27,8 +27,8 @@ describe('guidebook-import template', () => {
   });
 
   it('writes CSV for --format csv and for an --output ending in .csv', async () => {
-    expect((await runCli(['template', '--format', 'csv'], dir)).code).toBe(0);
-    const byOutput = await runCli(['template', '--output', 'mine.csv'], dir);
+    expect((await runCli(['template', '--format', 'csv'], { cwd: dir })).code).toBe(0);
+    const byOutput = await runCli(['template', '--output', 'mine.csv'], { cwd: dir });
     expect(byOutput.stdout).toBe(`${join(dir, 'mine.csv')}\n`);
     for (const name of ['agenda-template.csv', 'mine.csv']) {
       const text = await readFile(join(dir, name), 'utf8');
@@ -39,22 +39,22 @@ describe('guidebook-import template', () => {
   it('refuses to overwrite without --force: exit 2, one line, file untouched', async () => {
     const path = join(dir, 'agenda-template.xlsx');
     await writeFile(path, 'my own work');
-    const refused = await runCli(['template'], dir);
+    const refused = await runCli(['template'], { cwd: dir });
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toBe(`guidebook-import: cannot write "agenda-template.xlsx": it already exists (add --force to replace it)\n`);
     expect(await readFile(path, 'utf8')).toBe('my own work');
 
-    const forced = await runCli(['template', '--force'], dir);
+    const forced = await runCli(['template', '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
     expect((await stat(path)).size).toBeGreaterThan(1000);
   });
 
   it('rejects an output name whose format it cannot tell, and an unknown --format', async () => {
-    const unknownEnding = await runCli(['template', '--output', 'agenda.txt'], dir);
+    const unknownEnding = await runCli(['template', '--output', 'agenda.txt'], { cwd: dir });
     expect(unknownEnding.code).toBe(2);
     expect(unknownEnding.stderr.trim().split('\n')).toHaveLength(1);
-    const unknownFormat = await runCli(['template', '--format', 'json'], dir);
+    const unknownFormat = await runCli(['template', '--format', 'json'], { cwd: dir });
     expect(unknownFormat.code).toBe(2);
     expect(unknownFormat.stderr).toMatch(/Choices: "csv", "xlsx"/);
   });

@@ -8,7 +8,7 @@ import { CANONICAL_COLUMNS } from '../../src/map/canonical-columns.js';
 import { BUILDER_SCHEDULE_HEADERS, builderTemplateBytes } from '../../src/template/builder-template.js';
 import { writeTemplate } from '../../src/template/write-template.js';
 import type { SheetDateCell } from '../../src/types.js';
-import { runCli } from './cli-runner.js';
+import { runCli } from '../support/cli-process.js';
 import { byHeader, readSheet } from './read-sheet.js';
 
 const headers = CANONICAL_COLUMNS.map((column) => column.header);
@@ -97,7 +97,7 @@ describe('guidebook-import validate on a filled-in template', () => {
         await writeTemplate(csvPath, 'csv');
 
         for (const file of [path, csvPath]) {
-          const result = await runCli(['validate', file, '--timezone', 'America/New_York'], dir);
+          const result = await runCli(['validate', file, '--timezone', 'America/New_York'], { cwd: dir });
           expect(result.stderr + result.stdout).not.toContain('not available yet');
           expect(result.code, `${file}\n${result.stdout}\n${result.stderr}`).toBe(0);
         }
@@ -124,7 +124,7 @@ describe("guidebook-import validate on a filled-in copy of Builder's template", 
       );
       await writeFile(path, XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
       const report = join(dir, 'report.json');
-      const result = await runCli(['validate', path, '--timezone', 'America/New_York', '--report', report], dir);
+      const result = await runCli(['validate', path, '--timezone', 'America/New_York', '--report', report], { cwd: dir });
       expect(result.code, result.stderr).toBe(0);
       const doc = JSON.parse(await readFile(report, 'utf8')) as { rows: Array<{ row: number; name: string; fields: Record<string, unknown> }> };
       expect(doc.rows.map((row) => [row.row, row.name])).toEqual([
