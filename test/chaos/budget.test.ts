@@ -4,7 +4,8 @@ import { agendaMismatches, agendaRows, writeAgendaCsv } from '../support/agenda-
 import { describeRun } from '../support/cli-process.js';
 import { readCsvReport, type CsvReportRow } from '../support/report-file.js';
 import { guideSessions, killAllSandboxes, restartSandboxProcess, startSandboxProcess, type SandboxProcess } from '../support/sandbox-process.js';
-import { API_KEY, hasCrashTrace, runImport, summaryOf, tempDir } from './import-run.js';
+import { tempDir } from '../support/temp-dir.js';
+import { API_KEY, hasCrashTrace, runImport, summaryOf } from './import-run.js';
 
 afterEach(killAllSandboxes);
 
@@ -18,7 +19,7 @@ function byOutcome(lines: CsvReportRow[], outcome: string): string[] {
 
 describe('the daily request budget running out during an import', () => {
   it('stops with exit 3 and lists the rows not attempted; once the budget is back a re-run completes without duplicates', async () => {
-    const dir = tempDir('budget');
+    const dir = tempDir('chaos-budget');
     const rows = agendaRows(300, { seed: 47, prefix: 'bdg' });
     const sheet = writeAgendaCsv(join(dir, 'agenda.csv'), rows);
     const report = join(dir, 'agenda.report.csv');

@@ -4,7 +4,8 @@ import { agendaMismatches, agendaRows, writeAgendaCsv } from '../support/agenda-
 import { describeRun } from '../support/cli-process.js';
 import { readCsvReport } from '../support/report-file.js';
 import { guideSessions, killAllSandboxes, startSandboxProcess } from '../support/sandbox-process.js';
-import { API_KEY, runImport, summaryOf, tempDir } from './import-run.js';
+import { tempDir } from '../support/temp-dir.js';
+import { API_KEY, runImport, summaryOf } from './import-run.js';
 
 afterEach(killAllSandboxes);
 
@@ -26,7 +27,7 @@ function busiestSecond(times: number[]): number {
 
 describe('a wide import under --concurrency 32 --rate 200', () => {
   it('imports 1,000 rows with no duplicate and never more than 200 requests in a second', async () => {
-    const dir = tempDir('stress');
+    const dir = tempDir('chaos-stress');
     const rows = agendaRows(1000, { seed: 53, prefix: 'con' });
     const sheet = writeAgendaCsv(join(dir, 'agenda.csv'), rows);
     const report = join(dir, 'agenda.report.csv');

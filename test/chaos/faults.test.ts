@@ -4,13 +4,14 @@ import { agendaMismatches, agendaRows, writeAgendaCsv } from '../support/agenda-
 import { describeRun, type CliResult } from '../support/cli-process.js';
 import { readCsvReport } from '../support/report-file.js';
 import { guideSessions, killAllSandboxes, startSandboxProcess } from '../support/sandbox-process.js';
-import { API_KEY, hasCrashTrace, runImport, summaryOf, tempDir } from './import-run.js';
+import { tempDir } from '../support/temp-dir.js';
+import { API_KEY, hasCrashTrace, runImport, summaryOf } from './import-run.js';
 
 afterEach(killAllSandboxes);
 
 describe('an import through a misbehaving server', () => {
   it('converges on 300 exact sessions through 20 % 5xx, 10 % dropped answers and 50 ms latency, in at most 3 runs', async () => {
-    const dir = tempDir('faults');
+    const dir = tempDir('chaos-faults');
     const rows = agendaRows(300, { seed: 11, prefix: 'flt' });
     const sheet = writeAgendaCsv(join(dir, 'agenda.csv'), rows);
     const report = join(dir, 'agenda.report.csv');

@@ -5,13 +5,14 @@ import { agendaMismatches, agendaRows, writeAgendaCsv } from '../support/agenda-
 import { describeRun } from '../support/cli-process.js';
 import { readCsvReport } from '../support/report-file.js';
 import { guideSessions, killAllSandboxes, restartSandboxProcess, startSandboxProcess } from '../support/sandbox-process.js';
-import { API_KEY, hasCrashTrace, runImport, spawnImport, tempDir } from './import-run.js';
+import { tempDir } from '../support/temp-dir.js';
+import { API_KEY, hasCrashTrace, runImport, spawnImport } from './import-run.js';
 
 afterEach(killAllSandboxes);
 
 describe('the server killed and restarted during an import', () => {
   it('fails the rows it could not write, cleanly, and a re-run converges without duplicates', async () => {
-    const dir = tempDir('restart');
+    const dir = tempDir('chaos-restart');
     const rows = agendaRows(300, { seed: 31, prefix: 'rst' });
     const sheet = writeAgendaCsv(join(dir, 'agenda.csv'), rows);
     const report = join(dir, 'agenda.report.csv');

@@ -2,16 +2,14 @@
 // column and value, exit 1 when a row is invalid or conflicting, 2 when the sheet cannot be read.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli-process.js';
-import { cleanUp, tempDir } from '../support/import-fixture.js';
 import { readCsvReport } from '../support/report-file.js';
-
-afterAll(cleanUp);
+import { tempDir } from '../support/temp-dir.js';
 
 describe('guidebook-import validate', () => {
   it('reports every bad row with row, column and value, and exits 1, with no key and no server', async () => {
-    const dir = tempDir();
+    const dir = tempDir('gi-validate');
     const sheet = join(dir, 'agenda.csv');
     writeFileSync(sheet, [
       'Import ID,Title,Date,Start,End,Time Zone',
@@ -36,7 +34,7 @@ describe('guidebook-import validate', () => {
   });
 
   it('a clean sheet exits 0 with every row a planned create', async () => {
-    const dir = tempDir();
+    const dir = tempDir('gi-validate');
     const sheet = join(dir, 'agenda.csv');
     writeFileSync(sheet, 'Import ID,Title,Date,Start,End\nV-1,Fine,2027-05-10,9:00,9:30\n');
     const run = await runCli(['validate', sheet, '--timezone', 'Europe/Berlin', '--report', join(dir, 'v.csv')], { apiKey: null });

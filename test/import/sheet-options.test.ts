@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSandboxState } from '../../src/sandbox/index.js';
 import { AGENDA_HEADER, agendaRows } from '../support/agenda-sheet.js';
 import { runCli, SECRET_KEY } from '../support/cli-process.js';
-import { cleanUp, importWorld, tempDir, type ImportWorld } from '../support/import-fixture.js';
+import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
+import { tempDir } from '../support/temp-dir.js';
 import { sessionsByImportId } from '../support/sandbox-process.js';
 import { readCsvReport, readJsonReport } from '../support/report-file.js';
 
@@ -137,7 +138,7 @@ describe('where the sessions go', () => {
   });
 
   it('--sandbox needs no key; --sandbox-state keeps the guide between runs', async () => {
-    const dir = tempDir();
+    const dir = tempDir('gi-sandbox-state');
     const sheet = join(dir, 'agenda.csv');
     fs.writeFileSync(sheet, 'Import ID,Title,Date,Start,End\nX-1,Rehearsal,2027-05-11,9:00,9:30\n');
     const state = join(dir, 'sandbox.json');

@@ -1,26 +1,16 @@
 // One test's world: a temporary folder, a sandbox process in it, and `importCli` to run
 // `guidebook-import import` against that sandbox (fast: --rate 500 unless a test says otherwise),
 // with SECRET_KEY as the key on both sides unless a test says otherwise.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SandboxState } from '../../src/sandbox/index.js';
 import { runCli, SECRET_KEY, spawnCli, type CliOptions, type CliResult, type RunningCli } from './cli-process.js';
 import { killAllSandboxes, restartSandboxProcess, startSandboxProcess, type SandboxProcess, type SandboxProcessOptions } from './sandbox-process.js';
+import { tempDir } from './temp-dir.js';
 
-const madeDirs: string[] = [];
-
-export function tempDir(prefix = 'gi-import-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  madeDirs.push(dir);
-  return dir;
-}
-
-/** afterAll: kills the sandboxes still running and removes the folders (KEEP_TEST_DIRS=1 keeps them). */
+/** afterAll: kills the sandboxes still running (the folders go as temp-dir.ts says). */
 export async function cleanUp(): Promise<void> {
   await killAllSandboxes();
-  if (process.env.KEEP_TEST_DIRS) return;
-  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export type WorldSandboxOptions = Omit<SandboxProcessOptions, 'dir'>;
@@ -38,14 +28,13 @@ export interface ImportWorld {
 /** `initialState`: the sandbox starts from this state (written to its state file first). */
 export async function importWorld(options: WorldSandboxOptions & { initialState?: SandboxState } = {}): Promise<ImportWorld> {
   const { initialState, ...sandboxOptions } = options;
-  const dir = tempDir();
+  const dir = tempDir('gi-import');
   if (initialState) writeFileSync(join(dir, 'state.json'), JSON.stringify(initialState));
-  const withKey = (cliOptions: CliOptions = {}): CliOptions => ({ apiKey: SECRET_KEY, ...cliOptions });
   const world: ImportWorld = {
     dir,
     sandbox: await startSandboxProcess({ dir, apiKey: SECRET_KEY, ...sandboxOptions }),
-    importCli: (file, args = [], cliOptions) => runCli(importArgs(world, file, args), withKey(cliOptions)),
-    spawnImport: (file, args = [], cliOptions) => spawnCli(importArgs(world, file, args), withKey(cliOptions)),
+    importCli: (file, args, cliOptions) => sandboxImport(world.sandbox, file, args, cliOptions),
+    spawnImport: (file, args, cliOptions) => spawnSandboxImport(world.sandbox, file, args, cliOptions),
     restartSandbox: async (changes = {}) => {
       await world.sandbox.stop();
       world.sandbox = await restartSandboxProcess(world.sandbox, changes);
@@ -55,15 +44,26 @@ export async function importWorld(options: WorldSandboxOptions & { initialState?
   return world;
 }
 
-function importArgs(world: ImportWorld, file: string, args: string[]): string[] {
+/** `import <file> --guide 1 --api-url <sandbox> --rate 500 ...args`, a default left out where `args` give the flag. */
+function importArgs(sandbox: SandboxProcess, file: string, args: readonly string[]): string[] {
   const given = new Set(args.filter((arg) => arg.startsWith('--')));
   return [
     'import', file,
     ...(given.has('--guide') ? [] : ['--guide', '1']),
-    ...(given.has('--api-url') ? [] : ['--api-url', world.sandbox.apiUrl]),
+    ...(given.has('--api-url') ? [] : ['--api-url', sandbox.apiUrl]),
     ...(given.has('--rate') ? [] : ['--rate', '500']),
     ...args,
   ];
+}
+
+/** Runs `import` against a sandbox (see importArgs), with SECRET_KEY unless `options` say otherwise; `apiKey: null` runs without a key. */
+export function sandboxImport(sandbox: SandboxProcess, file: string, args: readonly string[] = [], options: CliOptions = {}): Promise<CliResult> {
+  return runCli(importArgs(sandbox, file, args), { apiKey: SECRET_KEY, ...options });
+}
+
+/** sandboxImport, still running: to watch its output or kill it. */
+export function spawnSandboxImport(sandbox: SandboxProcess, file: string, args: readonly string[] = [], options: CliOptions = {}): RunningCli {
+  return spawnCli(importArgs(sandbox, file, args), { apiKey: SECRET_KEY, ...options });
 }
 
 /** Every text a run left behind in which the API key must not appear. */

@@ -1,26 +1,37 @@
 // Scratch folders for tests that run the CLI: removed once the test (or file) that made them has
-// passed, kept after a failure so its sheets, reports and request logs can be looked at.
+// passed, kept after a failure so its sheets, reports and request logs can be looked at
+// (KEEP_TEST_DIRS=1 keeps them all).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, onTestFinished } from 'vitest';
 
+function remove(dir: string): void {
+  if (!process.env.KEEP_TEST_DIRS) rmSync(dir, { recursive: true, force: true });
+}
+
+// Folders made outside any test (while the file is collected, or in beforeAll) serve all the
+// file's tests: removed after the file unless one of its tests failed. These hooks are the
+// file's own (each test file loads this module afresh), registered before the file's own
+// afterAll hooks, so they run after them (stopping sandboxes first).
+const fileDirs: string[] = [];
+let fileFailed = false;
+afterEach(({ task }) => {
+  if (task.result?.state === 'fail') fileFailed = true;
+});
+afterAll(() => {
+  if (!fileFailed) for (const dir of fileDirs.splice(0)) remove(dir);
+});
+
+/** A new empty folder `<tmp>/<prefix>-XXXXXX`. */
 export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
-  const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     onTestFinished(({ task }) => {
-      if (task.result?.state === 'pass') remove();
+      if (task.result?.state === 'pass') remove(dir);
     });
   } catch {
-    // Made while the file is collected, outside any test: it serves all the file's tests.
-    let failed = false;
-    afterEach(({ task }) => {
-      if (task.result?.state === 'fail') failed = true;
-    });
-    afterAll(() => {
-      if (!failed) remove();
-    });
+    fileDirs.push(dir);
   }
   return dir;
 }
