@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { GuidebookImportError } from '../../src/errors.js';
 import { buildColumnMap } from '../../src/map/build-column-map.js';
 import { CANONICAL_COLUMNS } from '../../src/map/canonical-columns.js';
 import { mapRow } from '../../src/map/map-row.js';
 import { parseMappingConfig } from '../../src/options/mapping-file.js';
 import type { SheetHeader } from '../../src/types.js';
+import { thrown } from '../support/thrown.js';
 
 function header(...headers: string[]): SheetHeader {
   return { sheet: 'Agenda', row: 1, headers };
-}
-
-function thrown(fn: () => unknown): GuidebookImportError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof GuidebookImportError) return error;
-    throw error;
-  }
-  throw new Error('expected a GuidebookImportError');
 }
 
 describe('buildColumnMap', () => {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { GuidebookImportError } from '../../src/errors.js';
 import { inferColumnFormats } from '../../src/time/index.js';
 import type { MappedRow } from '../../src/types.js';
+import { thrown } from '../support/thrown.js';
 import { convertAll, mappedRow, startOf } from './rows.js';
 
 const dateRows = (...dates: string[]): MappedRow[] => dates.map((date, i) => mappedRow(i + 2, { date, start: '10:00' }));
-
-function thrown(fn: () => unknown): GuidebookImportError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof GuidebookImportError) return error;
-    throw error;
-  }
-  throw new Error('expected a GuidebookImportError');
-}
 
 describe('day/month order, decided per column', () => {
   it('a first number over 12 makes the whole column d/M', () => {

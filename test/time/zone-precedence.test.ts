@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GuidebookImportError } from '../../src/errors.js';
 import { convertRowTimes, inferColumnFormats, isValidZone, normaliseZoneName, type TimeOptions } from '../../src/time/index.js';
 import type { CellValue, MappedField } from '../../src/types.js';
+import { thrown } from '../support/thrown.js';
 import { convertOne, issuesOf, mappedRow } from './rows.js';
-
-function thrownBy(fn: () => unknown): GuidebookImportError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof GuidebookImportError) return error;
-    throw error;
-  }
-  throw new Error('expected a GuidebookImportError');
-}
 
 const nineAm = '2027-07-01 09:00';
 const all: TimeOptions = { timezone: 'America/New_York', guideTimezone: 'Asia/Tokyo' };
@@ -43,7 +33,7 @@ describe('which zone a row is read in', () => {
   });
 
   it('with none of them the run stops, saying how to fix it', () => {
-    const error = thrownBy(() => convertOne({ datetime_start: nineAm }, {}));
+    const error = thrown(() => convertOne({ datetime_start: nineAm }, {}));
     expect(error.code).toBe('timezone');
     expect(error.message).toContain('Row 2 has local times ("2027-07-01 09:00")');
     expect(error.message).toContain('--timezone America/New_York');
@@ -78,7 +68,7 @@ describe('which zone a row is read in', () => {
   });
 
   it('an unknown --timezone stops the run before any row', () => {
-    const error = thrownBy(() => inferColumnFormats([], { timezone: 'America/Nowhere' }));
+    const error = thrown(() => inferColumnFormats([], { timezone: 'America/Nowhere' }));
     expect(error.code).toBe('timezone');
     expect(error.message).toContain('--timezone "America/Nowhere" is not a known IANA time zone');
   });
@@ -86,7 +76,7 @@ describe('which zone a row is read in', () => {
   it('an unknown guide zone stops the run when a row needs it', () => {
     const row = mappedRow(2, { datetime_start: nineAm } as Partial<Record<MappedField, CellValue>>);
     const formats = inferColumnFormats([row], { guideTimezone: 'Nowhere/Land' });
-    expect(thrownBy(() => convertRowTimes(row, formats, { guideTimezone: 'Nowhere/Land' })).code).toBe('timezone');
+    expect(thrown(() => convertRowTimes(row, formats, { guideTimezone: 'Nowhere/Land' })).code).toBe('timezone');
   });
 });
 
