@@ -2,9 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GuidebookImportError } from '../../src/errors.js';
 import { openSheet } from '../../src/read/index.js';
-import { collect, fixture, scoreHeader } from './helpers.js';
+import { collect, fileErrorOf, fixture, scoreHeader } from './helpers.js';
 
 const HEADERS = ['Title', 'Date', 'Start', 'End', 'Room', 'Description'];
 
@@ -24,16 +23,6 @@ function tempFile(name: string, content: string | Buffer): string {
   const path = join(tmp, name);
   writeFileSync(path, content);
   return path;
-}
-
-async function fileErrorOf(promise: Promise<unknown>): Promise<GuidebookImportError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(GuidebookImportError);
-  expect((error as GuidebookImportError).code).toBe('file');
-  return error as GuidebookImportError;
 }
 
 describe('CSV encodings', () => {

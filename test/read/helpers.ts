@@ -1,5 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { GuidebookImportError } from '../../src/errors.js';
 import type { RawRow } from '../../src/types.js';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'read');
@@ -17,4 +19,15 @@ export async function collect(rows: AsyncIterable<RawRow>): Promise<RawRow[]> {
   const all: RawRow[] = [];
   for await (const row of rows) all.push(row);
   return all;
+}
+
+/** The 'file' error a read rejects with (the test fails on any other outcome). */
+export async function fileErrorOf(promise: Promise<unknown>): Promise<GuidebookImportError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(GuidebookImportError);
+  expect((error as GuidebookImportError).code).toBe('file');
+  return error as GuidebookImportError;
 }

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { GuidebookImportError } from '../../src/errors.js';
 import { openSheet } from '../../src/read/index.js';
 import type { CellValue, SheetDateCell, WallClockParts } from '../../src/types.js';
-import { collect, fixture, scoreHeader } from './helpers.js';
+import { collect, fileErrorOf, fixture, scoreHeader } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'read-workbook-'));
 
@@ -78,16 +77,6 @@ function expectRows(actual: unknown[], expected: unknown[]): void {
       ),
     })),
   );
-}
-
-async function fileErrorOf(promise: Promise<unknown>): Promise<GuidebookImportError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(GuidebookImportError);
-  expect((error as GuidebookImportError).code).toBe('file');
-  return error as GuidebookImportError;
 }
 
 describe('XLSX', () => {
