@@ -4,24 +4,17 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { GuidebookImportError } from '../../src/errors.js';
 import { openSheet } from '../../src/read/index.js';
-import { collect, fixture, scoreHeader } from './helpers.js';
-import { craftZip, type CraftedEntry } from './zip-builder.js';
+import { collect, fileErrorOf, fixture, scoreHeader } from './helpers.js';
+import { craftZip, type CraftedEntry } from '../support/zip-archive.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'read-zip-'));
 const WORKBOOK_XML = 'xl/workbook.xml';
 
 async function refusal(path: string): Promise<{ message: string; ms: number }> {
   const started = performance.now();
-  const error = await openSheet(path, { scoreHeader }).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  const ms = performance.now() - started;
-  expect(error).toBeInstanceOf(GuidebookImportError);
-  expect((error as GuidebookImportError).code).toBe('file');
-  return { message: (error as Error).message, ms };
+  const error = await fileErrorOf(openSheet(path, { scoreHeader }));
+  return { message: error.message, ms: performance.now() - started };
 }
 
 function crafted(name: string, entries: CraftedEntry[]): string {

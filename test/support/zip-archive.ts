@@ -1,5 +1,6 @@
 // A zip archive written by hand, so tests can build workbooks SheetJS would refuse to write (a
-// sheet named "__proto__") and entries whose content is streamed in compressed (a zip bomb).
+// sheet named "__proto__"), entries whose content is streamed in compressed (a zip bomb) and
+// headers that lie about sizes.
 import { createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 export interface ZipPart {
@@ -63,45 +64,70 @@ export async function deflateRepeated(name: string, head: string, unit: string, 
   return { name, deflated: Buffer.concat(chunks), size, crc: 0 };
 }
 
-/** The archive's bytes: local headers and data, then the central directory. */
-export function zipArchive(parts: ReadonlyArray<ZipPart | DeflatedPart>): Buffer {
+/** One entry of a hand-made zip: the bytes stored and what its two headers claim. */
+export interface CraftedEntry {
+  name: string;
+  stored: Buffer;
+  /** 0 stored, 8 deflated. */
+  method: 0 | 8;
+  /** The uncompressed size the central directory declares. */
+  declaredSize: number;
+  /** The uncompressed size the local header declares (default: declaredSize). */
+  localSize?: number;
+  /** General-purpose flags (default 0). */
+  flags?: number;
+  /** Default 0. */
+  crc?: number;
+}
+
+/** Writes a zip byte by byte, so tests can make files whose headers lie: local headers and data, then the central directory. */
+export function craftZip(entries: readonly CraftedEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const given of parts) {
-    const part = 'deflated' in given ? given : deflatePart(given);
-    const name = Buffer.from(part.name, 'utf8');
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(part.crc, 14);
-    local.writeUInt32LE(part.deflated.length, 18);
-    local.writeUInt32LE(part.size, 22);
+    local.writeUInt16LE(entry.flags ?? 0, 6);
+    local.writeUInt16LE(entry.method, 8);
+    local.writeUInt32LE(entry.crc ?? 0, 14);
+    local.writeUInt32LE(entry.stored.length, 18);
+    local.writeUInt32LE(entry.localSize ?? entry.declaredSize, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(part.crc, 16);
-    central.writeUInt32LE(part.deflated.length, 20);
-    central.writeUInt32LE(part.size, 24);
+    central.writeUInt16LE(entry.flags ?? 0, 8);
+    central.writeUInt16LE(entry.method, 10);
+    central.writeUInt32LE(entry.crc ?? 0, 16);
+    central.writeUInt32LE(entry.stored.length, 20);
+    central.writeUInt32LE(entry.declaredSize, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    const entry = Buffer.concat([local, name, part.deflated]);
-    locals.push(entry);
+    const localPart = Buffer.concat([local, name, entry.stored]);
+    locals.push(localPart);
     centrals.push(Buffer.concat([central, name]));
-    offset += entry.length;
+    offset += localPart.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** The archive of these parts, each deflated, names flagged UTF-8, headers telling the truth unless a DeflatedPart lies. */
+export function zipArchive(parts: ReadonlyArray<ZipPart | DeflatedPart>): Buffer {
+  return craftZip(
+    parts.map((given) => {
+      const part = 'deflated' in given ? given : deflatePart(given);
+      return { name: part.name, stored: part.deflated, method: 8, flags: 0x0800, crc: part.crc, declaredSize: part.size };
+    }),
+  );
 }
