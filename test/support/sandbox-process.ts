@@ -3,20 +3,13 @@
 // admin paths, stopped with a signal or killed with kill -9, restarted on the same port and state.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FaultSettings, RequestLogEntry, SandboxSession, SandboxState } from '../../src/sandbox/index.js';
+import type { FaultSettings, RequestLogEntry, SandboxOptions, SandboxSession, SandboxState } from '../../src/sandbox/index.js';
 import { spawnCli, type CliResult, type RunningCli } from './cli-process.js';
 
-export interface SandboxProcessOptions {
+/** The sandbox's own options that its command takes as flags, and where its files go. */
+export interface SandboxProcessOptions extends Pick<SandboxOptions, 'port' | 'apiKey' | 'seed' | 'latencyMs' | 'failRate' | 'dropRate' | 'dailyBudget'> {
   /** Folder for the state file and the request log. */
   dir: string;
-  /** Default 0 (any free port). */
-  port?: number;
-  apiKey?: string;
-  seed?: number;
-  latencyMs?: number;
-  failRate?: number;
-  dropRate?: number;
-  dailyBudget?: number;
   /** Default `<dir>/state.json`; an existing file is loaded. */
   stateFile?: string;
   /** Default `<dir>/requests.jsonl`. */
