@@ -1,14 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
 import { parse, type Parser } from 'csv-parse';
-import type { RawRow } from '../types.js';
+import type { CellValue, RawRow } from '../types.js';
 import { fileError } from './file-error.js';
 import { findHeaderRow, isEmptyRow, noHeaderMessage, alignCells, type HeaderCandidate } from './header-row.js';
 import { HEADER_SCAN_ROWS, MAX_CSV_RECORD_BYTES } from './limits.js';
 import type { OpenedFile, ReadSettings } from './opened-file.js';
 import { tooManyRows } from './row-limit.js';
 import { sniffDelimiter, type Delimiter } from './sniff-delimiter.js';
-import { detectTextEncoding, type TextEncoding } from './text-encoding.js';
+import { detectTextEncoding, encodingFromBom, type TextEncoding } from './text-encoding.js';
 import type { SheetSource } from './types.js';
 
 /**
@@ -61,10 +61,10 @@ export async function openDelimitedSheet(
     let count = 0;
     let row = recordNumber;
     const toRawRow = (rowNumber: number, record: string[]): RawRow | null => {
-      const cells = alignCells(
-        record.map((cell) => (cell === '' ? null : cell)),
-        width,
-      );
+      // The record is csv-parse's new array for this row: its empty cells become null in place.
+      const values: CellValue[] = record;
+      for (let i = 0; i < values.length; i++) if (values[i] === '') values[i] = null;
+      const cells = alignCells(values, width);
       if (isEmptyRow(cells)) return null;
       if (++count > settings.maxRows) throw tooManyRows(file.label, settings.maxRows);
       return { sheet, row: rowNumber, cells };
@@ -110,8 +110,14 @@ function parseRecords(file: OpenedFile, encoding: TextEncoding, delimiter: Delim
     relax_quotes: true,
     max_record_size: MAX_CSV_RECORD_BYTES,
   });
-  // One decoded chunk in flight: Readable.from would otherwise buffer 16 of them ahead of the parser.
-  pipeline(Readable.from(decodeChunks(file.path, encoding), { highWaterMark: 1 }), parser, () => {
+  // csv-parse reads UTF-8 bytes: a file found to be valid UTF-8 goes to it as it is on disk (past
+  // its byte-order mark), without being decoded to text and encoded back.
+  const source =
+    encoding === 'utf-8'
+      ? createReadStream(file.path, { highWaterMark: 64 * 1024, start: encodingFromBom(file.head) === 'utf-8' ? 3 : 0 })
+      : // One decoded chunk in flight: Readable.from would otherwise buffer 16 of them ahead of the parser.
+        Readable.from(decodeChunks(file.path, encoding), { highWaterMark: 1 });
+  pipeline(source, parser, () => {
     // Errors reach the reader through the parser's iterator.
   });
   return parser;

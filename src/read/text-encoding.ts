@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -59,17 +60,32 @@ export async function detectTextEncoding(path: string, head: Uint8Array): Promis
   };
 }
 
+// Validated without decoding (what a fatal TextDecoder accepts, without building the text): a
+// character cut at the end of a chunk is carried over to the next.
 async function isUtf8File(path: string): Promise<boolean> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  let carried: Buffer | null = null;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) decoder.decode(chunk, { stream: true });
-    decoder.decode();
-    return true;
-  } catch (error) {
-    if (error instanceof TypeError) return false;
-    throw error;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const bytes: Buffer = carried === null ? chunk : Buffer.concat([carried, chunk]);
+      const whole = completeLength(bytes);
+      if (!isUtf8(bytes.subarray(0, whole))) return false;
+      carried = whole === bytes.length ? null : Buffer.from(bytes.subarray(whole));
+    }
+    return carried === null || isUtf8(carried);
   } finally {
     stream.destroy();
   }
+}
+
+/** The length of `bytes` without a multi-byte character begun in its last three bytes and not finished. */
+function completeLength(bytes: Uint8Array): number {
+  const end = bytes.length;
+  for (let back = 1; back <= 3 && back <= end; back++) {
+    const byte = bytes[end - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
+    const needs = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needs > back ? end - back : end;
+  }
+  return end;
 }

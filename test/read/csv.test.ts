@@ -60,6 +60,26 @@ describe('CSV encodings', () => {
     expect(rows.at(-1)).toEqual({ sheet: 'late-1252.csv', row: 5002, cells: ['Café', 'Salle'] });
   });
 
+  it('reads UTF-8 whose characters straddle the 1 MiB chunks it is checked in, and still finds a cut one at the end', async () => {
+    const line = (i: number) => `Talk ${i} — café 🎤,Salle ${i}`;
+    const lines = ['Title,Room'];
+    for (let i = 0, size = 0; size < 3 * 1024 * 1024; i++) {
+      lines.push(line(i));
+      size += line(i).length + 1;
+    }
+    const bytes = Buffer.from(lines.join('\n'), 'utf8');
+    // Move the text so that a 4-byte character crosses each 1 MiB boundary, whatever the offsets.
+    for (const shift of [0, 1, 2, 3]) {
+      const path = tempFile(`straddle-${shift}.csv`, Buffer.concat([Buffer.from(`Title,Room\n${'x'.repeat(shift)},Pad\n`), bytes.subarray(11)]));
+      const source = await openSheet(path, { scoreHeader });
+      expect(source.encoding).toBe('utf-8');
+      const rows = await collect(source.rows);
+      expect(rows.at(-1)?.cells).toEqual(line(lines.length - 2).split(','));
+    }
+    const cut = tempFile('cut.csv', Buffer.concat([bytes, Buffer.from([0xf0, 0x9f, 0x8e])]));
+    expect((await openSheet(cut, { scoreHeader })).encoding).toBe('windows-1252');
+  });
+
   it('reads UTF-16 saved without a byte-order mark, and says so', async () => {
     const path = tempFile('no-bom-16.csv', Buffer.from('Title,Room\nKeynote,Hall A\n', 'utf16le'));
     const source = await openSheet(path, { scoreHeader });
