@@ -4,9 +4,9 @@
 import { rmSync } from 'node:fs';
 import { mapRow } from '../src/map/index.js';
 import { openMappedSheet } from '../src/pipeline/load-sheet.js';
-import { createRowPlanner, indexSheetImportIds } from '../src/plan/index.js';
+import { createRowPlanner, indexImportIds } from '../src/plan/index.js';
 import { createReportWriter, createRowTally, entryToReportRow } from '../src/report/index.js';
-import type { ConvertedRow, RawRow } from '../src/types.js';
+import type { RawRow } from '../src/types.js';
 import { collectSheetFacts, convertOptionsFor, convertSheetRows } from '../src/validate/index.js';
 import { outPath } from './agenda-files.js';
 
@@ -28,32 +28,35 @@ function lap(stage: string): void {
 
 const sheet = await openMappedSheet({ file });
 const facts = collectSheetFacts(convertOptionsFor({}, sheet.mapping));
-const read: RawRow[] = [];
+const read: Array<RawRow | undefined> = [];
 for await (const raw of sheet.rows) {
   facts.add(mapRow(raw, sheet.columnMap));
   read.push(raw);
 }
 lap('read + map (rows held as read)');
-const context = facts.settle();
-lap('settle formats');
-const converted: Array<ConvertedRow | undefined> = convertSheetRows(read.length, (i) => mapRow(read[i]!, sheet.columnMap), context).rows;
-read.length = 0;
-lap('map again + convert + duplicates');
+const converted = convertSheetRows(
+  read.length,
+  (i) => mapRow(read[i]!, sheet.columnMap),
+  facts,
+  (i) => {
+    read[i] = undefined;
+  },
+);
+lap('settle formats, import_ids');
 const planner = createRowPlanner(
   { guideId: 0, serverSessions: [], tracks: [], locations: [], options: { createMissing: true, prune: false, yes: 0 } },
-  indexSheetImportIds(converted as ConvertedRow[]),
+  indexImportIds(read.length, (i) => converted.importIds[i], (i) => ({ sheet: read[i]!.sheet, row: read[i]!.row })),
 );
 lap('plan: import_id index');
 const reportPath = outPath('validate-stages.report.csv');
 const writer = createReportWriter(reportPath, { inOrder: true });
 const tally = createRowTally(0);
-for (let i = 0; i < converted.length; i++) {
-  const row = entryToReportRow(planner.planRow(converted[i]!), 'planned');
-  converted[i] = undefined;
-  tally.add(row);
-  writer.write(row);
+for (const row of converted.rows) {
+  const reportRow = entryToReportRow(planner.planRow(row), 'planned');
+  tally.add(reportRow);
+  writer.write(reportRow);
 }
-lap('plan + report row + CSV line, per row');
+lap('map again, convert, plan, report row, CSV line');
 await writer.finish({
   version: 1, command: 'validate', file, guideId: null, dryRun: true, startedAt: '', finishedAt: '', options: {},
   summary: tally.summary, warnings: [], rows: [],

@@ -1,4 +1,4 @@
-export { planImport, createRowPlanner, indexSheetImportIds, type PlanInput, type PlanOptions, type RowPlanner, type SheetImportIds } from './plan-import.js';
+export { planImport, createRowPlanner, indexSheetImportIds, indexImportIds, type PlanInput, type PlanOptions, type RowPlanner, type SheetImportIds } from './plan-import.js';
 export { diffSession, sameValue, type SessionDiff } from './diff-session.js';
 export { desiredFields, type ApiVersion } from './desired-fields.js';
 export { formatPlanTotals } from './format-plan-totals.js';

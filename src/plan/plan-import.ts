@@ -171,11 +171,22 @@ export interface SheetImportIds {
 // and prune must keep the session of a row that is merely invalid this time. Only the ids of
 // several rows get a list of places: a 100k-row sheet has 100k ids and usually no such id.
 export function indexSheetImportIds(rows: readonly ConvertedRow[]): SheetImportIds {
+  return indexImportIds(rows.length, (index) => importIdOf(rows[index]!), (index) => placeOf(rows[index]!));
+}
+
+/**
+ * indexSheetImportIds for a caller that does not hold its converted rows: `idAt(i)` is row i's
+ * import_id, `placeAt(i)` where row i is (asked only for the rows of a shared id).
+ */
+export function indexImportIds(
+  count: number,
+  idAt: (index: number) => string | undefined,
+  placeAt: (index: number) => SheetPlace,
+): SheetImportIds {
   const firstRow = new Map<string, number>();
   const shared = new Map<string, SheetPlace[]>();
-  for (let index = 0; index < rows.length; index++) {
-    const row = rows[index]!;
-    const importId = importIdOf(row);
+  for (let index = 0; index < count; index++) {
+    const importId = idAt(index);
     if (!importId) continue;
     const first = firstRow.get(importId);
     if (first === undefined) {
@@ -183,8 +194,8 @@ export function indexSheetImportIds(rows: readonly ConvertedRow[]): SheetImportI
       continue;
     }
     const places = shared.get(importId);
-    if (places) places.push(placeOf(row));
-    else shared.set(importId, [placeOf(rows[first]!), placeOf(row)]);
+    if (places) places.push(placeAt(index));
+    else shared.set(importId, [placeAt(first), placeAt(index)]);
   }
   return { all: () => firstRow.keys(), shared: (importId) => shared.get(importId) ?? NONE };
 }

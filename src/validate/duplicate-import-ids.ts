@@ -14,28 +14,49 @@ export function markDuplicateImportIds(
   mapped: readonly MappedRow[] | ((index: number) => MappedRow),
 ): ConvertedRow[] {
   const mappedAt = typeof mapped === 'function' ? mapped : (index: number) => mapped[index]!;
-  // Only ids on several rows get a list: a 100k-row sheet has 100k ids and usually none shared.
+  const shared = sharedImportIds(converted.length, (index) => importIdOf(converted[index]!));
+  const result = [...converted];
+  for (const [id, indexes] of shared) {
+    const rows = indexes.map((index) => mappedAt(index));
+    indexes.forEach((index, n) => {
+      const others = rows.filter((_, m) => m !== n);
+      result[index] = withDuplicateIssue(converted[index]!, rows[n]!, id, others);
+    });
+  }
+  return result;
+}
+
+/**
+ * The import_ids more than one row holds, each with its rows' indexes in order. Only those ids
+ * get a list: a 100k-row sheet has 100k ids and usually none shared.
+ */
+export function sharedImportIds(count: number, idAt: (index: number) => string | undefined): Map<string, number[]> {
   const firstRow = new Map<string, number>();
   const shared = new Map<string, number[]>();
-  for (let index = 0; index < converted.length; index++) {
-    const row = converted[index]!;
-    const id = row.ok ? row.session.fields.import_id : row.import_id;
+  for (let index = 0; index < count; index++) {
+    const id = idAt(index);
     if (id === undefined) continue;
     const first = firstRow.get(id);
     if (first === undefined) firstRow.set(id, index);
     else if (shared.has(id)) shared.get(id)!.push(index);
     else shared.set(id, [first, index]);
   }
+  return shared;
+}
 
-  const result = [...converted];
-  for (const [id, indexes] of shared) {
-    const rows = indexes.map((index) => mappedAt(index));
-    indexes.forEach((index, n) => {
-      const others = rows.filter((_, m) => m !== n);
-      result[index] = withIssue(converted[index]!, duplicateIssue(rows[n]!, id, others));
-    });
-  }
-  return result;
+export function importIdOf(row: ConvertedRow): string | undefined {
+  return row.ok ? row.session.fields.import_id : row.import_id;
+}
+
+/** Where a row is: the messages of a duplicate name the other rows by these. */
+export interface RowPlace {
+  sheet: string;
+  row: number;
+}
+
+/** `row` (converted from `mapped`) made invalid for sharing `id` with the rows at `others`. */
+export function withDuplicateIssue(row: ConvertedRow, mapped: MappedRow, id: string, others: readonly RowPlace[]): ConvertedRow {
+  return withIssue(row, duplicateIssue(mapped, id, others));
 }
 
 function withIssue(row: ConvertedRow, issue: RowIssue): ConvertedRow {
@@ -51,7 +72,7 @@ function withIssue(row: ConvertedRow, issue: RowIssue): ConvertedRow {
   };
 }
 
-function duplicateIssue(row: MappedRow, id: string, others: readonly MappedRow[]): RowIssue {
+function duplicateIssue(row: MappedRow, id: string, others: readonly RowPlace[]): RowIssue {
   const where = rowList(row, others);
   const idCell = row.fields.import_id;
   if (idCell && hasOwnImportId(row)) {
@@ -82,7 +103,7 @@ function duplicateIssue(row: MappedRow, id: string, others: readonly MappedRow[]
 }
 
 /** "rows 8, 31", naming another sheet when a row is not on this one. */
-function rowList(row: MappedRow, others: readonly MappedRow[]): string {
+function rowList(row: MappedRow, others: readonly RowPlace[]): string {
   const parts = others.map((o) => (o.sheet === row.sheet ? String(o.row) : `${o.row} of sheet ${JSON.stringify(o.sheet)}`));
   return `${others.length === 1 ? 'row' : 'rows'} ${parts.join(', ')}`;
 }

@@ -1,6 +1,6 @@
 export { cellText } from './cell-text.js';
 export { type ConvertOptions, convertOptionsFor } from './convert-options.js';
-export { convertRows, collectSheetFacts, convertSheetRows, type SheetFacts } from './convert-rows.js';
+export { convertRows, collectSheetFacts, convertSheetRows, type ConvertedSheetRows, type SheetFacts } from './convert-rows.js';
 export { type DescriptionHtml, descriptionToHtml, looksLikeHtml, plainTextToHtml, sanitiseDescriptionHtml } from './description-html.js';
 export { ALLOWED_TAGS, PRESENTATIONAL_ATTRIBUTES, TAG_ATTRIBUTES } from './html-allowlist.js';
 export { deriveImportId, hasOwnImportId } from './import-ids.js';

@@ -6,7 +6,7 @@ import type { MappingConfig } from '../../src/map/mapping-config.js';
 import { loadMappingFile, parseMappingConfig } from '../../src/options/mapping-file.js';
 import type { CellValue, ConvertedRow, SheetSession } from '../../src/types.js';
 import { type ConvertOptions, convertOptionsFor } from '../../src/validate/convert-options.js';
-import { convertRows } from '../../src/validate/convert-rows.js';
+import { collectSheetFacts, convertRows, convertSheetRows } from '../../src/validate/convert-rows.js';
 
 /** Runs the real map stage and convertRows over a small sheet. */
 function convert(headers: string[], rows: CellValue[][], options: ConvertOptions = { timezone: 'Europe/Berlin' }, mapping?: MappingConfig) {
@@ -260,5 +260,44 @@ describe('convertRows with the example mapping files', () => {
     const options = convertOptionsFor({ timezone: 'Europe/Berlin' }, mapping);
     const { rows } = convert(['Title', 'Date', 'Start', 'Ganztägig'], [['Messe', '2027-03-04', '', 'ja']], options, mapping);
     expect(session(rows[0]).fields).toMatchObject({ all_day: true, start_time: '2027-03-03T23:00:00.000Z', end_time: null });
+  });
+});
+
+describe('convertSheetRows: one row at a time', () => {
+  const headers = ['Import ID', 'Title', 'Date', 'Start', 'Time Zone'];
+  const cells: CellValue[][] = [
+    ['S-1', 'Opening', '2027-03-14', '9:00', 'Europe/Berlin'],
+    [null, 'Lunch', '2027-03-14', '12:00', 'Europe/Berlin'],
+    ['S-3', 'Panel', '2027-03-14', '14:00', 'Europe/Berlin'],
+    [null, 'Lunch', '2027-03-14', '12:00', 'Europe/Berlin'],
+    ['S-1', 'Closing', '2027-03-14', '17:00', 'Europe/Berlin'],
+    ['S-6', 'Talk', '31/02/2027', '9:00', 'Europe/Berlin'],
+  ];
+  const map = buildColumnMap({ sheet: 'Agenda', row: 1, headers });
+  const mapped = cells.map((row, i) => mapRow({ sheet: 'Agenda', row: i + 2, cells: row }, map));
+
+  it('gives the rows and warnings convertRows gives, asking again only for rows it still needs', () => {
+    const facts = collectSheetFacts({});
+    for (const row of mapped) facts.add(row);
+    const asked: number[] = [];
+    const released: number[] = [];
+    const sheet = convertSheetRows(mapped.length, (i) => (asked.push(i), mapped[i]!), facts, (i) => released.push(i));
+    expect(sheet.importIds.slice(0, 3)).toEqual(['S-1', expect.stringMatching(/^gbi-/), 'S-3']);
+    expect(() => sheet.warnings()).toThrow(/before every row/);
+    const rows = [...sheet.rows];
+    expect(rows).toEqual(convertRows(mapped, {}).rows);
+    expect(sheet.warnings()).toEqual(convertRows(mapped, {}).warnings);
+    expect(rows.map((row) => row.ok)).toEqual([false, false, true, false, false, false]);
+    // Rows sharing an id are kept to the end (their messages name each other); the rest are let go.
+    expect(released).toEqual([2, 5]);
+    expect(asked.filter((i) => i === 2)).toHaveLength(1);
+  });
+
+  it('names the first row in sheet order when rows without a zone stop the run', () => {
+    const zoneless = (rows: CellValue[][]) => rows.map((row, i) => mapRow({ sheet: 'Agenda', row: i + 2, cells: row }, map));
+    const ownFirst = zoneless([['S-1', 'A', '2027-03-01', '9:00', null], [null, 'B', '2027-03-01', '10:00', null]]);
+    const derivedFirst = zoneless([['S-1', 'A', '2027-03-01', '9:00', 'UTC'], [null, 'B', '2027-03-01', '10:00', null], ['S-3', 'C', '2027-03-01', '9:00', null]]);
+    expect(() => convertRows(ownFirst, {})).toThrow(/^Row 2 has local times/);
+    expect(() => convertRows(derivedFirst, {})).toThrow(/^Row 3 has local times/);
   });
 });

@@ -16,7 +16,7 @@ export const validateCommand: CliCommand = {
     const started = Date.now();
     try {
       const options = normalizeValidateOptions(flagsWithConfig(args));
-      // Rows go to the report as they are planned; the command keeps only their tally.
+      // Rows go to the report as they are made; the command keeps only their tally.
       const validation = await validateFileRows(options.file, options);
       const reportPath = options.report ?? defaultReportPath(options.file);
       const writer = createReportWriter(reportPath, { inOrder: true });
