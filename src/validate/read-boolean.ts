@@ -43,7 +43,11 @@ export function usesXMarks(values: Iterable<CellValue | undefined>): boolean {
 
 /** An "x" cell, the mark of the x/blank convention. */
 export function isXMark(value: CellValue | undefined): boolean {
-  return typeof value === 'string' && fold(value) === 'x';
+  if (typeof value !== 'string') return false;
+  // Checked on every cell of every yes/no column until an x turns up: "yes"/"no" are told apart
+  // without building a trimmed, lower-cased copy.
+  if (value.length === 1) return value === 'x' || value === 'X';
+  return (value.includes('x') || value.includes('X')) && fold(value) === 'x';
 }
 
 function fold(word: string): string {
