@@ -23,6 +23,9 @@ describe('booleans', () => {
     expect(xColumn('')).toBe(false);
     expect(usesXMarks(['', null, ' x ', undefined])).toBe(true);
     expect(usesXMarks(['yes', '', 'no'])).toBe(false);
+    expect(usesXMarks(['X'])).toBe(true);
+    expect(usesXMarks(['\tX\n'])).toBe(true);
+    expect(usesXMarks(['xx', 'x x', 'box', 'X-ray'])).toBe(false);
   });
 
   it('adds the mapping file words', () => {
