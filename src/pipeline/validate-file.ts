@@ -10,6 +10,7 @@ import type { TimeOptions } from '../time/index.js';
 import type { RawRow, ReportRow, Summary } from '../types.js';
 import { collectSheetFacts, convertOptionsFor, convertSheetRows, type ConvertedSheetRows } from '../validate/index.js';
 import { openMappedSheet, type SheetInput } from './load-sheet.js';
+import { createRepeatedCells } from './repeated-cells.js';
 
 export interface ValidateFileOptions extends SheetInput {
   timezone?: string;
@@ -79,8 +80,8 @@ interface CheckedSheet {
 /**
  * read → map, and the sheet-wide part of convert. The column-wide decisions (date formats, x-mark
  * columns, shared import_ids) need every row before the first is converted, so the rows are held
- * meanwhile, as read: a RawRow is a fraction of a MappedRow's size, and mapping a row again to
- * convert it costs less than keeping it mapped.
+ * meanwhile, as read (a RawRow is a fraction of a MappedRow's size, and mapping a row again to
+ * convert it costs less than keeping it mapped), each column's repeated texts held once.
  */
 async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file'>): Promise<CheckedSheet> {
   const startedAt = new Date().toISOString();
@@ -88,7 +89,9 @@ async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file
   const time: TimeOptions = { timezone: options.timezone, dateFormat: options.dateFormat, overnight: options.overnight };
   const facts = collectSheetFacts(convertOptionsFor(time, sheet.mapping));
   const read: Array<RawRow | undefined> = [];
+  const shareRepeats = createRepeatedCells(sheet.header.headers.length);
   for await (const raw of sheet.rows) {
+    shareRepeats(raw.cells);
     facts.add(mapRow(raw, sheet.columnMap));
     read.push(raw);
   }
