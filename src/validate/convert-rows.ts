@@ -109,11 +109,11 @@ export function convertSheetRows(
 
   function* rows(): Generator<ConvertedRow> {
     for (let index = 0; index < count; index++) {
-      let row = early.get(index);
+      let row = early.size === 0 ? undefined : early.get(index);
       if (row) early.delete(index);
       else row = convertRow(rowAt(index), context);
       const id = importIds[index];
-      const group = id === undefined ? undefined : shared.get(id);
+      const group = id === undefined || shared.size === 0 ? undefined : shared.get(id);
       if (group) {
         // The rows of a shared id stay asked-for until the end: each one's message names the others.
         let places = placesOf.get(id!);
