@@ -4,6 +4,7 @@
 import { rmSync } from 'node:fs';
 import { mapRow } from '../src/map/index.js';
 import { openMappedSheet } from '../src/pipeline/load-sheet.js';
+import { createRepeatedCells } from '../src/pipeline/repeated-cells.js';
 import { createRowPlanner, indexImportIds } from '../src/plan/index.js';
 import { createReportWriter, createRowTally, entryToReportRow } from '../src/report/index.js';
 import type { RawRow } from '../src/types.js';
@@ -29,7 +30,9 @@ function lap(stage: string): void {
 const sheet = await openMappedSheet({ file });
 const facts = collectSheetFacts(convertOptionsFor({}, sheet.mapping));
 const read: Array<RawRow | undefined> = [];
+const shareRepeats = createRepeatedCells(sheet.header.headers.length);
 for await (const raw of sheet.rows) {
+  shareRepeats(raw.cells);
   facts.add(mapRow(raw, sheet.columnMap));
   read.push(raw);
 }
