@@ -43,7 +43,7 @@ export async function sendOnce(
       retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
     };
   } catch (error) {
-    throw new NetworkError(request.method, request.path, describeNetworkFailure(error, timeoutMs));
+    throw new NetworkError(request.method, request.path, describeNetworkFailure(error, timeoutMs, hostOf(request.url)));
   }
 }
 
@@ -56,10 +56,31 @@ function parseBody(text: string): unknown {
   }
 }
 
-function describeNetworkFailure(error: unknown, timeoutMs: number): string {
-  if (isTimeoutError(error)) return `no answer within ${timeoutMs} ms`;
-  const code = findErrorCode(error);
-  return code ? `the connection failed (${code})` : 'the connection failed';
+// The host is named (never the key, which only travels in a header) so that a wrong --api-url
+// or a server that is down tells itself apart from a flaky network.
+function describeNetworkFailure(error: unknown, timeoutMs: number, host: string): string {
+  if (isTimeoutError(error)) return `no answer from ${host} within ${timeoutMs} ms`;
+  const reason = findErrorCode(error) ?? innermostMessage(error);
+  return reason ? `the connection to ${host} failed (${reason})` : `the connection to ${host} failed`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the server';
+  }
+}
+
+/** undici wraps the real reason ("bad port", "other side closed") in a generic "fetch failed". */
+function innermostMessage(error: unknown): string | undefined {
+  let message: string | undefined;
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const { message: text, cause } = current as { message?: unknown; cause?: unknown };
+    if (typeof text === 'string' && text !== '' && text !== 'fetch failed') message = text;
+    current = cause;
+  }
+  return message;
 }
 
 function findErrorCode(error: unknown): string | undefined {

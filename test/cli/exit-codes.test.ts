@@ -46,7 +46,7 @@ describe('exit 2: the run could not start', () => {
     ["another account's guide (403)", () => [sheet, '--guide', '3'], /guide 3 not found or not yours \(HTTP 403\)/],
     ['a report that cannot be written', () => [sheet, '--report', join(sheet, 'report.csv')], /Cannot write the report .*not writable/],
     ['--sandbox-state without --sandbox', () => [sheet, '--sandbox-state', join(world.dir, 's.json')], /--sandbox-state .*add --sandbox/],
-    ['a server that cannot be reached', () => [sheet, '--api-url', 'http://127.0.0.1:9/open-api/v1.1/', '--retries', '0'], /connection failed/],
+    ['a server that cannot be reached', () => [sheet, '--api-url', 'http://127.0.0.1:9/open-api/v1.1/', '--retries', '0'], /the connection to 127\.0\.0\.1:9 failed \(bad port\)/],
   ];
 
   it.concurrent.each(cases)('%s', async (_name, args, why, options = {}) => {
