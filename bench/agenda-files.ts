@@ -25,6 +25,23 @@ export function ensureAgendaCsv(rows: number): string {
   return path;
 }
 
+/**
+ * The agenda with every other row ragged, as hand-made sheets are: odd rows lack their last cell
+ * (Allow Rating), every fourth row also carries an extra empty cell past the header's width.
+ */
+export function ensureRaggedAgendaCsv(rows: number): string {
+  const path = outPath(`agenda-${rows}-ragged.csv`);
+  if (!existsSync(path)) {
+    const lines = agendaCsv(rows).split('\r\n');
+    for (let i = 1; i < lines.length - 1; i++) {
+      if (i % 2 === 1) lines[i] = lines[i]!.slice(0, lines[i]!.lastIndexOf(','));
+      else if (i % 4 === 0) lines[i] += ',';
+    }
+    writeFileSync(path, lines.join('\r\n'));
+  }
+  return path;
+}
+
 export function ensureAgendaXlsx(rows: number): string {
   const path = outPath(`agenda-${rows}.xlsx`);
   if (!existsSync(path)) XLSX.writeFile(agendaWorkbook(rows), path, { compression: true });

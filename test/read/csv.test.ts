@@ -122,6 +122,29 @@ describe('CSV header and rows', () => {
     ]);
   });
 
+  it('reads ragged rows without csv-parse building an error per row of another length', async () => {
+    const lines = ['Title,Room,Track'];
+    for (let i = 0; i < 200; i++) lines.push(i % 3 === 0 ? `T${i},R` : i % 3 === 1 ? `T${i},R,K,extra,more` : `T${i},R,K`);
+    const path = tempFile('ragged.csv', `${lines.join('\n')}\n`);
+    const built: string[] = [];
+    const capture = Error.captureStackTrace;
+    Error.captureStackTrace = function (target: object, ...rest: unknown[]) {
+      built.push(target.constructor.name);
+      return (capture as (...args: unknown[]) => void).call(Error, target, ...rest);
+    } as typeof Error.captureStackTrace;
+    let rows;
+    try {
+      rows = await collect((await openSheet(path, { scoreHeader })).rows);
+    } finally {
+      Error.captureStackTrace = capture;
+    }
+    expect(built.filter((name) => name === 'CsvError')).toEqual([]);
+    expect(rows).toHaveLength(200);
+    expect(rows[0]).toEqual({ sheet: 'ragged.csv', row: 2, cells: ['T0', 'R', null] });
+    expect(rows[1]).toEqual({ sheet: 'ragged.csv', row: 3, cells: ['T1', 'R', 'K'] });
+    expect(rows[2]).toEqual({ sheet: 'ragged.csv', row: 4, cells: ['T2', 'R', 'K'] });
+  });
+
   it('keeps cell text as it is, spaces included, and reads mixed line endings', async () => {
     const path = tempFile('mixed.csv', 'Title,Room\r\n  Keynote  ,Hall A\nPanel,"Room\r\n2"\rLast, B \n');
     const rows = await collect((await openSheet(path, { scoreHeader })).rows);
