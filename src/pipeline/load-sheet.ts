@@ -25,7 +25,7 @@ export interface LoadedSheet {
 export async function loadSheet(input: SheetInput): Promise<LoadedSheet> {
   const opened = await openMappedSheet(input);
   const rows: MappedRow[] = [];
-  for await (const raw of opened.rows) rows.push(mapRow(raw, opened.columnMap));
+  for await (const batch of opened.rowBatches) for (const raw of batch) rows.push(mapRow(raw, opened.columnMap));
   const { file, format, sheet, header, columnMap, mapping } = opened;
   return { file, format, sheet, header, columnMap, mapping, rows, warnings: opened.warnings() };
 }
@@ -34,6 +34,8 @@ export async function loadSheet(input: SheetInput): Promise<LoadedSheet> {
 export interface OpenedMappedSheet extends Omit<LoadedSheet, 'rows' | 'warnings'> {
   /** Iterate once; map each row with `columnMap`. */
   rows: AsyncIterable<RawRow>;
+  /** The same rows a batch at a time (one await per batch for CSV); iterate `rows` or this, once. */
+  rowBatches: AsyncIterable<RawRow[]>;
   /** The read and map stages' run-level warnings, complete once the rows have been read. */
   warnings(): string[];
 }
@@ -50,6 +52,7 @@ export async function openMappedSheet(input: SheetInput): Promise<OpenedMappedSh
     columnMap,
     mapping,
     rows: source.rows,
+    rowBatches: source.rowBatches ?? singleRowBatches(source.rows),
     warnings: () => [...source.warnings, ...columnMap.warnings],
   };
 }
@@ -73,4 +76,8 @@ function headerScorer(mapping: MappingConfig | undefined): (cells: string[]) => 
 async function readMappingFile(path: string): Promise<MappingConfig> {
   const { loadMappingFile } = await import('../options/mapping-file.js');
   return loadMappingFile(path);
+}
+
+async function* singleRowBatches(rows: AsyncIterable<RawRow>): AsyncGenerator<RawRow[]> {
+  for await (const raw of rows) yield [raw];
 }

@@ -90,10 +90,12 @@ async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file
   const facts = collectSheetFacts(convertOptionsFor(time, sheet.mapping));
   const read: Array<RawRow | undefined> = [];
   const shareRepeats = createRepeatedCells(sheet.header.headers.length);
-  for await (const raw of sheet.rows) {
-    shareRepeats(raw.cells);
-    facts.add(mapRow(raw, sheet.columnMap));
-    read.push(raw);
+  for await (const batch of sheet.rowBatches) {
+    for (const raw of batch) {
+      shareRepeats(raw.cells);
+      facts.add(mapRow(raw, sheet.columnMap));
+      read.push(raw);
+    }
   }
   const readWarnings = sheet.warnings();
   const converted = convertSheetRows(

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { Readable, pipeline } from 'node:stream';
+import { Readable, finished, pipeline } from 'node:stream';
 import { parse, type Parser } from 'csv-parse';
 import type { CellValue, RawRow } from '../types.js';
 import { fileError } from './file-error.js';
@@ -29,27 +29,37 @@ export async function openDelimitedSheet(
     warnings.push(`--sheet ${JSON.stringify(String(settings.sheet))} ignored: a ${delimiterName(delimiter)} file has one sheet`);
   }
 
-  const records: AsyncIterator<string[]> = parseRecords(file, encoding, delimiter)[Symbol.asyncIterator]();
+  const records = recordBatches(parseRecords(file, encoding, delimiter));
   const candidates: HeaderCandidate[] = [];
   const pending: Array<{ row: number; record: string[] }> = [];
+  // Records of the batch the header scan stopped in, not yet scanned.
+  let carried: string[][] = [];
   let recordNumber = 0;
   try {
-    while (recordNumber < HEADER_SCAN_ROWS) {
+    scan: while (recordNumber < HEADER_SCAN_ROWS) {
       const next = await records.next();
       if (next.done === true) break;
-      recordNumber++;
-      pending.push({ row: recordNumber, record: next.value });
-      const texts = next.value.map((cell) => cell.trim());
-      if (texts.some((text) => text !== '')) candidates.push({ row: recordNumber, texts });
+      const batch = next.value;
+      for (let i = 0; i < batch.length; i++) {
+        if (recordNumber >= HEADER_SCAN_ROWS) {
+          carried = batch.slice(i);
+          break scan;
+        }
+        const record = batch[i]!;
+        recordNumber++;
+        pending.push({ row: recordNumber, record });
+        const texts = record.map((cell) => cell.trim());
+        if (texts.some((text) => text !== '')) candidates.push({ row: recordNumber, texts });
+      }
     }
   } catch (error) {
-    await records.return?.();
+    await records.return();
     throw csvError(file, error);
   }
 
   const header = findHeaderRow(candidates, settings.scoreHeader);
   if (header === null) {
-    await records.return?.();
+    await records.return();
     throw fileError(file.label, noHeaderMessage(candidates));
   }
 
@@ -57,37 +67,71 @@ export async function openDelimitedSheet(
   const width = header.headers.length;
   const afterHeader = pending.filter((entry) => entry.row > header.row);
 
-  async function* rows(): AsyncGenerator<RawRow> {
-    let count = 0;
+  let count = 0;
+  const toRawRow = (rowNumber: number, record: string[]): RawRow | null => {
+    // The record is csv-parse's new array for this row: its empty cells become null in place.
+    const values: CellValue[] = record;
+    for (let i = 0; i < values.length; i++) if (values[i] === '') values[i] = null;
+    const cells = alignCells(values, width);
+    if (isEmptyRow(cells)) return null;
+    if (++count > settings.maxRows) throw tooManyRows(file.label, settings.maxRows);
+    return { sheet, row: rowNumber, cells };
+  };
+
+  /** The data rows a batch at a time, as csv-parse hands them over: one await per batch, not per row. */
+  async function* rowBatches(): AsyncGenerator<RawRow[]> {
     let row = recordNumber;
-    const toRawRow = (rowNumber: number, record: string[]): RawRow | null => {
-      // The record is csv-parse's new array for this row: its empty cells become null in place.
-      const values: CellValue[] = record;
-      for (let i = 0; i < values.length; i++) if (values[i] === '') values[i] = null;
-      const cells = alignCells(values, width);
-      if (isEmptyRow(cells)) return null;
-      if (++count > settings.maxRows) throw tooManyRows(file.label, settings.maxRows);
-      return { sheet, row: rowNumber, cells };
+    // An error on a row (too many rows) comes after the rows before it, as row by row.
+    let failure: { error: unknown } | null = null;
+    const toRawRows = (batch: string[][]): RawRow[] => {
+      const out: RawRow[] = [];
+      try {
+        for (const record of batch) {
+          const raw = toRawRow(++row, record);
+          if (raw !== null) out.push(raw);
+        }
+      } catch (error) {
+        failure = { error };
+      }
+      return out;
+    };
+    const rethrow = (): void => {
+      if (failure !== null) throw failure.error;
     };
     try {
-      for (const entry of afterHeader) {
-        const raw = toRawRow(entry.row, entry.record);
-        if (raw !== null) yield raw;
+      const first: RawRow[] = [];
+      try {
+        for (const entry of afterHeader) {
+          const raw = toRawRow(entry.row, entry.record);
+          if (raw !== null) first.push(raw);
+        }
+      } catch (error) {
+        failure = { error };
       }
+      if (failure === null) first.push(...toRawRows(carried));
+      carried = [];
+      if (first.length > 0) yield first;
+      rethrow();
       for (;;) {
-        let next: IteratorResult<string[]>;
+        let next: IteratorResult<string[][]>;
         try {
           next = await records.next();
         } catch (error) {
           throw csvError(file, error);
         }
         if (next.done === true) return;
-        const raw = toRawRow(++row, next.value);
-        if (raw !== null) yield raw;
+        const raws = toRawRows(next.value);
+        if (raws.length > 0) yield raws;
+        rethrow();
       }
     } finally {
-      await records.return?.();
+      await records.return();
     }
+  }
+
+  const batches = rowBatches();
+  async function* rows(): AsyncGenerator<RawRow> {
+    for await (const batch of batches) yield* batch;
   }
 
   return {
@@ -95,6 +139,7 @@ export async function openDelimitedSheet(
     sheet,
     header: { sheet, row: header.row, headers: header.headers },
     rows: rows(),
+    rowBatches: batches,
     encoding,
     delimiter,
     warnings,
@@ -122,6 +167,49 @@ function parseRecords(file: OpenedFile, encoding: TextEncoding, delimiter: Delim
     // Errors reach the reader through the parser's iterator.
   });
   return parser;
+}
+
+/**
+ * The parser's records a batch at a time: every record it holds is taken at once (`read()` until it
+ * has none), then one wait for the next. Its own async iterator costs a promise and a turn of the
+ * event loop per record. Stopping early destroys the parser (and so the file stream).
+ */
+async function* recordBatches(parser: Parser): AsyncGenerator<string[][], void, undefined> {
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    const resolve = wake;
+    wake = null;
+    resolve?.();
+  };
+  let done = false;
+  let failure: unknown = null;
+  const stopWatching = finished(parser, (error) => {
+    done = true;
+    failure = error ?? null;
+    notify();
+  });
+  parser.on('readable', notify);
+  try {
+    for (;;) {
+      const batch: string[][] = [];
+      let record: string[] | null;
+      // As Node's own iterator: nothing more is taken from a destroyed parser.
+      while (!parser.destroyed && (record = parser.read() as string[] | null) !== null) batch.push(record);
+      if (batch.length > 0) {
+        yield batch;
+        continue;
+      }
+      if (failure !== null) throw failure;
+      if (done) return;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  } finally {
+    parser.off('readable', notify);
+    stopWatching();
+    if (!done) parser.destroy();
+  }
 }
 
 /** The part of csv-parse 7's parser state this reader touches (`parser.api`, not a public API). */

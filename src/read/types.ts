@@ -20,6 +20,11 @@ export interface SheetSource {
   header: SheetHeader;
   /** Data rows after the header; fully empty rows and hidden rows are skipped. Iterate once. */
   rows: AsyncIterable<RawRow>;
+  /**
+   * CSV/TSV: the same rows a batch at a time (one await per batch); the same single iteration as
+   * `rows`, so iterate one or the other.
+   */
+  rowBatches?: AsyncIterable<RawRow[]>;
   /** CSV: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'. */
   encoding?: string;
   /** CSV: the sniffed delimiter. */

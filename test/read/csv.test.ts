@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSheet } from '../../src/read/index.js';
+import type { RawRow } from '../../src/types.js';
 import { collect, fileErrorOf, fixture, scoreHeader } from './helpers.js';
 
 const HEADERS = ['Title', 'Date', 'Start', 'End', 'Room', 'Description'];
@@ -145,6 +146,30 @@ describe('CSV header and rows', () => {
     expect(rows[2]).toEqual({ sheet: 'ragged.csv', row: 4, cells: ['T2', 'R', 'K'] });
   });
 
+  it('hands out the same rows in batches as one by one, across the header scan and file chunks', async () => {
+    const lines = ['Agenda', '', 'Title,Room,Notes'];
+    for (let i = 0; i < 20_000; i++) lines.push(i % 7 === 0 ? ',,' : `Session ${i},"Room ${i % 9}, East",${'x'.repeat(i % 40)}`);
+    const path = tempFile('batches.csv', `${lines.join('\r\n')}\r\n`);
+    const oneByOne = await collect((await openSheet(path, { scoreHeader })).rows);
+    const batches: RawRow[][] = [];
+    for await (const batch of (await openSheet(path, { scoreHeader })).rowBatches!) batches.push(batch);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.length).toBeLessThan(oneByOne.length / 10);
+    expect(batches.flat()).toEqual(oneByOne);
+    expect(oneByOne).toHaveLength(20_000 - Math.ceil(20_000 / 7));
+    expect(oneByOne[0]).toEqual({ sheet: 'batches.csv', row: 5, cells: ['Session 1', 'Room 1, East', 'x'] });
+  });
+
+  it('stops reading when the batches are left early', async () => {
+    const path = tempFile('early.csv', `Title\n${'row\n'.repeat(50_000)}`);
+    const source = await openSheet(path, { scoreHeader });
+    for await (const batch of source.rowBatches!) {
+      expect(batch.length).toBeGreaterThan(0);
+      break;
+    }
+    expect(await collect(source.rows)).toEqual([]);
+  });
+
   it('keeps cell text as it is, spaces included, and reads mixed line endings', async () => {
     const path = tempFile('mixed.csv', 'Title,Room\r\n  Keynote  ,Hall A\nPanel,"Room\r\n2"\rLast, B \n');
     const rows = await collect((await openSheet(path, { scoreHeader })).rows);
@@ -203,6 +228,15 @@ describe('CSV limits and file errors', () => {
     );
     expect(seen).toEqual([2, 3, 4, 5]);
     expect(error.message).toBe(`${path}: has more than 4 data rows, the most one import reads`);
+    const batched = await openSheet(path, { scoreHeader, maxRows: 4 });
+    const seenInBatches: number[] = [];
+    const batchError = await fileErrorOf(
+      (async () => {
+        for await (const batch of batched.rowBatches!) seenInBatches.push(...batch.map((row) => row.row));
+      })(),
+    );
+    expect(seenInBatches).toEqual([2, 3, 4, 5]);
+    expect(batchError.message).toBe(error.message);
   });
 
   it('refuses a file over maxBytes before reading it', async () => {
