@@ -1,7 +1,6 @@
 // Tracks and locations the plan creates before the sessions that name them (--create-missing).
 // A killed earlier run may already have created some, so existing ones are found and reused
 // instead of created twice.
-import { HttpError, NetworkError } from '../errors.js';
 import type { GuidebookClient } from '../api/types.js';
 import type { NamedToCreate, Plan } from '../plan/types.js';
 import type { ApiLocation, ApiScheduleTrack } from '../types.js';
@@ -92,14 +91,9 @@ async function ensureAll<T extends NamedResource>(
         stop.stopWith(error);
         break;
       }
-      const recovered = answerMayBeLost(error) ? await findAfterLostAnswer(kind, item) : undefined;
-      if (recovered) {
-        table.ids.set(item.name, recovered.id);
-        table.created.push(recovered);
-        existing.push(recovered);
-      } else {
-        table.failures.set(item.name, messageOf(error));
-      }
+      // A lost answer was already looked up by the client (createScheduleTrack/createLocation
+      // recover by import_id or name before any retry): what still fails here has failed.
+      table.failures.set(item.name, messageOf(error));
     }
   }
   return table;
@@ -113,19 +107,6 @@ function findExisting<T extends NamedResource>(existing: T[], wanted: NamedToCre
     existing.find((item) => item.name === wanted.name) ??
     existing.find((item) => normalName(item.name) === key)
   );
-}
-
-/** The create may have been carried out with its answer lost: look before calling it failed. */
-async function findAfterLostAnswer<T extends NamedResource>(kind: RefKind<T>, wanted: NamedToCreate): Promise<T | undefined> {
-  try {
-    return findExisting(await collect(kind.list()), wanted);
-  } catch {
-    return undefined;
-  }
-}
-
-function answerMayBeLost(error: unknown): boolean {
-  return error instanceof NetworkError || (error instanceof HttpError && error.status >= 500);
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
