@@ -4,11 +4,7 @@ import type { PlanEntry } from '../plan/types.js';
 import type { RowResult } from './types.js';
 
 /** True for the entries that cost a request when applied. */
-export function isWriteEntry(entry: PlanEntry): boolean {
-  return entry.action === 'create' || entry.action === 'update' || (entry.action === 'delete' && entry.confirmed);
-}
-
-/** The result of an entry that is not a write (see isWriteEntry). */
+/** The result of an entry that is not a write (see isWriteEntry in plan/write-entry.ts). */
 export function resolveWithoutRequest(entry: PlanEntry): RowResult {
   switch (entry.action) {
     case 'invalid':

@@ -1,6 +1,7 @@
 // The whole `import` run as a library call: plan, guard the request budget, apply, and stream
 // every result into the report as it arrives. Prints nothing; the CLI listens through callbacks.
 import { applyPlan } from '../apply/index.js';
+import { isWriteEntry } from '../plan/write-entry.js';
 import type { RowResult } from '../apply/types.js';
 import type { GuidebookClient } from '../api/types.js';
 import { GuidebookImportError } from '../errors.js';
@@ -55,7 +56,7 @@ export async function runImport(file: string, options: RunImportOptions): Promis
       `the plan needs ${plan.writeRequests} write requests but --max-requests leaves ${Math.max(0, budgetLeft)}; nothing was written (raise --max-requests or split the sheet)`,
     );
     for (const entry of plan.entries) {
-      const writes = entry.action === 'create' || entry.action === 'update' || (entry.action === 'delete' && entry.confirmed);
+      const writes = isWriteEntry(entry);
       const row = entryToReportRow(entry, writes ? 'not_attempted' : entry.action === 'unchanged' ? 'done' : 'planned');
       if (writes) row.message = [`not attempted: ${stoppedBy.message}`, row.message].filter(Boolean).join('; ');
       emit(row, null);

@@ -6,3 +6,4 @@ export { instantMs, sameInstant } from './instant.js';
 export { createdImportId } from './reference-index.js';
 export { assignedImportId, sessionIdOfAssignedImportId } from './assigned-import-id.js';
 export type * from './types.js';
+export { isWriteEntry } from './write-entry.js';

@@ -1,3 +1,4 @@
+import { isWriteEntry } from './write-entry.js';
 import type { ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow, RowIssue } from '../types.js';
 import { sessionIdOfAssignedImportId, sessionsWithoutImportId } from './assigned-import-id.js';
 import type { ApiVersion } from './desired-fields.js';
@@ -129,10 +130,7 @@ function claimedSession(importId: string, claimable: ReadonlyMap<number, ApiSess
 
 function countWrites(entries: readonly PlanEntry[]): number {
   let writes = 0;
-  for (const entry of entries) {
-    if (entry.action === 'create' || entry.action === 'update') writes++;
-    else if (entry.action === 'delete' && entry.confirmed) writes++;
-  }
+  for (const entry of entries) if (isWriteEntry(entry)) writes++;
   return writes;
 }
 

@@ -2,8 +2,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { GuidebookImportError } from '../../errors.js';
 import { normalizeImportOptions, type ImportOptions } from '../../options/run-options.js';
-import { formatPlanTotals } from '../../plan/index.js';
-import type { PlanEntry } from '../../plan/types.js';
+import { formatPlanTotals, isWriteEntry } from '../../plan/index.js';
 import { runImport } from '../../pipeline/run-import.js';
 import { createReportWriter, defaultReportPath, formatSummaryText } from '../../report/index.js';
 import { connect, type Connection } from '../connect.js';
@@ -76,11 +75,11 @@ async function importWith(
       for (const warning of planned.warnings) say(`warning: ${warning}`);
       say(`Guide ${planned.guide.id} "${planned.guide.name}", time zone ${planned.guide.timezone ?? '(none)'}${options.dryRun ? ' (dry run: nothing will be written)' : ''}`);
       say(formatPlanTotals(planned.plan));
-      writes = planned.plan.entries.filter(isWrite).length;
+      writes = planned.plan.entries.filter(isWriteEntry).length;
     },
     onRow: (_row, result) => {
       // Started by the first write that comes back, so a plan refused before writing shows none.
-      if (!result || options.dryRun || !isWrite(result.entry)) return;
+      if (!result || options.dryRun || !isWriteEntry(result.entry)) return;
       progress ??= createProgress(writes);
       progress.tick(result);
     },
@@ -105,10 +104,6 @@ function assertReportWritable(reportPath: string): void {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new GuidebookImportError('file', `Cannot write the report ${JSON.stringify(reportPath)}: its folder is not writable (${reason})`, { cause: error });
   }
-}
-
-function isWrite(entry: PlanEntry): boolean {
-  return entry.action === 'create' || entry.action === 'update' || (entry.action === 'delete' && entry.confirmed);
 }
 
 /** The options as the report shows them: what the run was asked to do, never a secret. */
