@@ -7,4 +7,3 @@ export { MAPPED_FIELDS, isMappedField } from './mapped-fields.js';
 export type { DefaultValue, MappingConfig, ValueFormats } from './mapping-config.js';
 export { normaliseHeader } from './normalise-header.js';
 export { scoreHeaderRow } from './score-header-row.js';
-export { isBlankCell } from './blank-cell.js';

@@ -1,5 +1,5 @@
 import type { MappedField, MappedCell, MappedRow, RawRow } from '../types.js';
-import { isBlankCell } from './blank-cell.js';
+import { isBlankCell } from '../read/cell-value.js';
 import type { ColumnMap } from './column-map.js';
 
 export const DEFAULT_COLUMN = '(default)';

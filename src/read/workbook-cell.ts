@@ -94,12 +94,3 @@ export class WorkbookCellReader {
     return kind;
   }
 }
-
-/** The text of a cell as a header: what the scorer and the messages see. */
-export function cellText(value: CellValue): string {
-  if (value === null) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') return String(value);
-  return value.text;
-}

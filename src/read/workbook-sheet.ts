@@ -13,7 +13,8 @@ import { HEADER_SCAN_ROWS } from './limits.js';
 import type { OpenedFile, ReadSettings } from './opened-file.js';
 import { tooManyRows } from './row-limit.js';
 import type { SheetSource } from './types.js';
-import { WorkbookCellReader, cellText } from './workbook-cell.js';
+import { cellText } from './cell-value.js';
+import { WorkbookCellReader } from './workbook-cell.js';
 
 export type WorkbookFormat = 'xlsx' | 'xls' | 'ods';
 
@@ -155,7 +156,7 @@ function headerCandidates(worksheet: Worksheet, cells: WorkbookCellReader): Head
     if (worksheet.hiddenRows.has(r)) continue;
     const values = rowValues(worksheet, r, cells, range.e.c - range.s.c + 1);
     if (isEmptyRow(values)) continue;
-    candidates.push({ row: r + 1, texts: values.map(cellText) });
+    candidates.push({ row: r + 1, texts: values.map((value) => cellText(value).trim()) });
   }
   return candidates;
 }

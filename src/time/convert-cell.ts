@@ -1,6 +1,6 @@
 import type { MappedRow, RowIssue } from '../types.js';
-import { presentCell } from './cell-text.js';
-import { cellIssue } from './issues.js';
+import { presentCell } from '../read/cell-value.js';
+import { cellIssue } from '../validate/row-issue.js';
 import { fixedOffsetZone, offsetZone } from './offset-zone.js';
 import { isoText } from './local-instant.js';
 import { readDateTimeCell } from './read-cell.js';
@@ -22,9 +22,9 @@ export function convertCellToUtc(
   const cell = presentCell(row.fields[field]);
   if (!cell) return { ok: true, value: null };
   const reading = readDateTimeCell(cell, formats.parsers[field], 'datetime');
-  if (!reading.ok) return { ok: false, issue: cellIssue(row, cell, reading.code, 'error', reading.problem) };
+  if (!reading.ok) return { ok: false, issue: cellIssue(row, reading.code, cell, reading.problem) };
   const { date, time, offsetMinutes } = reading.value;
-  if (!date) return { ok: false, issue: cellIssue(row, cell, 'bad_date', 'error', 'has a time but no date: write the date too') };
+  if (!date) return { ok: false, issue: cellIssue(row, 'bad_date', cell, 'has a time but no date: write the date too') };
   let zone;
   if (offsetMinutes !== null) {
     zone = fixedOffsetZone(offsetMinutes);

@@ -1,9 +1,9 @@
 import type { MappedRow, RowIssue } from '../types.js';
-import { presentCell } from './cell-text.js';
-import { cellIssue } from './issues.js';
+import { presentCell } from '../read/cell-value.js';
+import { cellIssue } from '../validate/row-issue.js';
 import { cachedLocalInstant, isoText } from './local-instant.js';
 import { fixedOffsetZone, offsetZone, type OffsetZone } from './offset-zone.js';
-import { readFlag } from './read-flag.js';
+import { YES_NO_HINT, createYesNoReader, type YesNoReader } from '../validate/yes-no.js';
 import { readEnd, readStart } from './row-local-times.js';
 import { readZoneColumn, runZone } from './row-zone.js';
 import type { ColumnFormats, RowTimes, TimeOptions } from './time-types.js';
@@ -15,17 +15,22 @@ import { dateWallMs, formatWallDateTime, wallMs } from './wall-clock.js';
  * A row's local times as UTC instants. Zone, per value: its own offset > the row's zone column
  * > --timezone > the guide's zone; with none of them the run stops (GuidebookImportError 'timezone').
  */
-export function convertRowTimes(row: MappedRow, formats: ColumnFormats, options: TimeOptions): RowTimes {
+export function convertRowTimes(
+  row: MappedRow,
+  formats: ColumnFormats,
+  options: TimeOptions,
+  readAllDay: YesNoReader = PLAIN_YES_NO,
+): RowTimes {
   const errors: RowIssue[] = [];
   const zoneColumn = readZoneColumn(row);
   if (zoneColumn.kind === 'invalid') errors.push(zoneColumn.issue);
-  const allDayFlag = readAllDayFlag(row, errors);
+  const allDayFlag = readAllDayFlag(row, readAllDay, errors);
   const start = readStart(row, formats, errors);
   if (!start) return { ok: false, issues: errors };
 
   const allDay = allDayFlag === true || (start.time === null && allDayFlag !== false);
   if (start.time === null && allDayFlag === false) {
-    errors.push(cellIssue(row, start.cell, 'bad_time', 'error', `has no time, but the row is marked as not all-day: add a start time`));
+    errors.push(cellIssue(row, 'bad_time', start.cell, `has no time, but the row is marked as not all-day: add a start time`));
   }
   const startWall = allDay ? dateWallMs(start.date) : wallMs(start.date, start.time);
   const end = allDay ? ({ kind: 'none' } as const) : readEnd(row, formats, start, startWall, options, errors);
@@ -63,7 +68,7 @@ export function convertRowTimes(row: MappedRow, formats: ColumnFormats, options:
     if (endUtc < startUtc) {
       const hint = end.timeOnly ? '; if the session runs past midnight, pass --overnight' : '';
       const problem = `ends at ${formatWallDateTime(end.wall)}, before the start (${formatWallDateTime(startWall)})${hint}`;
-      return { ok: false, issues: [cellIssue(row, end.cell, 'end_before_start', 'error', problem)] };
+      return { ok: false, issues: [cellIssue(row, 'end_before_start', end.cell, problem)] };
     }
   }
 
@@ -85,11 +90,13 @@ function pushIfAny(list: RowIssue[], issue: RowIssue | null): void {
   if (issue) list.push(issue);
 }
 
-function readAllDayFlag(row: MappedRow, errors: RowIssue[]): boolean | null {
+const PLAIN_YES_NO = createYesNoReader(undefined, false);
+
+function readAllDayFlag(row: MappedRow, read: YesNoReader, errors: RowIssue[]): boolean | null {
   const cell = presentCell(row.fields.all_day);
-  const flag = readFlag(cell);
-  if (flag !== 'invalid') return flag;
-  if (cell) errors.push(cellIssue(row, cell, 'bad_boolean', 'error', 'is not yes or no (expected yes/no, true/false, 1/0 or x)'));
+  if (!cell) return null;
+  const flag = read(cell.value);
+  if (flag !== undefined) return flag;
+  errors.push(cellIssue(row, 'bad_boolean', cell, YES_NO_HINT));
   return null;
 }
-

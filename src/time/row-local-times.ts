@@ -1,6 +1,6 @@
 import type { MappedCell, MappedRow, RowIssue } from '../types.js';
-import { presentCell } from './cell-text.js';
-import { cellIssue, rowIssue } from './issues.js';
+import { presentCell } from '../read/cell-value.js';
+import { cellIssue, rowIssue } from '../validate/row-issue.js';
 import type { WrittenTime } from './parse-time-of-day.js';
 import { expectedShape, readDateTimeCell, type CellRole, type LocalValue } from './read-cell.js';
 import { DURATION_EXAMPLES, readDuration } from './read-duration.js';
@@ -34,7 +34,7 @@ function readValue(
 ): LocalValue | null {
   const reading = readDateTimeCell(cell, formats.parsers[field], role);
   if (reading.ok) return reading.value;
-  errors.push(cellIssue(row, cell, reading.code, 'error', reading.problem));
+  errors.push(cellIssue(row, reading.code, cell, reading.problem));
   return null;
 }
 
@@ -50,14 +50,14 @@ export function readStart(row: MappedRow, formats: ColumnFormats, errors: RowIss
     dayValue = readValue(row, dateCell, formats, 'date', 'date', errors);
     if (!dayValue) return null;
     if (!dayValue.date) {
-      errors.push(cellIssue(row, dateCell, 'bad_date', 'error', `is not a date (expected ${expectedShape(formats.parsers.date, 'date')})`));
+      errors.push(cellIssue(row, 'bad_date', dateCell, `is not a date (expected ${expectedShape(formats.parsers.date, 'date')})`));
       return null;
     }
     day = dayValue.date;
   }
   if (!startCell) {
     if (!dateCell || !day || !dayValue) {
-      errors.push(rowIssue(row, 'required', 'error', 'has no start date or time (fill in the "Start" or "Date" column)'));
+      errors.push(rowIssue(row, 'required', 'has no start date or time (fill in the "Start" or "Date" column)'));
       return null;
     }
     // A date column cell that carries its own time ("3/14/2027 9:00") is a timed start.
@@ -69,20 +69,14 @@ export function readStart(row: MappedRow, formats: ColumnFormats, errors: RowIss
   if (!value.date) {
     if (!day) {
       const problem = 'has a time but no date: add a "Date" column or write the date with the time';
-      errors.push(cellIssue(row, startCell, 'bad_date', 'error', problem));
+      errors.push(cellIssue(row, 'bad_date', startCell, problem));
       return null;
     }
     return { date: day, time: value.time, offsetMinutes: value.offsetMinutes, cell: startCell };
   }
   if (day && dateCell && !sameDate(day, value.date)) {
     errors.push(
-      cellIssue(
-        row,
-        startCell,
-        'bad_date',
-        'error',
-        `is on ${formatCalendarDate(value.date)}, but column ${JSON.stringify(dateCell.column)} says ${formatCalendarDate(day)}`,
-      ),
+      cellIssue(row, 'bad_date', startCell, `is on ${formatCalendarDate(value.date)}, but column ${JSON.stringify(dateCell.column)} says ${formatCalendarDate(day)}`),
     );
     return null;
   }
@@ -105,7 +99,7 @@ export function readEnd(
     const value = readValue(row, endCell, formats, endField, endField === 'end' ? 'time' : 'datetime', errors);
     if (!value) return { kind: 'none' };
     if (value.date && !value.time) {
-      errors.push(cellIssue(row, endCell, 'bad_time', 'error', 'has a date but no time: give the end time'));
+      errors.push(cellIssue(row, 'bad_time', endCell, 'has a date but no time: give the end time'));
       return { kind: 'none' };
     }
     if (value.date && value.time) {
@@ -117,14 +111,8 @@ export function readEnd(
     if (wall < startWall) {
       if (!options.overnight) {
         errors.push(
-          cellIssue(
-            row,
-            endCell,
-            'end_before_start',
-            'error',
-            `ends at ${formatWallTime(wall)}, before the start at ${formatWallTime(startWall)}; ` +
-              'if the session runs past midnight, pass --overnight',
-          ),
+          cellIssue(row, 'end_before_start', endCell, `ends at ${formatWallTime(wall)}, before the start at ${formatWallTime(startWall)}; ` +
+              'if the session runs past midnight, pass --overnight'),
         );
         return { kind: 'none' };
       }
@@ -136,7 +124,7 @@ export function readEnd(
   if (!durationCell) return { kind: 'none' };
   const ms = readDuration(durationCell);
   if (ms === 'invalid') {
-    errors.push(cellIssue(row, durationCell, 'bad_duration', 'error', `is not a duration (expected ${DURATION_EXAMPLES})`));
+    errors.push(cellIssue(row, 'bad_duration', durationCell, `is not a duration (expected ${DURATION_EXAMPLES})`));
     return { kind: 'none' };
   }
   return ms === null ? { kind: 'none' } : { kind: 'duration', ms, cell: durationCell };

@@ -1,7 +1,7 @@
 import { GuidebookImportError } from '../errors.js';
 import type { MappedRow, RowIssue } from '../types.js';
-import { cellText, presentCell } from './cell-text.js';
-import { cellIssue } from './issues.js';
+import { cellText, presentCell } from '../read/cell-value.js';
+import { cellIssue } from '../validate/row-issue.js';
 import type { TimeOptions } from './time-types.js';
 import { normaliseZoneName, requireZoneOption } from './zone-names.js';
 
@@ -15,7 +15,7 @@ export function readZoneColumn(row: MappedRow): ZoneColumnReading {
   if (name) return { kind: 'zone', name };
   return {
     kind: 'invalid',
-    issue: cellIssue(row, cell, 'bad_timezone', 'error', 'is not a known IANA time zone (for example America/New_York, Europe/Berlin or UTC)'),
+    issue: cellIssue(row, 'bad_timezone', cell, 'is not a known IANA time zone (for example America/New_York, Europe/Berlin or UTC)'),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { MappedCell, MappedRow, RowIssue } from '../types.js';
-import { cellIssue } from './issues.js';
+import { cellIssue } from '../validate/row-issue.js';
 import { cachedLocalInstant, type InstantCache } from './local-instant.js';
 import type { OffsetZone } from './offset-zone.js';
 import { formatWallDate, formatWallDateTime, formatWallTime } from './wall-clock.js';
@@ -16,28 +16,16 @@ export function wallToUtc(row: MappedRow, cell: MappedCell, wall: number, zone: 
   if (instant.kind === 'gap') {
     return {
       ok: false,
-      issue: cellIssue(
-        row,
-        cell,
-        'dst_gap',
-        'error',
-        `: ${formatWallDateTime(wall)} does not exist in ${zone.name} ` +
-          `(clocks jump from ${transitionWalls(instant.fromWall, instant.toWall)})`,
-      ),
+      issue: cellIssue(row, 'dst_gap', cell, `: ${formatWallDateTime(wall)} does not exist in ${zone.name} ` +
+          `(clocks jump from ${transitionWalls(instant.fromWall, instant.toWall)})`),
     };
   }
   return {
     ok: true,
     utcMs: instant.utcMs,
-    warning: cellIssue(
-      row,
-      cell,
-      'dst_overlap',
-      'warning',
-      `: ${formatWallDateTime(wall)} happens twice in ${zone.name} ` +
+    warning: cellIssue(row, 'dst_overlap', cell, `: ${formatWallDateTime(wall)} happens twice in ${zone.name} ` +
         `(clocks go back from ${transitionWalls(instant.fromWall, instant.toWall)}); ` +
-        `the first one, ${new Date(instant.utcMs).toISOString().slice(11, 16)} UTC, is used`,
-    ),
+        `the first one, ${new Date(instant.utcMs).toISOString().slice(11, 16)} UTC, is used`, 'warning'),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { MappedCell, MappedRow, RowIssue } from '../types.js';
 import { isCanonicalIso, parseInstant } from './api-instant.js';
-import { cellIssue } from './issues.js';
+import { cellIssue } from '../validate/row-issue.js';
 import { DAY_MS, HOUR_MS, MINUTE_MS, dateWallMs, formatWallDate, formatWallTime } from './wall-clock.js';
 
 const EARLIEST_USUAL_START = 6 * HOUR_MS;
@@ -12,20 +12,14 @@ const LONGEST_USUAL_SPAN_DAYS = 59;
 export function unusualStartWarning(row: MappedRow, cell: MappedCell, startWall: number, zoneLabel: string): RowIssue | null {
   const timeOfDay = ((startWall % DAY_MS) + DAY_MS) % DAY_MS;
   if (timeOfDay >= EARLIEST_USUAL_START && timeOfDay <= LATEST_USUAL_START) return null;
-  return cellIssue(
-    row,
-    cell,
-    'suspicious_time',
-    'warning',
-    `starts at ${formatWallTime(startWall)} local time (${zoneLabel}); check AM/PM and the 24-hour clock`,
-  );
+  return cellIssue(row, 'suspicious_time', cell, `starts at ${formatWallTime(startWall)} local time (${zoneLabel}); check AM/PM and the 24-hour clock`, 'warning');
 }
 
 export function longSessionWarning(row: MappedRow, cell: MappedCell, lengthMs: number): RowIssue | null {
   if (lengthMs <= DAY_MS) return null;
   const hours = Math.floor(lengthMs / HOUR_MS);
   const minutes = Math.round((lengthMs % HOUR_MS) / MINUTE_MS);
-  return cellIssue(row, cell, 'suspicious_time', 'warning', `makes the session ${hours} h${minutes ? ` ${minutes} min` : ''} long (over 24 hours)`);
+  return cellIssue(row, 'suspicious_time', cell, `makes the session ${hours} h${minutes ? ` ${minutes} min` : ''} long (over 24 hours)`, 'warning');
 }
 
 /** The guide's window widened by two weeks either side; null when the guide has no dates. */
@@ -43,13 +37,7 @@ export function windowWarning(
   const late = to !== null && day > to + WINDOW_SLACK_DAYS * DAY_MS;
   if (!early && !late) return null;
   const range = `${from === null ? '…' : formatWallDate(from)} to ${to === null ? '…' : formatWallDate(to)}`;
-  return cellIssue(
-    row,
-    cell,
-    'out_of_window',
-    'warning',
-    `is on ${formatWallDate(day)}, more than ${WINDOW_SLACK_DAYS} days outside the guide's dates (${range}); check the year and the day/month order`,
-  );
+  return cellIssue(row, 'out_of_window', cell, `is on ${formatWallDate(day)}, more than ${WINDOW_SLACK_DAYS} days outside the guide's dates (${range}); check the year and the day/month order`, 'warning');
 }
 
 function guideDateWall(text: string | null | undefined): number | null {

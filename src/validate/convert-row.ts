@@ -44,7 +44,7 @@ export function convertRow(row: MappedRow, context: RowContext): ConvertedRow {
   const tracks = cells.tracks ? readList(cells.tracks, context.readers.listSeparator) : undefined;
   const locations = cells.locations ? readList(cells.locations, context.readers.listSeparator) : undefined;
 
-  const times = convertRowTimes(withAllDayWords(row, context.readers), context.formats, context.options);
+  const times = convertRowTimes(row, context.formats, context.options, context.readers.allDay);
   let zone = '';
   if (times.ok) {
     fields.start_time = times.start_time;
@@ -118,15 +118,3 @@ function mappedKeys(row: MappedRow, allDay: boolean): readonly MappedKey[] {
 }
 
 const MAPPED_KEYS = new Map<number, readonly MappedKey[]>();
-
-/**
- * The time stage reads the all-day column with its own yes/no words; the mapping file's words
- * ("ja", "nein") are turned into true/false first, so they work there too.
- */
-function withAllDayWords(row: MappedRow, readers: ValueReaders): MappedRow {
-  const cell = row.fields.all_day;
-  if (!readers.allDay || !cell || typeof cell.value !== 'string') return row;
-  const flag = readers.allDay(cell.value);
-  if (typeof flag !== 'boolean') return row;
-  return { ...row, fields: { ...row.fields, all_day: { column: cell.column, value: flag } } };
-}

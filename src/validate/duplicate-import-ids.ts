@@ -1,5 +1,5 @@
 import type { ConvertedRow, MappedRow, RowIssue } from '../types.js';
-import { cellText } from './cell-text.js';
+import { cellText } from '../read/cell-value.js';
 import { hasOwnImportId } from './import-ids.js';
 import { quoteValue } from './row-issue.js';
 

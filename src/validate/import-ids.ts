@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MappedRow } from '../types.js';
-import { cellText } from './cell-text.js';
+import { cellText } from '../read/cell-value.js';
 
 /** Longest import_id accepted: the API stores it in a 255-character field. */
 export const MAX_IMPORT_ID_LENGTH = 255;

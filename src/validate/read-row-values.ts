@@ -1,8 +1,8 @@
 import type { MappedCell, MappedRow, RowIssue, SessionFields } from '../types.js';
-import { cellText } from './cell-text.js';
+import { cellText } from '../read/cell-value.js';
 import { descriptionToHtml } from './description-html.js';
 import { MAX_IMPORT_ID_LENGTH } from './import-ids.js';
-import { BOOLEAN_HINT } from './read-boolean.js';
+import { YES_NO_HINT } from './yes-no.js';
 import { readNumber } from './read-number.js';
 import { cellIssue } from './row-issue.js';
 import { splitList } from './split-list.js';
@@ -62,7 +62,7 @@ export function readSettings(row: MappedRow, readers: ValueReaders, fields: Part
     const cell = row.fields[field];
     if (!cell) continue;
     const value = readers.booleans[field](cell.value);
-    if (value === undefined) issues.push(cellIssue(row, 'bad_boolean', cell, BOOLEAN_HINT));
+    if (value === undefined) issues.push(cellIssue(row, 'bad_boolean', cell, YES_NO_HINT));
     else if (value !== null) fields[field] = value;
   }
   const rank = row.fields.rank;

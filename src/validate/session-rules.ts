@@ -1,6 +1,6 @@
 import type { MappedCell, MappedRow, RowIssue, SessionFields } from '../types.js';
 import { isCanonicalIso } from '../time/index.js';
-import { cellText } from './cell-text.js';
+import { cellText } from '../read/cell-value.js';
 import { cellIssue, quoteValue } from './row-issue.js';
 
 /**

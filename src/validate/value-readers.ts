@@ -1,15 +1,15 @@
 import type { ValueFormats } from '../map/mapping-config.js';
 import type { MappedRow } from '../types.js';
-import { type BooleanReader, createBooleanReader, isXMark } from './read-boolean.js';
+import { createYesNoReader, isXMark, type YesNoReader } from './yes-no.js';
 
 export const BOOLEAN_FIELDS = ['allow_rating', 'add_to_schedule', 'require_login', 'waitlist'] as const;
 export type BooleanField = (typeof BOOLEAN_FIELDS)[number];
 
 /** Cell readers settled once per sheet (which columns use x marks, which separator, which words). */
 export interface ValueReaders {
-  booleans: Readonly<Record<BooleanField, BooleanReader>>;
-  /** Only when the mapping file adds yes/no words: the all-day column is the time stage's. */
-  allDay: BooleanReader | undefined;
+  booleans: Readonly<Record<BooleanField, YesNoReader>>;
+  /** The all-day column: the same words, but a blank there is never "no" (the times decide). */
+  allDay: YesNoReader;
   listSeparator: string | undefined;
 }
 
@@ -33,12 +33,11 @@ export function collectValueReaderEvidence(formats: ValueFormats | undefined): V
       for (const field of BOOLEAN_FIELDS) if (isXMark(row.fields[field]?.value)) xMarked.add(field);
     },
     decide() {
-      const booleans = {} as Record<BooleanField, BooleanReader>;
-      for (const field of BOOLEAN_FIELDS) booleans[field] = createBooleanReader(formats, xMarked.has(field));
-      const customWords = (formats?.true_words?.length ?? 0) + (formats?.false_words?.length ?? 0) > 0;
+      const booleans = {} as Record<BooleanField, YesNoReader>;
+      for (const field of BOOLEAN_FIELDS) booleans[field] = createYesNoReader(formats, xMarked.has(field));
       return {
         booleans,
-        allDay: customWords ? createBooleanReader(formats, false) : undefined,
+        allDay: createYesNoReader(formats, false),
         listSeparator: formats?.list_separator,
       };
     },

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createBooleanReader, usesXMarks } from '../../src/validate/read-boolean.js';
+import { createYesNoReader, isXMark } from '../../src/validate/yes-no.js';
 import { readNumber } from '../../src/validate/read-number.js';
 import { splitList } from '../../src/validate/split-list.js';
 
-describe('booleans', () => {
-  const read = createBooleanReader(undefined, false);
+describe('yes/no cells: one vocabulary for every yes/no column', () => {
+  const read = createYesNoReader(undefined, false);
 
   it('reads yes/no words in any case, 1/0, x and on/off', () => {
-    for (const yes of ['yes', 'YES', ' Y ', 'true', 'True', '1', 'x', 'X', 'on', 'ON', 1, true]) expect(read(yes), String(yes)).toBe(true);
-    for (const no of ['no', 'No', 'n', 'FALSE', '0', 'off', 0, false]) expect(read(no), String(no)).toBe(false);
+    for (const yes of ['yes', 'YES', ' Y ', 'true', 'True', 't', '1', 'x', 'X', 'on', 'ON', '✓', 'All Day', 1, true]) expect(read(yes), String(yes)).toBe(true);
+    for (const no of ['no', 'No', 'n', 'FALSE', 'f', '0', 'off', '-', 0, false]) expect(read(no), String(no)).toBe(false);
   });
 
   it('says undefined for anything else', () => {
@@ -18,18 +18,15 @@ describe('booleans', () => {
   it('reads a blank as "not given", or as no in a column of x marks', () => {
     expect(read(null)).toBeNull();
     expect(read('  ')).toBeNull();
-    const xColumn = createBooleanReader(undefined, true);
+    const xColumn = createYesNoReader(undefined, true);
     expect(xColumn(null)).toBe(false);
     expect(xColumn('')).toBe(false);
-    expect(usesXMarks(['', null, ' x ', undefined])).toBe(true);
-    expect(usesXMarks(['yes', '', 'no'])).toBe(false);
-    expect(usesXMarks(['X'])).toBe(true);
-    expect(usesXMarks(['\tX\n'])).toBe(true);
-    expect(usesXMarks(['xx', 'x x', 'box', 'X-ray'])).toBe(false);
+    for (const mark of [' x ', 'X', '\tX\n']) expect(isXMark(mark), mark).toBe(true);
+    for (const other of ['', null, undefined, 'yes', 'no', 'xx', 'x x', 'box', 'X-ray']) expect(isXMark(other), String(other)).toBe(false);
   });
 
   it('adds the mapping file words', () => {
-    const german = createBooleanReader({ true_words: ['Ja', 'j'], false_words: ['nein'] }, false);
+    const german = createYesNoReader({ true_words: ['Ja', 'j'], false_words: ['nein'] }, false);
     expect(german('ja')).toBe(true);
     expect(german('J')).toBe(true);
     expect(german('NEIN')).toBe(false);

@@ -90,13 +90,13 @@ describe('convertRows', () => {
     ]);
     expect(messages(rows[0])).toEqual([
       'Row 2, column "Title": "" is empty, and every session needs a name',
-      'Row 2, column "Allow Rating": "maybe" is not yes or no (use yes/no, y/n, true/false, 1/0, x/blank or on/off)',
+      'Row 2, column "Allow Rating": "maybe" is not yes or no (use yes/no, y/n, true/false, t/f, 1/0, on/off, or x/blank)',
       'Row 2, column "Rank": "first" is not a number',
       'Row 2, column "Max Capacity": "lots" is not a whole number',
     ]);
     expect(rows[0]).toMatchObject({ ok: false, sheet: 'Agenda', row: 2, import_id: 'S-2' });
     expect(messages(rows[1])).toEqual([
-      `Row 3, column "Title": "${'x'.repeat(60)}…" is 256 characters long; a name can have at most 255`,
+      `Row 3, column "Title": "${'x'.repeat(60)}…" (256 characters) is 256 characters long; a name can have at most 255`,
       'Row 3, column "Max Capacity": "0" is not a positive whole number (at least 1)',
     ]);
   });
@@ -108,8 +108,8 @@ describe('convertRows', () => {
     ]);
     expect(messages(rows[0])).toEqual(['Row 2, column "Max Capacity": "10.5" is not a whole number']);
     const long = messages(rows[1]);
-    expect(long[0]).toBe(`Row 3, column "Import ID": "${'i'.repeat(60)}…" is 256 characters long; an import_id can have at most 255`);
-    expect(long[1]).toBe(`Row 3, column "Description": "${'y'.repeat(60)}…" is 20,002 characters as HTML; Guidebook accepts at most 20,000`);
+    expect(long[0]).toBe(`Row 3, column "Import ID": "${'i'.repeat(60)}…" (256 characters) is 256 characters long; an import_id can have at most 255`);
+    expect(long[1]).toBe(`Row 3, column "Description": "${'y'.repeat(60)}…" (19,995 characters) is 20,002 characters as HTML; Guidebook accepts at most 20,000`);
     expect(rows[1]).toMatchObject({ ok: false, import_id: undefined });
   });
 
@@ -160,6 +160,29 @@ describe('convertRows', () => {
     if (rows[0]!.ok) return;
     expect(rows[0]!.issues.map((i) => [i.code, i.column])).toEqual([['bad_date', 'Date']]);
     expect(rows[0]!.issues[0]!.message).toMatch(/^Row 2, column "Date": "2027-02-31" /);
+  });
+
+  it('shortens a long bad value in every message, noting its length', () => {
+    const date = `2027-03-14 ${'9'.repeat(1_000)}`;
+    const { rows } = convert(['Title', 'Date'], [['Talk', date]]);
+    const [message] = messages(rows[0]);
+    expect(message).toBe(`Row 2, column "Date": "${date.slice(0, 60)}…" (1,011 characters) is not a date (expected yyyy-MM-dd)`);
+    expect(message!.length).toBeLessThan(160);
+  });
+
+  it('reads every yes/no column with one vocabulary: "on" and "t" in All Day and Allow Rating alike', () => {
+    const { rows } = convert(
+      ['Title', 'Date', 'Start', 'All Day', 'Allow Rating'],
+      [
+        ['A', '2027-03-14', '', 'on', 't'],
+        ['B', '2027-03-14', '9:00', 'f', 'off'],
+        ['C', '2027-03-14', '9:00', 'maybe', 'maybe'],
+      ],
+    );
+    expect(session(rows[0]).fields).toMatchObject({ all_day: true, allow_rating: true });
+    expect(session(rows[1]).fields).toMatchObject({ all_day: false, allow_rating: false });
+    const hint = 'is not yes or no (use yes/no, y/n, true/false, t/f, 1/0, on/off, or x/blank)';
+    expect(messages(rows[2])).toEqual([`Row 4, column "Allow Rating": "maybe" ${hint}`, `Row 4, column "All Day": "maybe" ${hint}`]);
   });
 
   it('derives stable ids for rows without one and warns once with the count', () => {
@@ -232,7 +255,7 @@ describe('convertRows with the example mapping files', () => {
     expect(session(rows[0]).locations).toEqual(['Saal 1']);
     expect(session(rows[1]).fields).toMatchObject({ allow_rating: false, rank: null, add_to_schedule: true });
     expect(messages(rows[2])).toEqual([
-      'Row 4, column "Bewertung erlauben": "vielleicht" is not yes or no (use yes/no, y/n, true/false, 1/0, x/blank or on/off)',
+      'Row 4, column "Bewertung erlauben": "vielleicht" is not yes or no (use yes/no, y/n, true/false, t/f, 1/0, on/off, or x/blank)',
     ]);
   });
 

@@ -1,15 +1,17 @@
 import type { CellValue } from '../types.js';
-import { cellText } from './cell-text.js';
 
-const TRUE_WORDS = ['yes', 'y', 'true', '1', 'x', 'on'];
-const FALSE_WORDS = ['no', 'n', 'false', '0', 'off'];
+// The one yes/no vocabulary, for every yes/no column (All Day, Allow Rating, Add to Schedule,
+// Require Login, Waitlist). A mapping file's "true_words"/"false_words" add to it, for every
+// such column alike. Ticks and a dash are what people type in a checklist column.
+const TRUE_WORDS = ['yes', 'y', 'true', 't', '1', 'x', 'on', '✓', '✔', 'all day', 'all-day', 'allday'];
+const FALSE_WORDS = ['no', 'n', 'false', 'f', '0', 'off', '-'];
 
-export const BOOLEAN_HINT = 'is not yes or no (use yes/no, y/n, true/false, 1/0, x/blank or on/off)';
+export const YES_NO_HINT = 'is not yes or no (use yes/no, y/n, true/false, t/f, 1/0, on/off, or x/blank)';
 
 /** true / false, null for a blank that means "not given", undefined for a word that is neither. */
-export type BooleanReader = (value: CellValue) => boolean | null | undefined;
+export type YesNoReader = (value: CellValue) => boolean | null | undefined;
 
-export interface BooleanWords {
+export interface YesNoWords {
   true_words?: readonly string[];
   false_words?: readonly string[];
 }
@@ -19,26 +21,21 @@ export interface BooleanWords {
  * x/blank convention); in any other column a blank means "not given", so a setting made in
  * Builder is left alone rather than silently switched off. Word lists are built once.
  */
-export function createBooleanReader(words: BooleanWords | undefined, blankMeansNo: boolean): BooleanReader {
+export function createYesNoReader(words: YesNoWords | undefined, blankMeansNo: boolean): YesNoReader {
   const yes = new Set([...TRUE_WORDS, ...(words?.true_words ?? []).map(fold)]);
   const no = new Set([...FALSE_WORDS, ...(words?.false_words ?? []).map(fold)]);
   const blank = blankMeansNo ? false : null;
   return (value) => {
+    if (value === null) return blank;
     if (typeof value === 'boolean') return value;
     if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : undefined;
-    if (value !== null && typeof value === 'object') return undefined;
-    const word = fold(cellText(value));
+    if (typeof value !== 'string') return undefined;
+    const word = fold(value);
     if (word === '') return blank;
     if (yes.has(word)) return true;
     if (no.has(word)) return false;
     return undefined;
   };
-}
-
-/** Whether a column follows the x/blank convention: some cell in it is an "x". */
-export function usesXMarks(values: Iterable<CellValue | undefined>): boolean {
-  for (const value of values) if (isXMark(value)) return true;
-  return false;
 }
 
 /** An "x" cell, the mark of the x/blank convention. */
