@@ -1,7 +1,8 @@
 // Paths for tests and checks, outside the API: they are not counted, not faulted, not logged.
 //   GET  /__sandbox/state         the whole state
 //   POST /__sandbox/reset-budget  today's request count back to 0
-//   GET|POST /__sandbox/faults    read or change latencyMs, failRate, dropRate, dailyBudget
+//   GET|POST /__sandbox/faults    read or change the FaultSettings: latencyMs, failRate, dropRate,
+//                                 dailyBudget and the hostile switches (pageSizeCap, revokeAfter, ...)
 import { GuidebookImportError } from '../errors.js';
 import type { Answer } from './api-handler.js';
 import type { FaultSettings, SandboxState } from './types.js';

@@ -4,7 +4,7 @@ import { checkAuthorization } from './auth.js';
 import { formatApiTimestamp } from './datetime.js';
 import { guideAccess } from './guide-access.js';
 import { locationResource } from './location-resource.js';
-import { orderRecords } from './ordering.js';
+import { listRecords, type ListingSwitches } from './list-records.js';
 import { paginate } from './pagination.js';
 import type { RequestBody } from './request-body.js';
 import { PERMISSION_DENIED, type ResourceContext, type WritableResource } from './resource.js';
@@ -35,6 +35,8 @@ export interface ApiSettings {
   apiKey: string | undefined;
   pageSizeMax: number;
   now: () => number;
+  /** The hostile listing switches (all off on a faithful sandbox). */
+  listing: ListingSwitches;
 }
 
 const NOT_FOUND: Answer = { status: 404, body: { detail: 'Not found.' } };
@@ -77,10 +79,9 @@ function publicGuide(guide: SandboxGuide): Omit<SandboxGuide, 'owner'> {
 
 function answerCollection(resource: WritableResource<WritableKind>, request: ApiRequest, ctx: ResourceContext, settings: ApiSettings): Answer {
   if (request.method === 'GET') {
-    const filter = resource.filter(request.query, ctx);
-    if (!filter.ok) return filter.status === 403 ? FORBIDDEN : { status: 400, body: filter.errors };
-    const kept = ctx.store.all(resource.kind).filter(filter.keep);
-    return answerPage(orderRecords(kept, request.query.get('ordering'), resource.orderingFields), request, settings);
+    const listed = listRecords(resource, request.query, ctx, settings.listing);
+    if (!listed.ok) return listed.status === 403 ? FORBIDDEN : { status: 400, body: listed.errors };
+    return answerPage(listed.records, request, settings);
   }
   const check = resource.check(request.body, ctx);
   if (!check.ok) return check.status === 403 ? FORBIDDEN : { status: 400, body: check.errors };

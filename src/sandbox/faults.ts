@@ -3,6 +3,8 @@ import { mulberry32 } from './prng.js';
 import type { FaultSettings } from './types.js';
 
 export const DEFAULT_DAILY_BUDGET = 10_000;
+/** The documented maximum of `page_size` on one endpoint. */
+export const DEFAULT_PAGE_SIZE_CAP = 500;
 
 /** What the fault generator decided for one API request, drawn when the request arrives. */
 export interface FaultDecision {
@@ -35,12 +37,28 @@ export class FaultGenerator {
   }
 }
 
+/** The settings of a sandbox started with no fault options: the faithful service. */
+export const FAITHFUL_SETTINGS: Readonly<FaultSettings> = Object.freeze({
+  latencyMs: 0,
+  failRate: 0,
+  dropRate: 0,
+  dailyBudget: DEFAULT_DAILY_BUDGET,
+  pageSizeCap: DEFAULT_PAGE_SIZE_CAP,
+  unstableOrder: false,
+  ignoreGuideFilter: false,
+  redirectWrites: null,
+  emptyCreateAnswers: false,
+  revokeAfter: null,
+  slowBodyMs: 0,
+});
+
+const KNOWN_SETTINGS = Object.keys(FAITHFUL_SETTINGS) as Array<keyof FaultSettings>;
+
 /** Merges a partial update over the current settings, rejecting values that make no sense. */
 export function mergeFaultSettings(current: FaultSettings, update: Partial<Record<keyof FaultSettings, unknown>>): FaultSettings {
-  const known: Array<keyof FaultSettings> = ['latencyMs', 'failRate', 'dropRate', 'dailyBudget'];
   for (const key of Object.keys(update)) {
-    if (!known.includes(key as keyof FaultSettings)) {
-      throw new GuidebookImportError('usage', `unknown fault setting ${JSON.stringify(key)} (known: ${known.join(', ')})`);
+    if (!KNOWN_SETTINGS.includes(key as keyof FaultSettings)) {
+      throw new GuidebookImportError('usage', `unknown fault setting ${JSON.stringify(key)} (known: ${KNOWN_SETTINGS.join(', ')})`);
     }
   }
   const next = { ...current };
@@ -48,7 +66,27 @@ export function mergeFaultSettings(current: FaultSettings, update: Partial<Recor
   if (update.failRate !== undefined) next.failRate = checkNumber('failRate', update.failRate, 0, 1, false);
   if (update.dropRate !== undefined) next.dropRate = checkNumber('dropRate', update.dropRate, 0, 1, false);
   if (update.dailyBudget !== undefined) next.dailyBudget = checkNumber('dailyBudget', update.dailyBudget, 0, Infinity, true);
+  if (update.pageSizeCap !== undefined) next.pageSizeCap = checkNumber('pageSizeCap', update.pageSizeCap, 1, Infinity, true);
+  if (update.unstableOrder !== undefined) next.unstableOrder = checkBoolean('unstableOrder', update.unstableOrder);
+  if (update.ignoreGuideFilter !== undefined) next.ignoreGuideFilter = checkBoolean('ignoreGuideFilter', update.ignoreGuideFilter);
+  if (update.emptyCreateAnswers !== undefined) next.emptyCreateAnswers = checkBoolean('emptyCreateAnswers', update.emptyCreateAnswers);
+  if (update.redirectWrites !== undefined) {
+    const mode = update.redirectWrites;
+    if (mode !== null && mode !== 'https' && mode !== 'path') {
+      throw new GuidebookImportError('usage', `redirectWrites must be "https", "path" or null, got ${JSON.stringify(mode)}`);
+    }
+    next.redirectWrites = mode;
+  }
+  if (update.revokeAfter !== undefined) {
+    next.revokeAfter = update.revokeAfter === null ? null : checkNumber('revokeAfter', update.revokeAfter, 0, Infinity, true);
+  }
+  if (update.slowBodyMs !== undefined) next.slowBodyMs = checkNumber('slowBodyMs', update.slowBodyMs, 0, Infinity, false);
   return next;
+}
+
+function checkBoolean(name: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new GuidebookImportError('usage', `${name} must be true or false, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 function checkNumber(name: string, value: unknown, min: number, max: number, integer: boolean): number {

@@ -7,7 +7,9 @@ import { ADMIN_PREFIX, handleAdminRequest } from './admin.js';
 import { handleApiRequest, type Answer } from './api-handler.js';
 import { secondsUntilUtcMidnight, utcDay } from './budget.js';
 import { defaultSandboxState } from './default-state.js';
-import { DEFAULT_DAILY_BUDGET, FaultGenerator, mergeFaultSettings } from './faults.js';
+import { FAITHFUL_SETTINGS, FaultGenerator, mergeFaultSettings } from './faults.js';
+import { REVOKED_ANSWER, Revocation, writeRedirect } from './hostile-answers.js';
+import { mulberry32 } from './prng.js';
 import { normalizeState } from './normalize-state.js';
 import { bodyForLog, readRequestBody, readRequestText } from './request-body.js';
 import { RequestLog } from './request-log.js';
@@ -29,13 +31,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new GuidebookImportError('usage', `port must be an integer from 0 to 65535, got ${JSON.stringify(port)}`);
   }
-  const pageSizeMax = options.pageSizeMax ?? 500;
-  if (!Number.isInteger(pageSizeMax) || pageSizeMax < 1) {
-    throw new GuidebookImportError('usage', `pageSizeMax must be a positive integer, got ${JSON.stringify(pageSizeMax)}`);
-  }
   let faultSettings = mergeFaultSettings(
-    { latencyMs: 0, failRate: 0, dropRate: 0, dailyBudget: DEFAULT_DAILY_BUDGET },
-    definedOnly({ latencyMs: options.latencyMs, failRate: options.failRate, dropRate: options.dropRate, dailyBudget: options.dailyBudget }),
+    FAITHFUL_SETTINGS,
+    definedOnly({
+      latencyMs: options.latencyMs,
+      failRate: options.failRate,
+      dropRate: options.dropRate,
+      dailyBudget: options.dailyBudget,
+      pageSizeCap: options.pageSizeCap ?? options.pageSizeMax,
+      unstableOrder: options.unstableOrder,
+      ignoreGuideFilter: options.ignoreGuideFilter,
+      redirectWrites: options.redirectWrites,
+      emptyCreateAnswers: options.emptyCreateAnswers,
+      revokeAfter: options.revokeAfter,
+      slowBodyMs: options.slowBodyMs,
+    }),
   );
   const seed = options.seed ?? 1;
   if (!Number.isFinite(seed)) throw new GuidebookImportError('usage', `seed must be a number, got ${JSON.stringify(seed)}`);
@@ -43,6 +53,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log = new RequestLog(options.requestLogFile, options.verbose ?? false);
   const { store, stateFile } = openState(options);
   const faults = new FaultGenerator(seed);
+  // Its own draw sequence, so turning --unstable-order on never changes which requests fail.
+  const shuffleRandom = mulberry32(seed ^ 0x5eed0de);
+  const revocation = new Revocation(faultSettings.revokeAfter);
 
   const controls = {
     state: (): SandboxState => structuredClone(store.toState()),
@@ -50,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: (): FaultSettings => ({ ...faultSettings }),
     setFaults: (update: Partial<FaultSettings>) => {
       faultSettings = mergeFaultSettings(faultSettings, update);
+      if (update.revokeAfter !== undefined) revocation.restart(faultSettings.revokeAfter);
     },
   };
 
@@ -67,27 +81,40 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const decision = faults.decide(faultSettings, WRITE_METHODS.has(method));
     const arrivedAt = now();
     const count = store.countRequest(utcDay(arrivedAt));
+    const revoked = revocation.countRequest();
     const read = await readRequestBody(req);
     if (faultSettings.latencyMs > 0) await sleep(faultSettings.latencyMs);
 
     let answer: Answer;
     let handled = false;
     const route = matchRoute(url.pathname);
-    if (count > faultSettings.dailyBudget) {
+    const redirect = faultSettings.redirectWrites && WRITE_METHODS.has(method) ? writeRedirect(faultSettings.redirectWrites, url, req.headers.host) : null;
+    if (revoked) {
+      answer = REVOKED_ANSWER;
+    } else if (count > faultSettings.dailyBudget) {
       const wait = secondsUntilUtcMidnight(now());
       answer = { status: 429, body: { detail: `Request was throttled. Expected available in ${wait} seconds.` }, headers: { 'Retry-After': String(wait) } };
     } else if (decision.failStatus !== null) {
       answer = { status: decision.failStatus, body: { detail: FAILURE_DETAIL[decision.failStatus] } };
     } else if (!route) {
       answer = { status: 404, body: { detail: 'Not found.' } };
+    } else if (redirect) {
+      answer = redirect;
     } else if (!read.ok) {
       answer = { status: read.status, body: { detail: read.detail } };
     } else {
       answer = handleApiRequest(
         { method, route, query: url.searchParams, body: read.body, authorization: req.headers.authorization, origin: `http://${req.headers.host ?? `${HOST}:${actualPort}`}` },
-        { store, apiKey: options.apiKey, pageSizeMax, now },
+        {
+          store,
+          apiKey: options.apiKey,
+          pageSizeMax: faultSettings.pageSizeCap,
+          now,
+          listing: { ignoreGuideFilter: faultSettings.ignoreGuideFilter, unstableRandom: faultSettings.unstableOrder ? shuffleRandom : null },
+        },
       );
       handled = true;
+      if (faultSettings.emptyCreateAnswers && method === 'POST' && answer.status === 201) answer = { status: 201 };
     }
 
     const dropped = handled && decision.drop;
@@ -108,7 +135,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       req.socket.destroy();
       return;
     }
-    send(res, answer);
+    if (faultSettings.slowBodyMs > 0) await sendSlowly(res, answer, faultSettings.slowBodyMs);
+    else send(res, answer);
   }
 
   const server = createServer((req, res) => {
@@ -187,6 +215,19 @@ function send(res: ServerResponse, answer: Answer): void {
   headers['Content-Type'] = 'application/json';
   headers['Content-Length'] = Buffer.byteLength(text);
   res.writeHead(answer.status, headers).end(text);
+}
+
+/** Headers at once, the body `delayMs` later: a transfer that stalls after the status line. */
+async function sendSlowly(res: ServerResponse, answer: Answer, delayMs: number): Promise<void> {
+  const text = answer.status === 204 || answer.body === undefined ? '' : JSON.stringify(answer.body);
+  res.writeHead(answer.status, {
+    ...answer.headers,
+    ...(text === '' ? {} : { 'Content-Type': 'application/json' }),
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.flushHeaders();
+  await sleep(delayMs);
+  if (!res.destroyed) res.end(text);
 }
 
 function definedOnly<T extends object>(values: T): Partial<T> {

@@ -11,6 +11,30 @@ export interface FaultSettings {
   dropRate: number;
   /** API requests allowed per UTC day; request budget+1 and later answer 429. */
   dailyBudget: number;
+  // What real infrastructure does that the documented service does not (issue 10): each off
+  // (null/false) by default, so the sandbox answers the faithful way unless a test asks.
+  /** Largest `page_size` honoured; a larger one is silently cut to it, as a real server may. */
+  pageSizeCap: number;
+  /**
+   * Lists are ordered by start time (sessions) with ties in a different order on every request,
+   * unless the request asks for `ordering=id` (or a key list ending in id): a database without a
+   * tie-breaker. Pages of such a list repeat and skip records.
+   */
+  unstableOrder: boolean;
+  /** Lists ignore `?guide=`: they return the records of every guide of the account. */
+  ignoreGuideFilter: boolean;
+  /**
+   * Writes answer a redirect without doing anything: 'https' a 301 to the same URL on https://
+   * (a proxy enforcing TLS), 'path' a 302 to the same path without the /open-api/v1.1 prefix
+   * (a moved API, which a client that follows redirects turns into a GET that answers 200).
+   */
+  redirectWrites: 'https' | 'path' | null;
+  /** A create is done but answered 201 with an empty body. */
+  emptyCreateAnswers: boolean;
+  /** After this many more API requests every request answers 401 (a key revoked mid-run). */
+  revokeAfter: number | null;
+  /** Answers send their headers at once and their body this many ms later (a stalled transfer). */
+  slowBodyMs: number;
 }
 
 export interface SandboxOptions {
@@ -31,8 +55,16 @@ export interface SandboxOptions {
   requestLogFile?: string;
   /** One line per request on stderr. */
   verbose?: boolean;
-  /** Largest page_size honoured (default 500). */
+  /** Largest page_size honoured (default 500); see FaultSettings.pageSizeCap. */
+  pageSizeCap?: number;
+  /** @deprecated the older name of pageSizeCap, still accepted. */
   pageSizeMax?: number;
+  unstableOrder?: boolean;
+  ignoreGuideFilter?: boolean;
+  redirectWrites?: 'https' | 'path' | null;
+  emptyCreateAnswers?: boolean;
+  revokeAfter?: number | null;
+  slowBodyMs?: number;
   /** Starting state when there is no state file (or it does not exist yet). */
   initialState?: SandboxState;
   /** Clock in ms since the epoch; injected by tests that cross a UTC midnight. */

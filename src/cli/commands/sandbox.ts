@@ -21,6 +21,14 @@ export const sandboxCommand: CliCommand = {
       .option('fail-rate', { type: 'string', describe: 'Share of requests answered 500/502/503 (0..1)' })
       .option('drop-rate', { type: 'string', describe: 'Share of writes done and then cut off with no answer (0..1)' })
       .option('daily-budget', { type: 'string', describe: 'Requests per UTC day before 429 (default 10000)' })
+      // Hostile switches: what real servers and proxies do that the documented service does not.
+      .option('page-size-cap', { type: 'string', describe: 'Honour page_size only up to this (default 500)' })
+      .option('unstable-order', { type: 'boolean', describe: 'Lists order by start time with ties shuffled per request, unless ordering=id' })
+      .option('ignore-guide-filter', { type: 'boolean', describe: "Lists return every guide's records, whatever ?guide= says" })
+      .option('redirect-writes', { type: 'string', describe: 'Writes answer a redirect: "https" (301 to https://, the default) or "path" (302 to another path)' })
+      .option('empty-create-answers', { type: 'boolean', describe: 'Creates are done but answered 201 with an empty body' })
+      .option('revoke-after', { type: 'string', describe: 'After this many API requests every request answers 401' })
+      .option('slow-body-ms', { type: 'string', describe: 'Send each answer\'s headers at once and its body this many ms later' })
       .option('request-log', { type: 'string', describe: 'Append one JSON line per request to this file' })
       .option('verbose', { type: 'boolean', describe: 'One line per request on stderr' }),
   run: async (args) => {
@@ -54,12 +62,27 @@ function sandboxOptionsFrom(args: ArgumentsCamelCase<Record<string, unknown>>): 
     failRate: numberOption('--fail-rate', text('failRate'), { min: 0, max: 1 }),
     dropRate: numberOption('--drop-rate', text('dropRate'), { min: 0, max: 1 }),
     dailyBudget: numberOption('--daily-budget', text('dailyBudget'), { integer: true, min: 0 }),
+    pageSizeCap: numberOption('--page-size-cap', text('pageSizeCap'), { integer: true, min: 1 }),
+    unstableOrder: args['unstableOrder'] === true,
+    ignoreGuideFilter: args['ignoreGuideFilter'] === true,
+    redirectWrites: redirectMode(text('redirectWrites')),
+    emptyCreateAnswers: args['emptyCreateAnswers'] === true,
+    revokeAfter: numberOption('--revoke-after', text('revokeAfter'), { integer: true, min: 0 }) ?? null,
+    slowBodyMs: numberOption('--slow-body-ms', text('slowBodyMs'), { min: 0 }),
     stateFile: text('state'),
     requestLogFile: text('requestLog'),
     verbose: args['verbose'] === true,
   };
   if (apiKey !== undefined) options.apiKey = apiKey;
   return options;
+}
+
+/** `--redirect-writes` alone means the https case, the one a real proxy most often makes. */
+function redirectMode(raw: string | undefined): 'https' | 'path' | null {
+  if (raw === undefined) return null;
+  const mode = raw.trim() === '' ? 'https' : raw.trim();
+  if (mode !== 'https' && mode !== 'path') throw new GuidebookImportError('usage', `--redirect-writes must be "https" or "path", got ${JSON.stringify(raw)}`);
+  return mode;
 }
 
 function numberOption(flag: string, raw: string | undefined, rule: { integer?: boolean; min?: number; max?: number }): number | undefined {
