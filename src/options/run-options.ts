@@ -36,6 +36,8 @@ export interface ImportOptions extends SheetOptions, ConnectionOptions {
   yes: number;
   maxDeletes?: number;
   createMissing: boolean;
+  /** Seconds to wait for another writing run into the same guide; 0 refuses at once. */
+  lockWait: number;
 }
 
 export interface ExportOptions extends ConnectionOptions {
@@ -50,7 +52,7 @@ export interface ExportOptions extends ConnectionOptions {
 export const CONFIG_KEYS = [
   'guide', 'sandbox', 'sandboxState', 'apiUrl', 'apiKeyFile', 'concurrency', 'rate', 'retries', 'timeoutMs',
   'maxRequests', 'sheet', 'mapping', 'timezone', 'dateFormat', 'overnight', 'report', 'json', 'dryRun', 'prune',
-  'yes', 'maxDeletes', 'createMissing', 'output', 'format', 'force',
+  'yes', 'maxDeletes', 'createMissing', 'output', 'format', 'force', 'lockWait', 'sheetFile',
 ] as const;
 
 export const DEFAULTS = Object.freeze({ concurrency: 4, rate: 5, retries: 4, timeoutMs: 30_000 });
@@ -86,8 +88,33 @@ export function normalizeImportOptions(raw: Raw): Readonly<ImportOptions> {
     yes,
     maxDeletes: optionalInteger(raw.maxDeletes, 'max-deletes', 0),
     createMissing: bool(raw.createMissing, 'create-missing'),
+    lockWait: lockWait(raw.lockWait),
   };
   return Object.freeze(options);
+}
+
+/** `dedupe`: the guide, an optional sheet to keep the matching session by, and --yes to delete. */
+export interface DedupeOptions extends ConnectionOptions, Omit<SheetOptions, 'file'> {
+  /** The sheet whose rows decide which duplicate to keep; without it the oldest id is kept. */
+  sheetFile?: string;
+  yes: boolean;
+  lockWait: number;
+}
+
+export function normalizeDedupeOptions(raw: Raw): Readonly<DedupeOptions> {
+  const sheetFile = text(raw.sheetFile, 'sheet-file');
+  const { file: _none, ...sheet } = sheetOptions({ ...raw, file: sheetFile ?? '-' });
+  const yes = raw.yes === true || (typeof raw.yes === 'number' && raw.yes > 0);
+  if (raw.yes !== undefined && typeof raw.yes !== 'boolean' && typeof raw.yes !== 'number') throw usage(`--yes is a switch; got ${JSON.stringify(raw.yes)}`);
+  const options: DedupeOptions = { ...connectionOptions(raw), ...sheet, sheetFile, yes, lockWait: lockWait(raw.lockWait) };
+  return Object.freeze(options);
+}
+
+function lockWait(value: unknown): number {
+  if (value === undefined || value === null) return 0;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(n) || n < 0 || n > 86_400) throw usage(`--lock-wait must be a number of seconds from 0 to 86400; got ${JSON.stringify(value)}`);
+  return n;
 }
 
 export function normalizeExportOptions(raw: Raw): Readonly<ExportOptions> {

@@ -2,13 +2,19 @@
 // would: its own environment, its own working folder, its exit code and both output streams.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { dirname, resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MAIN = resolve(REPO_ROOT, 'src/cli/main.ts');
 // By file URL, so the CLI also starts from a temporary working folder (the config-file tests).
 const TSX = pathToFileURL(resolve(REPO_ROOT, 'node_modules/tsx/dist/esm/index.mjs')).href;
+
+// Run locks of the CLIs a test file starts go here, not into the developer's own state folder;
+// one folder per test file, so two runs a test starts do meet each other's lock.
+const STATE_HOME = mkdtempSync(join(tmpdir(), 'gbi-state-'));
 
 /** A recognisable key: tests grep outputs and reports for it. */
 export const SECRET_KEY = 'SECRET-KEY-123456';
@@ -48,7 +54,7 @@ export function cliEnv(options: Pick<CliOptions, 'env' | 'apiKey'> = {}): NodeJS
   for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('GUIDEBOOK_')) env[name] = value;
   if (typeof options.apiKey === 'string') env.GUIDEBOOK_API_KEY = options.apiKey;
   // No colours and no progress bar: the output is plain lines, the same on CI as here.
-  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env };
+  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', XDG_STATE_HOME: STATE_HOME, ...options.env };
 }
 
 export function spawnCli(args: readonly string[], options: CliOptions = {}): RunningCli {

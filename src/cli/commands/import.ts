@@ -1,12 +1,13 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { GuidebookImportError } from '../../errors.js';
+import { resolve } from 'node:path';
 import { normalizeImportOptions, type ImportOptions } from '../../options/run-options.js';
 import { formatPlanTotals, isWriteEntry } from '../../plan/index.js';
 import { runImport } from '../../pipeline/run-import.js';
 import { createReportWriter, defaultReportPath, formatSummaryText } from '../../report/index.js';
 import { connect, type Connection } from '../connect.js';
-import { acquireRunLock, type RunLock } from '../run-lock.js';
+import { takeRunLock } from '../take-run-lock.js';
+import { runInputs } from '../run-inputs.js';
+import { assertReportTarget } from '../report-target.js';
+import type { RunLock } from '../run-lock.js';
 import { createProgress, type Progress } from '../progress.js';
 import { redactSecrets } from '../redact.js';
 import { reportError } from '../report-error.js';
@@ -25,28 +26,28 @@ export const importCommand: CliCommand = {
       .option('yes', { type: 'count', describe: 'Confirm deletes; twice lifts the "sheet much smaller than guide" stop' })
       .option('max-deletes', { type: 'string', describe: 'With --prune: refuse to delete more than this many sessions' })
       .option('create-missing', { type: 'boolean', describe: 'Create tracks and locations named in the sheet that the guide lacks' })
+      .option('lock-wait', { type: 'string', describe: 'Seconds to wait for another writing run into the same guide (default 0: refuse)' })
       .example('$0 import agenda.xlsx --guide 47 --dry-run', 'show what would change')
       .example('$0 import agenda.xlsx --guide 47 --create-missing --report run.html', 'import and write an HTML report')
       .example('$0 import samples/devcon-2027.xlsx --guide 1 --sandbox', 'rehearse against a local sandbox'),
   run: async (args) => {
     let connection: Connection | null = null;
-    // Set from inside the run (see beforeListing), so kept in an object TypeScript does not narrow.
-    const held: { lock: RunLock | null } = { lock: null };
+    let lock: RunLock | null = null;
     const controller = new AbortController();
     const stopListening = onInterrupt(controller);
     try {
       const options = normalizeImportOptions(flagsWithConfig(args));
-      assertReportWritable(options.report ?? defaultReportPath(options.file));
+      assertReportTarget(options.report ?? defaultReportPath(options.file), runInputs(options, args));
       connection = await connect(options, { signal: controller.signal });
-      const apiUrl = connection.apiUrl;
-      // A dry run writes nothing, so it may run beside anything.
-      const takeLock = options.dryRun ? undefined : () => void (held.lock = acquireRunLock(apiUrl, options.guide, options.file));
-      return await importWith(options, connection, controller.signal, takeLock);
+      // Taken before the guide's sessions are listed: from then on a second run would plan the
+      // same creates. A dry run writes nothing, so it may run beside anything.
+      if (!options.dryRun) lock = await takeRunLock(connection, options.guide, options.lockWait);
+      return await importWith(options, connection, controller.signal);
     } catch (error) {
       return reportError(error);
     } finally {
       stopListening();
-      held.lock?.release();
+      lock?.release();
       await connection?.close();
     }
   },
@@ -56,7 +57,6 @@ async function importWith(
   options: Readonly<ImportOptions>,
   connection: Connection,
   signal: AbortSignal,
-  beforeListing: (() => void) | undefined,
 ): Promise<number> {
   const started = Date.now();
   const reportPath = options.report ?? defaultReportPath(options.file);
@@ -67,7 +67,6 @@ async function importWith(
     client: connection.client,
     apiVersion: /\/v1\/?$/.test(connection.apiUrl) ? 'v1' : 'v1.1',
     signal,
-    beforeListing,
     maxInFlight: options.concurrency * 2,
     openReport: () => createReportWriter(reportPath),
     reportOptions: reportOptionsOf(options),
@@ -89,21 +88,6 @@ async function importWith(
   say(formatSummaryText(run.document, { reportPath: resolve(reportPath), durationMs: Date.now() - started }));
   if (options.json) process.stdout.write(`${JSON.stringify(run.document.summary)}\n`);
   return run.exitCode;
-}
-
-/**
- * The report is opened only once the plan stands (so a run that cannot start leaves an old report
- * alone), but a report that cannot be written at all should stop the run before it spends requests.
- */
-function assertReportWritable(reportPath: string): void {
-  const folder = dirname(resolve(reportPath));
-  try {
-    mkdirSync(folder, { recursive: true });
-    accessSync(folder, constants.W_OK);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new GuidebookImportError('file', `Cannot write the report ${JSON.stringify(reportPath)}: its folder is not writable (${reason})`, { cause: error });
-  }
 }
 
 /** The options as the report shows them: what the run was asked to do, never a secret. */
