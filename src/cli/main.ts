@@ -3,6 +3,7 @@
 // calls process.exit. User errors print one line and exit 2; never a stack trace.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { redactSecrets } from './redact.js';
 import { runCli } from './run-cli.js';
 
 const isEntry = (() => {
@@ -20,7 +21,8 @@ if (isEntry) {
     },
     (error: unknown) => {
       // Should not happen: runCli turns every error into a code. Keep the message to one line.
-      process.stderr.write(`guidebook-import: ${error instanceof Error ? error.message : String(error)}\n`);
+      const message = redactSecrets(error instanceof Error ? error.message : String(error));
+      process.stderr.write(`guidebook-import: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
       process.exitCode = 2;
     },
   );

@@ -7,14 +7,15 @@ import { redactSecrets } from './redact.js';
 /** Turns a thrown error into one line on stderr and an exit code. */
 export function reportError(error: unknown): number {
   if (error instanceof GuidebookImportError) {
-    process.stderr.write(`guidebook-import: ${redactSecrets(oneLine(error.message))}\n`);
+    process.stderr.write(`guidebook-import: ${oneLine(redactSecrets(error.message))}\n`);
     return exitCodeFor(error.code);
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`guidebook-import: unexpected error: ${redactSecrets(oneLine(message))}\n`);
+  process.stderr.write(`guidebook-import: unexpected error: ${oneLine(redactSecrets(message))}\n`);
   return 2;
 }
 
+/** One line of text. Redact before calling: a key split over two lines is found only as it was. */
 export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }

@@ -29,7 +29,7 @@ export async function runCli(argv: string[]): Promise<number> {
       failed = true;
       const text = error instanceof Error ? error.message : message;
       // One line, like every other run-level error, so a cron mail or CI log shows it whole.
-      const why = redactSecrets(oneLine(text ?? 'invalid command line'));
+      const why = oneLine(redactSecrets(text ?? 'invalid command line'));
       process.stderr.write(`guidebook-import: ${why} (run "guidebook-import --help" for usage)\n`);
       exitCode = 2;
     });

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GuidebookImportError } from '../errors.js';
+import { jsonSyntaxReason } from './json-syntax-error.js';
 
 export const DEFAULT_CONFIG_FILE = 'guidebook-import.config.json';
 
@@ -22,11 +23,18 @@ export function loadConfigFile(explicitPath: string | undefined, cwd = process.c
     if (explicitPath) throw new GuidebookImportError('config', `${explicitPath}: config file not found`);
     return { path: null, values: {} };
   }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new GuidebookImportError('config', `${path}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new GuidebookImportError('config', `${path}: not valid JSON (${withoutSourceText((error as Error).message)})`);
+    // A file that fails to parse may be one a key was pasted into (refused below, but only once it parses).
+    throw new GuidebookImportError('config', `${path}: not valid JSON (${jsonSyntaxReason(text, error)})`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new GuidebookImportError('config', `${path}: expected a JSON object of options`);
@@ -44,14 +52,6 @@ export function loadConfigFile(explicitPath: string | undefined, cwd = process.c
     values[camelCase(key)] = value;
   }
   return { path, values };
-}
-
-/**
- * V8 quotes the text around a JSON syntax error, and a config file that fails to parse may be one
- * a key was pasted into (that is refused, but only once it parses): keep the reason, drop the quote.
- */
-function withoutSourceText(message: string): string {
-  return message.replace(/,\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '').replace(/^(Unexpected token) '.'/, '$1');
 }
 
 function camelCase(key: string): string {

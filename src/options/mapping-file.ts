@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { GuidebookImportError } from '../errors.js';
+import { jsonSyntaxReason } from './json-syntax-error.js';
 import { MAPPED_FIELDS } from '../map/mapped-fields.js';
 import type { DefaultValue, MappingConfig } from '../map/mapping-config.js';
 import type { MappedField } from '../types.js';
@@ -46,7 +47,7 @@ export function loadMappingFile(path: string): MappingConfig {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new GuidebookImportError('mapping', `${path}: not valid JSON (${(error as Error).message})`, { cause: error });
+    throw new GuidebookImportError('mapping', `${path}: not valid JSON (${jsonSyntaxReason(text, error)})`);
   }
   return parseMappingConfig(json, path);
 }

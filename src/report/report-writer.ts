@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { GuidebookImportError } from '../errors.js';
+import { redactSecrets } from '../redact.js';
 import type { ReportRow } from '../types.js';
 import { csvHeaderLine, reportRowToCsvLine } from './csv.js';
 import { finishedDocument, renderJsonReport } from './finished-document.js';
@@ -66,7 +67,7 @@ export function createReportWriter(reportPath: string, options: ReportWriterOpti
     write(row) {
       if (fd === null) throw new Error(`The report ${reportPath} is already finished or closed`);
       const open = fd;
-      attempt(journalPath, () => writeSync(open, reportRowToCsvLine(row)));
+      attempt(journalPath, () => writeSync(open, redactSecrets(reportRowToCsvLine(row))));
     },
     async finish(doc) {
       closeJournal();
@@ -116,7 +117,7 @@ function createInOrderWriter(reportPath: string, format: ReportFormat): ReportWr
         kept.push(row);
         return;
       }
-      const line = reportRowToCsvLine(row);
+      const line = redactSecrets(reportRowToCsvLine(row));
       pending.push(line);
       pendingChars += line.length;
       if (pendingChars >= CHUNK_CHARS) flush();
@@ -155,7 +156,12 @@ function openJournal(journalPath: string): number {
   return opened;
 }
 
+/** The whole report, its secrets hidden in the form the format wrote them (escaped, encoded). */
 async function render(format: ReportFormat, doc: ReportDocument): Promise<string> {
+  return redactSecrets(await renderUnredacted(format, doc));
+}
+
+async function renderUnredacted(format: ReportFormat, doc: ReportDocument): Promise<string> {
   if (format === 'json') return renderJsonReport(doc);
   const finished = finishedDocument(doc);
   if (format === 'html') {

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../redact.js';
 import type { Action, Outcome, ReportRow } from '../types.js';
 import { createRowTally, SHOWN_FAILURES, type RowTally } from './summary.js';
 import type { ReportDocument } from './types.js';
@@ -46,7 +47,8 @@ function place(row: ReportRow): string {
 }
 
 function firstLine(text: string): string {
-  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  // Redacted before it is cut: a key split by the cut would no longer be recognised.
+  const line = redactSecrets(text).split(/\r?\n/, 1)[0] ?? '';
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 

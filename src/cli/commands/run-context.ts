@@ -3,6 +3,7 @@
 import type { ArgumentsCamelCase } from 'yargs';
 import { loadConfigFile } from '../../options/config-file.js';
 import { mergeConfig } from '../../options/run-options.js';
+import { redactSecrets } from '../redact.js';
 
 /** The flags as given (undefined = not given), with the config file filled in under them. */
 export function flagsWithConfig(args: ArgumentsCamelCase<Record<string, unknown>>): Record<string, unknown> {
@@ -17,7 +18,8 @@ export function flagsWithConfig(args: ArgumentsCamelCase<Record<string, unknown>
   return mergeConfig(flags, config.values, config.path);
 }
 
-/** Writes text to stderr, one block. */
+/** Writes text to stderr, one block, secrets hidden (warnings and messages may quote the server). */
 export function say(text: string): void {
-  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  const shown = redactSecrets(text);
+  process.stderr.write(shown.endsWith('\n') ? shown : `${shown}\n`);
 }
