@@ -21,7 +21,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .strict()
-    .demandCommand(1, 'Name a command: import, validate, template, export or sandbox.')
+    .demandCommand(1, 'Name a command: import, validate, template, export, dedupe or sandbox.')
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)

@@ -24,6 +24,11 @@ interface EntryBase {
    * apply never reads it). Absent for invalid, conflict and delete entries.
    */
   fields?: Record<string, unknown>;
+  /**
+   * Why the entry is what it is, when the action alone does not say (dedupe: which duplicate was
+   * kept and why); for a delete it replaces the default "no longer in the sheet".
+   */
+  note?: string;
 }
 
 /** Names of tracks/locations the plan creates first (--create-missing), referenced by entries. */

@@ -47,8 +47,8 @@ function forcedOutcome(entry: PlanEntry): Outcome | undefined {
 
 function entryMessage(entry: PlanEntry): string {
   const issues = joinIssues(entry.issues);
-  if (entry.action !== 'delete') return issues;
-  const reason = `import_id ${JSON.stringify(entry.importId)} is no longer in the sheet`;
+  if (entry.action !== 'delete') return [entry.note, issues].filter(Boolean).join('; ');
+  const reason = entry.note ?? `import_id ${JSON.stringify(entry.importId)} is no longer in the sheet`;
   const text = entry.confirmed ? reason : `${reason}; add --yes to delete the session`;
   return issues ? `${text}; ${issues}` : text;
 }

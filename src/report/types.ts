@@ -3,7 +3,7 @@ import type { ReportRow, Summary } from '../types.js';
 /** Everything a finished report holds (JSON and HTML forms); the CSV form holds only the rows. */
 export interface ReportDocument {
   version: 1;
-  command: 'import' | 'validate' | 'export';
+  command: 'import' | 'validate' | 'export' | 'dedupe';
   file: string | null;
   guideId: number | null;
   dryRun: boolean;

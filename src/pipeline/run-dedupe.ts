@@ -1,0 +1,138 @@
+// The whole `dedupe` run as a library call: the sheet (when given, offline first, so a bad file
+// costs no request), the guide and its sessions listed once, the pure planner (plan/plan-dedupe),
+// then — with `yes` — the deletes through apply, every result streamed into the report as it
+// arrives. Without `yes` it is a dry run: every row planned, nothing sent. Prints nothing.
+import { applyPlan } from '../apply/index.js';
+import type { GuidebookClient } from '../api/types.js';
+import { GuidebookImportError } from '../errors.js';
+import { planDedupe, type DedupeSheet } from '../plan/plan-dedupe.js';
+import type { Plan } from '../plan/types.js';
+import { entryToReportRow, summarize, toReportRow, type ReportWriter } from '../report/index.js';
+import type { ReportDocument } from '../report/types.js';
+import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow, ReportRow } from '../types.js';
+import { convertSheet } from './convert-sheet.js';
+import { loadSheet } from './load-sheet.js';
+
+export interface RunDedupeOptions {
+  client: GuidebookClient;
+  guide: number;
+  /** The sheet whose rows decide which duplicate to keep. */
+  sheetFile?: string;
+  sheet?: string | number;
+  mapping?: string;
+  timezone?: string;
+  dateFormat?: string;
+  overnight?: boolean;
+  /** Carry out the deletes; without it nothing is written. */
+  yes: boolean;
+  apiVersion?: 'v1' | 'v1.1';
+  maxRequests?: number;
+  signal?: AbortSignal;
+  openReport?: () => ReportWriter;
+  onPlanned?: (planned: { plan: Plan; guide: ApiGuide; warnings: string[] }) => void;
+  onRow?: (row: ReportRow) => void;
+  reportOptions?: Record<string, unknown>;
+}
+
+export interface DedupeRun {
+  document: ReportDocument;
+  plan: Plan;
+  stoppedBy: GuidebookImportError | null;
+  exitCode: 0 | 1 | 3;
+}
+
+export async function runDedupe(options: RunDedupeOptions): Promise<DedupeRun> {
+  const startedAt = new Date().toISOString();
+  const { client } = options;
+  const loaded = options.sheetFile ? await loadSheet({ file: options.sheetFile, sheet: options.sheet, mapping: options.mapping }) : null;
+  const before = client.requestCount;
+  const guide = await client.getGuide(options.guide);
+  const apiVersion = options.apiVersion ?? 'v1.1';
+  const warnings: string[] = [];
+  const converted = loaded
+    ? convertSheet(loaded, {
+        timezone: options.timezone,
+        guideTimezone: guide.timezone ?? undefined,
+        dateFormat: options.dateFormat,
+        overnight: options.overnight,
+        guideWindow: { start_date: guide.start_date ?? null, end_date: guide.end_date ?? null },
+      })
+    : null;
+  if (loaded && converted) warnings.push(...loaded.warnings, ...converted.warnings);
+  // As import does: a sheet without a track or room column does not list them.
+  const rows = converted?.rows ?? [];
+  const [serverSessions, tracks, locations] = await Promise.all([
+    collect(client.listSessions(guide.id)),
+    mapsField(rows, 'schedule_tracks') ? collect(client.listScheduleTracks(guide.id)) : [],
+    mapsField(rows, 'locations') && apiVersion !== 'v1' ? collect(client.listLocations(guide.id)) : [],
+  ]);
+  const sheet: DedupeSheet | undefined = converted
+    ? { rows: converted.rows, tracks: tracks as ApiScheduleTrack[], locations: locations as ApiLocation[], apiVersion }
+    : undefined;
+  const plan = planDedupe({
+    guideId: guide.id,
+    serverSessions: serverSessions as ApiSession[],
+    sheet,
+    yes: options.yes,
+    sheetName: loaded?.sheet ?? '',
+    readRequests: client.requestCount - before,
+  });
+  options.onPlanned?.({ plan, guide, warnings });
+
+  const report = options.openReport?.();
+  const reported: ReportRow[] = [];
+  const emit = (row: ReportRow) => {
+    reported.push(row);
+    report?.write(row);
+    options.onRow?.(row);
+  };
+  const dryRun = !options.yes;
+  let stoppedBy: GuidebookImportError | null = null;
+  const budgetLeft = options.maxRequests === undefined ? Infinity : options.maxRequests - client.requestCount;
+  if (!dryRun && plan.writeRequests > budgetLeft) {
+    // As import: refuse before the first delete when the cap is known to be too small.
+    stoppedBy = new GuidebookImportError(
+      'max_requests',
+      `the plan needs ${plan.writeRequests} delete requests but --max-requests leaves ${Math.max(0, budgetLeft)}; nothing was deleted (raise --max-requests)`,
+    );
+    for (const entry of plan.entries) {
+      const row = entryToReportRow(entry, entry.action === 'delete' ? 'not_attempted' : 'done');
+      if (entry.action === 'delete') row.message = `not attempted: ${stoppedBy.message}; ${row.message}`;
+      emit(row);
+    }
+  } else {
+    const applied = await applyPlan(plan, client, {
+      dryRun,
+      signal: options.signal,
+      onResult: (result) => emit(toReportRow(result, dryRun)),
+    });
+    stoppedBy = applied.stoppedBy;
+  }
+
+  const summary = summarize(reported, client.requestCount);
+  const document: ReportDocument = {
+    version: 1,
+    command: 'dedupe',
+    file: options.sheetFile ?? null,
+    guideId: guide.id,
+    dryRun,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    options: options.reportOptions ?? {},
+    summary,
+    warnings: stoppedBy ? [...warnings, stoppedBy.message] : warnings,
+    rows: reported,
+  };
+  await report?.finish(document);
+  return { document, plan, stoppedBy, exitCode: stoppedBy ? 3 : summary.failed > 0 ? 1 : 0 };
+}
+
+function mapsField(rows: readonly ConvertedRow[], field: 'schedule_tracks' | 'locations'): boolean {
+  return rows.some((row) => row.ok && row.session.mapped.includes(field));
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
