@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'timezone' // no zone could be determined, or an unknown zone given as an option
   | 'date_format' // a date column is ambiguous (d/M vs M/d) or mixed
   | 'config' // config file invalid
-  | 'auth' // API key missing or rejected
+  | 'auth' // API key missing or rejected (a 401, or a 403 to a write, stops a run)
+  | 'redirect' // the API answered a redirect, which is never followed
   | 'not_found' // guide unknown or not yours
   | 'http' // an HTTP error answer
   | 'network' // connection failed, reset, timed out
@@ -48,12 +49,14 @@ export class HttpError extends GuidebookImportError {
     fieldErrors?: Record<string, string[]>;
     retryAfterSeconds?: number | null;
     message?: string;
+    /** Overrides the code the status implies (a 403 to a write is 'auth'). */
+    code?: ErrorCode;
     cause?: unknown;
   }) {
     const fieldErrors = init.fieldErrors ?? {};
     const detail = formatFieldErrors(fieldErrors);
     super(
-      init.status === 429 ? 'budget' : init.status === 401 ? 'auth' : init.status === 404 ? 'not_found' : 'http',
+      init.code ?? (init.status === 429 ? 'budget' : init.status === 401 ? 'auth' : init.status === 404 ? 'not_found' : 'http'),
       init.message ?? `${init.method} ${init.path} answered ${init.status}${detail ? `: ${detail}` : ''}`,
       { cause: init.cause },
     );

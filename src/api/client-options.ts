@@ -1,5 +1,6 @@
 import { GuidebookImportError } from '../errors.js';
 import { normaliseApiUrl } from './base-url.js';
+import { DEFAULT_MAX_ANSWER_BYTES } from './transport.js';
 import type { ClientOptions, RequestInfo } from './types.js';
 
 /** ClientOptions with every default filled in, checked once, frozen. */
@@ -13,6 +14,7 @@ export interface ResolvedClientOptions {
   readonly maxRequests: number;
   readonly signal: AbortSignal | undefined;
   readonly pageSize: number;
+  readonly maxAnswerBytes: number;
   readonly onRequest: ((info: RequestInfo) => void) | undefined;
   readonly sleep: ((ms: number) => Promise<void>) | undefined;
   readonly random: () => number;
@@ -20,7 +22,7 @@ export interface ResolvedClientOptions {
 
 const KNOWN_KEYS = new Set<string>([
   'apiUrl', 'apiKey', 'concurrency', 'rate', 'retries', 'timeoutMs', 'maxRequests', 'signal',
-  'pageSize', 'onRequest', 'sleep', 'random',
+  'pageSize', 'maxAnswerBytes', 'onRequest', 'sleep', 'random',
 ]);
 
 export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
@@ -41,6 +43,7 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
     maxRequests: options.maxRequests === undefined ? Infinity : checkInteger('maxRequests', options.maxRequests, 0),
     signal: options.signal,
     pageSize: checkInteger('pageSize', options.pageSize ?? 500, 1),
+    maxAnswerBytes: checkInteger('maxAnswerBytes', options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES, 1),
     onRequest: options.onRequest,
     sleep: options.sleep,
     random: options.random ?? Math.random,

@@ -1,53 +1,75 @@
 import { GuidebookImportError, HttpError } from '../errors.js';
 import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession } from '../types.js';
+import { describeAnswer, isJsonObject, isRecordWithId } from './answer-shape.js';
 import { resolveClientOptions } from './client-options.js';
 import { createWithRecovery } from './create-with-recovery.js';
+import { assertGuideId, assertWriteBody, GuideScope } from './guide-scope.js';
 import { paginate } from './pagination.js';
 import { RequestRunner } from './request-runner.js';
 import type { ClientOptions, CreateOutcome, GuidebookClient, SessionCreateBody, SessionWriteBody } from './types.js';
 
-/** A Guidebook Open API client: one throttle, one request counter, one budget stop for all calls. */
+/**
+ * A Guidebook Open API client: one throttle, one request counter, one halt for all calls. It
+ * believes nothing it has not checked: the guide answer, each listed record's guide, each
+ * write's answer (see guide-scope.ts, pagination.ts, create-with-recovery.ts).
+ */
 export function createClient(options: ClientOptions): GuidebookClient {
   const runner = new RequestRunner(resolveClientOptions(options));
+  const scope = new GuideScope();
   const { pageSize } = runner.options;
 
-  const listUrl = (collection: string, query: Record<string, string | number | undefined>): string => {
-    const params = new URLSearchParams();
-    for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value));
+  // Always by id: pages of a list ordered by anything with ties can repeat and skip records.
+  const listUrl = (collection: string, guideId: number, query: Record<string, string | undefined> = {}): string => {
+    assertGuideId(guideId, `a list of ${collection}`);
+    const params = new URLSearchParams({ guide: String(guideId) });
+    for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, value);
+    params.set('ordering', 'id');
     params.set('page_size', String(pageSize));
     return runner.url(`${collection}/?${params.toString()}`);
   };
   const itemUrl = (collection: string, id: number): string => runner.url(`${collection}/${encodeURIComponent(String(id))}/`);
 
   const listSessions = (guideId: number, filter: { import_id?: string } = {}): AsyncIterable<ApiSession> =>
-    paginate<ApiSession>(runner, listUrl('sessions', { guide: guideId, import_id: filter.import_id }));
+    scope.only<ApiSession>('session', guideId, paginate(runner, listUrl('sessions', guideId, { import_id: filter.import_id })));
 
   // The filter is also applied here: a server that ignored it must not make a lookup match wrongly.
   const findSessionsByImportId = async (guideId: number, importId: string): Promise<ApiSession[]> =>
-    (await collect(listSessions(guideId, { import_id: importId }))).filter(
-      (session) => session.import_id === importId && session.guide === guideId,
-    );
+    (await collect(listSessions(guideId, { import_id: importId }))).filter((session) => session.import_id === importId);
 
   const listScheduleTracks = (guideId: number, importId?: string): AsyncIterable<ApiScheduleTrack> =>
-    paginate<ApiScheduleTrack>(runner, listUrl('schedule-tracks', { guide: guideId, import_id: importId }));
+    scope.only<ApiScheduleTrack>('schedule track', guideId, paginate(runner, listUrl('schedule-tracks', guideId, { import_id: importId })));
 
   const listLocations = (guideId: number): AsyncIterable<ApiLocation> =>
-    paginate<ApiLocation>(runner, listUrl('locations', { guide: guideId }));
+    scope.only<ApiLocation>('location', guideId, paginate(runner, listUrl('locations', guideId)));
 
   return {
     get requestCount() {
       return runner.requestCount;
     },
 
+    warnings: () => scope.warnings(),
+
     async getGuide(guideId) {
+      assertGuideId(guideId, 'the guide');
+      let body: unknown;
       try {
-        return (await runner.call('GET', itemUrl('guides', guideId))).body as ApiGuide;
+        body = (await runner.call('GET', itemUrl('guides', guideId))).body;
       } catch (error) {
         if (error instanceof HttpError && (error.status === 403 || error.status === 404)) {
           throw new GuidebookImportError('not_found', `guide ${guideId} not found or not yours (HTTP ${error.status})`, { cause: error });
         }
         throw error;
       }
+      // A login page, a proxy's error page or another API answers 200 too: only guide `guideId`
+      // itself lets the run go on.
+      if (!isJsonObject(body) || body.id !== guideId) {
+        throw new GuidebookImportError(
+          'http',
+          `GET ${runner.path(itemUrl('guides', guideId))} answered ${describeAnswer(body)} instead of guide ${guideId}; ` +
+            'check --api-url (e.g. https://builder.guidebook.com/open-api/v1.1/). Nothing was written',
+        );
+      }
+      return body as unknown as ApiGuide;
     },
 
     listSessions,
@@ -58,14 +80,33 @@ export function createClient(options: ClientOptions): GuidebookClient {
     },
 
     async createSession(body: SessionCreateBody): Promise<CreateOutcome> {
-      const { value, recovered, status } = await createWithRecovery<ApiSession>(runner, runner.url('sessions/'), body, async () =>
-        newest(await findSessionsByImportId(body.guide, body.import_id)),
+      assertWriteBody(body, 'a session create');
+      const isOurs = (answer: unknown): answer is ApiSession =>
+        isRecordWithId(answer) && answer.import_id === body.import_id && (answer.guide === undefined || answer.guide === body.guide);
+      const { value, recovered, status } = await createWithRecovery<ApiSession>(
+        runner,
+        runner.url('sessions/'),
+        body,
+        async () => newest(await findSessionsByImportId(body.guide, body.import_id)),
+        isOurs,
       );
       return { session: value, recovered, status };
     },
 
     async patchSession(sessionId: number, body: SessionWriteBody) {
-      return (await runner.call('PATCH', itemUrl('sessions', sessionId), { json: body })).body as ApiSession;
+      assertWriteBody(body, `a PATCH of session ${sessionId}`);
+      const url = itemUrl('sessions', sessionId);
+      const isIt = (answer: unknown): answer is ApiSession => isRecordWithId(answer) && answer.id === sessionId;
+      const { body: answer, status } = await runner.call('PATCH', url, { json: body });
+      if (isIt(answer)) return answer;
+      // The PATCH is idempotent, but its answer said nothing: the session is read back instead.
+      const readBack = (await runner.call('GET', url)).body;
+      if (isIt(readBack) && readBack.guide === body.guide) return readBack;
+      throw new GuidebookImportError(
+        'http',
+        `PATCH ${runner.path(url)} answered ${status} with ${describeAnswer(answer)} instead of the session, and reading it back ` +
+          `gave ${describeAnswer(readBack)}: it is not counted as updated`,
+      );
     },
 
     async deleteSession(sessionId) {
@@ -76,8 +117,13 @@ export function createClient(options: ClientOptions): GuidebookClient {
     listScheduleTracks: (guideId) => listScheduleTracks(guideId),
 
     async createScheduleTrack(body) {
-      const { value } = await createWithRecovery<ApiScheduleTrack>(runner, runner.url('schedule-tracks/'), body, async () =>
-        newest((await collect(listScheduleTracks(body.guide, body.import_id))).filter((track) => isSameNamed(track, body))),
+      assertWriteBody(body, 'a schedule track create');
+      const { value } = await createWithRecovery<ApiScheduleTrack>(
+        runner,
+        runner.url('schedule-tracks/'),
+        body,
+        async () => newest((await collect(listScheduleTracks(body.guide, body.import_id))).filter((track) => isSameNamed(track, body))),
+        (answer): answer is ApiScheduleTrack => isCreatedNamed(answer, body),
       );
       return value;
     },
@@ -85,8 +131,13 @@ export function createClient(options: ClientOptions): GuidebookClient {
     listLocations,
 
     async createLocation(body) {
-      const { value } = await createWithRecovery<ApiLocation>(runner, runner.url('locations/'), body, async () =>
-        newest((await collect(listLocations(body.guide))).filter((location) => isSameNamed(location, body))),
+      assertWriteBody(body, 'a location create');
+      const { value } = await createWithRecovery<ApiLocation>(
+        runner,
+        runner.url('locations/'),
+        body,
+        async () => newest((await collect(listLocations(body.guide))).filter((location) => isSameNamed(location, body))),
+        (answer): answer is ApiLocation => isCreatedNamed(answer, body),
       );
       return value;
     },
@@ -107,4 +158,11 @@ function newest<T extends { id: number }>(records: T[]): T | undefined {
 /** Tracks and locations have no required import_id: a lost create is recognised by it when given, else by name. */
 function isSameNamed(record: { name: string; import_id?: string | null }, body: { name: string; import_id?: string }): boolean {
   return body.import_id !== undefined ? record.import_id === body.import_id : record.name === body.name;
+}
+
+/** A create's answer that is the record asked for: an id, our import_id (when sent), our guide. */
+function isCreatedNamed(answer: unknown, body: { guide: number; import_id?: string }): boolean {
+  if (!isRecordWithId(answer)) return false;
+  if (answer.guide !== undefined && answer.guide !== body.guide) return false;
+  return body.import_id === undefined || answer.import_id === body.import_id;
 }

@@ -1,10 +1,11 @@
-import { NetworkError } from '../errors.js';
+import { GuidebookImportError, NetworkError } from '../errors.js';
 import { isSuccess, type RequestRunner } from './request-runner.js';
+import { describeAnswer } from './answer-shape.js';
 import type { AttemptFailure } from './retry.js';
 
 export interface RecoveredCreate<T> {
   value: T;
-  /** True when the POST's answer was lost and the record was found by a lookup instead. */
+  /** True when the POST's answer was lost or unusable and the record was found by a lookup instead. */
   recovered: boolean;
   status: number;
 }
@@ -14,19 +15,35 @@ export interface RecoveredCreate<T> {
  * 5xx) the write may have happened, so `findExisting` looks for it first; only when it is absent
  * is the POST repeated, within the same retry bound as any request. A short 429 is a refusal
  * (nothing written) and is simply retried after the wait.
+ *
+ * A 2xx counts only when `isCreated` accepts its body (a JSON object with a numeric id, and our
+ * import_id): a proxy or a server that answers 201 with an empty or foreign body has not told us
+ * what it made. The record is then looked up; when it is not found the create fails with a plain
+ * message and is not sent again (the server said it did it: a second POST could duplicate).
  */
 export async function createWithRecovery<T>(
   runner: RequestRunner,
   url: string,
   body: unknown,
   findExisting: () => Promise<T | undefined>,
+  isCreated: (answer: unknown) => answer is T,
 ): Promise<RecoveredCreate<T>> {
-  for (let retryIndex = 0; ; retryIndex++) {
+  const schedule = runner.schedule();
+  for (;;) {
     let failure: AttemptFailure;
     let finalError: Error;
     try {
-      const answer = await runner.attempt('POST', url, body, retryIndex + 1);
-      if (isSuccess(answer.status)) return { value: answer.body as T, recovered: false, status: answer.status };
+      const answer = await runner.attempt('POST', url, body, schedule.attempt);
+      if (isSuccess(answer.status)) {
+        if (isCreated(answer.body)) return { value: answer.body, recovered: false, status: answer.status };
+        const existing = await findExisting();
+        if (existing !== undefined) return { value: existing, recovered: true, status: answer.status };
+        throw new GuidebookImportError(
+          'http',
+          `POST ${runner.path(url)} answered ${answer.status} with ${describeAnswer(answer.body)} instead of the created record, ` +
+            'and no such record was found afterwards: it is not counted as created',
+        );
+      }
       failure = { kind: 'status', status: answer.status, retryAfterSeconds: answer.retryAfterSeconds };
       finalError = runner.httpError('POST', url, answer);
     } catch (error) {
@@ -34,7 +51,7 @@ export async function createWithRecovery<T>(
       failure = { kind: 'network' };
       finalError = error;
     }
-    const decision = runner.decide('POST', url, failure, retryIndex);
+    const decision = runner.decide('POST', url, failure, schedule);
     if (!answerWasLost(failure)) {
       if (decision.kind !== 'retry') throw finalError;
       await runner.wait('POST', url, decision.delayMs);

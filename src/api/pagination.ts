@@ -1,37 +1,80 @@
 import { GuidebookImportError } from '../errors.js';
+import { describeAnswer, isJsonObject, isRecordWithId } from './answer-shape.js';
 import type { RequestRunner } from './request-runner.js';
 
 /**
- * Yields every item of a list, following `next` until it is null. The page size asked for is
- * only a wish: a server that caps it simply answers with more pages.
+ * Pages read of one list at most, whatever the server says: at the documented page size of 500
+ * that is far beyond any guide; at a server's cap of 20 it still allows 20,000 records.
  */
-export async function* paginate<T>(runner: RequestRunner, firstUrl: string): AsyncGenerator<T> {
-  const seen = new Set<string>();
+export const MAX_LIST_PAGES = 1000;
+
+/**
+ * Yields every record of a list once, following `next` until it is null. The client asks for
+ * `ordering=id` (a list ordered by a field with ties can repeat and skip records between pages);
+ * a record listed twice is yielded once. The server is not trusted to end the list: the listing
+ * stops with an error when a page is empty but links to another, when a page holds nothing new,
+ * when more records or pages arrive than its `count` allows (one page of slack, for a record
+ * created meanwhile), when fewer distinct records arrived than it counted (pages that shifted:
+ * planning on such a list would duplicate what was skipped), or at MAX_LIST_PAGES.
+ */
+export async function* paginate<T extends { id: number }>(runner: RequestRunner, firstUrl: string): AsyncGenerator<T> {
+  const fail = (url: string, why: string): GuidebookImportError =>
+    new GuidebookImportError('http', `GET ${runner.path(url)}: ${why}; the listing was stopped and nothing was written`);
+  const seenUrls = new Set<string>();
+  const seenIds = new Set<number>();
   let url: string | null = firstUrl;
+  let pages = 0;
+  let received = 0;
+  let count: number | null = null;
+  let firstPageLength = 0;
   while (url !== null) {
-    seen.add(url);
+    seenUrls.add(url);
+    pages += 1;
     const { body } = await runner.call('GET', url);
-    if (Array.isArray(body)) {
-      // An unpaginated list (some endpoints of v1 answer a bare array).
-      yield* body as T[];
-      return;
+    // An unpaginated list (some endpoints of v1 answer a bare array).
+    const results: unknown = Array.isArray(body) ? body : isJsonObject(body) ? body.results : undefined;
+    if (!Array.isArray(results)) throw fail(url, `the server answered ${describeAnswer(body)} instead of a page of "results"`);
+    const page = isJsonObject(body) ? body : {};
+    if (pages === 1) {
+      count = typeof page.count === 'number' && Number.isInteger(page.count) && page.count >= 0 ? page.count : null;
+      firstPageLength = results.length;
     }
-    const page = body as { results?: unknown; next?: unknown } | null;
-    if (page === null || typeof page !== 'object' || !Array.isArray(page.results)) {
-      throw new GuidebookImportError('http', `GET ${runner.path(url)} answered without a list of "results"`);
+    const next: string | null = typeof page.next === 'string' && page.next !== '' ? followNext(runner, url, page.next) : null;
+    if (results.length === 0 && next !== null) throw fail(url, `page ${pages} is empty but links to a next page`);
+    received += results.length;
+    let fresh = 0;
+    for (const item of results) {
+      if (!isRecordWithId(item)) throw fail(url, `page ${pages} holds ${describeAnswer(item)} instead of a record with a numeric id`);
+      if (seenIds.has(item.id)) continue;
+      seenIds.add(item.id);
+      fresh += 1;
+      yield item as unknown as T;
     }
-    yield* page.results as T[];
-    url = typeof page.next === 'string' && page.next !== '' ? followNext(runner, url, page.next) : null;
-    if (url !== null && seen.has(url)) {
-      throw new GuidebookImportError('http', `GET ${runner.path(url)}: the server's "next" page link goes round in a loop`);
+    if (next === null) break;
+    if (fresh === 0) throw fail(url, `page ${pages} holds only records already listed: the server's "next" link goes round in a loop`);
+    if (seenUrls.has(next)) throw fail(next, `the server's "next" page link goes round in a loop`);
+    if (count !== null) {
+      const perPage = Math.max(1, firstPageLength);
+      if (received > count + perPage || pages >= Math.ceil(count / perPage) + 1) {
+        throw fail(next, `the server keeps sending pages (${pages} pages, ${received} records) beyond the ${count} records it counted`);
+      }
     }
+    if (pages >= MAX_LIST_PAGES) throw fail(next, `the list goes on past ${MAX_LIST_PAGES} pages`);
+    url = next;
+  }
+  if (count !== null && seenIds.size < count) {
+    throw fail(
+      firstUrl,
+      `the server counted ${count} records but its pages held ${seenIds.size} distinct ones: its order shifted between pages ` +
+        '(planning on a list with gaps would duplicate what was skipped); try again, or ask the server to honour ordering=id',
+    );
   }
 }
 
 /**
  * The `next` link, kept on the API's own origin: the key travels with every request, so a link
  * to another host is never followed as such (a server behind a proxy may also answer http://
- * links for an https:// API).
+ * links for an https:// API). A `next` link is the API's own paging, not an HTTP redirect.
  */
 function followNext(runner: RequestRunner, currentUrl: string, next: string): string {
   const link = new URL(next, currentUrl);

@@ -1,11 +1,10 @@
-import type { KyInstance } from 'ky';
 import { GuidebookImportError, HttpError, NetworkError } from '../errors.js';
 import { pathWithoutBase } from './base-url.js';
 import type { ResolvedClientOptions } from './client-options.js';
-import { budgetMessage, decideRetry, type AttemptFailure, type RetryDecision } from './retry.js';
+import { budgetMessage, RetrySchedule, type AttemptFailure, type BudgetReason, type RetryDecision } from './retry.js';
 import { sleep } from './sleep.js';
 import { createThrottle, type Throttle } from './throttle.js';
-import { createHttp, sendOnce, type Answer } from './transport.js';
+import { sendOnce, type Answer } from './transport.js';
 
 export interface CallOptions {
   json?: unknown;
@@ -13,21 +12,27 @@ export interface CallOptions {
   isDone?: (status: number, attempt: number) => boolean;
 }
 
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Why this client sends nothing more, once it has met one of these answers. */
+type Halt =
+  | { code: 'budget'; retryAfterSeconds: number | null; reason: BudgetReason }
+  | { code: 'auth' | 'redirect'; message: string };
+
 /**
- * Every request of one client goes through here: the budget stop, the abort signal, the
- * --max-requests cap, the throttle, the counter, then one attempt. `call` adds the retry policy
- * for idempotent requests; POSTs use `attempt` and their own recovery (create-with-recovery.ts).
+ * Every request of one client goes through here: the halt (budget spent, key rejected, API
+ * redirecting), the abort signal, the --max-requests cap, the throttle, the counter, then one
+ * attempt. `call` adds the retry policy for idempotent requests; POSTs use `attempt` and their
+ * own recovery (create-with-recovery.ts).
  */
 export class RequestRunner {
   readonly options: ResolvedClientOptions;
-  private readonly http: KyInstance;
   private readonly throttle: Throttle;
   private sent = 0;
-  private budgetStop: { retryAfterSeconds: number | null } | null = null;
+  private halt: Halt | null = null;
 
   constructor(options: ResolvedClientOptions) {
     this.options = options;
-    this.http = createHttp(options.apiKey, options.timeoutMs);
     this.throttle = createThrottle({ concurrency: options.concurrency, rate: options.rate });
   }
 
@@ -44,11 +49,20 @@ export class RequestRunner {
     return pathWithoutBase(this.options.apiUrl, url);
   }
 
-  /** One attempt; any status comes back as an Answer, no answer as a NetworkError. */
+  /** The retry state of one request. */
+  schedule(): RetrySchedule {
+    return new RetrySchedule(this.options.retries, this.options.random);
+  }
+
+  /**
+   * One attempt; any status comes back as an Answer, no answer as a NetworkError. A redirect, a
+   * 401, or a 403 to a write throws instead, and halts the client: every later request would
+   * meet the same answer, and a run must not spend one more request per row learning that.
+   */
   async attempt(method: string, url: string, json: unknown, attempt: number): Promise<Answer> {
     const path = this.path(url);
     this.assertMayStart(method, path);
-    return this.throttle.run(async () => {
+    const answer = await this.throttle.run(async () => {
       // Checked again: the stop may have come while this request waited for its slot.
       this.assertMayStart(method, path);
       if (this.sent >= this.options.maxRequests) {
@@ -59,14 +73,20 @@ export class RequestRunner {
       }
       this.sent += 1;
       this.options.onRequest?.({ method, path, attempt });
-      return sendOnce(this.http, { method, url, path, json }, this.options.timeoutMs);
+      return sendOnce(
+        { method, url, path, json, apiKey: this.options.apiKey },
+        { timeoutMs: this.options.timeoutMs, maxAnswerBytes: this.options.maxAnswerBytes },
+      );
     });
+    this.haltOn(method, path, answer);
+    return answer;
   }
 
   /** An idempotent request with retries; resolves with a 2xx (or `isDone`) answer. */
   async call(method: string, url: string, options: CallOptions = {}): Promise<Answer> {
-    for (let retryIndex = 0; ; retryIndex++) {
-      const attempt = retryIndex + 1;
+    const schedule = this.schedule();
+    for (;;) {
+      const attempt = schedule.attempt;
       let failure: AttemptFailure;
       let answer: Answer | undefined;
       try {
@@ -76,23 +96,23 @@ export class RequestRunner {
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error;
         failure = { kind: 'network' };
-        const decision = this.decide(method, url, failure, retryIndex);
+        const decision = this.decide(method, url, failure, schedule);
         if (decision.kind !== 'retry') throw error;
         await this.wait(method, url, decision.delayMs);
         continue;
       }
-      const decision = this.decide(method, url, failure, retryIndex);
+      const decision = this.decide(method, url, failure, schedule);
       if (decision.kind !== 'retry') throw this.httpError(method, url, answer);
       await this.wait(method, url, decision.delayMs);
     }
   }
 
-  /** Applies the retry policy; a spent budget stops this client for good and throws. */
-  decide(method: string, url: string, failure: AttemptFailure, retryIndex: number): RetryDecision {
-    const decision = decideRetry(failure, retryIndex, this.options.retries, this.options.random);
+  /** Applies the retry policy; a spent budget halts this client for good and throws. */
+  decide(method: string, url: string, failure: AttemptFailure, schedule: RetrySchedule): RetryDecision {
+    const decision = schedule.next(failure);
     if (decision.kind === 'budget') {
-      this.budgetStop = { retryAfterSeconds: decision.retryAfterSeconds };
-      throw this.budgetError(method, this.path(url));
+      this.halt = { code: 'budget', retryAfterSeconds: decision.retryAfterSeconds, reason: decision.reason };
+      throw this.haltError(method, this.path(url));
     }
     return decision;
   }
@@ -113,25 +133,56 @@ export class RequestRunner {
       status: answer.status,
       fieldErrors,
       retryAfterSeconds: answer.retryAfterSeconds,
-      ...(answer.status === 401
-        ? { message: 'the API key was rejected (HTTP 401): check GUIDEBOOK_API_KEY or --api-key-file' }
-        : {}),
+      ...(answer.status === 401 ? { message: KEY_REJECTED } : {}),
     });
   }
 
+  private haltOn(method: string, path: string, answer: Answer): void {
+    const { status } = answer;
+    if (status >= 300 && status < 400) {
+      this.halt ??= { code: 'redirect', message: this.redirectMessage(method, path, answer) };
+      throw new GuidebookImportError('redirect', this.redirectMessage(method, path, answer));
+    }
+    if (status === 401) {
+      this.halt ??= { code: 'auth', message: KEY_REJECTED };
+      throw new HttpError({ method, path, status, message: KEY_REJECTED });
+    }
+    if (status === 403 && WRITE_METHODS.has(method)) {
+      const message = `${method} ${path} answered 403 (permission denied): the API key may not write to this guide; nothing more is sent`;
+      this.halt ??= { code: 'auth', message };
+      throw new HttpError({ method, path, status, code: 'auth', message });
+    }
+  }
+
+  private redirectMessage(method: string, path: string, answer: Answer): string {
+    const target = answer.location ? this.mask(answer.location) : '(no Location given)';
+    const api = this.options.apiUrl;
+    const hint = api.startsWith('http://')
+      ? `; use the https:// API URL (${api.replace(/^http:/, 'https:')})`
+      : '; check --api-url';
+    return `${method} ${path} answered ${answer.status}, a redirect to ${target}: redirects are never followed${hint}`;
+  }
+
+  private mask(text: string): string {
+    return text.split(this.options.apiKey).join('***');
+  }
+
   private assertMayStart(method: string, path: string): void {
-    if (this.budgetStop) throw this.budgetError(method, path);
+    if (this.halt) throw this.haltError(method, path);
     if (this.options.signal?.aborted) {
       throw new GuidebookImportError('interrupted', 'interrupted: no new request was started');
     }
   }
 
-  /** An HttpError 429 with code 'budget', named after the request that was stopped. */
-  private budgetError(method: string, path: string): HttpError {
-    const retryAfterSeconds = this.budgetStop?.retryAfterSeconds ?? null;
-    return new HttpError({ method, path, status: 429, retryAfterSeconds, message: budgetMessage(retryAfterSeconds) });
+  /** The error of a halted client, named after the request that was stopped. */
+  private haltError(method: string, path: string): GuidebookImportError {
+    const halt = this.halt as Halt;
+    if (halt.code !== 'budget') return new GuidebookImportError(halt.code, halt.message);
+    return new HttpError({ method, path, status: 429, retryAfterSeconds: halt.retryAfterSeconds, message: budgetMessage(halt.retryAfterSeconds, halt.reason) });
   }
 }
+
+const KEY_REJECTED = 'the API key was rejected (HTTP 401): check GUIDEBOOK_API_KEY or --api-key-file; nothing more is sent';
 
 export function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;

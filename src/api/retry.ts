@@ -16,7 +16,32 @@ export type RetryDecision =
   | { kind: 'retry'; delayMs: number }
   | { kind: 'fail' }
   /** The daily request budget is spent: stop the whole client. */
-  | { kind: 'budget'; retryAfterSeconds: number | null };
+  | { kind: 'budget'; retryAfterSeconds: number | null; reason: BudgetReason };
+
+/**
+ * Why a 429 was taken as the spent daily budget: the server asked for a long wait
+ * ('retry_after'), or it kept throttling through every wait we were willing to make ('throttled').
+ */
+export type BudgetReason = 'retry_after' | 'throttled';
+
+/** What one request has been through so far; the caller counts it (see RetrySchedule). */
+export interface RetryProgress {
+  /** Retries already made after failures other than 429. */
+  retryIndex: number;
+  /** Waits already made after a 429. */
+  throttleIndex: number;
+  /** Milliseconds already waited after 429s. */
+  throttledMs: number;
+}
+
+/**
+ * A 429 without a long Retry-After is the server's rate limiter (a burst, a shared account), not
+ * the day's budget: it is waited out with growing pauses, up to this much waiting in all for one
+ * request, before the run concludes that the budget is what is spent.
+ */
+export const THROTTLE_WAIT_LIMIT_MS = 120_000;
+export const THROTTLE_BASE_MS = 2_000;
+export const THROTTLE_CAP_MS = 30_000;
 
 /**
  * Exponential backoff with full jitter (a random wait between 0 and the capped exponential), so
@@ -44,36 +69,75 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
- * What to do after a failed attempt. `retryIndex` counts the retries already made; `retries` is
- * how many are allowed. A 429 is retried only while its Retry-After is short: a long one, or one
- * that outlasts every retry, means the daily budget is gone and retrying only wastes the next day's.
+ * A pause after a 429 without Retry-After: doubling from 2 s to at most 30 s, the upper half of
+ * it jittered, so that a limiter that counts a sliding window gets real rest.
  */
-export function decideRetry(failure: AttemptFailure, retryIndex: number, retries: number, random: () => number): RetryDecision {
-  const retriesLeft = retryIndex < retries;
+export function throttleDelayMs(throttleIndex: number, random: () => number): number {
+  const ceiling = Math.min(THROTTLE_CAP_MS, THROTTLE_BASE_MS * 2 ** throttleIndex);
+  return Math.floor(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/**
+ * What to do after a failed attempt. `retries` is how many retries of failures other than 429
+ * are allowed. A 429 with a long Retry-After is the daily budget at once: retrying only wastes
+ * the next day's. A shorter one, or none, is throttling: waited out up to THROTTLE_WAIT_LIMIT_MS
+ * for the request, and only then taken as the budget. `retries: 0` means no retry of any kind.
+ */
+export function decideRetry(failure: AttemptFailure, progress: RetryProgress, retries: number, random: () => number): RetryDecision {
+  const retriesLeft = progress.retryIndex < retries;
   if (failure.kind === 'network') {
-    return retriesLeft ? { kind: 'retry', delayMs: backoffDelayMs(retryIndex, random) } : { kind: 'fail' };
+    return retriesLeft ? { kind: 'retry', delayMs: backoffDelayMs(progress.retryIndex, random) } : { kind: 'fail' };
   }
   const { status, retryAfterSeconds } = failure;
   if (status === 429) {
-    if (retryAfterSeconds !== null && retryAfterSeconds > BUDGET_RETRY_AFTER_SECONDS) return { kind: 'budget', retryAfterSeconds };
-    if (!retriesLeft) return { kind: 'budget', retryAfterSeconds };
-    return { kind: 'retry', delayMs: retryDelayMs(retryAfterSeconds, retryIndex, random) };
+    if (retryAfterSeconds !== null && retryAfterSeconds > BUDGET_RETRY_AFTER_SECONDS) return { kind: 'budget', retryAfterSeconds, reason: 'retry_after' };
+    // The server's Retry-After is a minimum; a limiter that keeps refusing gets longer and longer rest.
+    const delayMs = Math.max((retryAfterSeconds ?? 0) * 1000, throttleDelayMs(progress.throttleIndex, random));
+    if (retries === 0 || progress.throttledMs + delayMs > THROTTLE_WAIT_LIMIT_MS) return { kind: 'budget', retryAfterSeconds, reason: 'throttled' };
+    return { kind: 'retry', delayMs };
   }
   if (!isRetryableStatus(status) || !retriesLeft) return { kind: 'fail' };
   // A server that asks for minutes of patience on a 5xx is down; a re-run resumes the import.
   if (retryAfterSeconds !== null && retryAfterSeconds > BUDGET_RETRY_AFTER_SECONDS) return { kind: 'fail' };
-  return { kind: 'retry', delayMs: retryDelayMs(retryAfterSeconds, retryIndex, random) };
+  return { kind: 'retry', delayMs: retryAfterSeconds !== null ? retryAfterSeconds * 1000 : backoffDelayMs(progress.retryIndex, random) };
 }
 
-function retryDelayMs(retryAfterSeconds: number | null, retryIndex: number, random: () => number): number {
-  return retryAfterSeconds !== null ? retryAfterSeconds * 1000 : backoffDelayMs(retryIndex, random);
+/** The retry state of one request: asks decideRetry and counts what it decided. */
+export class RetrySchedule {
+  readonly progress: RetryProgress = { retryIndex: 0, throttleIndex: 0, throttledMs: 0 };
+
+  constructor(
+    private readonly retries: number,
+    private readonly random: () => number,
+  ) {}
+
+  next(failure: AttemptFailure): RetryDecision {
+    const decision = decideRetry(failure, this.progress, this.retries, this.random);
+    if (decision.kind === 'retry') {
+      if (failure.kind === 'status' && failure.status === 429) {
+        this.progress.throttleIndex += 1;
+        this.progress.throttledMs += decision.delayMs;
+      } else {
+        this.progress.retryIndex += 1;
+      }
+    }
+    return decision;
+  }
+
+  /** Attempts made so far, the next one included. */
+  get attempt(): number {
+    return this.progress.retryIndex + this.progress.throttleIndex + 1;
+  }
 }
 
-/** The message of the 'budget' stop. */
-export function budgetMessage(retryAfterSeconds: number | null): string {
-  const wait =
-    retryAfterSeconds !== null && retryAfterSeconds > BUDGET_RETRY_AFTER_SECONDS
-      ? `the server asks to wait ${Math.ceil(retryAfterSeconds / 60)} minutes`
-      : 'the server kept answering 429 (too many requests) after every retry';
+/** The message of the 'budget' stop, saying which of the two it was. */
+export function budgetMessage(retryAfterSeconds: number | null, reason: BudgetReason = 'retry_after'): string {
+  if (reason === 'throttled') {
+    return (
+      `the server kept answering 429 (too many requests) through ${Math.round(THROTTLE_WAIT_LIMIT_MS / 60_000)} minutes of waiting, ` +
+      'so the daily API request budget is taken as spent. Run the same import again later: rows already done are not sent twice'
+    );
+  }
+  const wait = retryAfterSeconds !== null ? `the server asks to wait ${Math.ceil(retryAfterSeconds / 60)} minutes` : 'the server answered 429';
   return `the daily API request budget is spent; ${wait}. Run the same import again later: rows already done are not sent twice`;
 }

@@ -25,7 +25,7 @@ export interface ClientOptions {
   rate?: number;
   /** Retries of a retryable failure (network, 408, 5xx, short 429). Default 4. */
   retries?: number;
-  /** Per-attempt timeout in ms. Default 30000. */
+  /** Deadline of one attempt in ms, reading the whole answer included. Default 30000. */
   timeoutMs?: number;
   /** Stop before sending request number maxRequests + 1 (throws code 'max_requests'). */
   maxRequests?: number;
@@ -33,6 +33,8 @@ export interface ClientOptions {
   signal?: AbortSignal;
   /** Page size asked for on lists. Default 500 (the server may cap it). */
   pageSize?: number;
+  /** Largest answer read, in bytes; a larger one is an error. Default 50 MB. */
+  maxAnswerBytes?: number;
   /** Called before every attempt; the hook point for logging and tests. */
   onRequest?: (info: RequestInfo) => void;
   /** Injected for tests: records backoff delays instead of sleeping for real when given. */
@@ -59,6 +61,11 @@ export interface CreateOutcome {
 export interface GuidebookClient {
   /** Requests sent so far (every attempt counts: the daily budget counts them too). */
   readonly requestCount: number;
+  /**
+   * What the client left out of the server's answers so far and the run should tell the user,
+   * e.g. records of other guides a server listed although asked for one guide.
+   */
+  warnings(): string[];
   getGuide(guideId: number): Promise<ApiGuide>;
   listSessions(guideId: number, filter?: { import_id?: string }): AsyncIterable<ApiSession>;
   findSessionsByImportId(guideId: number, importId: string): Promise<ApiSession[]>;
@@ -68,8 +75,11 @@ export interface GuidebookClient {
    * 5xx after sending) the import_id is looked up first; only if absent is the POST retried.
    */
   createSession(body: SessionCreateBody): Promise<CreateOutcome>;
-  /** PATCH only the given fields (idempotent, retried as usual). */
-  patchSession(sessionId: number, body: SessionWriteBody): Promise<ApiSession>;
+  /**
+   * PATCH only the given fields (idempotent, retried as usual). The body carries `guide`: a
+   * session never moves, so the server refuses a PATCH of a session of another guide.
+   */
+  patchSession(sessionId: number, body: SessionWriteBody & { guide: number }): Promise<ApiSession>;
   /** DELETE; a 404 on a retry counts as done. */
   deleteSession(sessionId: number): Promise<void>;
   listScheduleTracks(guideId: number): AsyncIterable<ApiScheduleTrack>;

@@ -32,7 +32,7 @@ export interface ApplyOptions {
 export interface ApplyResult {
   /** One per plan entry, in plan order. */
   results: RowResult[];
-  /** The error that stopped the run early (code budget, max_requests or interrupted). */
+  /** The error that stopped the run early (code budget, max_requests, interrupted, auth or redirect). */
   stoppedBy: GuidebookImportError | null;
   /** Tracks and locations this run created. */
   createdTracks: ApiScheduleTrack[];

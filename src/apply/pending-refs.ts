@@ -23,6 +23,8 @@ export interface RefTable<T extends NamedResource> {
 }
 
 export interface ResolvedRefs {
+  /** The plan's guide, which every write body carries. */
+  guideId: number;
   tracks: RefTable<ApiScheduleTrack>;
   locations: RefTable<ApiLocation>;
 }
@@ -52,7 +54,7 @@ export async function createPendingRefs(
     create: (wanted) =>
       client.createLocation({ guide: plan.guideId, name: wanted.name, import_id: wanted.import_id, location_type: wanted.location_type ?? 2 }),
   });
-  return { tracks, locations };
+  return { guideId: plan.guideId, tracks, locations };
 }
 
 async function ensureAll<T extends NamedResource>(

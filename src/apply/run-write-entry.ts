@@ -1,7 +1,7 @@
 // Carries out one create, update or confirmed delete and turns whatever happened into a RowResult.
-// Only a stop error (budget, max_requests, interrupted) escapes, as a StopOutcome, so the loop
-// can stop taking entries.
-import { HttpError, formatFieldErrors } from '../errors.js';
+// Only a stop error (budget, max_requests, interrupted, auth, redirect) escapes, as a StopOutcome,
+// so the loop can stop taking entries.
+import { GuidebookImportError, HttpError, formatFieldErrors } from '../errors.js';
 import type { GuidebookClient, SessionWriteBody } from '../api/types.js';
 import type { CreateEntry, DeleteEntry, PendingRefs, UpdateEntry } from '../plan/types.js';
 import { pendingIds, type ResolvedRefs } from './pending-refs.js';
@@ -43,7 +43,9 @@ async function carryOut(entry: WriteEntry, client: GuidebookClient, refs: Resolv
     case 'update': {
       const patch = withPendingIds(entry.patch, entry.pending, refs);
       if ('failure' in patch) return { ...failed(entry, patch.failure), sessionId: entry.sessionId };
-      const updated = await client.patchSession(entry.sessionId, patch.value);
+      // The guide goes with every PATCH: a session never moves, so the server refuses to change
+      // one of another guide instead of changing it.
+      const updated = await client.patchSession(entry.sessionId, { ...patch.value, guide: refs.guideId });
       return {
         entry,
         outcome: 'done',
@@ -99,7 +101,12 @@ function failedResult(entry: WriteEntry, error: unknown): RowResult {
         : error.message;
     return { entry, outcome: 'failed', sessionId, httpStatus: error.status, message };
   }
-  const message = error instanceof Error ? error.message : String(error);
+  // Our own errors are written for users; anything else (a TypeError from an answer of an
+  // unexpected shape) is named as what it is, never passed off as the server's word.
+  const message =
+    error instanceof GuidebookImportError
+      ? error.message
+      : `unexpected error while handling the server's answer (${error instanceof Error ? error.name : typeof error}); the row is not counted as done`;
   return { entry, outcome: 'failed', sessionId, httpStatus: null, message };
 }
 

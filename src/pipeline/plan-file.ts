@@ -58,7 +58,8 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
     mapsField(converted.rows, 'schedule_tracks') ? collect(client.listScheduleTracks(guide.id)) : [],
     mapsLocations && apiVersion !== 'v1' ? collect(client.listLocations(guide.id)) : [],
   ]);
-  const warnings = [...sheet.warnings, ...converted.warnings];
+  // The client's own: records of other guides it left out of the listings, say.
+  const warnings = [...sheet.warnings, ...converted.warnings, ...client.warnings()];
   if (mapsLocations && apiVersion === 'v1') {
     warnings.push('the sheet names locations, but sessions have no locations in API v1: they are left out (use the v1.1 API URL to import them)');
   }

@@ -4,7 +4,7 @@ import { applyPlan } from '../apply/index.js';
 import { isWriteEntry } from '../plan/write-entry.js';
 import type { RowResult } from '../apply/types.js';
 import type { GuidebookClient } from '../api/types.js';
-import { GuidebookImportError } from '../errors.js';
+import { GuidebookImportError, exitCodeFor } from '../errors.js';
 import { entryToReportRow, summarize, toReportRow, type ReportWriter } from '../report/index.js';
 import type { ReportDocument } from '../report/types.js';
 import type { ReportRow } from '../types.js';
@@ -27,9 +27,10 @@ export interface RunImportOptions extends PlanImportOptions {
 export interface ImportRun {
   document: ReportDocument;
   planned: PlannedImport;
-  /** Why the run stopped early (budget, max_requests, interrupted), or null. */
+  /** Why the run stopped early (budget, max_requests, interrupted, auth, redirect), or null. */
   stoppedBy: GuidebookImportError | null;
-  exitCode: 0 | 1 | 3;
+  /** 2 when a rejected key or a redirect stopped it (the run could not go on), 3 for other stops. */
+  exitCode: 0 | 1 | 2 | 3;
 }
 
 export async function runImport(file: string, options: RunImportOptions): Promise<ImportRun> {
@@ -89,5 +90,5 @@ export async function runImport(file: string, options: RunImportOptions): Promis
   };
   await report?.finish(document);
   const rowsBad = summary.invalid + summary.conflicts + summary.failed > 0;
-  return { document, planned, stoppedBy, exitCode: stoppedBy ? 3 : rowsBad ? 1 : 0 };
+  return { document, planned, stoppedBy, exitCode: stoppedBy ? exitCodeFor(stoppedBy.code) : rowsBad ? 1 : 0 };
 }

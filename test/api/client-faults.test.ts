@@ -26,19 +26,21 @@ describe('the daily budget', () => {
     expect(api.requestCount).toBe(4);
   });
 
-  it('a 429 that persists through every retry is the budget too', async () => {
+  it('a short 429 is throttling: waited out with growing pauses for up to two minutes, then taken as the budget', async () => {
     // One second before the UTC day ends the sandbox asks for a 1-second wait: a short 429.
     const server = await sandbox({ dailyBudget: 0, now: () => Date.parse('2027-03-01T23:59:59Z') });
-    const api = client(server, { retries: 3 });
+    const api = client(server, { retries: 3, random: () => 0.5 });
 
     const spent = await rejectionOf(api.listSessions(1)[Symbol.asyncIterator]().next());
 
     expect(spent.code).toBe('budget');
+    expect(spent.message).toMatch(/^the server kept answering 429 \(too many requests\) through 2 minutes of waiting/);
     expect((spent as HttpError).retryAfterSeconds).toBe(1);
-    expect(server.requestLog.map((entry) => entry.status)).toEqual([429, 429, 429, 429]);
-    expect(api.backoffs).toEqual([1000, 1000, 1000]);
+    // Longer than the 1 s asked for, and more waits than the 3 retries of other failures.
+    expect(api.backoffs).toEqual([1500, 3000, 6000, 12_000, 22_500, 22_500, 22_500, 22_500]);
+    expect(server.requestLog.map((entry) => entry.status)).toEqual(Array.from({ length: 9 }, () => 429));
     expect((await rejectionOf(api.getGuide(1))).code).toBe('budget');
-    expect(server.requestLog).toHaveLength(4);
+    expect(server.requestLog).toHaveLength(9);
   });
 });
 
@@ -52,7 +54,7 @@ describe('retries against a failing server', () => {
     server.setFaults({ failRate: 0.35 });
 
     for (const id of ids) {
-      await api.patchSession(id, { name: `Renamed ${id}` });
+      await api.patchSession(id, { guide: 1, name: `Renamed ${id}` });
       expect((await api.getSession(id)).name).toBe(`Renamed ${id}`);
     }
 
@@ -82,7 +84,7 @@ describe('retries against a failing server', () => {
     const error = await rejectionOf(api.getGuide(1));
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.code).toBe('network');
-    expect(error.message).toMatch(/^GET \/guides\/1\/: no answer from 127\.0\.0\.1:\d+ within 40 ms$/);
+    expect(error.message).toMatch(/^GET \/guides\/1\/: no complete answer from 127\.0\.0\.1:\d+ within 40 ms \(--timeout-ms\)$/);
     expect(api.requestCount).toBe(2);
     expect(api.backoffs).toHaveLength(1);
   });

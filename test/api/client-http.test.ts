@@ -86,9 +86,9 @@ describe('client against the sandbox: writing', () => {
     const api = client(server);
     const { session } = await api.createSession(sessionBody(1, { allow_rating: true }));
 
-    const patched = await api.patchSession(session.id, { name: 'Renamed' });
+    const patched = await api.patchSession(session.id, { guide: 1, name: 'Renamed' });
 
-    expect(server.requestLog.at(-1)).toMatchObject({ method: 'PATCH', body: { name: 'Renamed' } });
+    expect(server.requestLog.at(-1)).toMatchObject({ method: 'PATCH', body: { guide: 1, name: 'Renamed' } });
     expect(patched.name).toBe('Renamed');
     const reread = await api.getSession(session.id);
     expect(reread).toEqual({ ...session, name: 'Renamed', last_updated: reread.last_updated });
@@ -166,7 +166,7 @@ describe('client against the sandbox: access', () => {
 
     expect(error).toBeInstanceOf(GuidebookImportError);
     expect(error.code).toBe('auth');
-    expect(error.message).toBe('the API key was rejected (HTTP 401): check GUIDEBOOK_API_KEY or --api-key-file');
+    expect(error.message).toBe('the API key was rejected (HTTP 401): check GUIDEBOOK_API_KEY or --api-key-file; nothing more is sent');
     expect(server.requestLog.map((entry) => entry.status)).toEqual([401]);
     for (const text of [inspect(error, { depth: 10 }), JSON.stringify(error), String(error.stack)]) {
       expect(text).not.toContain(wrongKey);

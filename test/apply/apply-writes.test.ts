@@ -53,10 +53,11 @@ describe('applyPlan carries out a plan', () => {
 
     const requests = sandbox.requestLog.slice(logFrom);
     expect(countBy(requests, kindOf)).toEqual({ 'PATCH sessions': 2, 'POST sessions': 1, 'DELETE sessions': 1 });
-    // PATCH sends only the changed field.
+    // PATCH sends only the changed field, and the guide (a session never moves: the server refuses
+    // a PATCH of another guide's session instead of carrying it out).
     const patches = requests.filter((r) => r.method === 'PATCH').map((r) => r.body);
-    expect(patches).toContainEqual({ name: 'Renamed session' });
-    expect(patches).toContainEqual({ start_time: '2027-05-10T14:15:00.000Z' });
+    expect(patches).toContainEqual({ name: 'Renamed session', guide: 1 });
+    expect(patches).toContainEqual({ start_time: '2027-05-10T14:15:00.000Z', guide: 1 });
 
     const state = sessionsOf(sandbox);
     expect(state.map((s) => s.import_id).sort()).toEqual(second.map((r) => r.import_id).sort());

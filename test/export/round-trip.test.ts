@@ -61,7 +61,7 @@ describe.each(['csv', 'xlsx'] as const)('export → import round trip (%s)', (fo
     const writes = writesSince(sandbox, logStart);
     expect(writes.map((w) => w.method)).toEqual(assigned.map(() => 'PATCH'));
     expect(writes.map((w) => w.body).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
-      [...assigned].sort().map((id) => ({ import_id: id })),
+      [...assigned].sort().map((id) => ({ import_id: id, guide: 1 })),
     );
     const after = sandbox.state().sessions;
     expect(after).toHaveLength(before.length);

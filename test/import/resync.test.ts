@@ -88,10 +88,10 @@ describe('import: fresh, unchanged and edited sheet', () => {
     const path = (importId: string) => `/open-api/v1.1/sessions/${byIdBefore.get(importId)![0]!.id}/`;
     expect(patches).toEqual(
       [
-        { method: 'PATCH', path: path('S-003'), body: { name: 'Session 3, renamed' } },
-        { method: 'PATCH', path: path('S-005'), body: { start_time: '2027-05-11T12:10:00.000Z' } },
-        { method: 'PATCH', path: path('S-007'), body: { locations: [location.get(edited[6]!.room!)] } },
-        { method: 'PATCH', path: path('S-010'), body: { schedule_tracks: [track.get('Keynote'), track.get('Cloud')] } },
+        { method: 'PATCH', path: path('S-003'), body: { name: 'Session 3, renamed', guide: 1 } },
+        { method: 'PATCH', path: path('S-005'), body: { start_time: '2027-05-11T12:10:00.000Z', guide: 1 } },
+        { method: 'PATCH', path: path('S-007'), body: { locations: [location.get(edited[6]!.room!)], guide: 1 } },
+        { method: 'PATCH', path: path('S-010'), body: { schedule_tracks: [track.get('Keynote'), track.get('Cloud')], guide: 1 } },
       ].sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true })),
     );
 
