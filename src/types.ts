@@ -103,6 +103,7 @@ export type IssueCode =
   | 'rule'
   | 'duplicate_import_id'
   | 'derived_import_id'
+  | 'import_id_normalised'
   | 'unknown_track'
   | 'unknown_location'
   | 'server_conflict'

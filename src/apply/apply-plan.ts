@@ -9,14 +9,16 @@ import { resolveDryRun, resolveWithoutRequest } from './resolve-without-request.
 import { RunStop } from './run-stop.js';
 import { runBounded } from './bounded-pool.js';
 import { runWriteEntry, type WriteEntry } from './run-write-entry.js';
+import { StoredValueNotes } from './stored-values.js';
 import { notAttemptedMessage } from './stop-reason.js';
 import type { RowResult } from './types.js';
 
 /**
  * Applies `plan` through `client`: first the tracks and locations it creates, then its writes,
  * a bounded number in flight (the client's throttle paces them). Entries that need no request
- * are resolved at once. A stop error (daily budget, --max-requests, interrupt) ends the run
- * cleanly: in-flight writes finish, the rest are 'not_attempted', and `stoppedBy` says why.
+ * are resolved at once. A stop error (daily budget, --max-requests, interrupt, a rejected key,
+ * a redirect) ends the run cleanly: in-flight writes finish, the rest are 'not_attempted', and
+ * `stoppedBy` says why.
  */
 export async function applyPlan(plan: Plan, client: GuidebookClient, options: ApplyOptions = {}): Promise<ApplyResult> {
   const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
@@ -43,6 +45,7 @@ export async function applyPlan(plan: Plan, client: GuidebookClient, options: Ap
   if (writes.length === 0) return applied;
 
   const stop = new RunStop(options.signal);
+  const notes = new StoredValueNotes();
   const refs = await createPendingRefs(plan, client, stop, options.knownReferences);
   applied.createdTracks = refs.tracks.created;
   applied.reusedTracks = refs.tracks.reused;
@@ -53,7 +56,7 @@ export async function applyPlan(plan: Plan, client: GuidebookClient, options: Ap
     writes,
     maxInFlight,
     async (index) => {
-      const outcome = await runWriteEntry(plan.entries[index] as WriteEntry, client, refs);
+      const outcome = await runWriteEntry(plan.entries[index] as WriteEntry, client, refs, notes);
       if (outcome.stop) stop.stopWith(outcome.stop);
       record(index, outcome.result);
     },

@@ -7,6 +7,7 @@ import type { CreateEntry, DeleteEntry, PendingRefs, UpdateEntry } from '../plan
 import { pendingIds, type ResolvedRefs } from './pending-refs.js';
 import { earlierAttemptWasSent, isStopError, notAttemptedMessage } from './stop-reason.js';
 import type { StopError } from './run-stop.js';
+import type { StoredValueNotes } from './stored-values.js';
 import type { RowResult } from './types.js';
 
 export type WriteEntry = CreateEntry | UpdateEntry | (DeleteEntry & { confirmed: true });
@@ -17,27 +18,33 @@ export interface WriteOutcome {
   stop?: StopError;
 }
 
-export async function runWriteEntry(entry: WriteEntry, client: GuidebookClient, refs: ResolvedRefs): Promise<WriteOutcome> {
+export async function runWriteEntry(
+  entry: WriteEntry,
+  client: GuidebookClient,
+  refs: ResolvedRefs,
+  notes: StoredValueNotes,
+): Promise<WriteOutcome> {
   try {
-    return { result: await carryOut(entry, client, refs) };
+    return { result: await carryOut(entry, client, refs, notes) };
   } catch (error) {
     if (isStopError(error)) return { result: stoppedResult(entry, error), stop: error };
     return { result: failedResult(entry, error) };
   }
 }
 
-async function carryOut(entry: WriteEntry, client: GuidebookClient, refs: ResolvedRefs): Promise<RowResult> {
+async function carryOut(entry: WriteEntry, client: GuidebookClient, refs: ResolvedRefs, notes: StoredValueNotes): Promise<RowResult> {
   switch (entry.action) {
     case 'create': {
       const body = withPendingIds(entry.body, entry.pending, refs);
       if ('failure' in body) return failed(entry, body.failure);
       const created = await client.createSession(body.value);
+      const done = created.recovered ? 'created (recovered after a lost answer)' : 'created';
       return {
         entry,
         outcome: 'done',
         sessionId: created.session.id,
         httpStatus: created.status,
-        message: created.recovered ? 'created (recovered after a lost answer)' : 'created',
+        message: withNote(done, notes.note(body.value, created.session)),
       };
     }
     case 'update': {
@@ -51,7 +58,7 @@ async function carryOut(entry: WriteEntry, client: GuidebookClient, refs: Resolv
         outcome: 'done',
         sessionId: updated.id,
         httpStatus: 200,
-        message: `updated ${entry.changes.map((change) => change.field).join(', ')}`,
+        message: withNote(`updated ${entry.changes.map((change) => change.field).join(', ')}`, notes.note(patch.value, updated)),
       };
     }
     case 'delete':
@@ -66,6 +73,10 @@ async function carryOut(entry: WriteEntry, client: GuidebookClient, refs: Resolv
         throw error;
       }
   }
+}
+
+function withNote(message: string, note: string | null): string {
+  return note === null ? message : `${message}; ${note}`;
 }
 
 /**

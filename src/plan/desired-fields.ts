@@ -5,11 +5,13 @@ import { FIELD_KINDS, V1_1_ONLY_FIELDS, isComparedField, type ComparedField, typ
 export type ApiVersion = 'v1' | 'v1.1';
 
 /**
- * The fields a sheet row asks for, as they would be sent: only the fields the sheet maps.
- * A mapped field the row leaves empty (undefined) means "empty" where the API has an empty
- * value (null for times and numbers, "" for the description, [] for lists); a blank boolean is
- * left alone, because guessing false would silently flip a setting made in Builder.
- * Track and location ids come already resolved.
+ * The fields a sheet row manages, as they would be sent: the fields the sheet maps AND the row
+ * fills in. A blank cell (or a column the sheet lacks) leaves the session's value as it is, for
+ * every kind of field alike: the service fills blanks in with values of its own (rank 0.0, an
+ * end time for an all-day session, true for allow_rating on create), so a blank sent or compared
+ * as "empty" would be refused (rank: null) or rewritten on every re-sync. Guessing false for a
+ * blank yes/no would silently flip a setting made in Builder. To clear a value, clear it in
+ * Builder. Track and location ids come already resolved.
  */
 export function desiredFields(
   session: SheetSession,
@@ -19,15 +21,20 @@ export function desiredFields(
   const desired: Record<string, unknown> = {};
   for (const [field, kind] of comparedFields(session.mapped, apiVersion)) {
     if (kind === 'id_set') {
+      // The names decide, not the ids: names of tracks still to be created have no id yet.
+      const names = field === 'schedule_tracks' ? session.tracks : session.locations;
+      if (!names || names.length === 0) continue;
       desired[field] = field === 'schedule_tracks' ? (refIds.schedule_tracks ?? []) : (refIds.locations ?? []);
       continue;
     }
     const value = (session.fields as unknown as Record<string, unknown>)[field];
-    if (value !== undefined) desired[field] = value;
-    else if (kind === 'html') desired[field] = '';
-    else if (kind === 'instant' || kind === 'number') desired[field] = null;
+    if (!isBlank(value)) desired[field] = value;
   }
   return desired as SessionWriteBody;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 type FieldsWithKinds = ReadonlyArray<readonly [ComparedField, FieldKind]>;

@@ -1,6 +1,7 @@
 import type { SessionWriteBody } from '../api/types.js';
 import type { ApiSession } from '../types.js';
 import { descriptionToHtml } from '../validate/index.js';
+import { canonicalHtml } from './canonical-html.js';
 import { sameInstant } from './instant.js';
 import { FIELD_KINDS, isComparedField, type FieldKind } from './session-field-kinds.js';
 import type { FieldChange, PendingRefs } from './types.js';
@@ -47,7 +48,7 @@ export function sameValue(kind: FieldKind, wanted: unknown, current: unknown): b
     case 'number':
       return sameNumber(wanted, current);
     case 'text':
-      return (wanted ?? '') === (current ?? '');
+      return sameText(wanted, current);
   }
 }
 
@@ -64,27 +65,32 @@ function asText(value: unknown): string | null {
 
 /**
  * The sheet's description went through the importer's conversion (plain text to paragraphs,
- * HTML sanitised); the server's may have been written by someone else, as plain text or HTML the
- * importer would write differently. Passing the server's through the same conversion makes an
- * exported description import unchanged, while any real edit still differs.
+ * HTML sanitised); the server's was re-serialised by the service's HTML cleaner, or written by
+ * someone else as plain text or HTML the importer would write differently. Both are compared in
+ * canonical form (canonicalHtml); passing the server's through the importer's own conversion as
+ * well makes an exported plain-text description import unchanged, while any real edit still
+ * differs.
  */
 function sameDescription(wanted: unknown, current: unknown): boolean {
-  const sheet = normaliseHtml(wanted);
-  const server = normaliseHtml(current);
+  const sheet = canonicalHtml(wanted);
+  const server = canonicalHtml(current);
   if (sheet === server) return true;
-  return server !== '' && sheet === normaliseHtml(descriptionToHtml(current as string).html);
+  return server !== '' && typeof current === 'string' && sheet === canonicalHtml(descriptionToHtml(current).html);
 }
 
-// An empty description is null on the server and "" in the sheet; line endings and surrounding
-// blanks are not content a reader could see.
-function normaliseHtml(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
+// The API trims text fields (a Django CharField does), so surrounding blanks are never a change.
+function sameText(wanted: unknown, current: unknown): boolean {
+  const text = (value: unknown) => (value === null || value === undefined ? '' : String(value).trim());
+  return text(wanted) === text(current);
 }
 
 function sameNumber(wanted: unknown, current: unknown): boolean {
   const empty = (value: unknown) => value === null || value === undefined || value === '';
   if (empty(wanted) || empty(current)) return empty(wanted) && empty(current);
-  return Number(wanted) === Number(current);
+  const left = Number(wanted);
+  const right = Number(current);
+  // A float column may hand back 1.1 as 1.1000000000000001: the last bits are not a change.
+  return left === right || Math.abs(left - right) <= 1e-9 * Math.max(1, Math.abs(left), Math.abs(right));
 }
 
 function sameIdSet(wanted: unknown, current: unknown): boolean {

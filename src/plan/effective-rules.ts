@@ -5,8 +5,8 @@
 // server would answer with a 400 after spending a request.
 import type { SessionWriteBody } from '../api/types.js';
 import type { ApiSession, RowIssue } from '../types.js';
-
-const API_DEFAULTS = { add_to_schedule: false, require_login: false, max_capacity: null, waitlist: false } as const;
+import type { ApiVersion } from './desired-fields.js';
+import { createDefaults } from './create-defaults.js';
 
 interface RuleFields {
   add_to_schedule?: boolean | null;
@@ -30,8 +30,9 @@ export function effectiveRuleIssues(
   desired: SessionWriteBody,
   match: ApiSession | undefined,
   where: { sheet: string; row: number },
+  apiVersion: ApiVersion = 'v1.1',
 ): RowIssue[] {
-  const before: RuleFields = match ?? API_DEFAULTS;
+  const before: RuleFields = match ?? createDefaults(apiVersion);
   // The session after the write: the sheet's value where it sets the field, else the one before.
   const after = (key: keyof RuleFields): unknown => (key in desired ? desired[key] : Object.hasOwn(before, key) ? before[key] : undefined);
   const requireLogin = after('require_login');

@@ -1,11 +1,12 @@
 import { GuidebookImportError } from '../errors.js';
 import type { ApiSession } from '../types.js';
+import { importIdKey } from './import-id-key.js';
 import type { DeleteEntry } from './types.js';
 
 export interface PruneInput {
   guideId: number;
   serverSessions: readonly ApiSession[];
-  /** import_ids of ALL sheet rows, valid or not: a row with a typo must not cost its session. */
+  /** import_ids (importIdKey form) of ALL sheet rows, valid or not: a row with a typo must not cost its session. */
   sheetImportIds: ReadonlySet<string>;
   sheetRowCount: number;
   /** The run's sheet name, shown on delete rows (they have no sheet row of their own). */
@@ -28,7 +29,7 @@ export interface PruneInput {
 export function planDeletes(input: PruneInput): DeleteEntry[] {
   const importedSessions = input.serverSessions.filter((session) => Boolean(session.import_id));
   const deletes: DeleteEntry[] = importedSessions
-    .filter((session) => !input.sheetImportIds.has(session.import_id!))
+    .filter((session) => !input.sheetImportIds.has(importIdKey(session.import_id!)))
     .map((session) => ({
       action: 'delete',
       sheet: input.sheetName,

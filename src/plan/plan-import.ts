@@ -1,6 +1,7 @@
 import { isWriteEntry } from './write-entry.js';
-import type { ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow, RowIssue } from '../types.js';
+import type { ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow, RowIssue, SheetSession } from '../types.js';
 import { sessionIdOfAssignedImportId, sessionsWithoutImportId } from './assigned-import-id.js';
+import { hasInvisibleCharacters, importIdKey } from './import-id-key.js';
 import type { ApiVersion } from './desired-fields.js';
 import { collectMissingReferences } from './missing-references.js';
 import { planDeletes } from './plan-deletes.js';
@@ -97,11 +98,12 @@ export function createRowPlanner(input: Omit<PlanInput, 'rows' | 'readRequests'>
         return conflictEntry(row, importId, held, placed, guideId);
       }
       if (!row.ok) return invalidEntry(row);
+      const session = withImportIdKey(row.session, importId);
       if (held.length === 0) {
         const claimed = claimedSession(importId, claimable);
-        if (claimed) return planSessionRow(row.session, claimed, context, { writeImportId: true });
+        if (claimed) return planSessionRow(session, claimed, context, { writeImportId: true });
       }
-      return planSessionRow(row.session, held[0], context);
+      return planSessionRow(session, held[0], context);
     },
     sheetImportIds: () => sheetIds.all(),
     assemble(entries, readRequests) {
@@ -134,8 +136,44 @@ function countWrites(entries: readonly PlanEntry[]): number {
   return writes;
 }
 
+/** The row's import_id in the form it is matched in (importIdKey). */
 function importIdOf(row: ConvertedRow): string {
-  return (row.ok ? row.session.fields.import_id : row.import_id) ?? '';
+  return importIdKey((row.ok ? row.session.fields.import_id : row.import_id) ?? '');
+}
+
+/**
+ * The session as it is planned: with its import_id in matching form, so a create writes the clean
+ * id, and with a warning when the cell held invisible characters (the user may want to clean the
+ * sheet; other tools matching on the raw text would see two ids).
+ */
+function withImportIdKey(session: SheetSession, key: string): SheetSession {
+  const raw = session.fields.import_id;
+  if (raw === key) return session;
+  const warnings = hasInvisibleCharacters(raw)
+    ? [
+        ...session.warnings,
+        {
+          code: 'import_id_normalised' as const,
+          severity: 'warning' as const,
+          sheet: session.sheet,
+          row: session.row,
+          column: 'import_id',
+          value: raw,
+          message:
+            `Row ${session.row}: import_id ${JSON.stringify(raw)} holds invisible characters ` +
+            `(${invisibleNames(raw)}); it is matched and written as ${JSON.stringify(key)}`,
+        },
+      ]
+    : session.warnings;
+  return { ...session, fields: { ...session.fields, import_id: key }, warnings };
+}
+
+function invisibleNames(text: string): string {
+  const codes = new Set<string>();
+  for (const char of text) {
+    if (/\p{Cf}/u.test(char)) codes.add(`U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  }
+  return [...codes].join(', ');
 }
 
 function sheetOf(row: ConvertedRow): string {
@@ -150,9 +188,10 @@ function groupByImportId(sessions: readonly ApiSession[]): Map<string, ApiSessio
   const byImportId = new Map<string, ApiSession[]>();
   for (const session of sessions) {
     if (!session.import_id) continue;
-    const group = byImportId.get(session.import_id);
+    const key = importIdKey(session.import_id);
+    const group = byImportId.get(key);
     if (group) group.push(session);
-    else byImportId.set(session.import_id, [session]);
+    else byImportId.set(key, [session]);
   }
   return byImportId;
 }
@@ -184,8 +223,9 @@ export function indexImportIds(
   const firstRow = new Map<string, number>();
   const shared = new Map<string, SheetPlace[]>();
   for (let index = 0; index < count; index++) {
-    const importId = idAt(index);
-    if (!importId) continue;
+    const given = idAt(index);
+    if (!given) continue;
+    const importId = importIdKey(given);
     const first = firstRow.get(importId);
     if (first === undefined) {
       firstRow.set(importId, index);
@@ -195,7 +235,7 @@ export function indexImportIds(
     if (places) places.push(placeAt(index));
     else shared.set(importId, [placeAt(first), placeAt(index)]);
   }
-  return { all: () => firstRow.keys(), shared: (importId) => shared.get(importId) ?? NONE };
+  return { all: () => firstRow.keys(), shared: (importId) => shared.get(importIdKey(importId)) ?? NONE };
 }
 
 function placeOf(row: ConvertedRow): SheetPlace {

@@ -55,7 +55,7 @@ export function planSessionRow(
   const pending = pendingRefs(tracks, locations);
   const fields = reportFields(desired, tracks, locations);
   const issues = [...session.warnings];
-  const ruleIssues = effectiveRuleIssues(desired, match, session);
+  const ruleIssues = effectiveRuleIssues(desired, match, session, context.apiVersion);
   if (ruleIssues.length > 0) return Object.assign(base, { action: 'invalid' as const, issues: [...ruleIssues, ...issues] });
 
   if (!match) {
@@ -82,6 +82,8 @@ export function planSessionRow(
   return entry;
 }
 
+const V1_EMPTY_DESCRIPTION = '<p></p>';
+
 function pendingRefs(tracks: RowReferences | undefined, locations: RowReferences | undefined): PendingRefs | undefined {
   const pending: PendingRefs = {};
   if (tracks?.pending.length) pending.schedule_tracks = tracks.pending;
@@ -89,8 +91,8 @@ function pendingRefs(tracks: RowReferences | undefined, locations: RowReferences
   return pending.schedule_tracks || pending.locations ? pending : undefined;
 }
 
-// A create sends what the row holds; an empty value is left to the API's default instead of
-// being sent as null, except that v1 requires description_html.
+// A create sends what the row manages; everything else is left to the API's defaults. v1 requires
+// a description that is not blank: an empty paragraph is the one that shows as no description.
 function createBody(guideId: number, session: SheetSession, desired: SessionWriteBody, apiVersion: ApiVersion): SessionCreateBody {
   const body: Record<string, unknown> = {
     guide: guideId,
@@ -104,7 +106,7 @@ function createBody(guideId: number, session: SheetSession, desired: SessionWrit
     if (value === null || value === undefined || (field === 'description_html' && value === '')) continue;
     body[field] = value;
   }
-  if (apiVersion === 'v1' && body.description_html === undefined) body.description_html = '';
+  if (apiVersion === 'v1' && body.description_html === undefined) body.description_html = V1_EMPTY_DESCRIPTION;
   return body as unknown as SessionCreateBody;
 }
 

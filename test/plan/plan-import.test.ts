@@ -98,14 +98,16 @@ describe('planImport: create, update, unchanged', () => {
     expect(plan([okRow(session)], { serverSessions: [server] }).entries[0]?.action).toBe('unchanged');
   });
 
-  it('clears a mapped nullable field the row leaves empty, but leaves a blank boolean alone', () => {
-    const session = sheetSession(4, { import_id: 'id-6', name: 'Session 6' }, {
-      mapped: ['import_id', 'name', 'start_time', 'end_time', 'allow_rating'],
+  it('leaves a field alone when the row leaves its mapped cell blank, whatever its kind', () => {
+    const session = sheetSession(4, { import_id: 'id-6', name: 'Session 6', end_time: null, rank: null, description_html: '' }, {
+      tracks: [],
+      mapped: ['import_id', 'name', 'start_time', 'end_time', 'allow_rating', 'rank', 'description_html', 'schedule_tracks'],
     });
-    const server = serverSession(6, { end_time: '2027-03-01T15:00:00.000000+0000', allow_rating: false });
+    const server = serverSession(6, {
+      end_time: '2027-03-01T15:00:00.000000+0000', allow_rating: true, rank: 0, description_html: '<p>Builder</p>', schedule_tracks: [11],
+    });
     const [entry] = plan([okRow(session)], { serverSessions: [server] }).entries;
-    if (entry?.action !== 'update') throw new Error('expected an update');
-    expect(entry.patch).toEqual({ end_time: null });
+    expect(entry?.action).toBe('unchanged');
   });
 });
 
@@ -281,7 +283,7 @@ describe('planImport: prune', () => {
 });
 
 describe('planImport: API version', () => {
-  it('sends an empty description to v1, which requires one, and leaves v1.1-only fields out', () => {
+  it('sends an empty paragraph to v1, which requires a description that is not blank, and leaves v1.1-only fields out', () => {
     const session = sheetSession(2, { import_id: 'a', rank: 2 }, {
       locations: ['Main Hall'],
       mapped: ['import_id', 'name', 'start_time', 'rank', 'locations'],
@@ -289,7 +291,7 @@ describe('planImport: API version', () => {
     const [v1] = plan([okRow(session)], {}, { apiVersion: 'v1' }).entries;
     const [v11] = plan([okRow(session)]).entries;
     if (v1?.action !== 'create' || v11?.action !== 'create') throw new Error('expected creates');
-    expect(v1.body).toEqual({ guide: GUIDE, import_id: 'a', name: 'Session 2', start_time: '2027-03-01T14:00:00.000Z', description_html: '' });
+    expect(v1.body).toEqual({ guide: GUIDE, import_id: 'a', name: 'Session 2', start_time: '2027-03-01T14:00:00.000Z', description_html: '<p></p>' });
     expect(v11.body).toMatchObject({ rank: 2, locations: [21] });
     expect(v11.body).not.toHaveProperty('description_html');
   });
