@@ -1,7 +1,8 @@
 // Answers one API request against the store: auth, routing to a resource, list/create/read/
 // update/delete. Synchronous once the body is read, so requests never interleave mid-change.
 import { checkAuthorization } from './auth.js';
-import { formatApiTimestamp } from './datetime.js';
+import { answerShape } from './answer-shape.js';
+import { formatApiTimestamp, guideDateTime } from './datetime.js';
 import { guideAccess } from './guide-access.js';
 import { locationResource } from './location-resource.js';
 import { listRecords, type ListingSwitches } from './list-records.js';
@@ -72,29 +73,30 @@ function answerGuides(request: ApiRequest, settings: ApiSettings): Answer {
   return { status: 200, body: publicGuide(store.guide(request.route.id) as SandboxGuide) };
 }
 
+/** A guide as the API answers it: no owner, and its dates as API datetimes. */
 function publicGuide(guide: SandboxGuide): Omit<SandboxGuide, 'owner'> {
   const { owner: _owner, ...fields } = guide;
-  return fields;
+  return { ...fields, start_date: guideDateTime(fields.start_date ?? null), end_date: guideDateTime(fields.end_date ?? null) };
 }
 
 function answerCollection(resource: WritableResource<WritableKind>, request: ApiRequest, ctx: ResourceContext, settings: ApiSettings): Answer {
   if (request.method === 'GET') {
     const listed = listRecords(resource, request.query, ctx, settings.listing);
     if (!listed.ok) return listed.status === 403 ? FORBIDDEN : { status: 400, body: listed.errors };
-    return answerPage(listed.records, request, settings);
+    return answerPage(listed.records.map((record) => answerShape(resource.kind, record, ctx.version)), request, settings);
   }
   const check = resource.check(request.body, ctx);
   if (!check.ok) return check.status === 403 ? FORBIDDEN : { status: 400, body: check.errors };
   const now = formatApiTimestamp(settings.now());
   const record = ctx.store.create(resource.kind, (id) => ({ id, created_at: now, last_updated: now, ...check.fields }) as never);
-  return { status: 201, body: record };
+  return { status: 201, body: answerShape(resource.kind, record, ctx.version) };
 }
 
 function answerItem(resource: WritableResource<WritableKind>, id: number, request: ApiRequest, ctx: ResourceContext, settings: ApiSettings): Answer {
   const existing = ctx.store.get(resource.kind, id);
   if (!existing) return NOT_FOUND;
   if (guideAccess(ctx.store, existing.guide) !== 'own') return FORBIDDEN;
-  if (request.method === 'GET') return { status: 200, body: existing };
+  if (request.method === 'GET') return { status: 200, body: answerShape(resource.kind, existing, ctx.version) };
   const now = formatApiTimestamp(settings.now());
   if (request.method === 'DELETE') {
     ctx.store.remove(resource.kind, id, now);
@@ -104,7 +106,7 @@ function answerItem(resource: WritableResource<WritableKind>, id: number, reques
   if (!check.ok) return check.status === 403 ? FORBIDDEN : { status: 400, body: check.errors };
   const updated = { id, created_at: existing.created_at, last_updated: now, ...check.fields };
   ctx.store.replace(resource.kind, updated as never);
-  return { status: 200, body: updated };
+  return { status: 200, body: answerShape(resource.kind, updated, ctx.version) };
 }
 
 function answerPage(items: unknown[], request: ApiRequest, settings: ApiSettings): Answer {

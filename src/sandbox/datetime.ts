@@ -40,6 +40,27 @@ export function formatApiTimestamp(epochMs: number): string {
   return formatUtc(date, `${millis}000`);
 }
 
+const STORED = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{6})\+0000$/;
+
+/**
+ * The end time the service gives an all-day session sent without one: the last second of the
+ * 24 hours from its start. `start` is a stored datetime (parseApiDateTime's form).
+ */
+export function allDayEndTime(start: string): string {
+  const m = STORED.exec(start);
+  if (!m) return start;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second + 24 * 60 * 60 - 1, 0);
+  return formatUtc(date, m[7]!);
+}
+
+/** A guide's date as the API gives it: a datetime at UTC midnight. Datetimes pass as they are. */
+export function guideDateTime(value: string | null): string | null {
+  return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000000+0000` : value;
+}
+
 function formatUtc(wholeSecond: Date, micros: string): string {
   const year = String(wholeSecond.getUTCFullYear()).padStart(4, '0');
   const rest = wholeSecond.toISOString().replace(/^[+-]?\d+/, '').slice(0, 15); // -MM-DDThh:mm:ss

@@ -10,6 +10,8 @@ export interface FieldSpec {
   required?: boolean;
   /** A list field: a form body gives it as repeated keys. */
   list?: boolean;
+  /** A form's empty value means "not given" (DRF's rule for a field neither required nor nullable and not text). */
+  formBlankIsAbsent?: boolean;
 }
 
 export type FieldSpecs = Record<string, FieldSpec>;
@@ -61,7 +63,8 @@ function rawValue(body: RequestBody, name: string, spec: FieldSpec): unknown {
   if (!body.params.has(name)) return undefined;
   if (spec.list) return body.params.getAll(name).filter((item) => item !== '');
   const value = body.params.getAll(name).at(-1) ?? '';
-  return value === '' && spec.nullable ? null : value;
+  if (value === '' && spec.nullable) return null;
+  return value === '' && spec.formBlankIsAbsent ? undefined : value;
 }
 
 export function addError(errors: FieldErrors, field: string, message: string): void {

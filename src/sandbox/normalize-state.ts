@@ -66,7 +66,7 @@ export function sessionDefaults(): Omit<SandboxSession, 'id' | 'guide' | 'name' 
     add_to_schedule: false,
     schedule_tracks: [],
     locations: [],
-    rank: null,
+    rank: 0,
     require_login: false,
     max_capacity: null,
     waitlist: false,

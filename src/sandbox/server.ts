@@ -100,6 +100,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       answer = { status: 404, body: { detail: 'Not found.' } };
     } else if (redirect) {
       answer = redirect;
+    } else if (!url.pathname.endsWith('/')) {
+      answer = slashRedirect(url);
     } else if (!read.ok) {
       answer = { status: read.status, body: { detail: read.detail } };
     } else {
@@ -203,6 +205,14 @@ function listen(server: Server, port: number): Promise<number> {
     });
     server.listen(port, HOST, () => resolve((server.address() as AddressInfo).port));
   });
+}
+
+/**
+ * A path without its trailing slash is answered as Django's APPEND_SLASH answers it: a 301 to the
+ * slashed path, nothing done. A client that follows it loses a POST's body (it becomes a GET).
+ */
+function slashRedirect(url: URL): Answer {
+  return { status: 301, body: { detail: 'Moved permanently.' }, headers: { Location: `${url.pathname}/${url.search}` } };
 }
 
 function send(res: ServerResponse, answer: Answer): void {

@@ -3,6 +3,8 @@ import {
   booleanField, dateTimeField, floatField, integerField, primaryKeyField, primaryKeyListField, stringField,
 } from './drf-fields.js';
 import { addError, nonObjectBodyError, readFields, type FieldErrors, type FieldSpecs } from './field-reader.js';
+import { allDayEndTime } from './datetime.js';
+import { cleanDescriptionHtml } from './html-cleaner.js';
 import { checkWriteGuide, readGuideFilter, readIntegerFilter } from './guide-access.js';
 import { sessionDefaults } from './normalize-state.js';
 import { PERMISSION_DENIED, type WritableFields, type WritableResource } from './resource.js';
@@ -16,9 +18,10 @@ function sessionFieldSpecs(version: ApiVersion): FieldSpecs {
   return {
     guide: { parse: primaryKeyField, required: true },
     name: { parse: stringField({ maxLength: 255 }), required: true },
+    // Required in v1, and a required CharField refuses "" as well as a missing value.
     description_html:
       version === 'v1'
-        ? { parse: stringField({ maxLength: DESCRIPTION_MAX_LENGTH, allowBlank: true }), required: true }
+        ? { parse: stringField({ maxLength: DESCRIPTION_MAX_LENGTH }), required: true }
         : { parse: stringField({ maxLength: DESCRIPTION_MAX_LENGTH, allowBlank: true }), nullable: true },
     start_time: { parse: dateTimeField, required: true },
     end_time: { parse: dateTimeField, nullable: true },
@@ -28,7 +31,8 @@ function sessionFieldSpecs(version: ApiVersion): FieldSpecs {
     import_id: { parse: stringField({ maxLength: 255, allowBlank: true }), nullable: true },
     schedule_tracks: { parse: primaryKeyListField, list: true },
     locations: { parse: primaryKeyListField, list: true },
-    rank: { parse: floatField(), nullable: true },
+    // Documented answers show 0.0 for a rank never set, never null: the column is not nullable.
+    rank: { parse: floatField(), formBlankIsAbsent: true },
     require_login: { parse: booleanField },
     max_capacity: { parse: integerField({ min: 0 }), nullable: true },
     waitlist: { parse: booleanField },
@@ -47,12 +51,15 @@ export const sessionResource: WritableResource<'sessions'> = {
     const shapeError = nonObjectBodyError(body);
     if (shapeError) return { ok: false, status: 400, errors: shapeError };
     const { values, errors } = readFields(body, sessionFieldSpecs(ctx.version), existing !== undefined);
+    if (typeof values.description_html === 'string') values.description_html = cleanDescriptionHtml(values.description_html);
     const guideCheck = checkWriteGuide(ctx.store, values.guide as number | undefined, existing?.guide, errors, 'session');
     if (guideCheck === 'forbidden') return { ok: false, status: 403, detail: PERMISSION_DENIED };
 
-    const base = existing ? withoutMeta(existing) : creationDefaults();
+    const base = existing ? withoutMeta(existing) : creationDefaults(ctx.version);
     // Merged first, then checked: a PATCH must leave a session that is valid as a whole.
     const merged = inSeedOrder({ ...base, ...values } as SessionFields);
+    // The service gives an all-day session an end time of its own when it has none.
+    if (merged.all_day && !merged.end_time && !errors.start_time && merged.start_time) merged.end_time = allDayEndTime(merged.start_time);
     if (!errors.guide && merged.guide !== undefined) {
       checkRelated(ctx.store, 'schedule_tracks', merged, values, errors);
       checkRelated(ctx.store, 'locations', merged, values, errors);
@@ -82,8 +89,10 @@ export const sessionResource: WritableResource<'sessions'> = {
   },
 };
 
-function creationDefaults(): Partial<SessionFields> {
+/** A new session's defaults; v1.1 documents allow_rating and add_to_schedule as on. */
+function creationDefaults(version: ApiVersion): Partial<SessionFields> {
   const { created_at: _created, last_updated: _updated, ...defaults } = sessionDefaults();
+  if (version === 'v1.1') return { ...defaults, allow_rating: true, add_to_schedule: true };
   return defaults;
 }
 

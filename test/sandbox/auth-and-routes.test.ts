@@ -56,10 +56,13 @@ describe('authentication', () => {
 });
 
 describe('guides and another account', () => {
-  it('lists only the guides of the key\'s account, with their time zones', async () => {
+  it('lists only the guides of the key\'s account, with their time zones and dates as API datetimes', async () => {
     const reply = await api('GET', 'guides/');
     expect(reply.body.results.map((g: { id: number }) => g.id)).toEqual([1, 2]);
-    expect(reply.body.results[0]).toEqual({ id: 1, name: 'Sandbox Conference', timezone: 'America/New_York', start_date: '2027-05-10', end_date: '2027-05-12' });
+    expect(reply.body.results[0]).toEqual({
+      id: 1, name: 'Sandbox Conference', timezone: 'America/New_York',
+      start_date: '2027-05-10T00:00:00.000000+0000', end_date: '2027-05-12T00:00:00.000000+0000',
+    });
   });
 
   it('answers 403 for another account\'s guide and its sessions, 404 for an unknown guide', async () => {
@@ -86,18 +89,47 @@ describe('guides and another account', () => {
 });
 
 describe('paths, versions and methods', () => {
-  it('serves v1, v1.1 and the bare alias, with or without the trailing slash', async () => {
+  it('serves v1, v1.1 and the bare alias at slashed paths', async () => {
     const created = (await api('POST', 'sessions/', validSession({ import_id: 'route-1' }))).body;
-    for (const path of [
-      `/open-api/v1.1/sessions/${created.id}/`, `/open-api/v1.1/sessions/${created.id}`,
-      `/open-api/v1/sessions/${created.id}/`, `/sessions/${created.id}/`, `/sessions/${created.id}`,
-    ]) {
+    for (const path of [`/open-api/v1.1/sessions/${created.id}/`, `/open-api/v1/sessions/${created.id}/`, `/sessions/${created.id}/`]) {
       const reply = await api('GET', `${sandbox.origin}${path}`);
       expect(reply.status, path).toBe(200);
       expect(reply.body.import_id).toBe('route-1');
     }
-    const bare = await api('GET', `${sandbox.origin}/sessions?guide=1&import_id=route-1`);
+    const bare = await api('GET', `${sandbox.origin}/sessions/?guide=1&import_id=route-1`);
     expect(bare.body.count).toBe(1);
+  });
+
+  it('answers a path without its trailing slash with a 301 to the slashed one, and does nothing', async () => {
+    const before = sandbox.state().sessions.length;
+    for (const [method, path] of [
+      ['GET', `/open-api/v1.1/sessions/1?guide=1`],
+      ['POST', '/open-api/v1.1/sessions'],
+      ['GET', '/sessions?guide=1&page=2'],
+    ] as const) {
+      const reply = await fetch(`${sandbox.origin}${path}`, {
+        method,
+        redirect: 'manual',
+        headers: { Authorization: 'JWT test-key', 'Content-Type': 'application/json' },
+        ...(method === 'POST' ? { body: JSON.stringify(validSession({ import_id: 'slashless' })) } : {}),
+      });
+      const [pathname, search = ''] = path.split('?');
+      expect(reply.status, path).toBe(301);
+      expect(reply.headers.get('location')).toBe(`${pathname}/${search ? `?${search}` : ''}`);
+    }
+    expect(sandbox.state().sessions.length).toBe(before);
+  });
+
+  it('answers each version in its own shape: v1 keeps last_updated, v1.1 has image instead', async () => {
+    const created = (await api('POST', 'sessions/', validSession({ import_id: 'shape-1' }))).body;
+    const v1 = (await api('GET', `${sandbox.origin}/open-api/v1/sessions/${created.id}/`)).body;
+    expect(created).not.toHaveProperty('last_updated');
+    expect(created).toHaveProperty('image', null);
+    expect(v1).toHaveProperty('last_updated');
+    expect(v1).not.toHaveProperty('image');
+    const track = (await api('POST', 'schedule-tracks/', { guide: 1, name: 'Shaped' })).body;
+    expect(track).not.toHaveProperty('last_updated');
+    expect((await api('GET', `${sandbox.origin}/open-api/v1/schedule-tracks/${track.id}/`)).body).toHaveProperty('last_updated');
   });
 
   it('requires ?guide= for sessions in v1.1 but not in v1', async () => {

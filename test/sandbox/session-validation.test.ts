@@ -101,7 +101,7 @@ describe('session validation (400 per field, DRF style)', () => {
   });
 
   it('applies the registration rules between fields', async () => {
-    await expectRejected(validSession({ require_login: true }), { require_login: ['require_login needs add_to_schedule to be true.'] });
+    await expectRejected(validSession({ require_login: true, add_to_schedule: false }), { require_login: ['require_login needs add_to_schedule to be true.'] });
     await expectRejected(validSession({ add_to_schedule: true, max_capacity: 50 }), {
       max_capacity: ['max_capacity needs require_login to be true.'],
     });
@@ -139,7 +139,7 @@ describe('session validation (400 per field, DRF style)', () => {
 
 describe('PATCH validation (the merged session must be valid)', () => {
   it('checks a PATCH against the fields already stored', async () => {
-    const created = (await api('POST', 'sessions/', validSession())).body;
+    const created = (await api('POST', 'sessions/', validSession({ add_to_schedule: false }))).body;
     const early = await api('PATCH', `sessions/${created.id}/`, { end_time: '2027-05-10T12:00:00Z' });
     expect(early.status).toBe(400);
     expect(early.body).toEqual({ end_time: ['End time must not be before start time.'] });
