@@ -50,6 +50,8 @@ export const FAITHFUL_SETTINGS: Readonly<FaultSettings> = Object.freeze({
   emptyCreateAnswers: false,
   revokeAfter: null,
   slowBodyMs: 0,
+  loopingNext: false,
+  throttleNext: 0,
 });
 
 const KNOWN_SETTINGS = Object.keys(FAITHFUL_SETTINGS) as Array<keyof FaultSettings>;
@@ -81,6 +83,8 @@ export function mergeFaultSettings(current: FaultSettings, update: Partial<Recor
     next.revokeAfter = update.revokeAfter === null ? null : checkNumber('revokeAfter', update.revokeAfter, 0, Infinity, true);
   }
   if (update.slowBodyMs !== undefined) next.slowBodyMs = checkNumber('slowBodyMs', update.slowBodyMs, 0, Infinity, false);
+  if (update.loopingNext !== undefined) next.loopingNext = checkBoolean('loopingNext', update.loopingNext);
+  if (update.throttleNext !== undefined) next.throttleNext = checkNumber('throttleNext', update.throttleNext, 0, Infinity, true);
   return next;
 }
 

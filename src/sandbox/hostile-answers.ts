@@ -1,5 +1,6 @@
-// Answers of the hostile switches that replace the API's own answer: a key revoked mid-run
-// (--revoke-after) and writes redirected elsewhere (--redirect-writes).
+// Answers of the hostile switches that replace or bend the API's own answer: a key revoked
+// mid-run (--revoke-after), a rate limiter (--throttle-next), writes redirected elsewhere
+// (--redirect-writes) and a `next` link that never ends (--looping-next).
 import type { Answer } from './api-handler.js';
 import type { FaultSettings } from './types.js';
 
@@ -9,6 +10,9 @@ export const REVOKED_ANSWER: Answer = {
   body: { detail: 'Signature has expired.' },
   headers: { 'WWW-Authenticate': 'JWT realm="api"' },
 };
+
+/** A rate limiter's refusal: 429 with no Retry-After, unlike the daily budget's long one. */
+export const THROTTLED_ANSWER: Answer = { status: 429, body: { detail: 'Request was throttled.' } };
 
 /** Counts API requests from the moment --revoke-after was set; past the limit the key is dead. */
 export class Revocation {
@@ -45,4 +49,17 @@ export function writeRedirect(mode: NonNullable<FaultSettings['redirectWrites']>
   }
   const moved = VERSION_PREFIX.test(url.pathname) ? url.pathname.replace(VERSION_PREFIX, '') : `/open-api/v1.1${url.pathname}`;
   return { status: 302, body: { detail: 'Found.' }, headers: { Location: `http:${origin}${moved}${url.search}` } };
+}
+
+/**
+ * A list page whose `next` never ends: the real next page while there is one, then the same last
+ * page again, each time under a new URL (`x=<n>`), so a client that only remembers the URLs it
+ * followed never sees a loop.
+ */
+export function withLoopingNext(answer: Answer, url: URL, host: string | undefined, loop: number): Answer {
+  const page = answer.body as { next?: unknown } | undefined;
+  if (answer.status !== 200 || page === undefined || page === null || typeof page !== 'object' || !('next' in page)) return answer;
+  const next = new URL(typeof page.next === 'string' ? page.next : `http://${host ?? url.host}${url.pathname}${url.search}`);
+  next.searchParams.set('x', String(loop));
+  return { ...answer, body: { ...page, next: next.toString() } };
 }

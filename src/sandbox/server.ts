@@ -8,7 +8,7 @@ import { handleApiRequest, type Answer } from './api-handler.js';
 import { secondsUntilUtcMidnight, utcDay } from './budget.js';
 import { defaultSandboxState } from './default-state.js';
 import { FAITHFUL_SETTINGS, FaultGenerator, mergeFaultSettings } from './faults.js';
-import { REVOKED_ANSWER, Revocation, writeRedirect } from './hostile-answers.js';
+import { REVOKED_ANSWER, Revocation, THROTTLED_ANSWER, withLoopingNext, writeRedirect } from './hostile-answers.js';
 import { mulberry32 } from './prng.js';
 import { normalizeState } from './normalize-state.js';
 import { bodyForLog, readRequestBody, readRequestText } from './request-body.js';
@@ -45,6 +45,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       emptyCreateAnswers: options.emptyCreateAnswers,
       revokeAfter: options.revokeAfter,
       slowBodyMs: options.slowBodyMs,
+      loopingNext: options.loopingNext,
+      throttleNext: options.throttleNext,
     }),
   );
   const seed = options.seed ?? 1;
@@ -56,6 +58,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // Its own draw sequence, so turning --unstable-order on never changes which requests fail.
   const shuffleRandom = mulberry32(seed ^ 0x5eed0de);
   const revocation = new Revocation(faultSettings.revokeAfter);
+  let loops = 0;
 
   const controls = {
     state: (): SandboxState => structuredClone(store.toState()),
@@ -82,6 +85,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const arrivedAt = now();
     const count = store.countRequest(utcDay(arrivedAt));
     const revoked = revocation.countRequest();
+    const throttled = faultSettings.throttleNext > 0;
+    if (throttled) faultSettings = { ...faultSettings, throttleNext: faultSettings.throttleNext - 1 };
     const read = await readRequestBody(req);
     if (faultSettings.latencyMs > 0) await sleep(faultSettings.latencyMs);
 
@@ -91,6 +96,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const redirect = faultSettings.redirectWrites && WRITE_METHODS.has(method) ? writeRedirect(faultSettings.redirectWrites, url, req.headers.host) : null;
     if (revoked) {
       answer = REVOKED_ANSWER;
+    } else if (throttled) {
+      answer = THROTTLED_ANSWER;
     } else if (count > faultSettings.dailyBudget) {
       const wait = secondsUntilUtcMidnight(now());
       answer = { status: 429, body: { detail: `Request was throttled. Expected available in ${wait} seconds.` }, headers: { 'Retry-After': String(wait) } };
@@ -117,6 +124,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       );
       handled = true;
       if (faultSettings.emptyCreateAnswers && method === 'POST' && answer.status === 201) answer = { status: 201 };
+      if (faultSettings.loopingNext && method === 'GET' && route.id === null) answer = withLoopingNext(answer, url, req.headers.host, (loops += 1));
     }
 
     const dropped = handled && decision.drop;

@@ -35,6 +35,10 @@ export interface FaultSettings {
   revokeAfter: number | null;
   /** Answers send their headers at once and their body this many ms later (a stalled transfer). */
   slowBodyMs: number;
+  /** Every list page links to a "next" page 2 with a fresh random parameter, never to the end. */
+  loopingNext: boolean;
+  /** The next this-many API requests answer 429 with no Retry-After (a rate limiter), counting down. */
+  throttleNext: number;
 }
 
 export interface SandboxOptions {
@@ -65,6 +69,8 @@ export interface SandboxOptions {
   emptyCreateAnswers?: boolean;
   revokeAfter?: number | null;
   slowBodyMs?: number;
+  loopingNext?: boolean;
+  throttleNext?: number;
   /** Starting state when there is no state file (or it does not exist yet). */
   initialState?: SandboxState;
   /** Clock in ms since the epoch; injected by tests that cross a UTC midnight. */

@@ -182,6 +182,33 @@ describe('--revoke-after', () => {
   });
 });
 
+describe('--looping-next', () => {
+  it('links the last page to itself again and again, under a new URL each time', async () => {
+    const handle = await sandbox({ loopingNext: true, pageSizeCap: 2 });
+    await sessionsSharingStartTimes(handle, 3);
+    const api = apiClient(handle);
+    const first = await api('GET', 'sessions/?guide=1');
+    const second = await api('GET', first.body.next);
+    const third = await api('GET', second.body.next);
+    expect(new URL(first.body.next).searchParams.get('page')).toBe('2');
+    expect(second.body.results.map((s: { id: number }) => s.id)).toEqual([3]);
+    expect(third.body.results.map((s: { id: number }) => s.id)).toEqual([3]);
+    expect(new Set([first.body.next, second.body.next, third.body.next]).size).toBe(3);
+  });
+});
+
+describe('--throttle-next', () => {
+  it('answers the next N requests 429 without Retry-After, then serves again', async () => {
+    const handle = await sandbox({ throttleNext: 2 });
+    const api = apiClient(handle);
+    const answers = [await api('GET', 'guides/1/'), await api('GET', 'guides/1/'), await api('GET', 'guides/1/')];
+    expect(answers.map((a) => a.status)).toEqual([429, 429, 200]);
+    expect(answers[0]?.headers.get('retry-after')).toBeNull();
+    handle.setFaults({ throttleNext: 1 });
+    expect((await api('GET', 'guides/1/')).status).toBe(429);
+  });
+});
+
 describe('--slow-body-ms', () => {
   it('sends the status at once and the body later', async () => {
     const handle = await sandbox({ slowBodyMs: 300 });
@@ -196,7 +223,10 @@ describe('the sandbox command', () => {
     const dir = tempDir('gi-hostile');
     const running = await startSandboxProcess({
       dir,
-      args: ['--page-size-cap', '20', '--unstable-order', '--ignore-guide-filter', '--redirect-writes', '--empty-create-answers', '--revoke-after', '50', '--slow-body-ms', '5'],
+      args: [
+        '--page-size-cap', '20', '--unstable-order', '--ignore-guide-filter', '--redirect-writes', '--empty-create-answers',
+        '--revoke-after', '50', '--slow-body-ms', '5', '--looping-next', '--throttle-next', '3',
+      ],
     });
     const settings = (await (await fetch(`${running.origin}/__sandbox/faults`)).json()) as Record<string, unknown>;
     expect(settings).toMatchObject({
@@ -207,6 +237,8 @@ describe('the sandbox command', () => {
       emptyCreateAnswers: true,
       revokeAfter: 50,
       slowBodyMs: 5,
+      loopingNext: true,
+      throttleNext: 3,
     });
   });
 });

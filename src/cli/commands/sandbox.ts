@@ -28,6 +28,8 @@ export const sandboxCommand: CliCommand = {
       .option('redirect-writes', { type: 'string', describe: 'Writes answer a redirect: "https" (301 to https://, the default) or "path" (302 to another path)' })
       .option('empty-create-answers', { type: 'boolean', describe: 'Creates are done but answered 201 with an empty body' })
       .option('revoke-after', { type: 'string', describe: 'After this many API requests every request answers 401' })
+      .option('looping-next', { type: 'boolean', describe: 'Every list page links to a "next" page 2 under a new URL, never to the end' })
+      .option('throttle-next', { type: 'string', describe: 'Answer the next N API requests 429 with no Retry-After (a rate limiter)' })
       .option('slow-body-ms', { type: 'string', describe: 'Send each answer\'s headers at once and its body this many ms later' })
       .option('request-log', { type: 'string', describe: 'Append one JSON line per request to this file' })
       .option('verbose', { type: 'boolean', describe: 'One line per request on stderr' }),
@@ -69,6 +71,8 @@ function sandboxOptionsFrom(args: ArgumentsCamelCase<Record<string, unknown>>): 
     emptyCreateAnswers: args['emptyCreateAnswers'] === true,
     revokeAfter: numberOption('--revoke-after', text('revokeAfter'), { integer: true, min: 0 }) ?? null,
     slowBodyMs: numberOption('--slow-body-ms', text('slowBodyMs'), { min: 0 }),
+    loopingNext: args['loopingNext'] === true,
+    throttleNext: numberOption('--throttle-next', text('throttleNext'), { integer: true, min: 0 }),
     stateFile: text('state'),
     requestLogFile: text('requestLog'),
     verbose: args['verbose'] === true,
