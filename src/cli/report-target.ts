@@ -1,7 +1,7 @@
 // Where a run's report may go: a folder that can be written, and never one of the run's own
 // inputs. `--report agenda.csv` beside `import agenda.csv` would overwrite the sheet with its own
 // report on the first row written; the same for the mapping, key or config file.
-import { accessSync, constants, mkdirSync, realpathSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { GuidebookImportError } from '../errors.js';
 
@@ -34,11 +34,22 @@ export function assertReportTarget(reportPath: string, inputs: readonly RunInput
 function assertFolderWritable(reportPath: string): void {
   const folder = dirname(resolve(reportPath));
   try {
+    // A device or pipe (/dev/stdout) is written in place: it is the target that must be writable.
+    if (isSpecialFile(reportPath)) return accessSync(reportPath, constants.W_OK);
     mkdirSync(folder, { recursive: true });
     accessSync(folder, constants.W_OK);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new GuidebookImportError('file', `Cannot write the report ${JSON.stringify(reportPath)}: its folder is not writable (${reason})`, { cause: error });
+  }
+}
+
+function isSpecialFile(path: string): boolean {
+  try {
+    const stats = statSync(path);
+    return !stats.isFile() && !stats.isDirectory();
+  } catch {
+    return false;
   }
 }
 

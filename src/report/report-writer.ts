@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { GuidebookImportError } from '../errors.js';
 import { redactSecrets } from '../redact.js';
@@ -173,6 +173,12 @@ async function renderUnredacted(format: ReportFormat, doc: ReportDocument): Prom
 }
 
 function writeAtomically(target: string, content: string): void {
+  // A device or a pipe (/dev/stdout, a FIFO a script reads) cannot be replaced by a rename, and a
+  // temporary file beside it would land in /dev: it is written in place.
+  if (isSpecialFile(target)) {
+    writeFileSync(target, content);
+    return;
+  }
   const temporary = `${target}.${process.pid}.tmp`;
   try {
     writeFileSync(temporary, content);
@@ -180,6 +186,15 @@ function writeAtomically(target: string, content: string): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+function isSpecialFile(target: string): boolean {
+  try {
+    const stats = statSync(target);
+    return !stats.isFile() && !stats.isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -4,6 +4,7 @@ import { runDedupe } from '../../pipeline/run-dedupe.js';
 import { formatPlanTotals } from '../../plan/index.js';
 import { createReportWriter, formatSummaryText } from '../../report/index.js';
 import { connect, type Connection } from '../connect.js';
+import { guardReport, reportFailureSummary } from '../guarded-report.js';
 import { reportError } from '../report-error.js';
 import { assertReportTarget } from '../report-target.js';
 import { runInputs } from '../run-inputs.js';
@@ -44,7 +45,7 @@ export const dedupeCommand: CliCommand = {
       connection = await connect(options, { signal: controller.signal });
       // Deletes while an import plans would make the import update a session that is going away.
       if (options.yes) lock = await takeRunLock(connection, options.guide, options.lockWait);
-      return await dedupeWith(options, connection, reportPath, controller.signal);
+      return await dedupeWith(options, connection, reportPath, controller);
     } catch (error) {
       return reportError(error);
     } finally {
@@ -55,14 +56,15 @@ export const dedupeCommand: CliCommand = {
   },
 };
 
-async function dedupeWith(options: Readonly<DedupeOptions>, connection: Connection, reportPath: string, signal: AbortSignal): Promise<number> {
+async function dedupeWith(options: Readonly<DedupeOptions>, connection: Connection, reportPath: string, controller: AbortController): Promise<number> {
   const started = Date.now();
+  const report = guardReport(reportPath, controller);
   const run = await runDedupe({
     ...options,
     client: connection.client,
     apiVersion: /\/v1\/?$/.test(connection.apiUrl) ? 'v1' : 'v1.1',
-    signal,
-    openReport: () => createReportWriter(reportPath),
+    signal: controller.signal,
+    openReport: () => report.open(() => createReportWriter(reportPath)),
     reportOptions: reportOptionsOf(options),
     onPlanned: ({ plan, guide, warnings }) => {
       for (const warning of warnings) say(`warning: ${warning}`);
@@ -72,10 +74,12 @@ async function dedupeWith(options: Readonly<DedupeOptions>, connection: Connecti
       say(formatPlanTotals(plan));
     },
   });
-  if (run.stoppedBy) say(`stopped early: ${run.stoppedBy.message}`);
+  const failure = report.failure;
+  if (failure) say(reportFailureSummary(failure, run.document.summary));
+  else if (run.stoppedBy) say(`stopped early: ${run.stoppedBy.message}`);
   say(formatSummaryText(run.document, { reportPath: resolve(reportPath), durationMs: Date.now() - started }));
   if (options.json) process.stdout.write(`${JSON.stringify(run.document.summary)}\n`);
-  return run.exitCode;
+  return failure ? 3 : run.exitCode;
 }
 
 /** The options as the report shows them: what the run was asked to do, never a secret. */

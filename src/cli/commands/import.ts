@@ -4,6 +4,7 @@ import { formatPlanTotals, isWriteEntry } from '../../plan/index.js';
 import { runImport } from '../../pipeline/run-import.js';
 import { createReportWriter, defaultReportPath, formatSummaryText } from '../../report/index.js';
 import { connect, type Connection } from '../connect.js';
+import { guardReport, reportFailureSummary } from '../guarded-report.js';
 import { takeRunLock } from '../take-run-lock.js';
 import { runInputs } from '../run-inputs.js';
 import { assertReportTarget } from '../report-target.js';
@@ -42,7 +43,7 @@ export const importCommand: CliCommand = {
       // Taken before the guide's sessions are listed: from then on a second run would plan the
       // same creates. A dry run writes nothing, so it may run beside anything.
       if (!options.dryRun) lock = await takeRunLock(connection, options.guide, options.lockWait);
-      return await importWith(options, connection, controller.signal);
+      return await importWith(options, connection, controller);
     } catch (error) {
       return reportError(error);
     } finally {
@@ -56,19 +57,20 @@ export const importCommand: CliCommand = {
 async function importWith(
   options: Readonly<ImportOptions>,
   connection: Connection,
-  signal: AbortSignal,
+  controller: AbortController,
 ): Promise<number> {
   const started = Date.now();
   const reportPath = options.report ?? defaultReportPath(options.file);
+  const report = guardReport(reportPath, controller);
   let progress: Progress | null = null;
   let writes = 0;
   const run = await runImport(options.file, {
     ...options,
     client: connection.client,
     apiVersion: /\/v1\/?$/.test(connection.apiUrl) ? 'v1' : 'v1.1',
-    signal,
+    signal: controller.signal,
     maxInFlight: options.concurrency * 2,
-    openReport: () => createReportWriter(reportPath),
+    openReport: () => report.open(() => createReportWriter(reportPath)),
     reportOptions: reportOptionsOf(options),
     onPlanned: (planned) => {
       for (const warning of planned.warnings) say(`warning: ${warning}`);
@@ -84,10 +86,12 @@ async function importWith(
     },
   });
   (progress as Progress | null)?.stop();
-  if (run.stoppedBy) say(`stopped early: ${redactSecrets(run.stoppedBy.message)}`);
+  const failure = report.failure;
+  if (failure) say(reportFailureSummary(failure, run.document.summary));
+  else if (run.stoppedBy) say(`stopped early: ${redactSecrets(run.stoppedBy.message)}`);
   say(formatSummaryText(run.document, { reportPath: resolve(reportPath), durationMs: Date.now() - started }));
   if (options.json) process.stdout.write(`${JSON.stringify(run.document.summary)}\n`);
-  return run.exitCode;
+  return failure ? 3 : run.exitCode;
 }
 
 /** The options as the report shows them: what the run was asked to do, never a secret. */
