@@ -19,6 +19,8 @@ export interface Answer {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Sent as it is instead of `body` as JSON (an HTML page of --login-page). */
+  raw?: { text: string; contentType: string };
 }
 
 export interface ApiRequest {

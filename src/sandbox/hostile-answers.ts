@@ -11,6 +11,15 @@ export const REVOKED_ANSWER: Answer = {
   headers: { 'WWW-Authenticate': 'JWT realm="api"' },
 };
 
+/** What a single-sign-on proxy in front of an API answers every request: 200 and a login form. */
+export const LOGIN_PAGE_ANSWER: Answer = {
+  status: 200,
+  raw: {
+    contentType: 'text/html; charset=utf-8',
+    text: '<!doctype html><html><head><title>Sign in</title></head><body><form method="post" action="/login"><input name="user"><input name="password" type="password"><button>Sign in</button></form></body></html>',
+  },
+};
+
 /** A rate limiter's refusal: 429 with no Retry-After, unlike the daily budget's long one. */
 export const THROTTLED_ANSWER: Answer = { status: 429, body: { detail: 'Request was throttled.' } };
 

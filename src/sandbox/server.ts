@@ -8,7 +8,7 @@ import { handleApiRequest, type Answer } from './api-handler.js';
 import { secondsUntilUtcMidnight, utcDay } from './budget.js';
 import { defaultSandboxState } from './default-state.js';
 import { FAITHFUL_SETTINGS, FaultGenerator, mergeFaultSettings } from './faults.js';
-import { REVOKED_ANSWER, Revocation, THROTTLED_ANSWER, withLoopingNext, writeRedirect } from './hostile-answers.js';
+import { LOGIN_PAGE_ANSWER, REVOKED_ANSWER, Revocation, THROTTLED_ANSWER, withLoopingNext, writeRedirect } from './hostile-answers.js';
 import { mulberry32 } from './prng.js';
 import { normalizeState } from './normalize-state.js';
 import { bodyForLog, readRequestBody, readRequestText } from './request-body.js';
@@ -47,6 +47,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       slowBodyMs: options.slowBodyMs,
       loopingNext: options.loopingNext,
       throttleNext: options.throttleNext,
+      loginPage: options.loginPage,
     }),
   );
   const seed = options.seed ?? 1;
@@ -94,7 +95,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     let handled = false;
     const route = matchRoute(url.pathname);
     const redirect = faultSettings.redirectWrites && WRITE_METHODS.has(method) ? writeRedirect(faultSettings.redirectWrites, url, req.headers.host) : null;
-    if (revoked) {
+    if (faultSettings.loginPage) {
+      answer = LOGIN_PAGE_ANSWER;
+    } else if (revoked) {
       answer = REVOKED_ANSWER;
     } else if (throttled) {
       answer = THROTTLED_ANSWER;
@@ -225,6 +228,12 @@ function slashRedirect(url: URL): Answer {
 
 function send(res: ServerResponse, answer: Answer): void {
   const headers: Record<string, string | number> = { ...answer.headers };
+  if (answer.raw) {
+    headers['Content-Type'] = answer.raw.contentType;
+    headers['Content-Length'] = Buffer.byteLength(answer.raw.text);
+    res.writeHead(answer.status, headers).end(answer.raw.text);
+    return;
+  }
   if (answer.status === 204 || answer.body === undefined) {
     res.writeHead(answer.status, headers).end();
     return;
@@ -237,10 +246,10 @@ function send(res: ServerResponse, answer: Answer): void {
 
 /** Headers at once, the body `delayMs` later: a transfer that stalls after the status line. */
 async function sendSlowly(res: ServerResponse, answer: Answer, delayMs: number): Promise<void> {
-  const text = answer.status === 204 || answer.body === undefined ? '' : JSON.stringify(answer.body);
+  const text = answer.raw?.text ?? (answer.status === 204 || answer.body === undefined ? '' : JSON.stringify(answer.body));
   res.writeHead(answer.status, {
     ...answer.headers,
-    ...(text === '' ? {} : { 'Content-Type': 'application/json' }),
+    ...(text === '' ? {} : { 'Content-Type': answer.raw?.contentType ?? 'application/json' }),
     'Content-Length': Buffer.byteLength(text),
   });
   res.flushHeaders();

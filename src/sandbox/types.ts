@@ -39,6 +39,8 @@ export interface FaultSettings {
   loopingNext: boolean;
   /** The next this-many API requests answer 429 with no Retry-After (a rate limiter), counting down. */
   throttleNext: number;
+  /** Every API request answers 200 with an HTML login page (a single-sign-on proxy in front). */
+  loginPage: boolean;
 }
 
 export interface SandboxOptions {
@@ -71,6 +73,7 @@ export interface SandboxOptions {
   slowBodyMs?: number;
   loopingNext?: boolean;
   throttleNext?: number;
+  loginPage?: boolean;
   /** Starting state when there is no state file (or it does not exist yet). */
   initialState?: SandboxState;
   /** Clock in ms since the epoch; injected by tests that cross a UTC midnight. */

@@ -30,6 +30,7 @@ export const sandboxCommand: CliCommand = {
       .option('revoke-after', { type: 'string', describe: 'After this many API requests every request answers 401' })
       .option('looping-next', { type: 'boolean', describe: 'Every list page links to a "next" page 2 under a new URL, never to the end' })
       .option('throttle-next', { type: 'string', describe: 'Answer the next N API requests 429 with no Retry-After (a rate limiter)' })
+      .option('login-page', { type: 'boolean', describe: 'Answer every API request 200 with an HTML login page (a sign-on proxy)' })
       .option('slow-body-ms', { type: 'string', describe: 'Send each answer\'s headers at once and its body this many ms later' })
       .option('request-log', { type: 'string', describe: 'Append one JSON line per request to this file' })
       .option('verbose', { type: 'boolean', describe: 'One line per request on stderr' }),
@@ -72,6 +73,7 @@ function sandboxOptionsFrom(args: ArgumentsCamelCase<Record<string, unknown>>): 
     revokeAfter: numberOption('--revoke-after', text('revokeAfter'), { integer: true, min: 0 }) ?? null,
     slowBodyMs: numberOption('--slow-body-ms', text('slowBodyMs'), { min: 0 }),
     loopingNext: args['loopingNext'] === true,
+    loginPage: args['loginPage'] === true,
     throttleNext: numberOption('--throttle-next', text('throttleNext'), { integer: true, min: 0 }),
     stateFile: text('state'),
     requestLogFile: text('requestLog'),
