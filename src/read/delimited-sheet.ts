@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { Readable, finished, pipeline } from 'node:stream';
+import { Readable, finished, pipeline, type Transform } from 'node:stream';
 import { parse, type Parser } from 'csv-parse';
 import type { CellValue, RawRow } from '../types.js';
 import { fileError } from './file-error.js';
+import { watchFileTail, type FileTail } from './file-tail.js';
 import { findHeaderRow, isEmptyRow, noHeaderMessage, alignCells, type HeaderCandidate } from './header-row.js';
 import { HEADER_SCAN_ROWS, MAX_CSV_RECORD_BYTES } from './limits.js';
 import type { OpenedFile, ReadSettings } from './opened-file.js';
@@ -29,7 +30,8 @@ export async function openDelimitedSheet(
     warnings.push(`--sheet ${JSON.stringify(String(settings.sheet))} ignored: a ${delimiterName(delimiter)} file has one sheet`);
   }
 
-  const records = recordBatches(parseRecords(file, encoding, delimiter));
+  const { stream: tailWatch, tail } = watchFileTail();
+  const records = recordBatches(parseRecords(file, encoding, delimiter, tailWatch));
   const candidates: HeaderCandidate[] = [];
   const pending: Array<{ row: number; record: string[] }> = [];
   // Records of the batch the header scan stopped in, not yet scanned.
@@ -64,11 +66,15 @@ export async function openDelimitedSheet(
   }
 
   const sheet = file.baseName;
-  const width = header.headers.length;
+  const headers = header.headers;
+  const width = headers.length;
   const afterHeader = pending.filter((entry) => entry.row > header.row);
 
   let count = 0;
+  // The last record read and how many cells it had, for the warning about a file cut short.
+  let lastRecord = { row: 0, cells: 0 };
   const toRawRow = (rowNumber: number, record: string[]): RawRow | null => {
+    lastRecord = { row: rowNumber, cells: record.length };
     // The record is csv-parse's new array for this row: its empty cells become null in place.
     const values: CellValue[] = record;
     for (let i = 0; i < values.length; i++) if (values[i] === '') values[i] = null;
@@ -119,7 +125,11 @@ export async function openDelimitedSheet(
         } catch (error) {
           throw csvError(file, error);
         }
-        if (next.done === true) return;
+        if (next.done === true) {
+          const warning = cutShortWarning(tail, lastRecord, headers);
+          if (warning !== null) warnings.push(warning);
+          return;
+        }
         const raws = toRawRows(next.value);
         if (raws.length > 0) yield raws;
         rethrow();
@@ -146,7 +156,20 @@ export async function openDelimitedSheet(
   };
 }
 
-function parseRecords(file: OpenedFile, encoding: TextEncoding, delimiter: Delimiter): Parser {
+/** A warning naming the last row when the file ends without a line break and that row looks cut short. */
+function cutShortWarning(tail: FileTail, last: { row: number; cells: number }, headers: readonly string[]): string | null {
+  if (tail.endsWithLineBreak || last.row === 0) return null;
+  if (tail.closedOpenQuote) {
+    return `row ${last.row}: the file ends inside a quoted cell, with no line break after the last row: the file may have been cut short; check row ${last.row} (its last cell is read up to the end of the file)`;
+  }
+  if (last.cells < headers.length) {
+    const missing = headers.slice(last.cells).map((name) => JSON.stringify(name)).join(', ');
+    return `row ${last.row}: the last row has ${last.cells} of ${headers.length} cells and no line break after it: the file may have been cut short; ${missing} ${headers.length - last.cells === 1 ? 'is' : 'are'} read as empty`;
+  }
+  return null;
+}
+
+function parseRecords(file: OpenedFile, encoding: TextEncoding, delimiter: Delimiter, tailWatch: Transform): Parser {
   const parser = parse({
     delimiter,
     // Mixed line endings happen when rows are pasted from elsewhere; a fixed CRLF would leave \r in cells.
@@ -163,7 +186,7 @@ function parseRecords(file: OpenedFile, encoding: TextEncoding, delimiter: Delim
       ? createReadStream(file.path, { highWaterMark: 64 * 1024, start: encodingFromBom(file.head) === 'utf-8' ? 3 : 0 })
       : // One decoded chunk in flight: Readable.from would otherwise buffer 16 of them ahead of the parser.
         Readable.from(decodeChunks(file.path, encoding), { highWaterMark: 1 });
-  pipeline(source, parser, () => {
+  pipeline(source, tailWatch, parser, () => {
     // Errors reach the reader through the parser's iterator.
   });
   return parser;
