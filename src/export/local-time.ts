@@ -1,9 +1,5 @@
-import { parseInstant } from '../time/index.js';
 import { date as dateCell, time as timeCell, type SheetDate, type SheetTime } from '../sheet-cells/index.js';
-import { zoneOffsets } from './zone-offsets.js';
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
+import { DAY_MS, MINUTE_MS, parseInstant, wallClockAt, zoneOffsetAt } from '../time/index.js';
 
 /** An API instant as the wall clock of a zone shows it. */
 export interface LocalMoment {
@@ -28,9 +24,9 @@ export interface LocalMoment {
 export function localMoment(utcIso: string, zone: string): LocalMoment {
   const ms = parseInstant(utcIso);
   if (ms === null) throw new RangeError(`not an ISO date-time: ${JSON.stringify(utcIso)}`);
-  const offsetAt = zoneOffsets(zone);
+  const offsetAt = (utcMs: number): number => zoneOffsetAt(utcMs, zone);
   const offset = offsetAt(ms);
-  const wall = new Date(ms + offset * MINUTE_MS);
+  const wall = new Date(wallClockAt(ms, zone));
   const date = dateCell(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
   const time = timeCell(wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds());
 

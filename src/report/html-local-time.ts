@@ -1,7 +1,6 @@
-// Wall-clock times for the HTML report. Luxon formats a few thousand values a second; a report of
-// 100k rows needs more, so the zone offset is looked up once per quarter hour of the timeline and
-// the rest is arithmetic on UTC fields.
-import { DateTime } from 'luxon';
+// Wall-clock times for the HTML report: the time engine's UTC→local conversion (its offsets are
+// looked up once per hour of the timeline), the rest arithmetic on UTC fields.
+import { isValidZone, parseInstant, wallClockAt } from '../time/index.js';
 
 export interface LocalTime {
   epochMs: number;
@@ -14,38 +13,16 @@ export interface LocalTime {
   weekday: number; // 0 = Sunday
 }
 
-const QUARTER_HOUR_MS = 15 * 60_000;
-// Every offset change in the time zone database since 1970 falls on a quarter hour.
-const offsetCache = new Map<string, number>();
-const zoneValidity = new Map<string, boolean>();
-
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** True for an IANA zone luxon knows ("offset", the marker for self-zoned values, is not one). */
+/** True for an IANA zone ("offset", the marker for self-zoned values, is not one). */
 export function isKnownZone(zone: string | undefined): zone is string {
-  if (!zone) return false;
-  let valid = zoneValidity.get(zone);
-  if (valid === undefined) {
-    valid = DateTime.now().setZone(zone).isValid;
-    zoneValidity.set(zone, valid);
-  }
-  return valid;
-}
-
-function offsetMinutes(epochMs: number, zone: string): number {
-  const bucketStart = Math.floor(epochMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
-  const key = `${zone}|${bucketStart}`;
-  let offset = offsetCache.get(key);
-  if (offset === undefined) {
-    offset = DateTime.fromMillis(bucketStart, { zone }).offset;
-    offsetCache.set(key, offset);
-  }
-  return offset;
+  return zone !== undefined && zone !== '' && isValidZone(zone);
 }
 
 export function localFromEpoch(epochMs: number, zone: string): LocalTime {
-  const wall = new Date(epochMs + offsetMinutes(epochMs, zone) * 60_000);
+  const wall = new Date(wallClockAt(epochMs, zone));
   return {
     epochMs,
     zone,
@@ -58,18 +35,9 @@ export function localFromEpoch(epochMs: number, zone: string): LocalTime {
   };
 }
 
-/** An instant from an ISO string (also the API's "…000000+0000" form), or null. */
-export function parseInstant(value: unknown): number | null {
-  if (typeof value !== 'string' || value === '') return null;
-  // Only strings carrying a zone are instants; a bare local date-time would take the machine's TZ.
-  if (!/(?:Z|[+-]\d{2}:?\d{2})$/i.test(value)) return null;
-  const iso = value.replace(/(\.\d{3})\d+/, '$1').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  const epochMs = Date.parse(iso);
-  return Number.isNaN(epochMs) ? null : epochMs;
-}
-
+/** An API or sheet instant (no offset means UTC) in a zone; null when the value is no instant. */
 export function toLocal(value: unknown, zone: string): LocalTime | null {
-  const epochMs = parseInstant(value);
+  const epochMs = typeof value === 'string' ? parseInstant(value) : null;
   return epochMs === null ? null : localFromEpoch(epochMs, zone);
 }
 

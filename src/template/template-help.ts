@@ -1,6 +1,6 @@
 // The "How to fill this in" sheet of the XLSX template: each column, the accepted formats and the
 // time-zone rule, in words an event planner can follow.
-import { DURATION_EXAMPLES } from '../time/read-duration.js';
+import { DURATION_EXAMPLES } from '../time/index.js';
 import type { TemplateRows } from './template-rows.js';
 
 export const HELP_SHEET_NAME = 'How to fill this in';

@@ -1,8 +1,6 @@
 import { DateTime } from 'luxon';
 import { GuidebookImportError } from '../errors.js';
-import { MONTH_NAME_PATTERN, monthNumber } from './month-names.js';
-import { timeFromParts, type WrittenTime } from './parse-time-of-day.js';
-import type { DayMonthOrder, ParsedValue } from './parsed-value.js';
+import { MONTH_NAME_PATTERN, monthNumber, timeFromParts, type DayMonthOrder, type ParsedValue, type WrittenTime } from './written-value.js';
 
 /** A --date-format, ready to read values exactly in that shape. */
 export interface CompiledDateFormat {

@@ -1,4 +1,4 @@
-import type { ParsedValue } from './parsed-value.js';
+import type { ParsedValue } from './written-value.js';
 import { DAY_MS, SECOND_MS, calendarDateOf } from './wall-clock.js';
 
 // 1900 system: serial 1 is 1900-01-01, and Excel (after Lotus 1-2-3) counts a 29 February 1900

@@ -1,10 +1,21 @@
-// Local wall-clock times from a sheet to UTC instants, exact across zones and DST.
-export type { TimeOptions, ColumnFormats, RowTimes, DateTimeField, DayMonthOrder } from './time-types.js';
-export { DATE_TIME_FIELDS } from './time-types.js';
-export { inferColumnFormats, collectColumnFormatEvidence, type ColumnFormatEvidence } from './infer-formats.js';
-export { convertRowTimes } from './convert-row.js';
-export { convertCellToUtc } from './convert-cell.js';
-export { sheetSpanWarnings } from './warnings.js';
-export { isValidZone, normaliseZoneName } from './zone-names.js';
-export { formatLocal, sameInstant, parseInstant, isCanonicalIso } from './api-instant.js';
-export { withoutCaches } from './without-caches.js';
+// The time engine: date/time texts and cells to wall-clock values, wall clocks in a zone to UTC
+// instants (exact across DST), and instants back to a zone's wall clock. Pure values in and out;
+// it knows no rows and no issues (validate/ turns its answers into row issues).
+export { DATE_TIME_FIELDS, type ColumnFormats, type DateTimeField, type TimeOptions } from './time-types.js';
+export { compileDateFormat, type CompiledDateFormat } from './date-format.js';
+export { DURATION_EXAMPLES, readDuration } from './duration.js';
+export { excelSerial, parseExcelSerial } from './excel-serial.js';
+export { formatLocal, isCanonicalIso, parseInstant, sameInstant, wallClockAt, zoneOffsetAt } from './instants.js';
+export { isoText, localInstant, resolveLocalInstant, type LocalInstant } from './local-instant.js';
+export {
+  createColumnParser,
+  expectedShape,
+  parseColumnText,
+  readDateTimeCell,
+  type CellRole,
+  type ColumnParser,
+  type LocalValue,
+} from './read-cell.js';
+export * from './wall-clock.js';
+export type { DayMonthOrder, WrittenTime } from './written-value.js';
+export { fixedOffsetZone, isValidZone, normaliseZoneName, offsetZone, requireZoneOption, type OffsetZone } from './zones.js';

@@ -1,5 +1,5 @@
-import type { Memo } from './memo.js';
-import type { OffsetZone } from './offset-zone.js';
+import { createMemo, createMemoFamily } from './caches.js';
+import type { OffsetZone } from './zones.js';
 import { DAY_MS, MINUTE_MS, SECOND_MS } from './wall-clock.js';
 
 /** What a local wall-clock time is in a zone: one instant, two (fall-back overlap) or none (gap). */
@@ -89,43 +89,39 @@ function findTransition(zone: OffsetZone, fromUtc: number, toUtc: number): numbe
   return hi * SECOND_MS;
 }
 
-/** Per-run memos of the offset lookups, which are the expensive part of a conversion. */
-export interface InstantCache {
-  readonly enabled: boolean;
-  /** Local day (wall ms of its midnight) → the zone's offset all that day, or null on a change day. */
-  dayOffsets(zoneName: string): Memo<number, number | null>;
-  /** Wall time → instant, for days when the offset changes. */
-  instants(zoneName: string): Memo<number, LocalInstant>;
-  /** UTC ms → its ISO text: an agenda's rows share a few thousand instants, each written once. */
-  readonly isoTexts: Memo<number, string>;
-}
+// Local day (wall ms of its midnight) → the zone's offset all that day, or null on a change day.
+const dayOffsets = createMemoFamily<number, number | null>();
+// Wall time → instant, for days when the offset changes.
+const changeDayInstants = createMemoFamily<number, LocalInstant>();
+// UTC ms → its ISO text: an agenda's rows share a few thousand instants, each written once.
+const isoTexts = createMemo<number, string>();
 
-/** `new Date(utcMs).toISOString()`, through the memo: rows at the same instant share one string. */
-export function isoText(cache: InstantCache, utcMs: number): string {
-  let text = cache.isoTexts.get(utcMs);
+/** `new Date(utcMs).toISOString()`; rows at the same instant share one string. */
+export function isoText(utcMs: number): string {
+  let text = isoTexts.get(utcMs);
   if (text === undefined) {
     text = new Date(utcMs).toISOString();
-    cache.isoTexts.set(utcMs, text);
+    isoTexts.set(utcMs, text);
   }
   return text;
 }
 
 /**
- * resolveLocalInstant through the memos. Most days have one offset all day long: that offset is
+ * resolveLocalInstant, remembered. Most days have one offset all day long: that offset is
  * looked up once per (zone, day) and every wall time of the day converts with one subtraction.
  * Days with a change go through the exact resolver, memoised per (zone, wall time).
  */
-export function cachedLocalInstant(cache: InstantCache, zone: OffsetZone, wall: number): LocalInstant {
-  if (zone.fixed || !cache.enabled) return resolveLocalInstant(zone, wall);
+export function localInstant(zone: OffsetZone, wall: number): LocalInstant {
+  if (zone.fixed) return resolveLocalInstant(zone, wall);
   const day = wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
-  const days = cache.dayOffsets(zone.name);
+  const days = dayOffsets(zone.name);
   let steady = days.get(day);
   if (steady === undefined) {
     steady = steadyDayOffset(zone, day);
     days.set(day, steady);
   }
   if (steady !== null) return { kind: 'exact', utcMs: wall - steady * MINUTE_MS, offsetMinutes: steady };
-  const memo = cache.instants(zone.name);
+  const memo = changeDayInstants(zone.name);
   let instant = memo.get(wall);
   if (instant === undefined) {
     instant = resolveLocalInstant(zone, wall);

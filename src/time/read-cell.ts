@@ -1,9 +1,46 @@
-import type { MappedCell, SheetDateCell } from '../types.js';
-import { parseColumnText, type ColumnParser } from './column-parser.js';
+import type { CellValue, SheetDateCell } from '../types.js';
+import { createMemoFamily } from './caches.js';
+import type { CompiledDateFormat } from './date-format.js';
 import { parseExcelSerial } from './excel-serial.js';
-import { timeFromParts, type WrittenTime } from './parse-time-of-day.js';
-import type { DayMonthOrder, ParsedValue, WrittenDate } from './parsed-value.js';
 import { isRealDate, type CalendarDate } from './wall-clock.js';
+import {
+  normaliseText,
+  parseDateTimeText,
+  timeFromParts,
+  type DayMonthOrder,
+  type ParsedValue,
+  type WrittenDate,
+  type WrittenTime,
+} from './written-value.js';
+
+// One date/time cell of any kind (text, serial number, workbook date cell) to its wall-clock
+// value, read the way its column is read.
+
+/** How one column's texts are read: the --date-format if given, and the column's day/month order. */
+export interface ColumnParser {
+  readonly format: CompiledDateFormat | null;
+  /** Order for numeric dates (03/04/2027): --date-format's, else what the column's values prove. */
+  readonly order: DayMonthOrder | null;
+}
+
+export function createColumnParser(format: CompiledDateFormat | null, order: DayMonthOrder | null): ColumnParser {
+  return { format, order: format?.order ?? order };
+}
+
+// Text → parsed value (null: not a date/time), per --date-format: the day/month order is applied
+// later, so the parse of a text depends on the format alone.
+const parsedTexts = createMemoFamily<string, ParsedValue | null>();
+
+export function parseColumnText(parser: ColumnParser, text: string): ParsedValue | null {
+  const memo = parsedTexts(parser.format?.text ?? '');
+  let parsed = memo.get(text);
+  if (parsed === undefined) {
+    const normalised = normaliseText(text);
+    parsed = parser.format?.parse(normalised, text) ?? parseDateTimeText(normalised);
+    memo.set(text, parsed);
+  }
+  return parsed;
+}
 
 /** What a cell is expected to hold: it decides how a bare number is read and what messages say. */
 export type CellRole = 'date' | 'datetime' | 'time';
@@ -20,8 +57,7 @@ export type CellReading =
   | { ok: false; code: 'bad_date' | 'bad_time'; problem: string };
 
 /** Reads a non-empty date/time cell of any kind (text, serial number, workbook date cell). */
-export function readDateTimeCell(cell: MappedCell, parser: ColumnParser, role: CellRole): CellReading {
-  const v = cell.value;
+export function readDateTimeCell(v: CellValue, parser: ColumnParser, role: CellRole): CellReading {
   let parsed: ParsedValue | null;
   if (typeof v === 'string') parsed = parseColumnText(parser, v);
   else if (typeof v === 'number') parsed = role === 'time' ? numberAsTimeOfDay(v) : parseExcelSerial(v);

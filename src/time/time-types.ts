@@ -1,9 +1,6 @@
-import type { MappedField, RowIssue } from '../types.js';
-import type { ColumnParser } from './column-parser.js';
-import type { InstantCache } from './local-instant.js';
-import type { DayMonthOrder } from './parsed-value.js';
-
-export type { DayMonthOrder } from './parsed-value.js';
+import type { MappedField } from '../types.js';
+import type { ColumnParser } from './read-cell.js';
+import type { DayMonthOrder } from './written-value.js';
 
 export interface TimeOptions {
   /** --timezone: the zone of the sheet's local times. */
@@ -31,19 +28,11 @@ export const DATE_TIME_FIELDS = [
 
 export type DateTimeField = (typeof DATE_TIME_FIELDS)[number];
 
-/**
- * How the sheet's date/time columns are read, decided once for the whole sheet by
- * inferColumnFormats, and the per-run memos that make 100k-row conversions cheap.
- */
+/** How the sheet's date/time columns are read, decided once for the whole sheet (validate/column-formats.ts). */
 export interface ColumnFormats {
   /** The --date-format in force, or null. */
   readonly dateFormat: string | null;
   /** Day/month order of each column holding numeric dates such as 14/03/2027. */
   readonly dayMonthOrder: Readonly<Partial<Record<DateTimeField, DayMonthOrder>>>;
   readonly parsers: Readonly<Record<DateTimeField, ColumnParser>>;
-  readonly instants: InstantCache;
 }
-
-export type RowTimes =
-  | { ok: true; start_time: string; end_time: string | null; all_day: boolean; zone: string; warnings: RowIssue[] }
-  | { ok: false; issues: RowIssue[] };

@@ -1,8 +1,9 @@
-import { type ColumnFormats, convertCellToUtc, convertRowTimes } from '../time/index.js';
+import type { ColumnFormats } from '../time/index.js';
 import type { ConvertedRow, MappedRow, RowIssue, SessionFields, SheetSession } from '../types.js';
 import type { ConvertOptions } from './convert-options.js';
 import { deriveImportId } from './import-ids.js';
 import { readDescription, readImportId, readList, readName, readSettings } from './read-row-values.js';
+import { convertCellToUtc, convertRowTimes } from './row-times.js';
 import { sessionRuleIssues } from './session-rules.js';
 import type { ValueReaders } from './value-readers.js';
 

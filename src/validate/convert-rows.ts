@@ -1,10 +1,11 @@
-import { collectColumnFormatEvidence, sheetSpanWarnings } from '../time/index.js';
 import type { ConvertedRow, MappedRow, RowIssue } from '../types.js';
+import { collectColumnFormatEvidence } from './column-formats.js';
 import type { ConvertOptions } from './convert-options.js';
 import { convertRow, type RowContext } from './convert-row.js';
 import { importIdOf, sharedImportIds, withDuplicateIssue, type RowPlace } from './duplicate-import-ids.js';
 import { derivedIdsWarning } from './import-ids.js';
 import { readImportId } from './read-row-values.js';
+import { sheetSpanWarnings } from './time-warnings.js';
 import { collectValueReaderEvidence } from './value-readers.js';
 
 /**

@@ -7,3 +7,6 @@ export { createYesNoReader } from './yes-no.js';
 export { readNumber } from './read-number.js';
 export { actionForFailedRow } from './row-action.js';
 export { splitList } from './split-list.js';
+export { collectColumnFormatEvidence, inferColumnFormats, type ColumnFormatEvidence } from './column-formats.js';
+export { convertCellToUtc, convertRowTimes, type RowTimes } from './row-times.js';
+export { sheetSpanWarnings } from './time-warnings.js';

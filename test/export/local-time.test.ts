@@ -6,7 +6,8 @@ import { AGENDA_HEADERS, buildAgendaRows } from '../../src/export/index.js';
 import { EXPORT_CLOCK } from '../../src/export/export-cell.js';
 import { localMoment } from '../../src/export/local-time.js';
 import { sheetCellText, type SheetCell } from '../../src/sheet-cells/index.js';
-import { convertRowTimes, formatLocal, inferColumnFormats } from '../../src/time/index.js';
+import { formatLocal } from '../../src/time/index.js';
+import { convertRowTimes, inferColumnFormats } from '../../src/validate/index.js';
 import type { ApiSession, MappedRow } from '../../src/types.js';
 
 const exportCellText = (cell: SheetCell) => sheetCellText(cell, EXPORT_CLOCK);

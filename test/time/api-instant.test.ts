@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GuidebookImportError } from '../../src/errors.js';
-import { formatLocal, isCanonicalIso, sameInstant } from '../../src/time/index.js';
+import { formatLocal, isCanonicalIso, parseInstant, sameInstant, wallClockAt } from '../../src/time/index.js';
 
 describe('isCanonicalIso', () => {
   it('is true exactly for what toISOString writes for the years 0000-9999', () => {
@@ -24,6 +24,8 @@ describe('sameInstant', () => {
     ['2017-09-18 16:00:00', '2017-09-18T16:00:00Z', true],
     [null, null, true],
     [null, '', true],
+    ['  ', null, true],
+    ['', '  ', true],
     [undefined, null, true],
     [null, '2017-09-18T16:00:00Z', false],
     ['2017-09-18T16:00:00Z', undefined, false],
@@ -57,5 +59,32 @@ describe('formatLocal (for export)', () => {
 
   it('refuses a value that is not a date-time', () => {
     expect(() => formatLocal('soon', 'UTC')).toThrow(RangeError);
+  });
+});
+
+describe('parseInstant: the one reader of API and ISO instants', () => {
+  it('reads a text without an offset as UTC, whatever the machine zone', () => {
+    expect(parseInstant('2027-03-01T10:00:00')).toBe(Date.UTC(2027, 2, 1, 10));
+    expect(parseInstant('2027-03-01')).toBe(Date.UTC(2027, 2, 1));
+  });
+
+  it('answers null for what is no instant', () => {
+    for (const text of ['', '  ', 'soon', '01/03/2027 14:30', '2027-03-01T10']) expect(parseInstant(text), text).toBeNull();
+  });
+});
+
+describe('wallClockAt: the one UTC to local conversion', () => {
+  it.each([
+    [Date.UTC(2027, 2, 14, 6, 59), 'America/New_York', Date.UTC(2027, 2, 14, 1, 59)],
+    [Date.UTC(2027, 2, 14, 7, 0), 'America/New_York', Date.UTC(2027, 2, 14, 3, 0)],
+    [Date.UTC(2027, 10, 7, 6, 30), 'america/new_york', Date.UTC(2027, 10, 7, 1, 30)],
+    [Date.UTC(2027, 2, 13, 21), 'Asia/Kolkata', Date.UTC(2027, 2, 14, 2, 30)],
+    [Date.UTC(2027, 2, 13, 21), 'UTC', Date.UTC(2027, 2, 13, 21)],
+  ])('%i in %s', (utc, zone, wall) => {
+    expect(wallClockAt(utc, zone)).toBe(wall);
+  });
+
+  it('refuses a name that is no zone', () => {
+    expect(() => wallClockAt(0, 'offset')).toThrow(RangeError);
   });
 });

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convertRowTimes, inferColumnFormats, withoutCaches, type TimeOptions } from '../../src/time/index.js';
+import { type TimeOptions } from '../../src/time/index.js';
+import { convertRowTimes, inferColumnFormats } from '../../src/validate/index.js';
+import { clearTimeCaches, setTimeCachesEnabled } from '../../src/time/caches.js';
 import type { MappedRow } from '../../src/types.js';
 import { mappedRow } from './rows.js';
 
@@ -32,7 +34,7 @@ describe('the per-run memos never change a result', () => {
     const formats = inferColumnFormats(rows, options);
     const cached = rows.map((r) => convertRowTimes(r, formats, options));
     const again = rows.map((r) => convertRowTimes(r, formats, options));
-    const plain = rows.map((r) => convertRowTimes(r, withoutCaches(formats), options));
+    const plain = uncached(() => rows.map((r) => convertRowTimes(r, formats, options)));
     expect(cached).toEqual(plain);
     expect(again).toEqual(plain);
     expect(cached.some((r) => !r.ok && r.issues[0]?.code === 'dst_gap')).toBe(true);
@@ -52,10 +54,33 @@ describe('the per-run memos never change a result', () => {
           return mappedRow(i + 2, { datetime_start: `${iso.slice(0, 10)} ${iso.slice(11, 16)}`, timezone: s.zone });
         });
         const formats = inferColumnFormats(rows, options);
-        const uncached = withoutCaches(formats);
-        for (const r of rows) expect(convertRowTimes(r, formats, options)).toEqual(convertRowTimes(r, uncached, options));
+        for (const r of rows) expect(convertRowTimes(r, formats, options)).toEqual(uncached(() => convertRowTimes(r, formats, options)));
       }),
       { numRuns: 300 },
     );
   });
 });
+
+describe('the time caches are bounded and shared', () => {
+  it('gives the same answers cold, warm and after being emptied', () => {
+    const rows = [mappedRow(2, { date: '2027-03-14', start: '02:30', timezone: 'America/New_York' }), mappedRow(3, { date: '2027-11-07', start: '01:30', timezone: 'America/New_York' })];
+    const formats = inferColumnFormats(rows, options);
+    const cold = rows.map((r) => convertRowTimes(r, formats, options));
+    const warm = rows.map((r) => convertRowTimes(r, formats, options));
+    clearTimeCaches();
+    const emptied = rows.map((r) => convertRowTimes(r, formats, options));
+    expect(warm).toEqual(cold);
+    expect(emptied).toEqual(cold);
+    expect(cold[0]).toMatchObject({ ok: false, issues: [{ code: 'dst_gap' }] });
+  });
+});
+
+/** `run` with every time memo switched off: the reference the cached answers must equal. */
+function uncached<T>(run: () => T): T {
+  setTimeCachesEnabled(false);
+  try {
+    return run();
+  } finally {
+    setTimeCachesEnabled(true);
+  }
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convertCellToUtc, inferColumnFormats, type TimeOptions } from '../../src/time/index.js';
+import { type TimeOptions } from '../../src/time/index.js';
+import { convertCellToUtc, inferColumnFormats } from '../../src/validate/index.js';
 import type { CellValue, MappedField } from '../../src/types.js';
 import { mappedRow } from './rows.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GuidebookImportError } from '../../src/errors.js';
-import { inferColumnFormats } from '../../src/time/index.js';
+import { inferColumnFormats } from '../../src/validate/index.js';
 import { convertAll, mappedRow, startOf } from './rows.js';
 
 const one = (datetime_start: string, dateFormat: string, timezone = 'UTC') =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferColumnFormats } from '../../src/time/index.js';
+import { inferColumnFormats } from '../../src/validate/index.js';
 import type { MappedRow } from '../../src/types.js';
 import { thrown } from '../support/thrown.js';
 import { convertAll, mappedRow, startOf } from './rows.js';

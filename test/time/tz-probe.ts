@@ -1,6 +1,7 @@
 // Prints the conversions of a fixed sample as JSON: run under different TZ values, the output
 // must not change (the time code never reads the machine's zone). Used by process-tz.test.ts.
-import { convertRowTimes, formatLocal, inferColumnFormats, sameInstant, type TimeOptions } from '../../src/time/index.js';
+import { formatLocal, sameInstant, type TimeOptions } from '../../src/time/index.js';
+import { convertRowTimes, inferColumnFormats } from '../../src/validate/index.js';
 import { mappedRow } from './rows.js';
 
 const rows = [

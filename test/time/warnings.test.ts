@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sheetSpanWarnings, type RowTimes } from '../../src/time/index.js';
+import { sheetSpanWarnings, type RowTimes } from '../../src/validate/index.js';
 import { convertOne } from './rows.js';
 
 const codes = (result: RowTimes): string[] => (result.ok ? result.warnings.map((w) => w.code) : ['(failed)']);

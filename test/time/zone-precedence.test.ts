@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convertRowTimes, inferColumnFormats, isValidZone, normaliseZoneName, type TimeOptions } from '../../src/time/index.js';
+import { isValidZone, normaliseZoneName, type TimeOptions } from '../../src/time/index.js';
+import { convertRowTimes, inferColumnFormats } from '../../src/validate/index.js';
 import type { CellValue, MappedField } from '../../src/types.js';
 import { thrown } from '../support/thrown.js';
 import { convertOne, issuesOf, mappedRow } from './rows.js';
