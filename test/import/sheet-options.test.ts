@@ -134,7 +134,7 @@ describe('where the sessions go', () => {
     const sent = world.sandbox.requestsSince(mark);
     expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /open-api/v1/guides/1/', 'GET /open-api/v1/sessions/', 'POST /open-api/v1/sessions/']);
     expect(sent[2]!.body).not.toHaveProperty('locations');
-    expect(sent[2]!.body).toHaveProperty('description_html', ''); // required in v1
+    expect(sent[2]!.body).toHaveProperty('description_html', '<p></p>'); // required in v1, and not blank
   });
 
   it('--sandbox needs no key; --sandbox-state keeps the guide between runs', async () => {
