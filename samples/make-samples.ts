@@ -4,8 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
-import { csvText, date, time, type SheetCell } from '../src/sheet-cells/index.js';
-import { sheetFromCells, workbookBytes } from '../src/template/template-workbook.js';
+import { csvText, date, time, workbookBytes, type SheetCell } from '../src/sheet-cells/index.js';
+import { sheetFromCells } from '../src/template/template-workbook.js';
 import { devconSessions, editedDevconSessions, speakerRows, type AgendaSession } from './devcon-2027-agenda.js';
 import { SCHED_SESSIONS, schedSessionId, type ExportedSession } from './sched-export-sessions.js';
 

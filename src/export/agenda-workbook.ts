@@ -1,9 +1,8 @@
 import * as XLSX from 'xlsx';
-import { sheetOfCells } from '../sheet-cells/index.js';
+import { sheetOfCells, styleHeaderRow, workbookBytes } from '../sheet-cells/index.js';
 import { notesRows } from './agenda-notes.js';
 import { EXPORT_CLOCK } from './export-cell.js';
 import type { ExportedAgenda } from './types.js';
-import { styleHeaderRow } from './workbook-styling.js';
 
 export const AGENDA_SHEET = 'Agenda';
 export const NOTES_SHEET = 'Notes';
@@ -11,7 +10,8 @@ const MAX_COLUMN_WIDTH = 60;
 
 /**
  * The agenda as XLSX bytes: the "Agenda" sheet (bold, frozen header row with filters; real date
- * and time cells) and the "Notes" sheet explaining the file. The same agenda gives the same bytes.
+ * and time cells) and the "Notes" sheet explaining the file. The same agenda gives the same bytes,
+ * in any process.
  */
 export function agendaWorkbookBytes(agenda: ExportedAgenda): Buffer {
   const agendaSheet = sheetOfCells([agenda.headers, ...agenda.rows], { clock: EXPORT_CLOCK, maxWidth: MAX_COLUMN_WIDTH });
@@ -19,6 +19,5 @@ export function agendaWorkbookBytes(agenda: ExportedAgenda): Buffer {
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, agendaSheet, AGENDA_SHEET);
   XLSX.utils.book_append_sheet(workbook, sheetOfCells(notesRows(agenda), { clock: EXPORT_CLOCK, maxWidth: 110 }), NOTES_SHEET);
-  const bytes = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Buffer;
-  return styleHeaderRow(bytes, 1);
+  return styleHeaderRow(workbookBytes(workbook, { sharedStrings: true }), 1);
 }

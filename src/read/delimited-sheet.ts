@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Readable, finished, pipeline, type Transform } from 'node:stream';
 import { parse, type Parser } from 'csv-parse';
 import type { CellValue, RawRow } from '../types.js';
+import { acceptEveryRecordLength } from './csv-parse-patch.js';
 import { fileError } from './file-error.js';
 import { watchFileTail, type FileTail } from './file-tail.js';
 import { findHeaderRow, isEmptyRow, noHeaderMessage, alignCells, type HeaderCandidate } from './header-row.js';
@@ -233,32 +234,6 @@ async function* recordBatches(parser: Parser): AsyncGenerator<string[][], void, 
     stopWatching();
     if (!done) parser.destroy();
   }
-}
-
-/** The part of csv-parse 7's parser state this reader touches (`parser.api`, not a public API). */
-interface ParserInternals {
-  state: { record: unknown[]; expectedRecordLength: number | undefined };
-  __onRecord: (this: ParserInternals, ...args: unknown[]) => unknown;
-}
-
-/**
- * csv-parse 7.0.3 builds a CsvError for every record whose length differs from the first record's
- * (`__onRecord`: a stack trace and a JSON copy of the record), before it looks at
- * relax_column_count, which then only counts it; no option skips the check. A ragged 100k-row file
- * parsed 3-4× slower for it. The reader pads short rows and drops extra cells itself (alignCells),
- * so each record is declared the expected length just before csv-parse compares it: records come
- * out exactly as before, with no error built. Should a later csv-parse not have this shape, nothing
- * is changed and ragged files are only slower (test/read/csv.test.ts notices).
- */
-function acceptEveryRecordLength(parser: Parser): void {
-  const api = (parser as unknown as { api?: Partial<ParserInternals> }).api;
-  const onRecord = api?.__onRecord;
-  const state = api?.state;
-  if (typeof onRecord !== 'function' || state === undefined || !('expectedRecordLength' in state)) return;
-  api!.__onRecord = function (this: ParserInternals, ...args: unknown[]): unknown {
-    this.state.expectedRecordLength = this.state.record.length;
-    return onRecord.apply(this, args);
-  };
 }
 
 async function* decodeChunks(path: string, encoding: TextEncoding): AsyncGenerator<string> {

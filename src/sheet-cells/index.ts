@@ -5,3 +5,5 @@ export { sheetCellText } from './cell-text.js';
 export { xlsxCell } from './xlsx-cell.js';
 export { sheetOfCells, type SheetOfCellsOptions } from './sheet-of-cells.js';
 export { csvField, csvText } from './csv-text.js';
+export { workbookBytes, type WorkbookBytesOptions } from './workbook-bytes.js';
+export { styleHeaderRow, PATCHED_SHEETJS_VERSION } from './sheetjs-header-style.js';

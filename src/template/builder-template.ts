@@ -1,10 +1,10 @@
 // A blank copy of Guidebook Builder's own schedule import layout. Teams often start from it, and
 // the importer reads it as it is; the copy in templates/ is made from here.
 import * as XLSX from 'xlsx';
-import { csvText } from '../sheet-cells/index.js';
+import { csvText, workbookBytes } from '../sheet-cells/index.js';
 import type { TemplateFormat } from './template-format.js';
 import { TEMPLATE_CLOCK } from './template-rows.js';
-import { sheetFromCells, workbookBytes } from './template-workbook.js';
+import { sheetFromCells } from './template-workbook.js';
 
 export const BUILDER_SCHEDULE_HEADERS: readonly string[] = [
   'Session Title',

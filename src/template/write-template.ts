@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { GuidebookImportError, fileWriteError } from '../errors.js';
-import { csvText } from '../sheet-cells/index.js';
+import { csvText, workbookBytes } from '../sheet-cells/index.js';
 import type { TemplateFormat } from './template-format.js';
 import { TEMPLATE_CLOCK, buildTemplateRows, type TemplateRows } from './template-rows.js';
-import { templateWorkbook, workbookBytes } from './template-workbook.js';
+import { templateWorkbook } from './template-workbook.js';
 
 export interface WriteTemplateOptions {
   /** Replace a file that already exists (default: refuse). */

@@ -145,6 +145,14 @@ describe('XLSX', () => {
   it('gives the same bytes for the same agenda', () => {
     expect(agendaBytes(agenda, 'xlsx').equals(agendaBytes(agenda, 'xlsx'))).toBe(true);
   });
+
+  it('gives the same bytes whatever SheetJS read or wrote before in the process', () => {
+    const before = agendaBytes(agenda, 'xlsx');
+    // Reading a workbook with its own number formats extends SheetJS's process-wide format table.
+    XLSX.SSF.load('0.0 "seats"', 180);
+    XLSX.SSF.load('[$-409]dddd, mmmm d', 181);
+    expect(agendaBytes(agenda, 'xlsx').equals(before)).toBe(true);
+  });
 });
 
 describe('writeAgenda', () => {
