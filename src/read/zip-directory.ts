@@ -25,10 +25,6 @@ const LOCAL_SIGNATURE = 0x04034b50;
 const ZIP64_EXTRA_ID = 0x0001;
 const MAX_COMMENT = 0xffff;
 
-export function isZip(head: Uint8Array): boolean {
-  return head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06);
-}
-
 export function readZipDirectory(zip: Buffer, maxEntries: number): ZipEntry[] {
   const { entryCount, directoryOffset } = findDirectory(zip);
   if (entryCount > maxEntries) throw new ZipFormatError(`it holds ${entryCount} zip entries (at most ${maxEntries} expected)`);

@@ -3,28 +3,9 @@ import { cellText } from '../read/cell-value.js';
 import { hasOwnImportId } from './import-ids.js';
 import { quoteValue } from './row-issue.js';
 
-/**
- * Rows sharing an import_id would fight over one session; guessing which wins could overwrite
- * the wrong one, so EVERY row involved becomes invalid with a 'duplicate_import_id' issue (the
- * planner reports those as conflicts). `mapped[i]`, or `mapped(i)`, is the row `converted[i]` came
- * from; the function form is asked only for the rows involved, so a caller need not keep them all.
- */
-export function markDuplicateImportIds(
-  converted: readonly ConvertedRow[],
-  mapped: readonly MappedRow[] | ((index: number) => MappedRow),
-): ConvertedRow[] {
-  const mappedAt = typeof mapped === 'function' ? mapped : (index: number) => mapped[index]!;
-  const shared = sharedImportIds(converted.length, (index) => importIdOf(converted[index]!));
-  const result = [...converted];
-  for (const [id, indexes] of shared) {
-    const rows = indexes.map((index) => mappedAt(index));
-    indexes.forEach((index, n) => {
-      const others = rows.filter((_, m) => m !== n);
-      result[index] = withDuplicateIssue(converted[index]!, rows[n]!, id, others);
-    });
-  }
-  return result;
-}
+// Rows sharing an import_id would fight over one session; guessing which wins could overwrite
+// the wrong one, so EVERY row involved becomes invalid with a 'duplicate_import_id' issue (the
+// planner reports those as conflicts). convertSheetRows asks for these as it hands rows out.
 
 /**
  * The import_ids more than one row holds, each with its rows' indexes in order. Only those ids

@@ -5,7 +5,6 @@ export { ALLOWED_TAGS, PRESENTATIONAL_ATTRIBUTES, TAG_ATTRIBUTES } from './html-
 export { deriveImportId, hasOwnImportId } from './import-ids.js';
 export { createYesNoReader } from './yes-no.js';
 export { readNumber } from './read-number.js';
-export { actionForFailedRow } from './row-action.js';
 export { splitList } from './split-list.js';
 export { collectColumnFormatEvidence, inferColumnFormats, type ColumnFormatEvidence } from './column-formats.js';
 export { convertCellToUtc, convertRowTimes, type RowTimes } from './row-times.js';

@@ -13,13 +13,7 @@ export interface ValueReaders {
   listSeparator: string | undefined;
 }
 
-export function createValueReaders(rows: readonly MappedRow[], formats: ValueFormats | undefined): ValueReaders {
-  const evidence = collectValueReaderEvidence(formats);
-  for (const row of rows) evidence.add(row);
-  return evidence.decide();
-}
-
-/** What createValueReaders decides from (which yes/no columns use x marks), one row at a time. */
+/** What the cell readers are decided from (which yes/no columns use x marks), one row at a time. */
 export interface ValueReaderEvidence {
   add(row: MappedRow): void;
   decide(): ValueReaders;

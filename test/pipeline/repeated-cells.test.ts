@@ -3,7 +3,10 @@ import { createRepeatedCells } from '../../src/pipeline/repeated-cells.js';
 import type { CellValue } from '../../src/types.js';
 
 describe('createRepeatedCells', () => {
-  it('makes equal texts of a column one string, changing no value', () => {
+  // Which equal string a cell holds is not observable from JavaScript (Object.is compares strings
+  // by value); what is observable, and checked here, is that no value changes. The memory it saves
+  // is measured by bench/validate-stages.ts.
+  it('changes no value while sharing equal texts of a column', () => {
     const share = createRepeatedCells(3);
     const rows: CellValue[][] = [
       ['3/1/2027', 'Hall A', 7],
@@ -13,9 +16,6 @@ describe('createRepeatedCells', () => {
     const copies = rows.map((row) => [...row]);
     for (const row of rows) share(row);
     expect(rows).toEqual(copies);
-    // Same content, now the very string the first row holds (what lookups keyed by it find fastest).
-    expect(Object.is(rows[1]![0], rows[0]![0])).toBe(true);
-    expect(Object.is(rows[2]![1], rows[0]![1])).toBe(true);
   });
 
   it('gives up on a column of mostly distinct texts and leaves wider rows alone past the header', () => {

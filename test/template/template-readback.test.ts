@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,12 +67,8 @@ describe('the template read back through openSheet', () => {
   });
 });
 
-const validateAvailable = !readFileSync('src/cli/commands/validate.ts', 'utf8').includes('not available yet');
-
-// Until the validate command landed it answered "not available yet"; the guard stays so that this
-// test reports a skip, not a failure, should the command be stubbed again.
 describe('guidebook-import validate on a filled-in template', () => {
-  it.skipIf(!validateAvailable)(
+  it(
     'passes (exit 0) for the XLSX template with a row added as a user would type it, and for the CSV template',
     async () => {
       const dir = await mkdtemp(join(tmpdir(), 'gbi-template-validate-'));
@@ -109,7 +104,7 @@ describe('guidebook-import validate on a filled-in template', () => {
 });
 
 describe("guidebook-import validate on a filled-in copy of Builder's template", () => {
-  it.skipIf(!validateAvailable)('passes (exit 0) with the instruction rows left in place', async () => {
+  it('passes (exit 0) with the instruction rows left in place', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gbi-builder-validate-'));
     try {
       const path = join(dir, 'schedule.xlsx');

@@ -213,6 +213,16 @@ describe('convertRows', () => {
     expect(messages(rows[3])).toEqual(['Row 5, column "ID": import_id "S-12" is also on rows 2, 4']);
   });
 
+  it('explains colliding derived ids in terms of title and start', () => {
+    const { rows } = convert(['Import ID', 'Title', 'Start Datetime'], [
+      ['', 'Lunch', '2027-03-14 12:00'],
+      ['  ', 'lunch ', '2027-03-14 12:00'],
+    ]);
+    const [first, second] = rows.map((row) => messages(row));
+    expect(first).toEqual([expect.stringMatching(/^Row 2, column "Title": "Lunch" has the same title and start as row 3, so both get the derived import_id "gbi-[0-9a-f]{16}"; give them an Import ID column to tell them apart$/)]);
+    expect(second).toEqual([expect.stringMatching(/^Row 3, column "Title": "lunch" has the same title and start as row 2, so both get/)]);
+  });
+
   it('passes run-level span warnings through', () => {
     const { warnings } = convert(['ID', 'Title', 'Start Datetime'], [
       ['1', 'A', '2027-03-14 09:00'],
