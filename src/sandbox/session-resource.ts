@@ -58,8 +58,12 @@ export const sessionResource: WritableResource<'sessions'> = {
     const base = existing ? withoutMeta(existing) : creationDefaults(ctx.version);
     // Merged first, then checked: a PATCH must leave a session that is valid as a whole.
     const merged = inSeedOrder({ ...base, ...values } as SessionFields);
-    // The service gives an all-day session an end time of its own when it has none.
-    if (merged.all_day && !merged.end_time && !errors.start_time && merged.start_time) merged.end_time = allDayEndTime(merged.start_time);
+    // The service gives an all-day session an end time of its own when a write leaves it without
+    // one (a PATCH that touches neither field leaves a stored session as it was).
+    const touchesTimes = !existing || 'all_day' in values || 'end_time' in values || 'start_time' in values;
+    if (touchesTimes && merged.all_day && !merged.end_time && !errors.start_time && merged.start_time) {
+      merged.end_time = allDayEndTime(merged.start_time);
+    }
     if (!errors.guide && merged.guide !== undefined) {
       checkRelated(ctx.store, 'schedule_tracks', merged, values, errors);
       checkRelated(ctx.store, 'locations', merged, values, errors);
