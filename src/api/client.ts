@@ -83,14 +83,14 @@ export function createClient(options: ClientOptions): GuidebookClient {
       assertWriteBody(body, 'a session create');
       const isOurs = (answer: unknown): answer is ApiSession =>
         isRecordWithId(answer) && answer.import_id === body.import_id && (answer.guide === undefined || answer.guide === body.guide);
-      const { value, recovered, status } = await createWithRecovery<ApiSession>(
+      const { value, recovered, unusableAnswer, status } = await createWithRecovery<ApiSession>(
         runner,
         runner.url('sessions/'),
         body,
         async () => newest(await findSessionsByImportId(body.guide, body.import_id)),
         isOurs,
       );
-      return { session: value, recovered, status };
+      return { session: value, recovered, unusableAnswer, status };
     },
 
     async patchSession(sessionId: number, body: SessionWriteBody) {

@@ -7,6 +7,8 @@ export interface RecoveredCreate<T> {
   value: T;
   /** True when the POST's answer was lost or unusable and the record was found by a lookup instead. */
   recovered: boolean;
+  /** True when the POST was answered 2xx but with an empty or unusable body (not lost). */
+  unusableAnswer: boolean;
   status: number;
 }
 
@@ -35,9 +37,9 @@ export async function createWithRecovery<T>(
     try {
       const answer = await runner.attempt('POST', url, body, schedule.attempt);
       if (isSuccess(answer.status)) {
-        if (isCreated(answer.body)) return { value: answer.body, recovered: false, status: answer.status };
+        if (isCreated(answer.body)) return { value: answer.body, recovered: false, unusableAnswer: false, status: answer.status };
         const existing = await findExisting();
-        if (existing !== undefined) return { value: existing, recovered: true, status: answer.status };
+        if (existing !== undefined) return { value: existing, recovered: true, unusableAnswer: true, status: answer.status };
         throw new GuidebookImportError(
           'http',
           `POST ${runner.path(url)} answered ${answer.status} with ${describeAnswer(answer.body)} instead of the created record, ` +
@@ -60,7 +62,7 @@ export async function createWithRecovery<T>(
     // Wait first: a write still in progress on the server is then more likely to be visible.
     if (decision.kind === 'retry') await runner.wait('POST', url, decision.delayMs);
     const existing = await findExisting();
-    if (existing !== undefined) return { value: existing, recovered: true, status: 200 };
+    if (existing !== undefined) return { value: existing, recovered: true, unusableAnswer: false, status: 200 };
     if (decision.kind !== 'retry') throw finalError;
   }
 }

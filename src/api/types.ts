@@ -55,6 +55,8 @@ export interface CreateOutcome {
   session: ApiSession;
   /** True when the POST's answer was lost and the session was found by import_id instead. */
   recovered: boolean;
+  /** True when the POST was answered 2xx with an empty or unusable body and then found by import_id. */
+  unusableAnswer: boolean;
   status: number;
 }
 

@@ -38,7 +38,11 @@ async function carryOut(entry: WriteEntry, client: GuidebookClient, refs: Resolv
       const body = withPendingIds(entry.body, entry.pending, refs);
       if ('failure' in body) return failed(entry, body.failure);
       const created = await client.createSession(body.value);
-      const done = created.recovered ? 'created (recovered after a lost answer)' : 'created';
+      const done = !created.recovered
+        ? 'created'
+        : created.unusableAnswer
+          ? 'created (the server answered without the session; found by import_id)'
+          : 'created (recovered after a lost answer)';
       return {
         entry,
         outcome: 'done',

@@ -78,7 +78,7 @@ describe('write answers', () => {
     const server = await sandbox({ emptyCreateAnswers: true });
     const api = client(server);
     const created = await api.createSession(sessionBody(1));
-    expect(created).toMatchObject({ recovered: true, status: 201 });
+    expect(created).toMatchObject({ recovered: true, unusableAnswer: true, status: 201 });
     expect(created.session).toMatchObject({ id: 1, import_id: 'imp-1', guide: 1 });
     expect(server.requestLog.map((entry) => `${entry.method} ${entry.status}`)).toEqual(['POST 201', 'GET 200']);
     expect(server.state().sessions).toHaveLength(1);
@@ -191,6 +191,20 @@ describe('a key rejected mid-run', () => {
     for (const later of [api.createSession(sessionBody(3)), api.getGuide(1)]) expect((await rejectionOf(later)).code).toBe('auth');
     expect(server.requestLog.map((entry) => entry.status)).toEqual([200, 201, 401]);
     expect(JSON.stringify(error)).not.toContain(API_KEY);
+  });
+});
+
+describe('a 403 to a write', () => {
+  it('halts the client like a rejected key (a 403 to a read does not)', async () => {
+    const server = await sandbox();
+    const api = client(server);
+    // Guide 3 belongs to another account: reading it answers 403 and the client goes on.
+    expect((await rejectionOf(api.getGuide(3))).code).toBe('not_found');
+    const error = await rejectionOf(api.createSession(sessionBody(1, { guide: 3 })));
+    expect(error.code).toBe('auth');
+    expect(error.message).toBe('POST /sessions/ answered 403 (permission denied): the API key may not write to this guide; nothing more is sent');
+    expect((await rejectionOf(api.getGuide(1))).code).toBe('auth');
+    expect(server.requestLog.map((entry) => `${entry.method} ${entry.status}`)).toEqual(['GET 403', 'POST 403']);
   });
 });
 

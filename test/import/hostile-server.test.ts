@@ -106,6 +106,8 @@ describe('creates answered 201 with an empty body', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ created: 6, failed: 0 });
     expect(world.sandbox.requests().filter((r) => r.method === 'POST')).toHaveLength(6);
     expect(sessionsByImportId(await world.sandbox.state()).size).toBe(6);
+    const report = readCsvReport(join(world.dir, 'agenda.report.csv'));
+    expect(report.map((r) => r.message)).toEqual(Array.from({ length: 6 }, () => 'created (the server answered without the session; found by import_id)'));
     const again = await world.importCli(sheet, ['--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, unchanged: 6 });
   });
