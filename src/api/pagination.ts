@@ -8,20 +8,45 @@ import type { RequestRunner } from './request-runner.js';
  */
 export const MAX_LIST_PAGES = 1000;
 
+/** Reads of a whole list at most when its pages come back with gaps (see paginate). */
+export const MAX_LIST_PASSES = 3;
+
 /**
  * Yields every record of a list once, following `next` until it is null. The client asks for
  * `ordering=id` (a list ordered by a field with ties can repeat and skip records between pages);
- * a record listed twice is yielded once. The server is not trusted to end the list: the listing
- * stops with an error when a page is empty but links to another, when a page holds nothing new,
- * when more records or pages arrive than its `count` allows (one page of slack, for a record
- * created meanwhile), when fewer distinct records arrived than it counted (pages that shifted:
- * planning on such a list would duplicate what was skipped), or at MAX_LIST_PAGES.
+ * a record listed twice is yielded once. The server is not trusted to end the list: a read stops
+ * with an error when a page is empty but links to another, when more records or pages arrive than
+ * its `count` allows (one page of slack, for a record created meanwhile), when a list without a
+ * count sends a page with nothing new, or at MAX_LIST_PAGES. When a read ends with fewer distinct records than the server
+ * counted (pages that shifted: a server that ignored ordering=id), the list is read again and
+ * only new records are yielded, up to MAX_LIST_PASSES reads; still short, it is an error, since
+ * planning on a list with gaps would create a second copy of what was skipped.
  */
 export async function* paginate<T extends { id: number }>(runner: RequestRunner, firstUrl: string): AsyncGenerator<T> {
-  const fail = (url: string, why: string): GuidebookImportError =>
-    new GuidebookImportError('http', `GET ${runner.path(url)}: ${why}; the listing was stopped and nothing was written`);
-  const seenUrls = new Set<string>();
   const seenIds = new Set<number>();
+  for (let pass = 1; ; pass += 1) {
+    const count = yield* readOnce<T>(runner, firstUrl, seenIds);
+    if (count === null || seenIds.size >= count) return;
+    if (pass === MAX_LIST_PASSES) {
+      throw listingError(
+        runner,
+        firstUrl,
+        `the server counted ${count} records but ${MAX_LIST_PASSES} reads of its pages held ${seenIds.size} distinct ones: ` +
+          'its order shifts between pages (planning on a list with gaps would duplicate what was skipped); try again later',
+      );
+    }
+  }
+}
+
+function listingError(runner: RequestRunner, url: string, why: string): GuidebookImportError {
+  return new GuidebookImportError('http', `GET ${runner.path(url)}: ${why}; the listing was stopped and nothing was written`);
+}
+
+/** One read of the list from its first page; yields the records not in `seenIds`, returns the count. */
+async function* readOnce<T>(runner: RequestRunner, firstUrl: string, seenIds: Set<number>): AsyncGenerator<T, number | null> {
+  const fail = (url: string, why: string): GuidebookImportError => listingError(runner, url, why);
+  const seenUrls = new Set<string>();
+  const idsThisRead = new Set<number>();
   let url: string | null = firstUrl;
   let pages = 0;
   let received = 0;
@@ -45,13 +70,18 @@ export async function* paginate<T extends { id: number }>(runner: RequestRunner,
     let fresh = 0;
     for (const item of results) {
       if (!isRecordWithId(item)) throw fail(url, `page ${pages} holds ${describeAnswer(item)} instead of a record with a numeric id`);
+      if (idsThisRead.has(item.id)) continue;
+      idsThisRead.add(item.id);
+      fresh += 1;
       if (seenIds.has(item.id)) continue;
       seenIds.add(item.id);
-      fresh += 1;
       yield item as unknown as T;
     }
     if (next === null) break;
-    if (fresh === 0) throw fail(url, `page ${pages} holds only records already listed: the server's "next" link goes round in a loop`);
+    // With a count, its page bound below ends a loop; without one, a page with nothing new must.
+    if (fresh === 0 && count === null) {
+      throw fail(url, `page ${pages} holds only records already listed: the server's "next" link goes round in a loop`);
+    }
     if (seenUrls.has(next)) throw fail(next, `the server's "next" page link goes round in a loop`);
     if (count !== null) {
       const perPage = Math.max(1, firstPageLength);
@@ -62,13 +92,7 @@ export async function* paginate<T extends { id: number }>(runner: RequestRunner,
     if (pages >= MAX_LIST_PAGES) throw fail(next, `the list goes on past ${MAX_LIST_PAGES} pages`);
     url = next;
   }
-  if (count !== null && seenIds.size < count) {
-    throw fail(
-      firstUrl,
-      `the server counted ${count} records but its pages held ${seenIds.size} distinct ones: its order shifted between pages ` +
-        '(planning on a list with gaps would duplicate what was skipped); try again, or ask the server to honour ordering=id',
-    );
-  }
+  return count;
 }
 
 /**

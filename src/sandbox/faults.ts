@@ -46,6 +46,7 @@ export const FAITHFUL_SETTINGS: Readonly<FaultSettings> = Object.freeze({
   pageSizeCap: DEFAULT_PAGE_SIZE_CAP,
   unstableOrder: false,
   ignoreGuideFilter: false,
+  ignoreOrdering: false,
   redirectWrites: null,
   emptyCreateAnswers: false,
   revokeAfter: null,
@@ -72,6 +73,7 @@ export function mergeFaultSettings(current: FaultSettings, update: Partial<Recor
   if (update.pageSizeCap !== undefined) next.pageSizeCap = checkNumber('pageSizeCap', update.pageSizeCap, 1, Infinity, true);
   if (update.unstableOrder !== undefined) next.unstableOrder = checkBoolean('unstableOrder', update.unstableOrder);
   if (update.ignoreGuideFilter !== undefined) next.ignoreGuideFilter = checkBoolean('ignoreGuideFilter', update.ignoreGuideFilter);
+  if (update.ignoreOrdering !== undefined) next.ignoreOrdering = checkBoolean('ignoreOrdering', update.ignoreOrdering);
   if (update.emptyCreateAnswers !== undefined) next.emptyCreateAnswers = checkBoolean('emptyCreateAnswers', update.emptyCreateAnswers);
   if (update.redirectWrites !== undefined) {
     const mode = update.redirectWrites;

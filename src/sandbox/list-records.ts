@@ -8,6 +8,7 @@ import type { WritableKind } from './types.js';
 
 export interface ListingSwitches {
   ignoreGuideFilter: boolean;
+  ignoreOrdering: boolean;
   /** Set when ties shuffle (--unstable-order): the draws of the shuffle. */
   unstableRandom: (() => number) | null;
 }
@@ -33,7 +34,8 @@ export function listRecords<K extends WritableKind>(
   const keep = switches.ignoreGuideFilter ? keepForEveryOwnGuide(resource, query, ctx) : filter.keep;
   const kept = ctx.store.all(resource.kind).filter(keep);
   const unstable = switches.unstableRandom ? { random: switches.unstableRandom, defaultKey: DEFAULT_ORDER_KEY[resource.kind] } : undefined;
-  return { ok: true, records: orderRecords(kept, query.get('ordering'), resource.orderingFields, unstable) };
+  const ordering = switches.ignoreOrdering ? null : query.get('ordering');
+  return { ok: true, records: orderRecords(kept, ordering, resource.orderingFields, unstable) };
 }
 
 /**

@@ -41,6 +41,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       pageSizeCap: options.pageSizeCap ?? options.pageSizeMax,
       unstableOrder: options.unstableOrder,
       ignoreGuideFilter: options.ignoreGuideFilter,
+      ignoreOrdering: options.ignoreOrdering,
       redirectWrites: options.redirectWrites,
       emptyCreateAnswers: options.emptyCreateAnswers,
       revokeAfter: options.revokeAfter,
@@ -122,7 +123,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           apiKey: options.apiKey,
           pageSizeMax: faultSettings.pageSizeCap,
           now,
-          listing: { ignoreGuideFilter: faultSettings.ignoreGuideFilter, unstableRandom: faultSettings.unstableOrder ? shuffleRandom : null },
+          listing: {
+            ignoreGuideFilter: faultSettings.ignoreGuideFilter,
+            ignoreOrdering: faultSettings.ignoreOrdering,
+            unstableRandom: faultSettings.unstableOrder ? shuffleRandom : null,
+          },
         },
       );
       handled = true;

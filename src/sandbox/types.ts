@@ -23,6 +23,8 @@ export interface FaultSettings {
   unstableOrder: boolean;
   /** Lists ignore `?guide=`: they return the records of every guide of the account. */
   ignoreGuideFilter: boolean;
+  /** Lists ignore `?ordering=` (with --unstable-order, even ordering=id leaves ties shuffled). */
+  ignoreOrdering: boolean;
   /**
    * Writes answer a redirect without doing anything: 'https' a 301 to the same URL on https://
    * (a proxy enforcing TLS), 'path' a 302 to the same path without the /open-api/v1.1 prefix
@@ -67,6 +69,7 @@ export interface SandboxOptions {
   pageSizeMax?: number;
   unstableOrder?: boolean;
   ignoreGuideFilter?: boolean;
+  ignoreOrdering?: boolean;
   redirectWrites?: 'https' | 'path' | null;
   emptyCreateAnswers?: boolean;
   revokeAfter?: number | null;

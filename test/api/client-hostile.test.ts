@@ -144,15 +144,43 @@ describe('listing', () => {
     expect(server.requestLog.length - mark).toBe(6);
   });
 
-  it('a next link under a new URL every page stops when a page brings nothing new', async () => {
+  it('a next link under a new URL every page stops at the page count the server itself announced', async () => {
     const server = await sandbox({ pageSizeCap: 5, loopingNext: true });
     const api = client(server);
     for (let i = 1; i <= 12; i += 1) await api.createSession(sessionBody(i));
     const mark = server.requestLog.length;
     const error = await rejectionOf(collect(api.listSessions(1)));
-    expect(error.message).toMatch(/^GET \/sessions\/\?guide=1&ordering=id&page_size=500&page=3&x=\d+: page 4 holds only records already listed: the server's "next" link goes round in a loop; the listing was stopped and nothing was written$/);
+    expect(error.message).toMatch(
+      /^GET \/sessions\/\?guide=1&ordering=id&page_size=500&page=3&x=\d+: the server keeps sending pages \(4 pages, 14 records\) beyond the 12 records it counted; the listing was stopped and nothing was written$/,
+    );
     // Three real pages and one repeat: the budget is not burnt.
     expect(server.requestLog.length - mark).toBe(4);
+  });
+
+  it('pages that shift under a server ignoring ordering=id are read again for what they skipped', async () => {
+    const server = await sandbox({ pageSizeCap: 5, unstableOrder: true, ignoreOrdering: true, seed: 3 });
+    const api = client(server);
+    // Two sessions at each start time: ties that a page boundary can cut.
+    for (let i = 1; i <= 20; i += 1) {
+      await api.createSession(sessionBody(i, { start_time: `2027-05-10T${String(8 + Math.floor((i - 1) / 2)).padStart(2, '0')}:00:00+00:00`, end_time: null }));
+    }
+    const mark = server.requestLog.length;
+    const listed = await collect(api.listSessions(1));
+    expect(listed.map((s) => s.id).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    // More than the 4 pages of one read: at least one page was read again.
+    expect(server.requestLog.length - mark).toBeGreaterThan(4);
+  });
+
+  it('a list that keeps shifting is an error after three reads, not a plan with gaps', async () => {
+    const server = await sandbox({ pageSizeCap: 5, unstableOrder: true, ignoreOrdering: true });
+    const api = client(server);
+    for (let i = 1; i <= 30; i += 1) await api.createSession(sessionBody(i, { start_time: '2027-05-10T13:00:00+00:00', end_time: null }));
+    const mark = server.requestLog.length;
+    const error = await rejectionOf(collect(api.listSessions(1)));
+    expect(error.message).toMatch(
+      /^GET \/sessions\/\?guide=1&ordering=id&page_size=500: the server counted 30 records but 3 reads of its pages held \d+ distinct ones: its order shifts between pages/,
+    );
+    expect(server.requestLog.length - mark).toBe(18);
   });
 });
 

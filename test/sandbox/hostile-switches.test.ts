@@ -93,6 +93,16 @@ describe('--unstable-order', () => {
   });
 });
 
+describe('--ignore-ordering', () => {
+  it('leaves ties shuffled even when the request asks for ordering=id', async () => {
+    const handle = await sandbox({ unstableOrder: true, ignoreOrdering: true });
+    await sessionsSharingStartTimes(handle, 12);
+    const api = apiClient(handle);
+    const ids = (await api('GET', 'sessions/?guide=1&ordering=id')).body.results.map((s: { id: number }) => s.id);
+    expect(ids).not.toEqual([...ids].sort((a: number, b: number) => a - b));
+  });
+});
+
 describe('--ignore-guide-filter', () => {
   it("lists every guide's records of the account, other filters still applied", async () => {
     const handle = await sandbox({ ignoreGuideFilter: true });
@@ -224,7 +234,7 @@ describe('the sandbox command', () => {
     const running = await startSandboxProcess({
       dir,
       args: [
-        '--page-size-cap', '20', '--unstable-order', '--ignore-guide-filter', '--redirect-writes', '--empty-create-answers',
+        '--page-size-cap', '20', '--unstable-order', '--ignore-guide-filter', '--ignore-ordering', '--redirect-writes', '--empty-create-answers',
         '--revoke-after', '50', '--slow-body-ms', '5', '--looping-next', '--throttle-next', '3',
       ],
     });
@@ -233,6 +243,7 @@ describe('the sandbox command', () => {
       pageSizeCap: 20,
       unstableOrder: true,
       ignoreGuideFilter: true,
+      ignoreOrdering: true,
       redirectWrites: 'https',
       emptyCreateAnswers: true,
       revokeAfter: 50,

@@ -25,6 +25,7 @@ export const sandboxCommand: CliCommand = {
       .option('page-size-cap', { type: 'string', describe: 'Honour page_size only up to this (default 500)' })
       .option('unstable-order', { type: 'boolean', describe: 'Lists order by start time with ties shuffled per request, unless ordering=id' })
       .option('ignore-guide-filter', { type: 'boolean', describe: "Lists return every guide's records, whatever ?guide= says" })
+      .option('ignore-ordering', { type: 'boolean', describe: 'Lists ignore ?ordering= (with --unstable-order, ties stay shuffled even by id)' })
       .option('redirect-writes', { type: 'string', describe: 'Writes answer a redirect: "https" (301 to https://, the default) or "path" (302 to another path)' })
       .option('empty-create-answers', { type: 'boolean', describe: 'Creates are done but answered 201 with an empty body' })
       .option('revoke-after', { type: 'string', describe: 'After this many API requests every request answers 401' })
@@ -68,6 +69,7 @@ function sandboxOptionsFrom(args: ArgumentsCamelCase<Record<string, unknown>>): 
     pageSizeCap: numberOption('--page-size-cap', text('pageSizeCap'), { integer: true, min: 1 }),
     unstableOrder: args['unstableOrder'] === true,
     ignoreGuideFilter: args['ignoreGuideFilter'] === true,
+    ignoreOrdering: args['ignoreOrdering'] === true,
     redirectWrites: redirectMode(text('redirectWrites')),
     emptyCreateAnswers: args['emptyCreateAnswers'] === true,
     revokeAfter: numberOption('--revoke-after', text('revokeAfter'), { integer: true, min: 0 }) ?? null,
