@@ -28,4 +28,4 @@ export type { ReportDocument } from './report/types.js';
 // export and template, as the commands of those names do them.
 export { exportGuide, writeAgenda, type ExportedAgenda, type ExportGuideOptions } from './export/index.js';
 export { writeTemplate, buildTemplateRows } from './template/index.js';
-export { renderHtmlReport } from './report/html.js';
+export { renderHtmlReport } from './report/html/render.js';

@@ -98,13 +98,14 @@ function describe(total: number, counts: RowCounts, at: number): string {
   const percent = total > 0 ? Math.floor((counts.done / total) * 100) : 100;
   const rate = counts.ratePerSecond(at);
   const remaining = total - counts.done;
-  const eta = remaining <= 0 ? '0s' : rate > 0 ? formatDuration(remaining / rate) : 'unknown';
+  const eta = remaining <= 0 ? '0s' : rate > 0 ? formatEta(remaining / rate) : 'unknown';
   const failed =
     (counts.failed > 0 ? `, ${counts.failed} failed` : '') + (counts.notAttempted > 0 ? `, ${counts.notAttempted} not attempted` : '');
   return `applied ${counts.done}/${total} rows (${percent}%), ${rate.toFixed(1)} rows/s, ETA ${eta}${failed}`;
 }
 
-export function formatDuration(seconds: number): string {
+/** An ETA in whole seconds as "7s", "2m 05s" or "3h 01m" (report/summary-text.ts formats run times in ms). */
+export function formatEta(seconds: number): string {
   const whole = Math.round(seconds);
   const hours = Math.floor(whole / 3600);
   const minutes = Math.floor((whole % 3600) / 60);

@@ -1,4 +1,4 @@
-import { CANONICAL_COLUMNS } from '../map/canonical-columns.js';
+import { CANONICAL_COLUMNS } from '../map/fields.js';
 import type { ExportedAgenda } from './types.js';
 
 /** What importing the file will write for the sessions that had no import_id. */

@@ -1,4 +1,4 @@
-import { CANONICAL_COLUMNS } from '../map/canonical-columns.js';
+import { CANONICAL_COLUMNS } from '../map/fields.js';
 import { assignedImportId } from '../plan/assigned-import-id.js';
 import { parseInstant } from '../time/index.js';
 import type { ApiLocation, ApiScheduleTrack, ApiSession } from '../types.js';

@@ -1,10 +1,9 @@
 import * as XLSX from 'xlsx';
-import { sheetOfCells, styleHeaderRow, workbookBytes } from '../sheet-cells/index.js';
+import { AGENDA_SHEET, sheetOfCells, styleHeaderRow, workbookBytes } from '../sheet-cells/index.js';
 import { notesRows } from './agenda-notes.js';
 import { EXPORT_CLOCK } from './export-cell.js';
 import type { ExportedAgenda } from './types.js';
 
-export const AGENDA_SHEET = 'Agenda';
 export const NOTES_SHEET = 'Notes';
 const MAX_COLUMN_WIDTH = 60;
 

@@ -7,7 +7,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { GuidebookImportError } from '../errors.js';
 import { jsonSyntaxReason } from './json-syntax-error.js';
-import { MAPPED_FIELDS } from '../map/mapped-fields.js';
+import { MAPPED_FIELDS } from '../map/fields.js';
 import type { DefaultValue, MappingConfig } from '../map/mapping-config.js';
 import type { MappedField } from '../types.js';
 

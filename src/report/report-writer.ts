@@ -166,7 +166,7 @@ async function renderUnredacted(format: ReportFormat, doc: ReportDocument): Prom
   const finished = finishedDocument(doc);
   if (format === 'html') {
     // Loaded only when asked for: the HTML renderer is the largest part of the report code.
-    const { renderHtmlReport } = await import('./html.js');
+    const { renderHtmlReport } = await import('./html/render.js');
     return renderHtmlReport(finished);
   }
   return csvHeaderLine() + finished.rows.map(reportRowToCsvLine).join('');

@@ -51,3 +51,6 @@ export function time(hour: number, minute = 0, second = 0): SheetTime {
 export function dateTime(year: number, month: number, day: number, hour: number, minute = 0, second = 0): SheetDateTime {
   return { kind: 'datetime', year, month, day, hour, minute, second };
 }
+
+/** The sheet of sessions in every workbook guidebook-import writes (export and template alike). */
+export const AGENDA_SHEET = 'Agenda';

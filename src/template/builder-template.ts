@@ -22,7 +22,7 @@ const BUILDER_INSTRUCTIONS: readonly string[] = [
   'Date as MM/DD/YYYY; Time Start and Time End as HH:MM AM/PM. Separate several schedule tracks with a semicolon (;). Columns marked (Optional) may be left blank.',
 ];
 
-export const BUILDER_SHEET_NAME = 'Schedule';
+export const BUILDER_SHEET = 'Schedule';
 
 export function builderTemplateBytes(format: TemplateFormat): Buffer {
   if (format === 'csv') return Buffer.from(csvText([BUILDER_SCHEDULE_HEADERS], TEMPLATE_CLOCK), 'utf8');
@@ -30,6 +30,6 @@ export function builderTemplateBytes(format: TemplateFormat): Buffer {
   // The instructions are long single cells; keep the columns sized for the headers, not for them.
   sheet['!cols'] = BUILDER_SCHEDULE_HEADERS.map((header) => ({ wch: Math.max(header.length + 2, header.startsWith('Description') ? 50 : 14) }));
   const workbook = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(workbook, sheet, BUILDER_SHEET_NAME);
+  XLSX.utils.book_append_sheet(workbook, sheet, BUILDER_SHEET);
   return workbookBytes(workbook);
 }

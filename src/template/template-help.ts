@@ -3,7 +3,7 @@
 import { DURATION_EXAMPLES } from '../time/index.js';
 import type { TemplateRows } from './template-rows.js';
 
-export const HELP_SHEET_NAME = 'How to fill this in';
+export const HELP_SHEET = 'How to fill this in';
 
 const REQUIRED: Readonly<Record<string, string>> = {
   'Import ID': 'strongly advised',

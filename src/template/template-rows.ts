@@ -1,5 +1,5 @@
 // The blank agenda sheet `template` writes: every canonical column and two valid example rows.
-import { CANONICAL_COLUMNS } from '../map/canonical-columns.js';
+import { CANONICAL_COLUMNS } from '../map/fields.js';
 import type { MappedField } from '../types.js';
 import { date, dateTime, time, type ClockStyle, type SheetCell } from '../sheet-cells/index.js';
 

@@ -2,11 +2,9 @@
 // its help as a note) and the "How to fill this in" sheet.
 import * as XLSX from 'xlsx';
 import type { CellObject, WorkSheet } from 'xlsx';
-import { sheetOfCells, type SheetCell } from '../sheet-cells/index.js';
-import { HELP_SHEET_NAME, buildHelpRows } from './template-help.js';
+import { AGENDA_SHEET, sheetOfCells, type SheetCell } from '../sheet-cells/index.js';
+import { HELP_SHEET, buildHelpRows } from './template-help.js';
 import { TEMPLATE_CLOCK, type TemplateRows } from './template-rows.js';
-
-export const AGENDA_SHEET_NAME = 'Agenda';
 
 /** A sheet from rows of cells, times as people type them; column widths fit the longest text, within limits. */
 export function sheetFromCells(rows: ReadonlyArray<ReadonlyArray<SheetCell>>, maxWidth = 60): WorkSheet {
@@ -25,7 +23,7 @@ function agendaSheet(template: TemplateRows): WorkSheet {
 
 export function templateWorkbook(template: TemplateRows): XLSX.WorkBook {
   const workbook = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(workbook, agendaSheet(template), AGENDA_SHEET_NAME);
-  XLSX.utils.book_append_sheet(workbook, sheetFromCells(buildHelpRows(template), 110), HELP_SHEET_NAME);
+  XLSX.utils.book_append_sheet(workbook, agendaSheet(template), AGENDA_SHEET);
+  XLSX.utils.book_append_sheet(workbook, sheetFromCells(buildHelpRows(template), 110), HELP_SHEET);
   return workbook;
 }

@@ -1,7 +1,7 @@
 // The time engine: date/time texts and cells to wall-clock values, wall clocks in a zone to UTC
 // instants (exact across DST), and instants back to a zone's wall clock. Pure values in and out;
 // it knows no rows and no issues (validate/ turns its answers into row issues).
-export { DATE_TIME_FIELDS, type ColumnFormats, type DateTimeField, type TimeOptions } from './time-types.js';
+export { DATE_TIME_FIELDS, type ColumnFormats, type DateTimeField, type TimeOptions } from './read-cell.js';
 export { compileDateFormat, type CompiledDateFormat } from './date-format.js';
 export { DURATION_EXAMPLES, readDuration } from './duration.js';
 export { excelSerial, parseExcelSerial } from './excel-serial.js';

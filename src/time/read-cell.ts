@@ -1,20 +1,13 @@
-import type { CellValue, SheetDateCell } from '../types.js';
+import type { CellValue, MappedField, SheetDateCell } from '../types.js';
 import { createMemoFamily } from './caches.js';
 import type { CompiledDateFormat } from './date-format.js';
 import { parseExcelSerial } from './excel-serial.js';
-import { isRealDate, type CalendarDate } from './wall-clock.js';
-import {
-  normaliseText,
-  parseDateTimeText,
-  timeFromParts,
-  type DayMonthOrder,
-  type ParsedValue,
-  type WrittenDate,
-  type WrittenTime,
-} from './written-value.js';
+import { type CalendarDate, isRealDate } from './wall-clock.js';
+import { type DayMonthOrder, normaliseText, parseDateTimeText, type ParsedValue, timeFromParts, type WrittenDate, type WrittenTime } from './written-value.js';
 
-// One date/time cell of any kind (text, serial number, workbook date cell) to its wall-clock
-// value, read the way its column is read.
+// A sheet's date/time cells: which fields hold them, how each column is read (ColumnFormats,
+// decided once per sheet), and one cell of any kind (text, serial number, workbook date cell) to
+// its wall-clock value, read the way its column is read.
 
 /** How one column's texts are read: the --date-format if given, and the column's day/month order. */
 export interface ColumnParser {
@@ -148,4 +141,39 @@ function numberAsTimeOfDay(n: number): ParsedValue | null {
     return time ? { date: null, time, offsetMinutes: null } : null;
   }
   return parseExcelSerial(n);
+}
+
+export interface TimeOptions {
+  /** --timezone: the zone of the sheet's local times. */
+  timezone?: string;
+  /** The guide's own zone (import only), used after a per-row zone column and --timezone. */
+  guideTimezone?: string;
+  /** --date-format, a luxon format such as d/M/yyyy or M/d/yyyy h:mm a. */
+  dateFormat?: string;
+  /** Opt-in: an end time earlier than the start means the next day. */
+  overnight?: boolean;
+  /** The guide's dates, to warn about rows far outside them. */
+  guideWindow?: { start_date?: string | null; end_date?: string | null } | null;
+}
+
+/** The fields whose cells hold dates and/or times. */
+export const DATE_TIME_FIELDS = [
+  'datetime_start',
+  'datetime_end',
+  'date',
+  'start',
+  'end',
+  'registration_start_date',
+  'registration_end_date',
+] as const satisfies readonly MappedField[];
+
+export type DateTimeField = (typeof DATE_TIME_FIELDS)[number];
+
+/** How the sheet's date/time columns are read, decided once for the whole sheet (validate/column-formats.ts). */
+export interface ColumnFormats {
+  /** The --date-format in force, or null. */
+  readonly dateFormat: string | null;
+  /** Day/month order of each column holding numeric dates such as 14/03/2027. */
+  readonly dayMonthOrder: Readonly<Partial<Record<DateTimeField, DayMonthOrder>>>;
+  readonly parsers: Readonly<Record<DateTimeField, ColumnParser>>;
 }

@@ -1,15 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import { holdsOnlyAllowedMarkup, isColorOnlyStyle } from './allowed-markup.js';
-import {
-  ALLOWED_TAGS,
-  DROPPED_WITH_CONTENT,
-  KNOWN_HTML_TAGS,
-  PRESENTATIONAL_ATTRIBUTES,
-  SAFE_COLOR,
-  SAFE_HREF,
-  SAFE_IMG_SRC,
-  TAG_ATTRIBUTES,
-} from './html-allowlist.js';
+import { holdsOnlyAllowedMarkup, isColorOnlyStyle, ALLOWED_TAGS, DROPPED_WITH_CONTENT, KNOWN_HTML_TAGS, PRESENTATIONAL_ATTRIBUTES, SAFE_COLOR, SAFE_HREF, SAFE_IMG_SRC, TAG_ATTRIBUTES } from './html-allowlist.js';
 
 export interface DescriptionHtml {
   html: string;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { MappedRow } from '../types.js';
 import { cellText } from '../read/cell-value.js';
+import type { ConvertedRow, MappedRow, RowIssue } from '../types.js';
+import { quoteValue } from './row-issue.js';
 
 /** Longest import_id accepted: the API stores it in a 255-character field. */
 export const MAX_IMPORT_ID_LENGTH = 255;
@@ -30,4 +31,90 @@ export function derivedIdsWarning(count: number): string {
 export function hasOwnImportId(row: MappedRow): boolean {
   const cell = row.fields.import_id;
   return cell !== undefined && cellText(cell.value).trim() !== '';
+}
+
+// Rows sharing an import_id would fight over one session; guessing which wins could overwrite
+// the wrong one, so EVERY row involved becomes invalid with a 'duplicate_import_id' issue (the
+// planner reports those as conflicts). convertSheetRows asks for these as it hands rows out.
+
+/**
+ * The import_ids more than one row holds, each with its rows' indexes in order. Only those ids
+ * get a list: a 100k-row sheet has 100k ids and usually none shared.
+ */
+export function sharedImportIds(count: number, idAt: (index: number) => string | undefined): Map<string, number[]> {
+  const firstRow = new Map<string, number>();
+  const shared = new Map<string, number[]>();
+  for (let index = 0; index < count; index++) {
+    const id = idAt(index);
+    if (id === undefined) continue;
+    const first = firstRow.get(id);
+    if (first === undefined) firstRow.set(id, index);
+    else if (shared.has(id)) shared.get(id)!.push(index);
+    else shared.set(id, [first, index]);
+  }
+  return shared;
+}
+
+export function importIdOf(row: ConvertedRow): string | undefined {
+  return row.ok ? row.session.fields.import_id : row.import_id;
+}
+
+/** Where a row is: the messages of a duplicate name the other rows by these. */
+export interface RowPlace {
+  sheet: string;
+  row: number;
+}
+
+/** `row` (converted from `mapped`) made invalid for sharing `id` with the rows at `others`. */
+export function withDuplicateIssue(row: ConvertedRow, mapped: MappedRow, id: string, others: readonly RowPlace[]): ConvertedRow {
+  return withIssue(row, duplicateIssue(mapped, id, others));
+}
+
+function withIssue(row: ConvertedRow, issue: RowIssue): ConvertedRow {
+  if (!row.ok) return { ...row, issues: [...row.issues, issue] };
+  const { session } = row;
+  return {
+    ok: false,
+    sheet: session.sheet,
+    row: session.row,
+    name: session.fields.name,
+    import_id: session.fields.import_id,
+    issues: [...session.warnings, issue],
+  };
+}
+
+function duplicateIssue(row: MappedRow, id: string, others: readonly RowPlace[]): RowIssue {
+  const where = rowList(row, others);
+  const idCell = row.fields.import_id;
+  if (idCell && hasOwnImportId(row)) {
+    return {
+      code: 'duplicate_import_id',
+      severity: 'error',
+      message: `Row ${row.row}, column ${JSON.stringify(idCell.column)}: import_id ${JSON.stringify(id)} is also on ${where}`,
+      sheet: row.sheet,
+      row: row.row,
+      column: idCell.column,
+      value: id,
+    };
+  }
+  // Derived ids collide when two rows share title and start: say so in those words.
+  const nameCell = row.fields.name ?? { column: 'name', value: null };
+  const name = cellText(nameCell.value).trim();
+  return {
+    code: 'duplicate_import_id',
+    severity: 'error',
+    message:
+      `Row ${row.row}, column ${JSON.stringify(nameCell.column)}: ${quoteValue(name)} has the same title and start as ${where}, ` +
+      `so both get the derived import_id ${JSON.stringify(id)}; give them an Import ID column to tell them apart`,
+    sheet: row.sheet,
+    row: row.row,
+    column: nameCell.column,
+    value: name,
+  };
+}
+
+/** "rows 8, 31", naming another sheet when a row is not on this one. */
+function rowList(row: MappedRow, others: readonly RowPlace[]): string {
+  const parts = others.map((o) => (o.sheet === row.sheet ? String(o.row) : `${o.row} of sheet ${JSON.stringify(o.sheet)}`));
+  return `${others.length === 1 ? 'row' : 'rows'} ${parts.join(', ')}`;
 }

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgress, formatDuration } from '../../src/cli/progress.js';
+import { createProgress, formatEta } from '../../src/cli/progress.js';
 import type { RowResult } from '../../src/apply/types.js';
 
 function row(outcome: RowResult['outcome']): RowResult {
@@ -83,10 +83,10 @@ describe('createProgress on a terminal', () => {
   });
 });
 
-describe('formatDuration', () => {
+describe('formatEta', () => {
   it('picks the largest useful unit', () => {
-    expect(formatDuration(7)).toBe('7s');
-    expect(formatDuration(125)).toBe('2m 05s');
-    expect(formatDuration(3 * 3600 + 61)).toBe('3h 01m');
+    expect(formatEta(7)).toBe('7s');
+    expect(formatEta(125)).toBe('2m 05s');
+    expect(formatEta(3 * 3600 + 61)).toBe('3h 01m');
   });
 });

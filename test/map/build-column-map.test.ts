@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildColumnMap } from '../../src/map/build-column-map.js';
-import { CANONICAL_COLUMNS } from '../../src/map/canonical-columns.js';
-import { mapRow } from '../../src/map/map-row.js';
+import { buildColumnMap, mapRow } from '../../src/map/column-map.js';
+import { CANONICAL_COLUMNS } from '../../src/map/fields.js';
 import { parseMappingConfig } from '../../src/options/mapping-file.js';
 import type { SheetHeader } from '../../src/types.js';
 import { thrown } from '../support/thrown.js';

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CANONICAL_COLUMNS } from '../../src/map/canonical-columns.js';
-import { FIELD_ALIASES, fieldForHeader } from '../../src/map/field-aliases.js';
-import { MAPPED_FIELDS } from '../../src/map/mapped-fields.js';
-import { normaliseHeader } from '../../src/map/normalise-header.js';
-import { scoreHeaderRow } from '../../src/map/score-header-row.js';
+import { CANONICAL_COLUMNS, FIELD_ALIASES, fieldForHeader, MAPPED_FIELDS, normaliseHeader, scoreHeaderRow } from '../../src/map/fields.js';
 
 describe('header matching', () => {
   it('ignores case, spacing and punctuation', () => {

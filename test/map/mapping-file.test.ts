@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GuidebookImportError } from '../../src/errors.js';
-import { buildColumnMap } from '../../src/map/build-column-map.js';
+import { buildColumnMap } from '../../src/map/column-map.js';
 import { loadMappingFile, parseMappingConfig } from '../../src/options/mapping-file.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates/mappings/', import.meta.url));

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderHtmlReport } from '../../src/report/html.js';
+import { renderHtmlReport } from '../../src/report/html/render.js';
 import type { ReportDocument } from '../../src/report/types.js';
 import type { Action, Outcome, ReportRow, Summary } from '../../src/types.js';
 

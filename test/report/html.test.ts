@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderHtmlReport } from '../../src/report/html.js';
+import { renderHtmlReport } from '../../src/report/html/render.js';
 import type { ReportDocument } from '../../src/report/types.js';
 import type { ReportRow } from '../../src/types.js';
 

@@ -1,5 +1,5 @@
 // Reads a generated sheet back the way the importer does: openSheet with the mapper's header score.
-import { scoreHeaderRow } from '../../src/map/score-header-row.js';
+import { scoreHeaderRow } from '../../src/map/fields.js';
 import { openSheet } from '../../src/read/open-sheet.js';
 import type { RawRow, SheetHeader } from '../../src/types.js';
 

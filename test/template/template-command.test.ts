@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CANONICAL_COLUMNS } from '../../src/map/canonical-columns.js';
+import { CANONICAL_COLUMNS } from '../../src/map/fields.js';
 import { runCli } from '../support/cli-process.js';
 
 describe('guidebook-import template', () => {

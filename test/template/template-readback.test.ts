@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CANONICAL_COLUMNS } from '../../src/map/canonical-columns.js';
+import { CANONICAL_COLUMNS } from '../../src/map/fields.js';
 import { BUILDER_SCHEDULE_HEADERS, builderTemplateBytes } from '../../src/template/builder-template.js';
 import { writeTemplate } from '../../src/template/write-template.js';
 import type { SheetDateCell } from '../../src/types.js';

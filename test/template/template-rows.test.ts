@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CANONICAL_COLUMNS } from '../../src/map/canonical-columns.js';
+import { CANONICAL_COLUMNS } from '../../src/map/fields.js';
 import { buildHelpRows } from '../../src/template/template-help.js';
 import { sheetCellText, type SheetCell } from '../../src/sheet-cells/index.js';
 import { TEMPLATE_CLOCK, buildTemplateRows } from '../../src/template/template-rows.js';

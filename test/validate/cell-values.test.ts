@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createYesNoReader, isXMark } from '../../src/validate/yes-no.js';
-import { readNumber } from '../../src/validate/read-number.js';
-import { splitList } from '../../src/validate/split-list.js';
+import { createYesNoReader, isXMark, readNumber, splitList } from '../../src/validate/row-values.js';
 
 describe('yes/no cells: one vocabulary for every yes/no column', () => {
   const read = createYesNoReader(undefined, false);

@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GuidebookImportError } from '../../src/errors.js';
-import { buildColumnMap } from '../../src/map/build-column-map.js';
-import { FIELD_ALIASES } from '../../src/map/field-aliases.js';
-import { mapRow } from '../../src/map/map-row.js';
-import { MAPPED_FIELDS } from '../../src/map/mapped-fields.js';
+import { buildColumnMap, mapRow } from '../../src/map/column-map.js';
+import { FIELD_ALIASES, MAPPED_FIELDS } from '../../src/map/fields.js';
 import type { CellValue, SheetDateCell } from '../../src/types.js';
 import { convertRows } from '../../src/validate/convert-rows.js';
 

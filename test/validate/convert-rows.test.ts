@@ -1,12 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildColumnMap } from '../../src/map/build-column-map.js';
-import { mapRow } from '../../src/map/map-row.js';
+import { buildColumnMap, mapRow } from '../../src/map/column-map.js';
 import type { MappingConfig } from '../../src/map/mapping-config.js';
 import { loadMappingFile, parseMappingConfig } from '../../src/options/mapping-file.js';
 import type { CellValue, ConvertedRow, SheetSession } from '../../src/types.js';
-import { type ConvertOptions, convertOptionsFor } from '../../src/validate/convert-options.js';
-import { collectSheetFacts, convertRows, convertSheetRows } from '../../src/validate/convert-rows.js';
+import { type ConvertOptions, convertOptionsFor, collectSheetFacts, convertRows, convertSheetRows } from '../../src/validate/convert-rows.js';
 
 /** Runs the real map stage and convertRows over a small sheet. */
 function convert(headers: string[], rows: CellValue[][], options: ConvertOptions = { timezone: 'Europe/Berlin' }, mapping?: MappingConfig) {

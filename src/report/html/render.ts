@@ -1,12 +1,11 @@
 // The HTML form of the report: one self-contained page an event planner can open, read and print.
 // The sheet is untrusted, so every value is escaped and the page forbids scripts outright (CSP).
-import type { Summary } from '../types.js';
-import { escapeHtml } from './html-escape.js';
-import { dominantZone } from './html-format.js';
-import { reportCss } from './html-style.js';
-import { renderRowTable } from './html-table.js';
-import { renderTimeline } from './html-timeline.js';
-import type { ReportDocument } from './types.js';
+import type { Summary } from '../../types.js';
+import { escapeHtml, dominantZone } from './format.js';
+import { reportCss } from './style.js';
+import { renderRowTable } from './table.js';
+import { renderTimeline } from './timeline.js';
+import type { ReportDocument } from '../types.js';
 
 const SUMMARY_LABELS: ReadonlyArray<[keyof Summary, string, string]> = [
   ['created', 'Created', 'a-create'],

@@ -1,8 +1,23 @@
+import type { ReportRow } from '../../types.js';
+import { formatDateTime, formatShortDate, formatTime, isKnownZone, type LocalTime, sameLocalDay, toLocal } from './local-time.js';
+
+// Every value in the HTML report comes from an untrusted sheet or server: it goes through here.
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for use in HTML element content and in quoted attribute values alike. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
+}
+
 // How values read in the HTML report: local wall-clock times in the row's zone, lists joined,
 // empties named. Pure functions returning escaped HTML fragments.
-import type { ReportRow } from '../types.js';
-import { escapeHtml } from './html-escape.js';
-import { formatDateTime, formatShortDate, formatTime, isKnownZone, sameLocalDay, toLocal, type LocalTime } from './html-local-time.js';
 
 const TIME_FIELDS = new Set(['start_time', 'end_time', 'registration_start_date', 'registration_end_date']);
 const LONG_TEXT = 140;

@@ -1,6 +1,6 @@
 // Wall-clock times for the HTML report: the time engine's UTC→local conversion (its offsets are
 // looked up once per hour of the timeline), the rest arithmetic on UTC fields.
-import { isValidZone, parseInstant, wallClockAt } from '../time/index.js';
+import { isValidZone, parseInstant, wallClockAt } from '../../time/index.js';
 
 export interface LocalTime {
   epochMs: number;

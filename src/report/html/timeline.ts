@@ -1,8 +1,7 @@
 // The agenda as a planner reads it: one block per local day, one column per room, each session
 // placed at its local start and sized by its length, coloured by what the run does to it.
-import type { ReportRow } from '../types.js';
-import { escapeHtml } from './html-escape.js';
-import { formatWhen, namesOf, rowZone } from './html-format.js';
+import type { ReportRow } from '../../types.js';
+import { escapeHtml, formatWhen, namesOf, rowZone } from './format.js';
 import {
   formatHour,
   formatLongDate,
@@ -13,7 +12,7 @@ import {
   sameLocalDay,
   toLocal,
   type LocalTime,
-} from './html-local-time.js';
+} from './local-time.js';
 
 const PX_PER_MINUTE = 1.2;
 const MIN_BLOCK_PX = 20;

@@ -1,10 +1,9 @@
 // Every report row in one table: what happens to it, old → new values, and for invalid rows the
 // message and the offending cell. Filtered by action with radio buttons and CSS alone, so the
 // page needs no script at all.
-import type { Action, ReportRow, RowIssue } from '../types.js';
-import { escapeHtml } from './html-escape.js';
-import { fieldLabel, formatChangeHtml, formatValueHtml, formatWhen, namesOf, rowZone, textHtml } from './html-format.js';
-import { toLocal } from './html-local-time.js';
+import type { Action, ReportRow, RowIssue } from '../../types.js';
+import { escapeHtml, fieldLabel, formatChangeHtml, formatValueHtml, formatWhen, namesOf, rowZone, textHtml } from './format.js';
+import { toLocal } from './local-time.js';
 
 export const ACTIONS: readonly Action[] = ['create', 'update', 'unchanged', 'delete', 'invalid', 'conflict'];
 

@@ -1,5 +1,5 @@
 // The report's one stylesheet, inlined so the file stands alone (no network, no fonts).
-import { filterCss } from './html-table.js';
+import { filterCss } from './table.js';
 
 const ACTION_COLOURS = `
 .a-create{--fg:#1b5e20;--bg:#e3f4e4;--edge:#43a047}
