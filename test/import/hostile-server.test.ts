@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { agendaRows, writeAgendaCsv, type AgendaRow } from '../support/agenda-sheet.js';
-import { SECRET_KEY, describeRun } from '../support/cli-process.js';
+import { readFileSync } from 'node:fs';
+import { SECRET_KEY, describeRun, runCli } from '../support/cli-process.js';
 import { cleanUp, importWorld } from '../support/import-fixture.js';
 import { guideSessions, sessionsByImportId } from '../support/sandbox-process.js';
 import { readCsvReport, tally } from '../support/report-file.js';
@@ -11,6 +12,18 @@ import { readCsvReport, tally } from '../support/report-file.js';
 afterAll(cleanUp);
 
 const WRITES = new Set(['POST', 'PATCH', 'DELETE']);
+
+/** Sessions in guide 2 (the same account's other guide), made through the API. */
+async function sessionsOfGuide2(apiUrl: string, importIds: string[]): Promise<void> {
+  for (const importId of importIds) {
+    const answer = await fetch(`${apiUrl}sessions/`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${SECRET_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ guide: 2, name: `Berlin ${importId}`, start_time: '2027-09-20T08:00:00Z', import_id: importId }),
+    });
+    expect(answer.status).toBe(201);
+  }
+}
 
 describe('150 rows sharing start times, pages capped at 20 and ties shuffled per request', () => {
   it('imports exactly 150 sessions, no duplicate, no false conflict, and a re-sync sends 0 writes', async () => {
@@ -72,14 +85,7 @@ describe('a server that ignores the guide filter', () => {
   it("never updates or prunes another guide's sessions, and says how many it left out", async () => {
     const world = await importWorld({ args: ['--ignore-guide-filter'] });
     // Guide 2 (same account) holds sessions under import_ids the sheet uses, and one the sheet lacks.
-    for (const importId of ['S-001', 'S-002', 'OLD-1']) {
-      const answer = await fetch(`${world.sandbox.apiUrl}sessions/`, {
-        method: 'POST',
-        headers: { Authorization: `JWT ${SECRET_KEY}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ guide: 2, name: `Berlin ${importId}`, start_time: '2027-09-20T08:00:00Z', import_id: importId }),
-      });
-      expect(answer.status).toBe(201);
-    }
+    await sessionsOfGuide2(world.sandbox.apiUrl, ['S-001', 'S-002', 'OLD-1']);
     const before = guideSessions(await world.sandbox.state(), 2);
     const mark = world.sandbox.requests().length;
     const sheet = writeAgendaCsv(join(world.dir, 'agenda.csv'), agendaRows(4));
@@ -123,5 +129,32 @@ describe('writes answered with a redirect', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ created: 0, not_attempted: 5 });
     expect(world.sandbox.requests().filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([301]);
     expect(guideSessions(await world.sandbox.state())).toHaveLength(0);
+  });
+});
+
+describe('an answer whose body stalls after the headers', () => {
+  it('meets the --timeout-ms deadline: exit 2, one clear line, no write', async () => {
+    const world = await importWorld({ args: ['--slow-body-ms', '5000'] });
+    const sheet = writeAgendaCsv(join(world.dir, 'agenda.csv'), agendaRows(3));
+    const run = await world.importCli(sheet, ['--timeout-ms', '300', '--retries', '0']);
+    expect(run.code, describeRun(run)).toBe(2);
+    expect(run.stderr).toMatch(/guidebook-import: GET \/guides\/1\/: no complete answer from 127\.0\.0\.1:\d+ within 300 ms \(--timeout-ms\)\n$/);
+    expect(world.sandbox.requests().map((r) => r.method)).toEqual(['GET']);
+  });
+});
+
+describe('export from a server that ignores the guide filter', () => {
+  it("writes only the guide's own sessions and says how many others it left out", async () => {
+    const world = await importWorld({ args: ['--ignore-guide-filter'] });
+    const sheet = writeAgendaCsv(join(world.dir, 'agenda.csv'), agendaRows(3));
+    expect((await world.importCli(sheet, ['--guide', '1'])).code).toBe(0);
+    await sessionsOfGuide2(world.sandbox.apiUrl, ['B-001', 'B-002']);
+    const output = join(world.dir, 'export.csv');
+    const run = await runCli(['export', '--guide', '1', '--output', output, '--api-url', world.sandbox.apiUrl], { apiKey: SECRET_KEY });
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(run.stderr).toContain('warning: the server listed 2 sessions of other guides when asked for guide 1');
+    const text = readFileSync(output, 'utf8');
+    expect(['S-001', 'S-002', 'S-003'].every((id) => text.includes(id))).toBe(true);
+    expect(text).not.toContain('B-001');
   });
 });

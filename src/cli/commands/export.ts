@@ -38,7 +38,9 @@ export const exportCommand: CliCommand = {
         await connection.close();
       }
       await writeAgenda(agenda, options.output, format, { overwrite: options.force });
-      for (const line of [...agenda.notes, ...agenda.warnings]) process.stderr.write(`${line}\n`);
+      // The client's own warnings too: sessions of other guides a server listed are not exported.
+      const clientWarnings = connection.client.warnings().map((warning) => `warning: ${warning}`);
+      for (const line of [...agenda.notes, ...agenda.warnings, ...clientWarnings]) process.stderr.write(`${line}\n`);
       const sessions = agenda.rows.length === 1 ? '1 session' : `${agenda.rows.length} sessions`;
       process.stderr.write(`wrote ${sessions} to ${options.output} (times in ${agenda.timezone})\n`);
       if (options.json) {
