@@ -1,9 +1,18 @@
-import { dateTime as dateTimeCell, sheetCellText, type SheetDateTime } from '../sheet-cells/index.js';
+import { type ClockStyle, dateTime as dateTimeCell, sheetCellText, type SheetDateTime } from '../sheet-cells/index.js';
 import type { ApiSession, MappedField } from '../types.js';
-import { EXPORT_CLOCK, yesNo } from './export-cell.js';
-import { localMoment, offsetText, sameDay, type LocalMoment } from './local-time.js';
+import { localMoment, type LocalMoment, offsetText, sameDay } from './local-time.js';
 import type { ReferenceCellWriter } from './reference-cell.js';
 import type { ExportCell } from './types.js';
+
+/**
+ * Times as the importer reads them back exactly: "09:30" text and `hh:mm` cells, seconds only
+ * when there are some ("09:30:15"), as the time stage writes them.
+ */
+export const EXPORT_CLOCK: ClockStyle = '24-hour';
+
+export function yesNo(value: boolean | undefined): string | null {
+  return value === undefined ? null : value ? 'yes' : 'no';
+}
 
 export interface SessionCellContext {
   zone: string;

@@ -51,7 +51,7 @@ export function normaliseHeader(header: string): string {
 /**
  * Header names each field is recognised by, without a mapping file. They are compared in
  * normalised form (normaliseHeader), so spacing, case and punctuation do not matter. Covers the
- * importer's own canonical columns (canonical-columns.ts), Guidebook Builder's schedule template
+ * importer's own canonical columns (CANONICAL_COLUMNS, below), Guidebook Builder's schedule template
  * and the usual exports of scheduling tools.
  */
 export const FIELD_ALIASES: Readonly<Record<MappedField, readonly string[]>> = {

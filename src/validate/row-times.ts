@@ -131,7 +131,6 @@ export function convertCellToUtc(
   return converted.ok ? { ok: true, value: isoText(converted.utcMs) } : { ok: false, issue: converted.issue };
 }
 
-
 /** The start as written: its local date, its time (null: none given) and the cell messages name. */
 export interface LocalStart {
   date: CalendarDate;

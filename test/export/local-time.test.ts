@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGENDA_HEADERS, buildAgendaRows } from '../../src/export/index.js';
-import { EXPORT_CLOCK } from '../../src/export/export-cell.js';
+import { EXPORT_CLOCK } from '../../src/export/session-cells.js';
 import { localMoment } from '../../src/export/local-time.js';
 import { sheetCellText, type SheetCell } from '../../src/sheet-cells/index.js';
 import { formatLocal } from '../../src/time/index.js';

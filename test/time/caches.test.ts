@@ -11,7 +11,7 @@ const options: TimeOptions = { overnight: true };
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-describe('the per-run memos never change a result', () => {
+describe('the time memos never change a result', () => {
   it('cached and uncached conversions agree on every row, including gap and overlap days', () => {
     // Three weeks around the March and the autumn changes, every 10 minutes between 00:00 and 04:00.
     const rows: MappedRow[] = [];
