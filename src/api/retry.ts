@@ -20,9 +20,10 @@ export type RetryDecision =
 
 /**
  * Why a 429 was taken as the spent daily budget: the server asked for a long wait
- * ('retry_after'), or it kept throttling through every wait we were willing to make ('throttled').
+ * ('retry_after'), it kept throttling through every wait we were willing to make ('throttled'),
+ * or retries are off (`retries: 0`) so not even one wait was made ('no_retries').
  */
-export type BudgetReason = 'retry_after' | 'throttled';
+export type BudgetReason = 'retry_after' | 'throttled' | 'no_retries';
 
 /** What one request has been through so far; the caller counts it (see RetrySchedule). */
 export interface RetryProgress {
@@ -93,7 +94,8 @@ export function decideRetry(failure: AttemptFailure, progress: RetryProgress, re
     if (retryAfterSeconds !== null && retryAfterSeconds > BUDGET_RETRY_AFTER_SECONDS) return { kind: 'budget', retryAfterSeconds, reason: 'retry_after' };
     // The server's Retry-After is a minimum; a limiter that keeps refusing gets longer and longer rest.
     const delayMs = Math.max((retryAfterSeconds ?? 0) * 1000, throttleDelayMs(progress.throttleIndex, random));
-    if (retries === 0 || progress.throttledMs + delayMs > THROTTLE_WAIT_LIMIT_MS) return { kind: 'budget', retryAfterSeconds, reason: 'throttled' };
+    if (retries === 0) return { kind: 'budget', retryAfterSeconds, reason: 'no_retries' };
+    if (progress.throttledMs + delayMs > THROTTLE_WAIT_LIMIT_MS) return { kind: 'budget', retryAfterSeconds, reason: 'throttled' };
     return { kind: 'retry', delayMs };
   }
   if (!isRetryableStatus(status) || !retriesLeft) return { kind: 'fail' };
@@ -132,6 +134,12 @@ export class RetrySchedule {
 
 /** The message of the 'budget' stop, saying which of the two it was. */
 export function budgetMessage(retryAfterSeconds: number | null, reason: BudgetReason = 'retry_after'): string {
+  if (reason === 'no_retries') {
+    return (
+      'the server answered 429 (too many requests) and --retries 0 allows no wait, so the daily API request budget is taken as spent. ' +
+      'Run the same import again later: rows already done are not sent twice'
+    );
+  }
   if (reason === 'throttled') {
     return (
       `the server kept answering 429 (too many requests) through ${Math.round(THROTTLE_WAIT_LIMIT_MS / 60_000)} minutes of waiting, ` +

@@ -114,7 +114,8 @@ describe('decideRetry', () => {
   });
 
   it('does not wait on a 429 when retries are off', () => {
-    expect(decideRetry(status(429), at(0), 0, half)).toEqual({ kind: 'budget', retryAfterSeconds: null, reason: 'throttled' });
+    expect(decideRetry(status(429), at(0), 0, half)).toEqual({ kind: 'budget', retryAfterSeconds: null, reason: 'no_retries' });
+    expect(budgetMessage(null, 'no_retries')).toMatch(/^the server answered 429 \(too many requests\) and --retries 0 allows no wait/);
   });
 
   it('gives up on a 5xx that asks for minutes of patience', () => {
