@@ -3,15 +3,13 @@ import { Readable, finished, pipeline, type Transform } from 'node:stream';
 import { parse, type Parser } from 'csv-parse';
 import type { CellValue, RawRow } from '../types.js';
 import { acceptEveryRecordLength } from './csv-parse-patch.js';
-import { fileError } from './file-error.js';
+import { fileError, tooManyRows } from './file-error.js';
 import { watchFileTail, type FileTail } from './file-tail.js';
 import { findHeaderRow, isEmptyRow, noHeaderMessage, alignCells, type HeaderCandidate } from './header-row.js';
 import { HEADER_SCAN_ROWS, MAX_CSV_RECORD_BYTES } from './limits.js';
-import type { OpenedFile, ReadSettings } from './opened-file.js';
-import { tooManyRows } from './row-limit.js';
+import type { OpenedFile, ReadSettings, SheetSource } from './types.js';
 import { sniffDelimiter, type Delimiter } from './sniff-delimiter.js';
 import { detectTextEncoding, encodingFromBom, type TextEncoding } from './text-encoding.js';
-import type { SheetSource } from './types.js';
 
 /**
  * A CSV/TSV/TXT file as a sheet, streamed: records are parsed and handed out as the file is read,

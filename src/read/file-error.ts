@@ -11,3 +11,7 @@ export function quoteList(values: readonly string[], max = 12): string {
   if (values.length > max) shown.push(`… (${values.length - max} more)`);
   return shown.join(', ');
 }
+
+export function tooManyRows(label: string, maxRows: number): GuidebookImportError {
+  return fileError(label, `has more than ${maxRows.toLocaleString('en-US')} data rows, the most one import reads`);
+}

@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
 import type { CellValue, RawRow } from '../types.js';
-import { fileError, quoteList } from './file-error.js';
+import { fileError, quoteList, tooManyRows } from './file-error.js';
 import {
   alignCells,
   findHeaderRow,
@@ -10,9 +10,7 @@ import {
   type HeaderRow,
 } from './header-row.js';
 import { HEADER_SCAN_ROWS } from './limits.js';
-import type { OpenedFile, ReadSettings } from './opened-file.js';
-import { tooManyRows } from './row-limit.js';
-import type { SheetSource } from './types.js';
+import type { OpenedFile, ReadSettings, SheetSource } from './types.js';
 import { cellText } from './cell-value.js';
 import { WorkbookCellReader } from './workbook-cell.js';
 
