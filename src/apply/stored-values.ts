@@ -6,7 +6,7 @@
 // until the sheet holds what the server stores: never a silent update on every re-sync.
 import type { SessionWriteBody } from '../api/types.js';
 import { sameValue } from '../plan/diff-session.js';
-import { sameInstant } from '../plan/instant.js';
+import { sameInstant } from '../time/index.js';
 import { FIELD_KINDS, isComparedField, type FieldKind } from '../plan/session-field-kinds.js';
 import type { ApiSession } from '../types.js';
 

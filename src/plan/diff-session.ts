@@ -2,7 +2,7 @@ import type { SessionWriteBody } from '../api/types.js';
 import type { ApiSession } from '../types.js';
 import { descriptionToHtml } from '../validate/index.js';
 import { canonicalHtml } from './canonical-html.js';
-import { sameInstant } from './instant.js';
+import { sameInstant } from '../time/index.js';
 import { FIELD_KINDS, isComparedField, type FieldKind } from './session-field-kinds.js';
 import type { FieldChange, PendingRefs } from './types.js';
 

@@ -2,7 +2,6 @@ export { planImport, createRowPlanner, indexSheetImportIds, indexImportIds, type
 export { diffSession, sameValue, type SessionDiff } from './diff-session.js';
 export { desiredFields, type ApiVersion } from './desired-fields.js';
 export { formatPlanTotals } from './format-plan-totals.js';
-export { instantMs, sameInstant } from './instant.js';
 export { createdImportId } from './reference-index.js';
 export { assignedImportId, sessionIdOfAssignedImportId } from './assigned-import-id.js';
 export type * from './types.js';

@@ -20,6 +20,7 @@ describe('sameInstant', () => {
     ['2017-09-18T16:00:00.000000+0000', '2017-09-18T16:00:00.000Z', true],
     ['2017-09-18T18:00:00+02:00', '2017-09-18T16:00:00Z', true],
     ['2017-09-18T16:00:00.000000+0000', '2017-09-18T16:00:01Z', false],
+    ['2017-09-18T16:00:00.000Z', '2017-09-18T16:01:00.000000+0000', false],
     ['2017-09-18T16:00:00.123456Z', '2017-09-18T16:00:00.123Z', true],
     ['2017-09-18 16:00:00', '2017-09-18T16:00:00Z', true],
     [null, null, true],
@@ -63,13 +64,29 @@ describe('formatLocal (for export)', () => {
 });
 
 describe('parseInstant: the one reader of API and ISO instants', () => {
+  it('reads the server form with microseconds and a colon-less offset', () => {
+    expect(parseInstant('2017-09-18T16:00:00.000000+0000')).toBe(Date.UTC(2017, 8, 18, 16));
+  });
+
+  it('applies offsets with and without a colon, and Z', () => {
+    const utc = Date.UTC(2027, 2, 1, 14, 30);
+    expect(parseInstant('2027-03-01T14:30:00Z')).toBe(utc);
+    expect(parseInstant('2027-03-01T09:30:00-05:00')).toBe(utc);
+    expect(parseInstant('2027-03-01T20:00:00.000+0530')).toBe(utc);
+    expect(parseInstant('2027-03-01 14:30')).toBe(utc);
+  });
+
+  it('keeps milliseconds and ignores digits below them', () => {
+    expect(parseInstant('2027-03-01T14:30:00.123456Z')).toBe(Date.UTC(2027, 2, 1, 14, 30, 0, 123));
+  });
+
   it('reads a text without an offset as UTC, whatever the machine zone', () => {
     expect(parseInstant('2027-03-01T10:00:00')).toBe(Date.UTC(2027, 2, 1, 10));
     expect(parseInstant('2027-03-01')).toBe(Date.UTC(2027, 2, 1));
   });
 
   it('answers null for what is no instant', () => {
-    for (const text of ['', '  ', 'soon', '01/03/2027 14:30', '2027-03-01T10']) expect(parseInstant(text), text).toBeNull();
+    for (const text of ['', '  ', 'soon', 'next Tuesday', '01/03/2027 14:30', '2027-03-01T10']) expect(parseInstant(text), text).toBeNull();
   });
 });
 
