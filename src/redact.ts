@@ -25,8 +25,9 @@ export function redactSecrets(text: string): string {
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s:"'<>]*:[^/?#@"'<>\r\n]*@/gi;
 
 // Between two characters of the key a message may hold a line break with its indent (a wrapped
-// line) or the escape of one (`\n` inside a JSON string).
-const GAP = String.raw`(?:\s|\\[nrt])*`;
+// line) or the escape of one (`\n` inside a JSON string). Escapes may be escaped again (a server's
+// JSON message inside our JSON report: `\\n`), so any run of backslashes counts as one.
+const GAP = String.raw`(?:\s|\\+[nrt])*`;
 
 function secretPattern(secret: string): RegExp {
   const chars = [...secret].map((char) => `(?:${charForms(char).join('|')})`);
@@ -41,13 +42,14 @@ function charForms(char: string): string[] {
   const bytes = [...Buffer.from(char, 'utf8')].map((byte) => `%${hexCaseless(byte.toString(16).padStart(2, '0'))}`);
   forms.add(bytes.join(''));
   // JSON and JavaScript string escapes.
-  if (code <= 0xffff) forms.add(String.raw`\\u${hexCaseless(code.toString(16).padStart(4, '0'))}`);
-  if (char === '"' || char === '\\' || char === '/') forms.add(escapeRegex(`\\${char}`));
+  if (code <= 0xffff) forms.add(String.raw`\\+u${hexCaseless(code.toString(16).padStart(4, '0'))}`);
+  if (char === '"' || char === '\\' || char === '/') forms.add(String.raw`\\+${escapeRegex(char)}`);
   // HTML: numeric references and the named ones an escaper uses.
-  forms.add(`&#0*${code};`);
-  forms.add(`&#[xX]0*${hexCaseless(code.toString(16))};`);
-  const named: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-  if (named[char]) forms.add(escapeRegex(named[char]));
+  // Escaped again by our own HTML report, `&#45;` becomes `&amp;#45;`: any run of `amp;` counts.
+  forms.add(`&(?:amp;)*#0*${code};`);
+  forms.add(`&(?:amp;)*#[xX]0*${hexCaseless(code.toString(16))};`);
+  const named: Record<string, string> = { '&': 'amp;', '<': 'lt;', '>': 'gt;', '"': 'quot;', "'": '(?:apos|#39|#x27);' };
+  if (named[char]) forms.add(`&(?:amp;)*${named[char]}`);
   // A quote inside a CSV cell is doubled; a space in a form body is a plus.
   if (char === '"') forms.add('""');
   if (char === ' ') forms.add(String.raw`\+`);

@@ -6,6 +6,7 @@ export function jsonSyntaxReason(text: string, error: unknown): string {
   if (/Unexpected end of JSON input/.test(message)) return text.trim() === '' ? 'the file is empty' : 'the file ends before the JSON does';
   const position = /at position (\d+)/.exec(message)?.[1];
   if (position === undefined) return 'a syntax error (the text is not shown)';
+  if (Number(position) >= text.trimEnd().length) return 'the file ends before the JSON does';
   const before = text.slice(0, Number(position));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');

@@ -21,9 +21,10 @@ export interface PlanImportOptions extends Omit<ValidateFileOptions, 'file'> {
   /**
    * Called once the guide has answered and before its sessions are listed: the point after which
    * a second run planning at the same time could plan the same creates (the CLI takes its run
-   * lock here, so a run that cannot even reach the guide never holds it).
+   * lock here, so a run that cannot even reach the guide never holds it). Awaited: taking the
+   * lock may mean waiting for another run (--lock-wait).
    */
-  beforeListing?: (guide: ApiGuide) => void;
+  beforeListing?: (guide: ApiGuide) => void | Promise<void>;
 }
 
 export interface PlannedImport {
@@ -49,7 +50,7 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
     guideWindow: { start_date: guide.start_date ?? null, end_date: guide.end_date ?? null },
   });
   const apiVersion = options.apiVersion ?? 'v1.1';
-  options.beforeListing?.(guide);
+  await options.beforeListing?.(guide);
   // Each listing costs at least one request of the daily budget: a sheet without a track or room
   // column never looks at the guide's tracks or locations, so it does not list them.
   const mapsLocations = mapsField(converted.rows, 'locations');

@@ -28,6 +28,8 @@ export interface RunDedupeOptions {
   apiVersion?: 'v1' | 'v1.1';
   maxRequests?: number;
   signal?: AbortSignal;
+  /** Once the guide has answered, before its sessions are listed (the CLI takes its run lock here). */
+  beforeListing?: (guide: ApiGuide) => void | Promise<void>;
   openReport?: () => ReportWriter;
   onPlanned?: (planned: { plan: Plan; guide: ApiGuide; warnings: string[] }) => void;
   onRow?: (row: ReportRow) => void;
@@ -47,6 +49,7 @@ export async function runDedupe(options: RunDedupeOptions): Promise<DedupeRun> {
   const loaded = options.sheetFile ? await loadSheet({ file: options.sheetFile, sheet: options.sheet, mapping: options.mapping }) : null;
   const before = client.requestCount;
   const guide = await client.getGuide(options.guide);
+  await options.beforeListing?.(guide);
   const apiVersion = options.apiVersion ?? 'v1.1';
   const warnings: string[] = [];
   const converted = loaded

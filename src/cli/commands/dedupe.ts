@@ -35,7 +35,8 @@ export const dedupeCommand: CliCommand = {
       .example('$0 dedupe --guide 47 --sheet-file agenda.xlsx --yes', 'keep the session matching the sheet, delete the others'),
   run: async (args) => {
     let connection: Connection | null = null;
-    let lock: RunLock | null = null;
+    // Set from inside the run (see beforeListing), so kept in an object TypeScript does not narrow.
+    const held: { lock: RunLock | null } = { lock: null };
     const controller = new AbortController();
     const stopListening = onInterrupt(controller);
     try {
@@ -43,20 +44,31 @@ export const dedupeCommand: CliCommand = {
       const reportPath = options.report ?? `guide-${options.guide}.dedupe.report.csv`;
       assertReportTarget(reportPath, runInputs(options, args));
       connection = await connect(options, { signal: controller.signal });
+      const connected = connection;
       // Deletes while an import plans would make the import update a session that is going away.
-      if (options.yes) lock = await takeRunLock(connection, options.guide, options.lockWait);
-      return await dedupeWith(options, connection, reportPath, controller);
+      const takeLock = options.yes
+        ? async () => {
+            held.lock = await takeRunLock(connected, options.guide, options.lockWait);
+          }
+        : undefined;
+      return await dedupeWith(options, connection, reportPath, controller, takeLock);
     } catch (error) {
       return reportError(error);
     } finally {
       stopListening();
-      lock?.release();
+      held.lock?.release();
       await connection?.close();
     }
   },
 };
 
-async function dedupeWith(options: Readonly<DedupeOptions>, connection: Connection, reportPath: string, controller: AbortController): Promise<number> {
+async function dedupeWith(
+  options: Readonly<DedupeOptions>,
+  connection: Connection,
+  reportPath: string,
+  controller: AbortController,
+  beforeListing: (() => Promise<void>) | undefined,
+): Promise<number> {
   const started = Date.now();
   const report = guardReport(reportPath, controller);
   const run = await runDedupe({
@@ -64,6 +76,7 @@ async function dedupeWith(options: Readonly<DedupeOptions>, connection: Connecti
     client: connection.client,
     apiVersion: /\/v1\/?$/.test(connection.apiUrl) ? 'v1' : 'v1.1',
     signal: controller.signal,
+    beforeListing,
     openReport: () => report.open(() => createReportWriter(reportPath)),
     reportOptions: reportOptionsOf(options),
     onPlanned: ({ plan, guide, warnings }) => {

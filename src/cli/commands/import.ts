@@ -33,22 +33,29 @@ export const importCommand: CliCommand = {
       .example('$0 import samples/devcon-2027.xlsx --guide 1 --sandbox', 'rehearse against a local sandbox'),
   run: async (args) => {
     let connection: Connection | null = null;
-    let lock: RunLock | null = null;
+    // Set from inside the run (see takeLock), so kept in an object TypeScript does not narrow.
+    const held: { lock: RunLock | null } = { lock: null };
     const controller = new AbortController();
     const stopListening = onInterrupt(controller);
     try {
       const options = normalizeImportOptions(flagsWithConfig(args));
       assertReportTarget(options.report ?? defaultReportPath(options.file), runInputs(options, args));
       connection = await connect(options, { signal: controller.signal });
-      // Taken before the guide's sessions are listed: from then on a second run would plan the
-      // same creates. A dry run writes nothing, so it may run beside anything.
-      if (!options.dryRun) lock = await takeRunLock(connection, options.guide, options.lockWait);
-      return await importWith(options, connection, controller);
+      const connected = connection;
+      // Taken once the guide has answered (a run that cannot reach it never holds the lock) and
+      // before its sessions are listed: from then on a second run would plan the same creates.
+      // A dry run writes nothing, so it may run beside anything.
+      const takeLock = options.dryRun
+        ? undefined
+        : async () => {
+            held.lock = await takeRunLock(connected, options.guide, options.lockWait);
+          };
+      return await importWith(options, connection, controller, takeLock);
     } catch (error) {
       return reportError(error);
     } finally {
       stopListening();
-      lock?.release();
+      held.lock?.release();
       await connection?.close();
     }
   },
@@ -58,6 +65,7 @@ async function importWith(
   options: Readonly<ImportOptions>,
   connection: Connection,
   controller: AbortController,
+  beforeListing: (() => Promise<void>) | undefined,
 ): Promise<number> {
   const started = Date.now();
   const reportPath = options.report ?? defaultReportPath(options.file);
@@ -69,6 +77,7 @@ async function importWith(
     client: connection.client,
     apiVersion: /\/v1\/?$/.test(connection.apiUrl) ? 'v1' : 'v1.1',
     signal: controller.signal,
+    beforeListing,
     maxInFlight: options.concurrency * 2,
     openReport: () => report.open(() => createReportWriter(reportPath)),
     reportOptions: reportOptionsOf(options),
