@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -170,6 +170,27 @@ describe('two CLI imports into one guide at once', () => {
       expect(ids).toHaveLength(rows.length);
       expect(new Set(ids).size).toBe(rows.length);
       expect(readdirSync(join(where, 'state', 'guidebook-import'))).toEqual([]);
+    } finally {
+      await sandbox.close();
+    }
+  }, 60_000);
+
+  it('a lock left by a killed run is taken over, with a note naming it', async () => {
+    const where = tempDir('gbi-lock-cli');
+    const sandbox = await startSandbox({ port: 0, apiKey: 'lock-key' });
+    try {
+      const state = join(where, 'state');
+      const pid = await deadPid();
+      const lockDir = join(state, 'guidebook-import');
+      mkdirSync(lockDir, { recursive: true });
+      writeFileSync(lockPathFor(sandbox.apiUrl, 1, lockDir), JSON.stringify({ pid, startedAt: '2026-12-01T03:00:00.000Z', host: hostname(), guide: 1, api: sandbox.apiUrl }));
+      const sheet = writeAgendaCsv(join(where, 'agenda.csv'), agendaRows(3));
+      const env = { GUIDEBOOK_API_KEY: 'lock-key', XDG_STATE_HOME: state };
+      const result = await runCli(['import', sheet, '--guide', '1', '--api-url', sandbox.apiUrl, '--report', join(where, 'r.csv')], { env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain(`note: took over the run lock of process ${pid} (started 2026-12-01T03:00:00.000Z), which is no longer running`);
+      expect(sandbox.state().sessions).toHaveLength(3);
+      expect(readdirSync(lockDir)).toEqual([]);
     } finally {
       await sandbox.close();
     }
