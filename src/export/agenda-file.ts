@@ -31,7 +31,7 @@ export function resolveExportFormat(output: string, format?: ExportFormat): Expo
  * page), RFC 4180 quoting, CRLF between records; cells as they are (no formula guard), since the
  * file is meant to be imported again.
  */
-export function agendaCsvBytes(agenda: ExportedAgenda): Buffer {
+function agendaCsvBytes(agenda: ExportedAgenda): Buffer {
   return Buffer.from(`\uFEFF${csvText([agenda.headers, ...agenda.rows], EXPORT_CLOCK)}`, 'utf8');
 }
 
@@ -43,7 +43,7 @@ const MAX_COLUMN_WIDTH = 60;
  * and time cells) and the "Notes" sheet explaining the file. The same agenda gives the same bytes,
  * in any process.
  */
-export function agendaWorkbookBytes(agenda: ExportedAgenda): Buffer {
+function agendaWorkbookBytes(agenda: ExportedAgenda): Buffer {
   const agendaSheet = sheetOfCells([agenda.headers, ...agenda.rows], { clock: EXPORT_CLOCK, maxWidth: MAX_COLUMN_WIDTH });
   agendaSheet['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: agenda.rows.length, c: agenda.headers.length - 1 } }) };
   const workbook = XLSX.utils.book_new();

@@ -12,14 +12,14 @@ const ODS_TAG = /<(?:[A-Za-z_][\w.-]{0,29}:)?(table|table-row|table-cell|covered
 /** An ODS tag longer than this is not a spreadsheet's; it is skipped rather than carried on. */
 const ODS_MAX_TAG = 64 * 1024;
 
-export interface CellLimits {
+interface CellLimits {
   /** Cells of the whole workbook. */
   maxCells: number;
   /** Rows holding a cell, in any one sheet. */
   maxRowsPerSheet: number;
 }
 
-export type CellCountExcess = { kind: 'cells'; limit: number } | { kind: 'rows'; limit: number };
+type CellCountExcess = { kind: 'cells'; limit: number } | { kind: 'rows'; limit: number };
 
 /**
  * SheetJS parses a whole workbook into memory before the first row can be looked at (hundreds of

@@ -23,7 +23,7 @@ export function kindFromExtension(extension: string): NamedKind | undefined {
 }
 
 /** What a file's first bytes say it is. */
-export type ContentKind = 'zip' | 'cfb' | 'markup' | 'text' | 'binary';
+type ContentKind = 'zip' | 'cfb' | 'markup' | 'text' | 'binary';
 
 export function kindFromContent(head: Uint8Array): ContentKind {
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'zip';

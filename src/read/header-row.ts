@@ -45,7 +45,7 @@ export function noHeaderMessage(candidates: readonly HeaderCandidate[], sheetNam
   );
 }
 
-export function trimTrailingEmpty(texts: readonly string[]): string[] {
+function trimTrailingEmpty(texts: readonly string[]): string[] {
   let end = texts.length;
   while (end > 0 && texts[end - 1] === '') end--;
   return texts.slice(0, end);

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-export interface DetectedEncoding {
+interface DetectedEncoding {
   encoding: TextEncoding;
   warning?: string;
 }

@@ -22,7 +22,7 @@ const BUILDER_INSTRUCTIONS: readonly string[] = [
   'Date as MM/DD/YYYY; Time Start and Time End as HH:MM AM/PM. Separate several schedule tracks with a semicolon (;). Columns marked (Optional) may be left blank.',
 ];
 
-export const BUILDER_SHEET = 'Schedule';
+const BUILDER_SHEET = 'Schedule';
 
 export function builderTemplateBytes(format: TemplateFormat): Buffer {
   if (format === 'csv') return Buffer.from(csvText([BUILDER_SCHEDULE_HEADERS], TEMPLATE_CLOCK), 'utf8');

@@ -3,7 +3,7 @@ import { GuidebookImportError } from '../errors.js';
 
 export type TemplateFormat = 'csv' | 'xlsx';
 export const TEMPLATE_FORMATS: readonly TemplateFormat[] = ['csv', 'xlsx'];
-export const DEFAULT_TEMPLATE_NAME = 'agenda-template';
+const DEFAULT_TEMPLATE_NAME = 'agenda-template';
 
 /** The format a file name asks for, or null when its ending is neither. */
 export function formatFromPath(path: string): TemplateFormat | null {

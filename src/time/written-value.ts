@@ -46,7 +46,7 @@ const NOON = /^(?:12\s*)?(?:noon|midday)$/;
 const MIDNIGHT = /^(?:12\s*)?midnight$/;
 
 /** Parses a lower-cased, trimmed time of day; null when it is not one. */
-export function parseTimeOfDay(text: string): WrittenTime | null {
+function parseTimeOfDay(text: string): WrittenTime | null {
   if (NOON.test(text)) return at(12, 0, 0, 0, false);
   if (MIDNIGHT.test(text)) return at(0, 0, 0, 0, true);
   let m = CLOCK.exec(text);

@@ -48,7 +48,7 @@ const SETTING_FIELDS = [
  * One mapped row to the session it would write, or every issue it has. The whole row is always
  * read, so the user sees all its problems at once, not one per run.
  */
-export function convertRow(row: MappedRow, context: RowContext): ConvertedRow {
+function convertRow(row: MappedRow, context: RowContext): ConvertedRow {
   const issues: RowIssue[] = [];
   const fields: Partial<SessionFields> = {};
   const cells = row.fields;

@@ -132,14 +132,14 @@ export function convertCellToUtc(
 }
 
 /** The start as written: its local date, its time (null: none given) and the cell messages name. */
-export interface LocalStart {
+interface LocalStart {
   date: CalendarDate;
   time: WrittenTime | null;
   offsetMinutes: number | null;
   cell: MappedCell;
 }
 
-export type LocalEnd =
+type LocalEnd =
   | { kind: 'none' }
   /** `timeOnly`: the end was a bare time, placed on the start's date (or the next, --overnight). */
   | { kind: 'wall'; wall: number; offsetMinutes: number | null; cell: MappedCell; timeOnly: boolean }
@@ -160,7 +160,7 @@ function readValue(
 }
 
 /** Start from a date-time column, or a date column plus a start time (or no time: all-day). */
-export function readStart(row: MappedRow, formats: ColumnFormats, errors: RowIssue[]): LocalStart | null {
+function readStart(row: MappedRow, formats: ColumnFormats, errors: RowIssue[]): LocalStart | null {
   const f = row.fields;
   const dateCell = presentCell(f.date);
   const startField = presentCell(f.datetime_start) ? 'datetime_start' : 'start';
@@ -205,7 +205,7 @@ export function readStart(row: MappedRow, formats: ColumnFormats, errors: RowIss
 }
 
 /** End from an end date-time, an end time on the start's date, or a duration. */
-export function readEnd(
+function readEnd(
   row: MappedRow,
   formats: ColumnFormats,
   start: LocalStart,
@@ -255,13 +255,13 @@ function sameDate(a: CalendarDate, b: CalendarDate): boolean {
   return a.year === b.year && a.month === b.month && a.day === b.day;
 }
 
-export type UtcResult = { ok: true; utcMs: number; warning: RowIssue | null } | { ok: false; issue: RowIssue };
+type UtcResult = { ok: true; utcMs: number; warning: RowIssue | null } | { ok: false; issue: RowIssue };
 
 /**
  * The UTC instant of a cell's wall time in a zone. A time inside a spring-forward gap is the
  * row's error; one inside a fall-back overlap is the earlier instant, with a warning.
  */
-export function wallToUtc(row: MappedRow, cell: MappedCell, wall: number, zone: OffsetZone): UtcResult {
+function wallToUtc(row: MappedRow, cell: MappedCell, wall: number, zone: OffsetZone): UtcResult {
   const instant = localInstant(zone, wall);
   if (instant.kind === 'exact') return { ok: true, utcMs: instant.utcMs, warning: null };
   if (instant.kind === 'gap') {
@@ -286,10 +286,10 @@ function transitionWalls(fromWall: number, toWall: number): string {
   return `${formatWallDateTime(fromWall)} to ${formatWallDateTime(toWall)}`;
 }
 
-export type ZoneColumnReading = { kind: 'none' } | { kind: 'zone'; name: string } | { kind: 'invalid'; issue: RowIssue };
+type ZoneColumnReading = { kind: 'none' } | { kind: 'zone'; name: string } | { kind: 'invalid'; issue: RowIssue };
 
 /** The row's own zone from a mapped time-zone column; an unknown name is the row's error. */
-export function readZoneColumn(row: MappedRow): ZoneColumnReading {
+function readZoneColumn(row: MappedRow): ZoneColumnReading {
   const cell = presentCell(row.fields.timezone);
   if (!cell) return { kind: 'none' };
   const name = typeof cell.value === 'string' ? normaliseZoneName(cell.value) : null;
@@ -304,7 +304,7 @@ export function readZoneColumn(row: MappedRow): ZoneColumnReading {
  * The zone for a row's local times when the row names none: --timezone, else the guide's.
  * Without either the run cannot go on, and the error says the three ways out.
  */
-export function runZone(row: MappedRow, options: TimeOptions): string {
+function runZone(row: MappedRow, options: TimeOptions): string {
   if (options.timezone) return requireZoneOption(options.timezone, '--timezone');
   if (options.guideTimezone) return requireZoneOption(options.guideTimezone, "The guide's time zone");
   const example = cellText(row.fields.datetime_start?.value ?? row.fields.date?.value ?? row.fields.start?.value ?? null);
@@ -324,13 +324,13 @@ const WINDOW_SLACK_DAYS = 14;
 const LONGEST_USUAL_SPAN_DAYS = 59;
 
 /** A start before 06:00 or after 23:00 local time is more often a wrong AM/PM than a real session. */
-export function unusualStartWarning(row: MappedRow, cell: MappedCell, startWall: number, zoneLabel: string): RowIssue | null {
+function unusualStartWarning(row: MappedRow, cell: MappedCell, startWall: number, zoneLabel: string): RowIssue | null {
   const timeOfDay = ((startWall % DAY_MS) + DAY_MS) % DAY_MS;
   if (timeOfDay >= EARLIEST_USUAL_START && timeOfDay <= LATEST_USUAL_START) return null;
   return cellIssue(row, 'suspicious_time', cell, `starts at ${formatWallTime(startWall)} local time (${zoneLabel}); check AM/PM and the 24-hour clock`, 'warning');
 }
 
-export function longSessionWarning(row: MappedRow, cell: MappedCell, lengthMs: number): RowIssue | null {
+function longSessionWarning(row: MappedRow, cell: MappedCell, lengthMs: number): RowIssue | null {
   if (lengthMs <= DAY_MS) return null;
   const hours = Math.floor(lengthMs / HOUR_MS);
   const minutes = Math.round((lengthMs % HOUR_MS) / MINUTE_MS);
@@ -338,7 +338,7 @@ export function longSessionWarning(row: MappedRow, cell: MappedCell, lengthMs: n
 }
 
 /** The guide's window widened by two weeks either side; null when the guide has no dates. */
-export function windowWarning(
+function windowWarning(
   row: MappedRow,
   cell: MappedCell,
   startWall: number,

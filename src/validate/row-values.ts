@@ -151,7 +151,7 @@ export interface ValueReaders {
 }
 
 /** What the cell readers are decided from (which yes/no columns use x marks), one row at a time. */
-export interface ValueReaderEvidence {
+interface ValueReaderEvidence {
   add(row: MappedRow): void;
   decide(): ValueReaders;
 }

@@ -104,7 +104,7 @@ const ENTITY_TEXT: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: 
  * A description as a planner reads it: paragraphs and line breaks kept, tags dropped. The result
  * is text (escaped again on output), so no markup from the sheet ever reaches the page.
  */
-export function readableHtmlText(html: string): string {
+function readableHtmlText(html: string): string {
   return html
     .replace(/<\/(?:p|div|h[1-8]|blockquote|pre|ul|ol|table)>/gi, '\n\n')
     .replace(/<\/(?:li|tr)>/gi, '\n')
@@ -116,7 +116,7 @@ export function readableHtmlText(html: string): string {
     .trim();
 }
 
-export function plainText(value: unknown): string {
+function plainText(value: unknown): string {
   if (Array.isArray(value)) return value.map((item) => plainText(item)).join('; ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string') return value;

@@ -21,7 +21,7 @@ export function isKnownZone(zone: string | undefined): zone is string {
   return zone !== undefined && zone !== '' && isValidZone(zone);
 }
 
-export function localFromEpoch(epochMs: number, zone: string): LocalTime {
+function localFromEpoch(epochMs: number, zone: string): LocalTime {
   const wall = new Date(wallClockAt(epochMs, zone));
   return {
     epochMs,

@@ -8,7 +8,7 @@ import { toLocal } from './local-time.js';
 export const ACTIONS: readonly Action[] = ['create', 'update', 'unchanged', 'delete', 'invalid', 'conflict'];
 
 /** A filter button: its id, its label, and which rows it keeps. */
-export interface RowFilter {
+interface RowFilter {
   id: string;
   label: string;
   keeps: (row: ReportRow) => boolean;
@@ -16,7 +16,7 @@ export interface RowFilter {
   hides: string;
 }
 
-export const ROW_FILTERS: readonly RowFilter[] = [
+const ROW_FILTERS: readonly RowFilter[] = [
   { id: 'all', label: 'All', keeps: () => true, hides: '' },
   ...ACTIONS.map((action) => ({
     id: action,
