@@ -66,8 +66,11 @@ export function resolveApiUrl(options: { apiUrl?: string; env?: NodeJS.ProcessEn
   return normaliseApiUrl(given);
 }
 
-/** `scheme://something@host`: credentials before the host, whether the rest parses or not. */
+/**
+ * `scheme://something@host`, or `user:password@host` typed without a scheme: credentials before
+ * the host, whether the rest parses or not.
+ */
 export function hasUserInfo(url: string): boolean {
-  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url.trim())?.[1] ?? '';
+  const authority = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)/i.exec(url.trim())?.[1] ?? '';
   return authority.includes('@');
 }

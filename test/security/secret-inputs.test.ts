@@ -104,6 +104,8 @@ describe('a URL with a user name and password is never echoed', () => {
       `http://admin:${PASSWORD} x@127.0.0.1:${port}/`,
       `https://admin:${PASSWORD}@host:port/`,
       `ftp://admin:${PASSWORD}@host/`,
+      // No scheme: would otherwise be read as the scheme "admin:" and quoted back.
+      `admin:${PASSWORD}@builder.guidebook.com/open-api/v1.1/`,
     ];
     const env = { GUIDEBOOK_API_KEY: KEY };
     for (const url of urls) {
