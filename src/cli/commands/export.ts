@@ -7,6 +7,7 @@ import { mergeConfig, normalizeExportOptions, type ExportOptions } from '../../o
 import { normaliseZoneName } from '../../time/index.js';
 import { connect } from '../connect.js';
 import { reportError } from '../report-error.js';
+import { say } from './run-context.js';
 import type { CliCommand } from './command.js';
 import { connectionOptions } from './shared-options.js';
 
@@ -40,9 +41,10 @@ export const exportCommand: CliCommand = {
       await writeAgenda(agenda, options.output, format, { overwrite: options.force });
       // The client's own warnings too: sessions of other guides a server listed are not exported.
       const clientWarnings = connection.client.warnings().map((warning) => `warning: ${warning}`);
-      for (const line of [...agenda.notes, ...agenda.warnings, ...clientWarnings]) process.stderr.write(`${line}\n`);
+      // Through say(): warnings may quote what the server sent, so they are redacted like any message.
+      for (const line of [...agenda.notes, ...agenda.warnings, ...clientWarnings]) say(line);
       const sessions = agenda.rows.length === 1 ? '1 session' : `${agenda.rows.length} sessions`;
-      process.stderr.write(`wrote ${sessions} to ${options.output} (times in ${agenda.timezone})\n`);
+      say(`wrote ${sessions} to ${options.output} (times in ${agenda.timezone})`);
       if (options.json) {
         const summary = { sessions: agenda.rows.length, output: options.output, timezone: agenda.timezone, assigned_import_ids: agenda.assignedImportIds };
         process.stdout.write(`${JSON.stringify(summary)}\n`);
