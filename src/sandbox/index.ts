@@ -1,7 +1,7 @@
 // The sandbox's public API: a local Guidebook-compatible server for tests and rehearsals.
 export { startSandbox } from './server.js';
 export { defaultSandboxState, SANDBOX_ACCOUNT } from './default-state.js';
-export { DEFAULT_DAILY_BUDGET } from './faults.js';
+export { DEFAULT_DAILY_BUDGET, FAITHFUL_SETTINGS } from './faults.js';
 export type {
   FaultSettings,
   RequestLogEntry,

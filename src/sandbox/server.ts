@@ -179,6 +179,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port: actualPort,
     requestLog: log.entries,
     state: controls.state,
+    faults: controls.faults,
     setFaults: controls.setFaults,
     resetBudget: controls.resetBudget,
     close: () => {

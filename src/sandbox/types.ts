@@ -105,6 +105,8 @@ export interface SandboxHandle {
   requestLog: RequestLogEntry[];
   /** A deep copy of the current state. */
   state(): SandboxState;
+  /** The fault settings and hostile switches now in force. */
+  faults(): FaultSettings;
   setFaults(faults: Partial<FaultSettings>): void;
   /** Sets today's request count back to zero. */
   resetBudget(): void;

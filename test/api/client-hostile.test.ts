@@ -157,6 +157,15 @@ describe('listing', () => {
     expect(server.requestLog.length - mark).toBe(4);
   });
 
+  it('an empty page that links to a next one is an error at once', async () => {
+    const server = await sandbox({ loopingNext: true });
+    const error = await rejectionOf(collect(client(server).listSessions(1)));
+    expect(error.message).toBe(
+      'GET /sessions/?guide=1&ordering=id&page_size=500: page 1 is empty but links to a next page; the listing was stopped and nothing was written',
+    );
+    expect(server.requestLog).toHaveLength(1);
+  });
+
   it('pages that shift under a server ignoring ordering=id are read again for what they skipped', async () => {
     const server = await sandbox({ pageSizeCap: 5, unstableOrder: true, ignoreOrdering: true, seed: 3 });
     const api = client(server);

@@ -238,7 +238,9 @@ describe('the sandbox command', () => {
         '--revoke-after', '50', '--slow-body-ms', '5', '--looping-next', '--throttle-next', '3',
       ],
     });
-    const settings = (await (await fetch(`${running.origin}/__sandbox/faults`)).json()) as Record<string, unknown>;
+    // Said on start, so a rehearsal never forgets what it asked for.
+    await running.cli.stderrContains('Faults and switches: pageSizeCap=20, unstableOrder=true, ignoreGuideFilter=true');
+        const settings = (await (await fetch(`${running.origin}/__sandbox/faults`)).json()) as Record<string, unknown>;
     expect(settings).toMatchObject({
       pageSizeCap: 20,
       unstableOrder: true,

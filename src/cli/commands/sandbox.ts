@@ -1,6 +1,6 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { GuidebookImportError } from '../../errors.js';
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox/index.js';
+import { FAITHFUL_SETTINGS, startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox/index.js';
 import { registerSecret } from '../redact.js';
 import { reportError } from '../report-error.js';
 import type { CliCommand } from './command.js';
@@ -117,11 +117,20 @@ function usageNotes(sandbox: SandboxHandle, keyRequired: boolean, stateFile: str
     `  Guides: ${guides || 'none'}`,
     `  Key: ${keyRequired ? 'only the --api-key value is accepted' : 'any non-empty key is accepted'}`,
     `  State: ${stateFile ? `${stateFile} (saved as it changes)` : 'in memory only (use --state FILE to keep it)'}`,
+    ...hostileNote(sandbox),
     `  Try:    curl -H "Authorization: JWT ${key}" "${sandbox.apiUrl}sessions/?guide=1"`,
     `  Import: GUIDEBOOK_API_URL=${sandbox.apiUrl} GUIDEBOOK_API_KEY=${key} guidebook-import import agenda.xlsx --guide 1`,
     '  Stop with Ctrl-C.',
     '',
   ].join('\n');
+}
+
+/** The switches that make this sandbox misbehave, so a rehearsal never forgets it asked for them. */
+function hostileNote(sandbox: SandboxHandle): string[] {
+  const on = Object.entries(sandbox.faults())
+    .filter(([name, value]) => value !== FAITHFUL_SETTINGS[name as keyof typeof FAITHFUL_SETTINGS])
+    .map(([name, value]) => `${name}=${JSON.stringify(value)}`);
+  return on.length === 0 ? [] : [`  Faults and switches: ${on.join(', ')}`];
 }
 
 function untilStopSignal(): Promise<void> {
