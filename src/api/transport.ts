@@ -32,7 +32,7 @@ export async function sendOnce(
   request: { method: string; url: string; path: string; json?: unknown; apiKey: string },
   limits: AttemptLimits,
 ): Promise<Answer> {
-  // A timeout that ends with the headers (ky's) would let a stalled body hang the run for good.
+  // A timeout that ends once the headers are in would let a stalled body hang the run for good.
   const deadline = AbortSignal.timeout(limits.timeoutMs);
   const failed = (error: unknown): NetworkError =>
     new NetworkError(request.method, request.path, describeNetworkFailure(error, deadline, limits.timeoutMs, hostOf(request.url)));
