@@ -125,8 +125,8 @@ function canonicalStyle(style: string): string {
 
 /**
  * Start and end tags paired the way a parser pairs them: void tags never open anything, a block
- * closes an open <p>, a new <li>/<dt>/<dd> closes the previous one, a stray end tag is dropped,
- * and whatever is still open at the end is closed.
+ * closes an open <p>, a new <li>/<dt>/<dd> closes the previous one, a <tr> directly in a <table>
+ * gets its <tbody>, a stray end tag is dropped, and whatever is still open at the end is closed.
  */
 function balance(tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -148,6 +148,11 @@ function balance(tokens: Token[]): Token[] {
         const item = Math.max(open.lastIndexOf('li'), open.lastIndexOf('dt'), open.lastIndexOf('dd'));
         const list = Math.max(open.lastIndexOf('ul'), open.lastIndexOf('ol'), open.lastIndexOf('dl'));
         if (item > list) closeUpTo(item);
+      }
+      // An HTML parser puts a row written straight inside a table into a <tbody> of its own.
+      if (token.name === 'tr' && open.at(-1) === 'table') {
+        out.push({ kind: 'start', name: 'tbody', attributes: [] });
+        open.push('tbody');
       }
       out.push(token);
       if (!VOID_TAGS.has(token.name)) open.push(token.name);

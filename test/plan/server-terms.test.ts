@@ -33,6 +33,9 @@ describe('description HTML is compared by meaning', () => {
     ['an unclosed paragraph closed by the cleaner', '<p>a<p>b', '<p>a</p><p>b</p>'],
     ['comments dropped', '<p>a<!-- note --></p>', '<p>a</p>'],
     ['whitespace runs inside text', '<p>a  \n b</p>', '<p>a b</p>'],
+    ['a table row given its tbody', '<table><tr><td>1</td></tr></table>', '<table><tbody><tr><td>1</td></tr></tbody></table>'],
+    ['boolean attributes', '<td nowrap>x</td>', '<td nowrap="">x</td>'],
+    ['style declarations', '<span style="COLOR:red">x</span>', '<span style="color: red;">x</span>'],
     ['null and empty', null, ''],
   ])('%s: the same', (_, sheet, server) => {
     expect(sameHtml(sheet, server)).toBe(true);
