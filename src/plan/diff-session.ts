@@ -72,6 +72,8 @@ function asText(value: unknown): string | null {
  * differs.
  */
 function sameDescription(wanted: unknown, current: unknown): boolean {
+  // The usual re-sync: the server holds the very text the importer sent. No parsing then.
+  if (wanted === current) return true;
   const sheet = canonicalHtml(wanted);
   const server = canonicalHtml(current);
   if (sheet === server) return true;
