@@ -1,0 +1,51 @@
+// A key rejected in the middle of applyPlan stops the run the way the budget does (run-stop.ts):
+// in-flight writes finish, no new one starts, the rest are not_attempted, and a re-run with a
+// good key finishes without duplicates.
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyPlan } from '../../src/apply/index.js';
+import type { SandboxHandle } from '../../src/sandbox/types.js';
+import { agenda, handPlan } from './hand-plan.js';
+import { GUIDE, clientFor, countBy, listAll, sessionsOf, withSandbox } from './sandbox-fixture.js';
+
+let sandbox: SandboxHandle;
+afterEach(async () => {
+  await sandbox?.close();
+});
+
+describe('applyPlan and a key rejected mid-run', () => {
+  it('stops at the first 401 with code auth: at most the in-flight writes meet it, the rest not_attempted', async () => {
+    sandbox = await withSandbox({ revokeAfter: 11 });
+    const sheet = agenda(30);
+    const client = clientFor(sandbox, { concurrency: 4 });
+    const plan = handPlan(GUIDE, sheet, await listAll(client)); // 1 request, then 10 creates pass
+
+    const applied = await applyPlan(plan, client, { maxInFlight: 4 });
+    expect(applied.stoppedBy?.code).toBe('auth');
+    const refused = sandbox.requestLog.filter((entry) => entry.status === 401);
+    // Only writes already in flight when the first 401 came can meet one: not one per row.
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    expect(refused.length).toBeLessThanOrEqual(4);
+    expect(countBy(applied.results, (r) => r.outcome)).toEqual({ done: 10, not_attempted: 20 });
+    for (const result of applied.results.filter((r) => r.outcome === 'not_attempted')) {
+      expect(result.message).toBe('not attempted: the API key was rejected during the run; fix the key and run again, nothing will be duplicated');
+    }
+    expect(sessionsOf(sandbox)).toHaveLength(10);
+
+    sandbox.setFaults({ revokeAfter: null });
+    const fixed = clientFor(sandbox);
+    const rerun = await applyPlan(handPlan(GUIDE, sheet, await listAll(fixed)), fixed);
+    expect(rerun.stoppedBy).toBeNull();
+    expect(sessionsOf(sandbox).map((s) => s.import_id).sort()).toEqual(sheet.map((r) => r.import_id).sort());
+  });
+
+  it('a 403 to a write stops it the same way', async () => {
+    sandbox = await withSandbox();
+    const client = clientFor(sandbox, { concurrency: 1 });
+    // A plan for another account's guide (3): its first create answers 403.
+    const plan = handPlan(3, agenda(5), []);
+    const applied = await applyPlan(plan, client, { maxInFlight: 1 });
+    expect(applied.stoppedBy?.code).toBe('auth');
+    expect(countBy(applied.results, (r) => r.outcome)).toEqual({ not_attempted: 5 });
+    expect(sandbox.requestLog.map((entry) => `${entry.method} ${entry.status}`)).toEqual(['POST 403']);
+  });
+});
