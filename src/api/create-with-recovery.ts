@@ -1,4 +1,4 @@
-import { GuidebookImportError, NetworkError } from '../errors.js';
+import { GuidebookImportError, HttpError, NetworkError } from '../errors.js';
 import { isSuccess, type RequestRunner } from './request-runner.js';
 import { describeAnswer } from './answer-shape.js';
 import type { AttemptFailure } from './retry.js';
@@ -30,6 +30,22 @@ export async function createWithRecovery<T>(
   findExisting: () => Promise<T | undefined>,
   isCreated: (answer: unknown) => answer is T,
 ): Promise<RecoveredCreate<T>> {
+  const sent: { maybeWritten: Error | null } = { maybeWritten: null };
+  try {
+    return await createOnce(runner, url, body, findExisting, isCreated, sent);
+  } catch (error) {
+    throw withWrittenCause(error, sent.maybeWritten);
+  }
+}
+
+async function createOnce<T>(
+  runner: RequestRunner,
+  url: string,
+  body: unknown,
+  findExisting: () => Promise<T | undefined>,
+  isCreated: (answer: unknown) => answer is T,
+  sent: { maybeWritten: Error | null },
+): Promise<RecoveredCreate<T>> {
   const schedule = runner.schedule();
   for (;;) {
     let failure: AttemptFailure;
@@ -38,6 +54,12 @@ export async function createWithRecovery<T>(
       const answer = await runner.attempt('POST', url, body, schedule.attempt);
       if (isSuccess(answer.status)) {
         if (isCreated(answer.body)) return { value: answer.body, recovered: false, unusableAnswer: false, status: answer.status };
+        sent.maybeWritten = new HttpError({
+          method: 'POST',
+          path: runner.path(url),
+          status: answer.status,
+          message: `POST ${runner.path(url)} answered ${answer.status} with ${describeAnswer(answer.body)}`,
+        });
         const existing = await findExisting();
         if (existing !== undefined) return { value: existing, recovered: true, unusableAnswer: true, status: answer.status };
         throw new GuidebookImportError(
@@ -59,6 +81,7 @@ export async function createWithRecovery<T>(
       await runner.wait('POST', url, decision.delayMs);
       continue;
     }
+    sent.maybeWritten = finalError;
     // Wait first: a write still in progress on the server is then more likely to be visible.
     if (decision.kind === 'retry') await runner.wait('POST', url, decision.delayMs);
     const existing = await findExisting();
@@ -69,4 +92,28 @@ export async function createWithRecovery<T>(
 
 function answerWasLost(failure: AttemptFailure): boolean {
   return failure.kind === 'network' || failure.status === 408 || failure.status >= 500;
+}
+
+const STOP_CODES = new Set(['budget', 'max_requests', 'interrupted', 'auth', 'redirect']);
+
+/**
+ * A run-stopping error met after an attempt that may have written (its answer lost, or a 2xx
+ * without the record) carries that attempt as its cause: the row is then reported as failed
+ * with a note that a re-run checks it, not as 'not_attempted' (which would be untrue).
+ */
+function withWrittenCause(error: unknown, maybeWritten: Error | null): unknown {
+  if (maybeWritten === null || !(error instanceof GuidebookImportError) || !STOP_CODES.has(error.code)) return error;
+  if (error instanceof HttpError) {
+    return new HttpError({
+      method: error.method,
+      path: error.path,
+      status: error.status,
+      fieldErrors: error.fieldErrors,
+      retryAfterSeconds: error.retryAfterSeconds,
+      message: error.message,
+      code: error.code,
+      cause: maybeWritten,
+    });
+  }
+  return new GuidebookImportError(error.code, error.message, { cause: maybeWritten });
 }

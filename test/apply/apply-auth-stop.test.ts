@@ -49,3 +49,22 @@ describe('applyPlan and a key rejected mid-run', () => {
     expect(sandbox.requestLog.map((entry) => `${entry.method} ${entry.status}`)).toEqual(['POST 403']);
   });
 });
+
+describe('a stop met after a write that may have happened', () => {
+  it('fails that row with a note that a re-run checks it, instead of calling it not attempted', async () => {
+    // The POST is done and its answer cut off; the import_id lookup that follows meets the 401.
+    sandbox = await withSandbox({ dropRate: 1, revokeAfter: 2 });
+    const client = clientFor(sandbox, { concurrency: 1 });
+    const plan = handPlan(GUIDE, agenda(3), await listAll(client)); // request 1
+    const applied = await applyPlan(plan, client, { maxInFlight: 1 });
+    expect(applied.stoppedBy?.code).toBe('auth');
+    expect(applied.results.map((r) => r.outcome)).toEqual(['failed', 'not_attempted', 'not_attempted']);
+    expect(applied.results[0]?.message).toMatch(/after an attempt whose answer was lost; a re-run checks it and does not duplicate\)$/);
+    expect(sandbox.requestLog.map((entry) => `${entry.method} ${entry.status}${entry.dropped ? ' dropped' : ''}`)).toEqual([
+      'GET 200',
+      'POST 201 dropped',
+      'GET 401',
+    ]);
+    expect(sessionsOf(sandbox)).toHaveLength(1);
+  });
+});
