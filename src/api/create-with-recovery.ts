@@ -1,5 +1,6 @@
 import { GuidebookImportError, HttpError, NetworkError } from '../errors.js';
 import { isSuccess, type RequestRunner } from './request-runner.js';
+import { withWrittenCause } from './written-cause.js';
 import { describeAnswer } from './answer-shape.js';
 import type { AttemptFailure } from './retry.js';
 
@@ -92,28 +93,4 @@ async function createOnce<T>(
 
 function answerWasLost(failure: AttemptFailure): boolean {
   return failure.kind === 'network' || failure.status === 408 || failure.status >= 500;
-}
-
-const STOP_CODES = new Set(['budget', 'max_requests', 'interrupted', 'auth', 'redirect']);
-
-/**
- * A run-stopping error met after an attempt that may have written (its answer lost, or a 2xx
- * without the record) carries that attempt as its cause: the row is then reported as failed
- * with a note that a re-run checks it, not as 'not_attempted' (which would be untrue).
- */
-function withWrittenCause(error: unknown, maybeWritten: Error | null): unknown {
-  if (maybeWritten === null || !(error instanceof GuidebookImportError) || !STOP_CODES.has(error.code)) return error;
-  if (error instanceof HttpError) {
-    return new HttpError({
-      method: error.method,
-      path: error.path,
-      status: error.status,
-      fieldErrors: error.fieldErrors,
-      retryAfterSeconds: error.retryAfterSeconds,
-      message: error.message,
-      code: error.code,
-      cause: maybeWritten,
-    });
-  }
-  return new GuidebookImportError(error.code, error.message, { cause: maybeWritten });
 }

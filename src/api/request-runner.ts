@@ -5,6 +5,7 @@ import { budgetMessage, RetrySchedule, type AttemptFailure, type BudgetReason, t
 import { sleep } from './sleep.js';
 import { createThrottle, type Throttle } from './throttle.js';
 import { sendOnce, type Answer } from './transport.js';
+import { withWrittenCause } from './written-cause.js';
 
 export interface CallOptions {
   json?: unknown;
@@ -84,6 +85,18 @@ export class RequestRunner {
 
   /** An idempotent request with retries; resolves with a 2xx (or `isDone`) answer. */
   async call(method: string, url: string, options: CallOptions = {}): Promise<Answer> {
+    let maybeWritten: Error | null = null;
+    try {
+      return await this.callOnce(method, url, options, (error) => {
+        if (WRITE_METHODS.has(method)) maybeWritten = error;
+      });
+    } catch (error) {
+      throw withWrittenCause(error, maybeWritten);
+    }
+  }
+
+  /** `call` itself; `lost` hears of each attempt that may have reached the server unanswered. */
+  private async callOnce(method: string, url: string, options: CallOptions, lost: (error: Error) => void): Promise<Answer> {
     const schedule = this.schedule();
     for (;;) {
       const attempt = schedule.attempt;
@@ -95,12 +108,14 @@ export class RequestRunner {
         failure = { kind: 'status', status: answer.status, retryAfterSeconds: answer.retryAfterSeconds };
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error;
+        lost(error);
         failure = { kind: 'network' };
         const decision = this.decide(method, url, failure, schedule);
         if (decision.kind !== 'retry') throw error;
         await this.wait(method, url, decision.delayMs);
         continue;
       }
+      if (answer.status === 408 || answer.status >= 500) lost(this.httpError(method, url, answer));
       const decision = this.decide(method, url, failure, schedule);
       if (decision.kind !== 'retry') throw this.httpError(method, url, answer);
       await this.wait(method, url, decision.delayMs);

@@ -67,4 +67,24 @@ describe('a stop met after a write that may have happened', () => {
     ]);
     expect(sessionsOf(sandbox)).toHaveLength(1);
   });
+
+  it('the same for a PATCH whose answer was lost before the key was refused', async () => {
+    sandbox = await withSandbox();
+    const setup = clientFor(sandbox);
+    const sheet = agenda(2);
+    await applyPlan(handPlan(GUIDE, sheet, await listAll(setup)), setup);
+    const renamed = sheet.map((row) => ({ ...row, name: `${row.name} (moved)` }));
+    sandbox.setFaults({ dropRate: 1, revokeAfter: 2 });
+    const client = clientFor(sandbox, { concurrency: 1 });
+    const plan = handPlan(GUIDE, renamed, await listAll(client)); // request 1
+    const from = sandbox.requestLog.length;
+    const applied = await applyPlan(plan, client, { maxInFlight: 1 });
+    expect(applied.stoppedBy?.code).toBe('auth');
+    expect(applied.results.map((r) => r.outcome)).toEqual(['failed', 'not_attempted']);
+    expect(applied.results[0]?.message).toMatch(/after an attempt whose answer was lost; a re-run checks it and does not duplicate\)$/);
+    expect(sandbox.requestLog.slice(from).map((entry) => `${entry.method} ${entry.status}${entry.dropped ? ' dropped' : ''}`)).toEqual([
+      'PATCH 200 dropped',
+      'PATCH 401',
+    ]);
+  });
 });
