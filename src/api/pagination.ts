@@ -51,7 +51,10 @@ async function* readOnce<T>(runner: RequestRunner, firstUrl: string, seenIds: Se
   let pages = 0;
   let received = 0;
   let count: number | null = null;
-  let firstPageLength = 0;
+  // The page bounds follow the pages as served: the smallest page for how many there can be,
+  // the largest as the slack for records created while listing.
+  let smallestPage = Infinity;
+  let largestPage = 0;
   while (url !== null) {
     seenUrls.add(url);
     pages += 1;
@@ -60,10 +63,7 @@ async function* readOnce<T>(runner: RequestRunner, firstUrl: string, seenIds: Se
     const results: unknown = Array.isArray(body) ? body : isJsonObject(body) ? body.results : undefined;
     if (!Array.isArray(results)) throw fail(url, `the server answered ${describeAnswer(body)} instead of a page of "results"`);
     const page = isJsonObject(body) ? body : {};
-    if (pages === 1) {
-      count = typeof page.count === 'number' && Number.isInteger(page.count) && page.count >= 0 ? page.count : null;
-      firstPageLength = results.length;
-    }
+    if (pages === 1) count = typeof page.count === 'number' && Number.isInteger(page.count) && page.count >= 0 ? page.count : null;
     const next: string | null = typeof page.next === 'string' && page.next !== '' ? followNext(runner, url, page.next) : null;
     if (results.length === 0 && next !== null) throw fail(url, `page ${pages} is empty but links to a next page`);
     received += results.length;
@@ -83,9 +83,10 @@ async function* readOnce<T>(runner: RequestRunner, firstUrl: string, seenIds: Se
       throw fail(url, `page ${pages} holds only records already listed: the server's "next" link goes round in a loop`);
     }
     if (seenUrls.has(next)) throw fail(next, `the server's "next" page link goes round in a loop`);
+    smallestPage = Math.min(smallestPage, results.length);
+    largestPage = Math.max(largestPage, results.length);
     if (count !== null) {
-      const perPage = Math.max(1, firstPageLength);
-      if (received > count + perPage || pages >= Math.ceil(count / perPage) + 1) {
+      if (received > count + largestPage || pages >= Math.ceil(count / smallestPage) + 1) {
         throw fail(next, `the server keeps sending pages (${pages} pages, ${received} records) beyond the ${count} records it counted`);
       }
     }
