@@ -29,9 +29,19 @@ const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s:"'<>]*:[^/?#@"'<>\r\n]*
 // JSON message inside our JSON report: `\\n`), so any run of backslashes counts as one.
 const GAP = String.raw`(?:\s|\\+[nrt])*`;
 
+// A key cut short by a message shortened before it reached us ("…SECRET-KE…") still shows most of
+// it: a run of at least this many of its first characters followed by an ellipsis is hidden too.
+const CUT_PREFIX = 6;
+
 function secretPattern(secret: string): RegExp {
   const chars = [...secret].map((char) => `(?:${charForms(char).join('|')})`);
-  return new RegExp(chars.join(GAP), 'g');
+  const whole = chars.join(GAP);
+  if (chars.length <= CUT_PREFIX) return new RegExp(whole, 'g');
+  // The first CUT_PREFIX characters, then each further one optional in turn, then the ellipsis.
+  let rest = '';
+  for (let i = chars.length - 2; i >= CUT_PREFIX; i--) rest = `(?:${GAP}${chars[i]}${rest})?`;
+  const cut = `${chars.slice(0, CUT_PREFIX).join(GAP)}${rest}\s*(?:…|\.\.\.)`;
+  return new RegExp(`${whole}|${cut}`, 'g');
 }
 
 /** Every spelling of one character of the key that an encoder on the way out could produce. */

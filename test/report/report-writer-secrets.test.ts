@@ -43,6 +43,12 @@ describe('report files never hold a registered secret', () => {
     expect(PIECES.filter((piece) => text.includes(piece))).toEqual([]);
   });
 
+  it('a key already cut short by a message shortened upstream ("…SECRET-KE…") is hidden too', () => {
+    const doc = reportDocument([reportRow({ row: 2, outcome: 'failed', action: 'create', message: 'stored as "rEpOrT-sEcR…"' })]);
+    const text = formatSummaryText(doc, { reportPath: '/tmp/r.csv', durationMs: 1 });
+    expect(PIECES.filter((piece) => text.includes(piece))).toEqual([]);
+  });
+
   it('a device as the report is written in place (no temporary file beside it in /dev)', async () => {
     const writer = createReportWriter('/dev/null');
     writer.write(rows[0]!);
