@@ -30,6 +30,8 @@ describe('--report that resolves to an input is refused with exit 2', () => {
       [['import', 'agenda.csv', '--guide', '1', '--api-key-file', 'api.key', '--report', keyFile], /is the API key file of this run/],
       [['import', 'agenda.csv', '--sandbox', '--config', 'run.json', '--report', 'run.json'], /is the config file of this run/],
       [['dedupe', '--guide', '1', '--sandbox', '--sheet-file', 'agenda.csv', '--report', 'link.csv'], /is the sheet of this run/],
+      [['validate', 'agenda.csv', '--report', './agenda.csv'], /is the sheet of this run/],
+      [['validate', 'agenda.csv', '--mapping', 'mapping.json', '--report', 'mapping.json'], /is the mapping file of this run/],
     ];
     for (const [args, says] of cases) {
       const result = await runCli(args, { cwd: dir });

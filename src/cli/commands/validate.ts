@@ -3,6 +3,8 @@ import { normalizeValidateOptions } from '../../options/run-options.js';
 import { validateFileRows } from '../../pipeline/validate-file.js';
 import { createReportWriter, defaultReportPath, formatSummaryText } from '../../report/index.js';
 import { reportError } from '../report-error.js';
+import { assertReportTarget } from '../report-target.js';
+import { runInputs } from '../run-inputs.js';
 import type { CliCommand } from './command.js';
 import { flagsWithConfig, say } from './run-context.js';
 import { sheetOptions } from './shared-options.js';
@@ -16,6 +18,7 @@ export const validateCommand: CliCommand = {
     const started = Date.now();
     try {
       const options = normalizeValidateOptions(flagsWithConfig(args));
+      assertReportTarget(options.report ?? defaultReportPath(options.file), runInputs(options, args));
       // Rows go to the report as they are made; the command keeps only their tally.
       const validation = await validateFileRows(options.file, options);
       const reportPath = options.report ?? defaultReportPath(options.file);
