@@ -18,7 +18,7 @@ describe('guide dates given as API datetimes', () => {
     const sheet = join(world.dir, 'window.csv');
     writeFileSync(sheet, 'Import ID,Title,Date,Start,End\nW-1,Inside,2027-05-11,9:00,9:30\nW-2,Next year,2028-05-11,9:00,9:30\n');
     const guide = await fetch(`${world.sandbox.apiUrl}guides/1/`, { headers: { Authorization: 'JWT SECRET-KEY-123456' } });
-    expect((await guide.json()).start_date).toBe('2027-05-10T00:00:00.000000+0000');
+    expect(((await guide.json()) as { start_date: string }).start_date).toBe('2027-05-10T00:00:00.000000+0000');
     const run = await world.importCli(sheet, ['--dry-run', '--json']);
     expect(run.code, describeRun(run)).toBe(0);
     const rows = readCsvReport(join(world.dir, 'window.report.csv'));
