@@ -1,5 +1,6 @@
 // The HTML form of the report: one self-contained page an event planner can open, read and print.
 // The sheet is untrusted, so every value is escaped and the page forbids scripts outright (CSP).
+import { parseInstant } from '../../time/index.js';
 import type { Summary } from '../../types.js';
 import { escapeHtml, dominantZone } from './format.js';
 import { reportCss } from './style.js';
@@ -33,8 +34,10 @@ function renderSummary(doc: ReportDocument): string {
 
 /** "2027-05-01 14:02:11 UTC" from an ISO instant; anything else is shown as it is. */
 function readableInstant(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/.exec(iso);
-  return match ? `${match[1]} ${match[2]} UTC` : iso;
+  const ms = parseInstant(iso);
+  if (ms === null) return iso;
+  const utc = new Date(ms).toISOString();
+  return `${utc.slice(0, 10)} ${utc.slice(11, 19)} UTC`;
 }
 
 // The summary counts only writes that were made; a dry run (or validate) plans them instead, and
