@@ -1,10 +1,8 @@
 // Builds the API client a command needs: against Guidebook (key from the environment or a file)
 // or, with --sandbox, against an in-process sandbox that needs no key. The caller closes it.
 import { randomBytes } from 'node:crypto';
-import { createClient, resolveApiKey, resolveApiUrl } from '../api/index.js';
 import type { GuidebookClient } from '../api/types.js';
 import type { ConnectionOptions } from '../options/run-options.js';
-import { startSandbox } from '../sandbox/index.js';
 import { registerSecret } from './redact.js';
 
 export interface Connection {
@@ -16,12 +14,16 @@ export interface Connection {
 }
 
 export async function connect(options: ConnectionOptions, extra: { signal?: AbortSignal } = {}): Promise<Connection> {
+  // Loaded here, not at the top: only the commands that talk to a guide pay for the HTTP client,
+  // and only a --sandbox run for the sandbox server (issue 11: an offline command loads neither).
+  const { createClient, resolveApiKey, resolveApiUrl } = await import('../api/index.js');
   let apiUrl: string;
   let apiKey: string;
   let close = async (): Promise<void> => {};
   if (options.sandbox) {
     // A fresh random key: the in-process sandbox is private to this run.
     apiKey = randomBytes(16).toString('hex');
+    const { startSandbox } = await import('../sandbox/index.js');
     const sandbox = await startSandbox({ port: 0, apiKey, stateFile: options.sandboxState });
     apiUrl = sandbox.apiUrl;
     close = () => sandbox.close();

@@ -7,7 +7,7 @@ import { KNOWN_EXTENSIONS, kindFromContent, kindFromExtension, zipWorkbookKind, 
 import { fileError, tooManyRows } from './file-error.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, HEADER_SCAN_ROWS, MAX_WORKBOOK_CELLS, MAX_ZIP_ENTRIES, formatBytes } from './limits.js';
 import type { OpenedFile, ReadSettings, OpenSheetOptions, SheetFormat, SheetSource } from './types.js';
-import { openWorkbookSheet, type WorkbookFormat } from './workbook-sheet.js';
+import type { WorkbookFormat } from './workbook-sheet.js';
 import { ZipFormatError, readZipDirectory } from './zip-directory.js';
 import { zipBombReason } from './zip-guard.js';
 
@@ -46,6 +46,8 @@ export async function openSheet(path: string, options: OpenSheetOptions): Promis
   const format = content === 'zip' ? zipFormat(file, bytes) : 'xls';
   if (named !== 'none' && named !== 'text' && named !== format) warnings.push(misnamed(file, named, format));
   if (format !== 'xls') await refuseTooManyCells(file, bytes, format, settings.maxRows);
+  // Loaded here, not at the top: SheetJS is a large module that a CSV run never needs.
+  const { openWorkbookSheet } = await import('./workbook-sheet.js');
   return openWorkbookSheet(file, bytes, format, settings, warnings);
 }
 

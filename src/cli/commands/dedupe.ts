@@ -1,8 +1,5 @@
 import { resolve } from 'node:path';
 import { normalizeDedupeOptions, type DedupeOptions } from '../../options/run-options.js';
-import { runDedupe } from '../../pipeline/run-dedupe.js';
-import { formatPlanTotals } from '../../plan/index.js';
-import { createReportWriter, formatSummaryText } from '../../report/index.js';
 import { connect, type Connection } from '../connect.js';
 import { guardReport, reportFailureSummary } from '../guarded-report.js';
 import { reportError } from '../report-error.js';
@@ -70,6 +67,12 @@ async function dedupeWith(
   beforeListing: (() => Promise<void>) | undefined,
 ): Promise<number> {
   const started = Date.now();
+  // Loaded when the command runs, not when the CLI starts: they are for this command alone.
+  const [{ runDedupe }, { formatPlanTotals }, { createReportWriter, formatSummaryText }] = await Promise.all([
+    import('../../pipeline/run-dedupe.js'),
+    import('../../plan/index.js'),
+    import('../../report/index.js'),
+  ]);
   const report = guardReport(reportPath, controller);
   const run = await runDedupe({
     ...options,

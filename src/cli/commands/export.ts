@@ -1,15 +1,19 @@
 import { existsSync } from 'node:fs';
 import { GuidebookImportError } from '../../errors.js';
-import { EXPORT_FORMATS, exportGuide, resolveExportFormat, writeAgenda } from '../../export/index.js';
-import type { ExportedAgenda } from '../../export/index.js';
+import type { ExportedAgenda, ExportFormat } from '../../export/index.js';
 import { loadConfigFile } from '../../options/config-file.js';
 import { mergeConfig, normalizeExportOptions, type ExportOptions } from '../../options/run-options.js';
-import { normaliseZoneName } from '../../time/index.js';
 import { connect } from '../connect.js';
 import { reportError } from '../report-error.js';
 import { say } from './run-context.js';
 import type { CliCommand } from './command.js';
 import { connectionOptions } from './shared-options.js';
+
+/**
+ * The --format choices, spelled here rather than imported: the export module loads SheetJS, which
+ * the CLI must not load just to describe its flags. The type keeps the list to formats export knows.
+ */
+const EXPORT_FORMATS = ['csv', 'xlsx'] as const satisfies readonly ExportFormat[];
 
 export const exportCommand: CliCommand = {
   command: 'export',
@@ -29,8 +33,13 @@ export const exportCommand: CliCommand = {
     process.once('SIGTERM', onSignal);
     try {
       const options = exportOptions(args);
+      // Loaded when the command runs, not when the CLI starts: export writes with SheetJS.
+      const [{ exportGuide, resolveExportFormat, writeAgenda }, { normaliseZoneName }] = await Promise.all([
+        import('../../export/index.js'),
+        import('../../time/index.js'),
+      ]);
       const format = resolveExportFormat(options.output, options.format);
-      checkBeforeConnecting(options);
+      checkBeforeConnecting(options, normaliseZoneName);
       const connection = await connect(options, { signal: interrupt.signal });
       let agenda: ExportedAgenda;
       try {
@@ -65,7 +74,7 @@ function exportOptions(args: Record<string, unknown>): Readonly<ExportOptions> {
 }
 
 /** What can be refused without a single request: an existing output, an unknown zone. */
-function checkBeforeConnecting(options: ExportOptions): void {
+function checkBeforeConnecting(options: ExportOptions, normaliseZoneName: (zone: string) => string | null): void {
   if (!options.force && existsSync(options.output)) {
     throw new GuidebookImportError('file', `${options.output} already exists; add --force to replace it`);
   }

@@ -1,15 +1,13 @@
 import { resolve } from 'node:path';
 import { normalizeImportOptions, type ImportOptions } from '../../options/run-options.js';
-import { formatPlanTotals, isWriteEntry } from '../../plan/index.js';
-import { runImport } from '../../pipeline/run-import.js';
-import { createReportWriter, defaultReportPath, formatSummaryText } from '../../report/index.js';
+import { defaultReportPath } from '../../report/report-path.js';
 import { connect, type Connection } from '../connect.js';
 import { guardReport, reportFailureSummary } from '../guarded-report.js';
 import { takeRunLock } from '../take-run-lock.js';
 import { runInputs } from '../run-inputs.js';
 import { assertReportTarget } from '../report-target.js';
 import type { RunLock } from '../run-lock.js';
-import { createProgress, type Progress } from '../progress.js';
+import type { Progress } from '../progress.js';
 import { redactSecrets } from '../redact.js';
 import { reportError } from '../report-error.js';
 import type { CliCommand } from './command.js';
@@ -68,6 +66,14 @@ async function importWith(
   beforeListing: (() => Promise<void>) | undefined,
 ): Promise<number> {
   const started = Date.now();
+  // Loaded when the command runs, not when the CLI starts: the pipeline, the report writers and
+  // cli-progress are for this command alone (the HTTP client comes with connect()).
+  const [{ formatPlanTotals, isWriteEntry }, { runImport }, { createReportWriter, formatSummaryText }, { createProgress }] = await Promise.all([
+    import('../../plan/index.js'),
+    import('../../pipeline/run-import.js'),
+    import('../../report/index.js'),
+    import('../progress.js'),
+  ]);
   const reportPath = options.report ?? defaultReportPath(options.file);
   const report = guardReport(reportPath, controller);
   let progress: Progress | null = null;

@@ -1,6 +1,9 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { GuidebookImportError } from '../../errors.js';
-import { FAITHFUL_SETTINGS, startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox/index.js';
+import type { FAITHFUL_SETTINGS, SandboxHandle, SandboxOptions } from '../../sandbox/index.js';
+
+/** The sandbox's faithful settings, as a type: the values come with the sandbox module when the command runs. */
+type SandboxSettings = typeof FAITHFUL_SETTINGS;
 import { registerSecret } from '../redact.js';
 import { reportError } from '../report-error.js';
 import type { CliCommand } from './command.js';
@@ -37,6 +40,8 @@ export const sandboxCommand: CliCommand = {
       .option('verbose', { type: 'boolean', describe: 'One line per request on stderr' }),
   run: async (args) => {
     let sandbox: SandboxHandle;
+    // Loaded when the command runs, not when the CLI starts: no other command needs the server.
+    const { FAITHFUL_SETTINGS, startSandbox } = await import('../../sandbox/index.js');
     try {
       const options = sandboxOptionsFrom(args);
       registerSecret(options.apiKey);
@@ -46,7 +51,7 @@ export const sandboxCommand: CliCommand = {
     }
     // The origin alone on the first line of stdout: scripts read it to find a --port 0 server.
     process.stdout.write(`${sandbox.origin}\n`);
-    process.stderr.write(usageNotes(sandbox, args['apiKey'] !== undefined, typeof args['state'] === 'string' ? args['state'] : undefined));
+    process.stderr.write(usageNotes(sandbox, FAITHFUL_SETTINGS, args['apiKey'] !== undefined, typeof args['state'] === 'string' ? args['state'] : undefined));
     await untilStopSignal();
     await sandbox.close();
     process.stderr.write(args['state'] === undefined ? 'Sandbox stopped.\n' : `Sandbox stopped; state saved to ${String(args['state'])}.\n`);
@@ -105,7 +110,7 @@ function numberOption(flag: string, raw: string | undefined, rule: { integer?: b
   return value;
 }
 
-function usageNotes(sandbox: SandboxHandle, keyRequired: boolean, stateFile: string | undefined): string {
+function usageNotes(sandbox: SandboxHandle, faithful: Readonly<SandboxSettings>, keyRequired: boolean, stateFile: string | undefined): string {
   const key = keyRequired ? '<the --api-key value>' : 'sandbox';
   const state = sandbox.state();
   const guides = state.guides
@@ -117,7 +122,7 @@ function usageNotes(sandbox: SandboxHandle, keyRequired: boolean, stateFile: str
     `  Guides: ${guides || 'none'}`,
     `  Key: ${keyRequired ? 'only the --api-key value is accepted' : 'any non-empty key is accepted'}`,
     `  State: ${stateFile ? `${stateFile} (saved as it changes)` : 'in memory only (use --state FILE to keep it)'}`,
-    ...hostileNote(sandbox),
+    ...hostileNote(sandbox, faithful),
     `  Try:    curl -H "Authorization: JWT ${key}" "${sandbox.apiUrl}sessions/?guide=1"`,
     `  Import: GUIDEBOOK_API_URL=${sandbox.apiUrl} GUIDEBOOK_API_KEY=${key} guidebook-import import agenda.xlsx --guide 1`,
     '  Stop with Ctrl-C.',
@@ -126,9 +131,9 @@ function usageNotes(sandbox: SandboxHandle, keyRequired: boolean, stateFile: str
 }
 
 /** The switches that make this sandbox misbehave, so a rehearsal never forgets it asked for them. */
-function hostileNote(sandbox: SandboxHandle): string[] {
+function hostileNote(sandbox: SandboxHandle, faithful: Readonly<SandboxSettings>): string[] {
   const on = Object.entries(sandbox.faults())
-    .filter(([name, value]) => value !== FAITHFUL_SETTINGS[name as keyof typeof FAITHFUL_SETTINGS])
+    .filter(([name, value]) => value !== faithful[name as keyof SandboxSettings])
     .map(([name, value]) => `${name}=${JSON.stringify(value)}`);
   return on.length === 0 ? [] : [`  Faults and switches: ${on.join(', ')}`];
 }

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { GuidebookImportError } from '../../errors.js';
 import { resolveTemplateTarget, TEMPLATE_FORMATS, type TemplateFormat } from '../../template/template-format.js';
-import { writeTemplate } from '../../template/write-template.js';
 import { reportError } from '../report-error.js';
 import type { CliCommand } from './command.js';
 
@@ -16,6 +15,8 @@ export const templateCommand: CliCommand = {
   run: async (args) => {
     try {
       const { format, path } = resolveTemplateTarget(args['format'] as TemplateFormat | undefined, args['output'] as string | undefined);
+      // Loaded when the command runs, not when the CLI starts: the template is written with SheetJS.
+      const { writeTemplate } = await import('../../template/write-template.js');
       await writeTemplate(path, format, { overwrite: args['force'] === true });
       process.stdout.write(`${resolve(path)}\n`);
       return 0;

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { normalizeValidateOptions } from '../../options/run-options.js';
-import { validateFileRows } from '../../pipeline/validate-file.js';
-import { createReportWriter, defaultReportPath, formatSummaryText } from '../../report/index.js';
+import { defaultReportPath } from '../../report/report-path.js';
 import { reportError } from '../report-error.js';
 import { assertReportTarget } from '../report-target.js';
 import { runInputs } from '../run-inputs.js';
@@ -18,6 +17,12 @@ export const validateCommand: CliCommand = {
     const started = Date.now();
     try {
       const options = normalizeValidateOptions(flagsWithConfig(args));
+      // Loaded when the command runs, not when the CLI starts: `--help` and the other commands
+      // need none of the sheet reading, conversion or report writing.
+      const [{ validateFileRows }, { createReportWriter, formatSummaryText }] = await Promise.all([
+        import('../../pipeline/validate-file.js'),
+        import('../../report/index.js'),
+      ]);
       assertReportTarget(options.report ?? defaultReportPath(options.file), runInputs(options, args));
       // Rows go to the report as they are made; the command keeps only their tally.
       const validation = await validateFileRows(options.file, options);

@@ -1,0 +1,78 @@
+// Issue 11, item 6: the CLI loads the sandbox, SheetJS, sanitize-html, cli-progress and the HTTP
+// client only when a command needs them. Checked twice: on the sources' import graph (what each
+// entry can reach), and on a real `validate` run (what the child process resolved).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, runCli } from '../support/cli-process.js';
+import { importGraph } from '../support/import-graph.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const HEAVY_PACKAGES = ['xlsx', 'sanitize-html', 'cli-progress', 'csv-parse', 'luxon'];
+const inSandbox = (file: string): boolean => file.startsWith('src/sandbox/');
+const inApi = (file: string): boolean => file.startsWith('src/api/');
+/** A command's own entry: the dynamic imports it makes when it runs. */
+const commandEntries = (file: string): boolean => file.startsWith('src/cli/');
+
+describe('the CLI loads what a command needs', () => {
+  it('at start-up (every command, --help) it loads yargs and the command list, no library stage', () => {
+    const graph = importGraph('src/cli/main.ts');
+    // Not vacuous: the walk does reach the commands and the argument parser.
+    expect(graph.files).toContain('src/cli/commands/validate.ts');
+    expect(graph.files).toContain('src/cli/commands/sandbox.ts');
+    expect([...graph.packages]).toEqual(['yargs']);
+    expect([...graph.files].filter((file) => inSandbox(file) || inApi(file))).toEqual([]);
+    expect([...graph.files].filter((file) => /^src\/(pipeline|read|validate|plan|apply|export|template\/(?!template-format)|report\/html)\//.test(file))).toEqual([]);
+  });
+
+  it('validate on a CSV reaches csv-parse and the validate pipeline, never the sandbox, the HTTP client or SheetJS', () => {
+    const graph = importGraph('src/cli/commands/validate.ts', { followDynamic: commandEntries });
+    expect(graph.files).toContain('src/pipeline/validate-file.ts');
+    expect(graph.packages).toContain('csv-parse');
+    expect(graph.packages).toContain('sanitize-html');
+    expect([...graph.files].filter((file) => inSandbox(file) || inApi(file))).toEqual([]);
+    expect(graph.packages).not.toContain('xlsx');
+    expect(graph.packages).not.toContain('cli-progress');
+  });
+
+  it('validate reaches SheetJS only through the workbook reader it loads for a workbook, and never the sandbox or the client', () => {
+    const graph = importGraph('src/cli/commands/validate.ts', { followDynamic: () => true });
+    expect(graph.packages).toContain('xlsx');
+    expect(graph.files).toContain('src/read/workbook-sheet.ts');
+    expect([...graph.files].filter((file) => inSandbox(file) || inApi(file))).toEqual([]);
+  });
+
+  it('import reaches the HTTP client, cli-progress and the sandbox (for --sandbox) once it runs', () => {
+    const loadedOnStart = importGraph('src/cli/commands/import.ts');
+    expect([...loadedOnStart.files].filter((file) => inSandbox(file) || inApi(file))).toEqual([]);
+    expect([...loadedOnStart.packages].filter((name) => HEAVY_PACKAGES.includes(name))).toEqual([]);
+    const whenRunning = importGraph('src/cli/commands/import.ts', { followDynamic: commandEntries });
+    expect(whenRunning.files).toContain('src/api/transport.ts');
+    expect(whenRunning.files).toContain('src/sandbox/server.ts');
+    expect(whenRunning.packages).toContain('cli-progress');
+  });
+
+  it('a real validate run of a CSV resolves no sandbox, HTTP client, SheetJS or cli-progress module', async () => {
+    const dir = tempDir('gi-lazy');
+    const sheet = join(dir, 'agenda.csv');
+    writeFileSync(sheet, ['Import ID,Title,Date,Start,End,Time Zone', 'L-1,Keynote,2027-05-10,9:00,9:30,Europe/Berlin'].join('\n'));
+    const log = join(dir, 'modules.txt');
+    writeFileSync(log, '');
+    const run = await runCli(['validate', sheet, '--json'], {
+      apiKey: null,
+      env: { MODULE_LOG_FILE: log },
+      preload: [join(REPO_ROOT, 'test/support/module-log.ts')],
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ invalid: 0 });
+    const loaded = [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))].map((url) =>
+      url.startsWith('file:') ? fileURLToPath(url).replace(`${REPO_ROOT}/`, '') : url,
+    );
+    // Not vacuous: the log holds the modules validate does use.
+    expect(loaded).toContain('src/pipeline/validate-file.ts');
+    expect(loaded.some((file) => file.includes('node_modules/csv-parse/'))).toBe(true);
+    expect(loaded.filter((file) => inSandbox(file) || inApi(file))).toEqual([]);
+    expect(loaded.filter((file) => /node_modules\/(xlsx|@e965\/xlsx|cli-progress)\//.test(file))).toEqual([]);
+  });
+});
