@@ -9,10 +9,10 @@ export { planImport, type PlanImportOptions, type PlannedImport } from './pipeli
 export { runImport, type RunImportOptions, type ImportRun } from './pipeline/run-import.js';
 export { applyPlan, type ApplyOptions, type ApplyResult, type RowResult } from './apply/index.js';
 
-// The API and its local stand-in.
+// The API. Its local stand-in, startSandbox, is the subpath 'guidebook-import/sandbox'
+// (src/sandbox/index.ts): a program that imports the library does not load a server it never runs.
 export { createClient, resolveApiKey, resolveApiUrl, DEFAULT_API_URL } from './api/index.js';
 export type { GuidebookClient, ClientOptions, SessionCreateBody, SessionWriteBody, CreateOutcome } from './api/types.js';
-export { startSandbox, type SandboxOptions, type SandboxHandle, type SandboxState } from './sandbox/index.js';
 
 // The stages, for callers who assemble their own pipeline.
 export { openSheet, type OpenSheetOptions, type SheetSource } from './read/index.js';

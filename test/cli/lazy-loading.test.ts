@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../support/cli-process.js';
 import { importGraph } from '../support/import-graph.js';
+import * as library from '../../src/index.js';
+import * as sandboxEntry from '../../src/sandbox/index.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const HEAVY_PACKAGES = ['xlsx', 'sanitize-html', 'cli-progress', 'csv-parse', 'luxon'];
@@ -74,5 +76,25 @@ describe('the CLI loads what a command needs', () => {
     expect(loaded.some((file) => file.includes('node_modules/csv-parse/'))).toBe(true);
     expect(loaded.filter((file) => inSandbox(file) || inApi(file))).toEqual([]);
     expect(loaded.filter((file) => /node_modules\/(xlsx|@e965\/xlsx|cli-progress)\//.test(file))).toEqual([]);
+  });
+});
+
+describe('the library loads the sandbox only from its own subpath', () => {
+  const exportsMap = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { exports: Record<string, { types: string; import: string }> }).exports;
+
+  it("'guidebook-import' neither exports nor loads the sandbox", () => {
+    expect('startSandbox' in library).toBe(false);
+    expect(typeof library.createClient).toBe('function');
+    const graph = importGraph('src/index.ts');
+    expect(graph.files).toContain('src/api/transport.ts');
+    expect([...graph.files].filter(inSandbox)).toEqual([]);
+  });
+
+  it("'guidebook-import/sandbox' is the built sandbox entry, with its types, and gives startSandbox", () => {
+    // The build maps src/ to dist/ file for file (tsconfig.build.json: rootDir src, outDir dist).
+    expect(exportsMap['./sandbox']).toEqual({ types: './dist/sandbox/index.d.ts', import: './dist/sandbox/index.js' });
+    expect(exportsMap['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
+    expect(typeof sandboxEntry.startSandbox).toBe('function');
+    expect(typeof sandboxEntry.defaultSandboxState).toBe('function');
   });
 });
