@@ -50,7 +50,8 @@ describe('150 rows sharing start times, pages capped at 20 and ties shuffled per
     expect(resync.filter((r) => WRITES.has(r.method))).toEqual([]);
     // The guide, then 8 pages of 20 (150 sessions), each asked by id.
     expect(resync.filter((r) => r.path.endsWith('/sessions/')).map((r) => r.query.ordering)).toEqual(Array.from({ length: 8 }, () => 'id'));
-  });
+    // Two imports of 150 rows through a CLI process: more than the default 30 s on a busy machine.
+  }, 120_000);
 });
 
 describe('a login page in front of the API', () => {
@@ -139,7 +140,10 @@ describe('an answer whose body stalls after the headers', () => {
     const run = await world.importCli(sheet, ['--timeout-ms', '300', '--retries', '0']);
     expect(run.code, describeRun(run)).toBe(2);
     expect(run.stderr).toMatch(/guidebook-import: GET \/guides\/1\/: no complete answer from 127\.0\.0\.1:\d+ within 300 ms \(--timeout-ms\)\n$/);
-    expect(world.sandbox.requests().map((r) => r.method)).toEqual(['GET']);
+    // No write, and no retry (--retries 0). Whether the sandbox logged the one GET depends on how
+    // far it got before the client hung up, so only what must not happen is checked.
+    expect(world.sandbox.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(world.sandbox.requests().length).toBeLessThanOrEqual(1);
   });
 });
 
