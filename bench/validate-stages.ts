@@ -1,14 +1,10 @@
 // Where `validate` spends its time: CPU and wall per stage on one file, for profiling (not a
-// benchmark with a goal). The stages are those of src/pipeline/validate-file.ts validateFileRows,
+// benchmark with a goal). The stages are those of src/pipeline/validate-file.ts validateFileRows (src/pipeline/sheet-rows.ts),
 // run one after the other. Usage: npx tsx bench/validate-stages.ts bench/.out/agenda-100000.csv
 import { rmSync } from 'node:fs';
-import { mapRow } from '../src/map/index.js';
-import { openMappedSheet } from '../src/pipeline/load-sheet.js';
-import { createRepeatedCells } from '../src/pipeline/repeated-cells.js';
+import { readSheet } from '../src/pipeline/sheet-rows.js';
 import { createRowPlanner, indexImportIds } from '../src/plan/index.js';
 import { createReportWriter, createRowTally, entryToReportRow } from '../src/report/index.js';
-import type { RawRow } from '../src/types.js';
-import { collectSheetFacts, convertOptionsFor, convertSheetRows } from '../src/validate/index.js';
 import { outPath } from './agenda-files.js';
 
 const file = process.argv[2];
@@ -27,28 +23,13 @@ function lap(stage: string): void {
   wall = performance.now();
 }
 
-const sheet = await openMappedSheet({ file });
-const facts = collectSheetFacts(convertOptionsFor({}, sheet.mapping));
-const read: Array<RawRow | undefined> = [];
-const shareRepeats = createRepeatedCells(sheet.header.headers.length);
-for await (const raw of sheet.rows) {
-  shareRepeats(raw.cells);
-  facts.add(mapRow(raw, sheet.columnMap));
-  read.push(raw);
-}
-lap('read + map (rows held as read)');
-const converted = convertSheetRows(
-  read.length,
-  (i) => mapRow(read[i]!, sheet.columnMap),
-  facts,
-  (i) => {
-    read[i] = undefined;
-  },
-);
-lap('settle formats, import_ids');
+const sheet = await readSheet({ file });
+lap('read (rows held as read)');
+const converted = sheet.convert({});
+lap('map, settle formats, import_ids');
 const planner = createRowPlanner(
   { guideId: 0, serverSessions: [], tracks: [], locations: [], options: { createMissing: true, prune: false, yes: 0 } },
-  indexImportIds(read.length, (i) => converted.importIds[i], (i) => ({ sheet: read[i]!.sheet, row: read[i]!.row })),
+  indexImportIds(sheet.count, (i) => converted.importIds[i], sheet.placeOf),
 );
 lap('plan: import_id index');
 const reportPath = outPath('validate-stages.report.csv');

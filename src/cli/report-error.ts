@@ -1,14 +1,15 @@
 // How every command ends on a run-level error: one line on stderr, secrets hidden, and the exit
 // code of the error's kind. Its own module, so a command can use it without importing the CLI
 // frame that imports every command (a cycle that broke importing a command on its own).
-import { GuidebookImportError, exitCodeFor } from '../errors.js';
+import { GuidebookImportError } from '../errors.js';
+import { exitCodeOf } from '../report/exit-code.js';
 import { redactSecrets } from './redact.js';
 
 /** Turns a thrown error into one line on stderr and an exit code. */
 export function reportError(error: unknown): number {
   if (error instanceof GuidebookImportError) {
     process.stderr.write(`guidebook-import: ${oneLine(redactSecrets(error.message))}\n`);
-    return exitCodeFor(error.code);
+    return exitCodeOf({ stoppedBy: error });
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`guidebook-import: unexpected error: ${oneLine(redactSecrets(message))}\n`);

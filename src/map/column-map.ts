@@ -1,7 +1,7 @@
 import { GuidebookImportError } from '../errors.js';
 import { isBlankCell } from '../read/cell-value.js';
 import type { CellValue, MappedCell, MappedField, MappedRow, RawRow, SheetHeader } from '../types.js';
-import { FIELD_ALIASES, fieldForHeader, normaliseHeader } from './fields.js';
+import { FIELD_ALIASES, fieldForHeader, normaliseHeader, scoreHeaderRow } from './fields.js';
 import type { MappingConfig } from './mapping-config.js';
 
 // Which column of a sheet feeds which field, decided once per sheet, and each raw row read
@@ -161,4 +161,18 @@ export function mapRow(raw: RawRow, map: ColumnMap): MappedRow {
     if (cell === undefined || isBlankCell(cell.value)) fields[fallback.field] = { column: DEFAULT_COLUMN, value: fallback.value };
   }
   return { sheet: raw.sheet, row: raw.row, fields };
+}
+
+/**
+ * The header is the row with the most known column names. A mapping file exists for sheets whose
+ * headers are not known ("Kennung", "Beginn"), so the columns it names count as known too.
+ */
+export function headerScorer(mapping: MappingConfig | undefined): (cells: string[]) => number {
+  const named = new Set(Object.keys(mapping?.columns ?? {}).map(normaliseHeader).filter((key) => key !== ''));
+  if (named.size === 0) return scoreHeaderRow;
+  return (cells) => {
+    let extra = 0;
+    for (const cell of cells) if (typeof cell === 'string' && named.has(normaliseHeader(cell)) && scoreHeaderRow([cell]) === 0) extra++;
+    return scoreHeaderRow(cells) + extra;
+  };
 }

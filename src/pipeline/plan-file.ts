@@ -4,8 +4,7 @@ import type { GuidebookClient } from '../api/types.js';
 import { planImport as buildPlan } from '../plan/index.js';
 import type { Plan } from '../plan/types.js';
 import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow } from '../types.js';
-import { convertSheet } from './convert-sheet.js';
-import { loadSheet, type LoadedSheet } from './load-sheet.js';
+import { readSheet, type ReadSheet } from './sheet-rows.js';
 import type { ValidateFileOptions } from './validate-file.js';
 
 export interface PlanImportOptions extends Omit<ValidateFileOptions, 'file'> {
@@ -30,7 +29,7 @@ export interface PlanImportOptions extends Omit<ValidateFileOptions, 'file'> {
 export interface PlannedImport {
   plan: Plan;
   guide: ApiGuide;
-  sheet: Pick<LoadedSheet, 'file' | 'format' | 'sheet' | 'header'>;
+  sheet: Pick<ReadSheet, 'file' | 'format' | 'sheet' | 'header'>;
   warnings: string[];
   /** The guide's tracks and locations the plan was made from (empty when the sheet names none). */
   listing: { tracks: ApiScheduleTrack[]; locations: ApiLocation[] };
@@ -39,16 +38,20 @@ export interface PlannedImport {
 /** Plans an import of a sheet into a guide. Sends only GET requests. Never prints or exits. */
 export async function planImport(file: string, options: PlanImportOptions): Promise<PlannedImport> {
   const { client } = options;
-  const sheet = await loadSheet({ file, sheet: options.sheet, mapping: options.mapping });
+  // Read before the first request, so a bad file costs none; converted once the guide has
+  // answered (its time zone and dates). The plan weighs every row against the guide's sessions,
+  // so the converted rows are held, as validate's are not: the same driver, held whole.
+  const sheet = await readSheet({ file, sheet: options.sheet, mapping: options.mapping });
   const before = client.requestCount;
   const guide = await client.getGuide(options.guide);
-  const converted = convertSheet(sheet, {
+  const convertedRows = sheet.convert({
     timezone: options.timezone,
     guideTimezone: guide.timezone ?? undefined,
     dateFormat: options.dateFormat,
     overnight: options.overnight,
     guideWindow: { start_date: guide.start_date ?? null, end_date: guide.end_date ?? null },
   });
+  const converted = { rows: [...convertedRows.rows], warnings: convertedRows.warnings() };
   const apiVersion = options.apiVersion ?? 'v1.1';
   await options.beforeListing?.(guide);
   // Each listing costs at least one request of the daily budget: a sheet without a track or room

@@ -2,16 +2,15 @@
 // costs no request), the guide and its sessions listed once, the pure planner (plan/plan-dedupe),
 // then — with `yes` — the deletes through apply, every result streamed into the report as it
 // arrives. Without `yes` it is a dry run: every row planned, nothing sent. Prints nothing.
-import { applyPlan } from '../apply/index.js';
+import { applyPlan, requestCapStop } from '../apply/index.js';
 import type { GuidebookClient } from '../api/types.js';
-import { GuidebookImportError } from '../errors.js';
+import type { GuidebookImportError } from '../errors.js';
 import { planDedupe, type DedupeSheet } from '../plan/plan-dedupe.js';
 import type { Plan } from '../plan/types.js';
-import { entryToReportRow, summarize, toReportRow, type ReportWriter } from '../report/index.js';
+import { entryToReportRow, exitCodeOf, reportDocument, summarize, toReportRow, type ReportWriter } from '../report/index.js';
 import type { ReportDocument } from '../report/types.js';
 import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow, ReportRow } from '../types.js';
-import { convertSheet } from './convert-sheet.js';
-import { loadSheet } from './load-sheet.js';
+import { readSheet } from './sheet-rows.js';
 
 export interface RunDedupeOptions {
   client: GuidebookClient;
@@ -40,27 +39,28 @@ export interface DedupeRun {
   document: ReportDocument;
   plan: Plan;
   stoppedBy: GuidebookImportError | null;
-  exitCode: 0 | 1 | 3;
+  /** As import's: 2 when a rejected key stopped it, 3 for other stops. */
+  exitCode: 0 | 1 | 2 | 3;
 }
 
 export async function runDedupe(options: RunDedupeOptions): Promise<DedupeRun> {
   const startedAt = new Date().toISOString();
   const { client } = options;
-  const loaded = options.sheetFile ? await loadSheet({ file: options.sheetFile, sheet: options.sheet, mapping: options.mapping }) : null;
+  const loaded = options.sheetFile ? await readSheet({ file: options.sheetFile, sheet: options.sheet, mapping: options.mapping }) : null;
   const before = client.requestCount;
   const guide = await client.getGuide(options.guide);
   await options.beforeListing?.(guide);
   const apiVersion = options.apiVersion ?? 'v1.1';
   const warnings: string[] = [];
-  const converted = loaded
-    ? convertSheet(loaded, {
-        timezone: options.timezone,
-        guideTimezone: guide.timezone ?? undefined,
-        dateFormat: options.dateFormat,
-        overnight: options.overnight,
-        guideWindow: { start_date: guide.start_date ?? null, end_date: guide.end_date ?? null },
-      })
-    : null;
+  const convertedRows = loaded?.convert({
+    timezone: options.timezone,
+    guideTimezone: guide.timezone ?? undefined,
+    dateFormat: options.dateFormat,
+    overnight: options.overnight,
+    guideWindow: { start_date: guide.start_date ?? null, end_date: guide.end_date ?? null },
+  });
+  // Every row is weighed against every duplicate group, so the converted rows are held.
+  const converted = convertedRows ? { rows: [...convertedRows.rows], warnings: convertedRows.warnings() } : null;
   if (loaded && converted) warnings.push(...loaded.warnings, ...converted.warnings);
   // As import does: a sheet without a track or room column does not list them.
   const rows = converted?.rows ?? [];
@@ -90,17 +90,12 @@ export async function runDedupe(options: RunDedupeOptions): Promise<DedupeRun> {
     options.onRow?.(row);
   };
   const dryRun = !options.yes;
-  let stoppedBy: GuidebookImportError | null = null;
-  const budgetLeft = options.maxRequests === undefined ? Infinity : options.maxRequests - client.requestCount;
-  if (!dryRun && plan.writeRequests > budgetLeft) {
-    // As import: refuse before the first delete when the cap is known to be too small.
-    stoppedBy = new GuidebookImportError(
-      'max_requests',
-      `the plan needs ${plan.writeRequests} delete requests but --max-requests leaves ${Math.max(0, budgetLeft)}; nothing was deleted (raise --max-requests)`,
-    );
+  let stoppedBy = requestCapStop(plan, client, { maxRequests: options.maxRequests, dryRun, writes: 'delete', advice: 'raise --max-requests' });
+  if (stoppedBy) {
+    const stop = stoppedBy;
     for (const entry of plan.entries) {
       const row = entryToReportRow(entry, entry.action === 'delete' ? 'not_attempted' : 'done');
-      if (entry.action === 'delete') row.message = `not attempted: ${stoppedBy.message}; ${row.message}`;
+      if (entry.action === 'delete') row.message = `not attempted: ${stop.message}; ${row.message}`;
       emit(row);
     }
   } else {
@@ -113,21 +108,20 @@ export async function runDedupe(options: RunDedupeOptions): Promise<DedupeRun> {
   }
 
   const summary = summarize(reported, client.requestCount);
-  const document: ReportDocument = {
-    version: 1,
+  const document = reportDocument({
     command: 'dedupe',
     file: options.sheetFile ?? null,
     guideId: guide.id,
     dryRun,
     startedAt,
-    finishedAt: new Date().toISOString(),
     options: options.reportOptions ?? {},
     summary,
-    warnings: stoppedBy ? [...warnings, stoppedBy.message] : warnings,
+    warnings,
+    stoppedBy,
     rows: reported,
-  };
+  });
   await report?.finish(document);
-  return { document, plan, stoppedBy, exitCode: stoppedBy ? 3 : summary.failed > 0 ? 1 : 0 };
+  return { document, plan, stoppedBy, exitCode: exitCodeOf({ summary, stoppedBy }) };
 }
 
 function mapsField(rows: readonly ConvertedRow[], field: 'schedule_tracks' | 'locations'): boolean {

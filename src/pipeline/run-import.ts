@@ -1,11 +1,11 @@
 // The whole `import` run as a library call: plan, guard the request budget, apply, and stream
 // every result into the report as it arrives. Prints nothing; the CLI listens through callbacks.
-import { applyPlan } from '../apply/index.js';
+import { applyPlan, requestCapStop } from '../apply/index.js';
 import { isWriteEntry } from '../plan/write-entry.js';
 import type { RowResult } from '../apply/types.js';
 import type { GuidebookClient } from '../api/types.js';
-import { GuidebookImportError, exitCodeFor } from '../errors.js';
-import { entryToReportRow, summarize, toReportRow, type ReportWriter } from '../report/index.js';
+import type { GuidebookImportError } from '../errors.js';
+import { entryToReportRow, exitCodeOf, reportDocument, summarize, toReportRow, type ReportWriter } from '../report/index.js';
 import type { ReportDocument } from '../report/types.js';
 import type { ReportRow } from '../types.js';
 import { planImport, type PlanImportOptions, type PlannedImport } from './plan-file.js';
@@ -48,18 +48,18 @@ export async function runImport(file: string, options: RunImportOptions): Promis
     options.onRow?.(row, result);
   };
 
-  let stoppedBy: GuidebookImportError | null = null;
-  const budgetLeft = options.maxRequests === undefined ? Infinity : options.maxRequests - client.requestCount;
-  if (!options.dryRun && plan.writeRequests > budgetLeft) {
-    // Refuse before the first write: a half-applied plan is worse than none when the cap is known.
-    stoppedBy = new GuidebookImportError(
-      'max_requests',
-      `the plan needs ${plan.writeRequests} write requests but --max-requests leaves ${Math.max(0, budgetLeft)}; nothing was written (raise --max-requests or split the sheet)`,
-    );
+  let stoppedBy = requestCapStop(plan, client, {
+    maxRequests: options.maxRequests,
+    dryRun: options.dryRun ?? false,
+    writes: 'write',
+    advice: 'raise --max-requests or split the sheet',
+  });
+  if (stoppedBy) {
+    const stop = stoppedBy;
     for (const entry of plan.entries) {
       const writes = isWriteEntry(entry);
       const row = entryToReportRow(entry, writes ? 'not_attempted' : entry.action === 'unchanged' ? 'done' : 'planned');
-      if (writes) row.message = [`not attempted: ${stoppedBy.message}`, row.message].filter(Boolean).join('; ');
+      if (writes) row.message = [`not attempted: ${stop.message}`, row.message].filter(Boolean).join('; ');
       emit(row, null);
     }
   } else {
@@ -75,20 +75,18 @@ export async function runImport(file: string, options: RunImportOptions): Promis
   }
 
   const summary = summarize(rows, client.requestCount);
-  const document: ReportDocument = {
-    version: 1,
+  const document = reportDocument({
     command: 'import',
     file,
     guideId: planned.guide.id,
     dryRun: options.dryRun ?? false,
     startedAt,
-    finishedAt: new Date().toISOString(),
     options: options.reportOptions ?? {},
     summary,
-    warnings: stoppedBy ? [...planned.warnings, stoppedBy.message] : planned.warnings,
+    warnings: planned.warnings,
+    stoppedBy,
     rows,
-  };
+  });
   await report?.finish(document);
-  const rowsBad = summary.invalid + summary.conflicts + summary.failed > 0;
-  return { document, planned, stoppedBy, exitCode: stoppedBy ? exitCodeFor(stoppedBy.code) : rowsBad ? 1 : 0 };
+  return { document, planned, stoppedBy, exitCode: exitCodeOf({ summary, stoppedBy }) };
 }

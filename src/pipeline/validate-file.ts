@@ -1,16 +1,14 @@
 // `validate`: read, map, convert and validate offline. There is no server to compare against, so
 // every valid row is a planned create; the planner still decides invalid and conflict rows, so
 // validate and import can never disagree about a row.
-import { mapRow } from '../map/index.js';
 import { createRowPlanner, indexImportIds, type RowPlanner } from '../plan/index.js';
 import type { Plan, PlanEntry } from '../plan/types.js';
-import { createRowTally, entryToReportRow, summarize, type RowTally } from '../report/index.js';
+import { createRowTally, entryToReportRow, reportDocument, summarize, type RowTally } from '../report/index.js';
 import type { ReportDocument } from '../report/types.js';
 import type { TimeOptions } from '../time/index.js';
-import type { RawRow, ReportRow, Summary } from '../types.js';
-import { collectSheetFacts, convertOptionsFor, convertSheetRows, type ConvertedSheetRows } from '../validate/index.js';
-import { openMappedSheet, type SheetInput } from './load-sheet.js';
-import { createRepeatedCells } from './repeated-cells.js';
+import type { ReportRow, Summary } from '../types.js';
+import type { ConvertedSheetRows } from '../validate/index.js';
+import { readSheet, type ReadSheet, type SheetInput } from './sheet-rows.js';
 
 export interface ValidateFileOptions extends SheetInput {
   timezone?: string;
@@ -71,45 +69,19 @@ export async function validateFileRows(file: string, options: Omit<ValidateFileO
 interface CheckedSheet {
   startedAt: string;
   time: TimeOptions;
-  /** The rows as read, each slot emptied once its row is converted and no longer needed. */
-  read: Array<RawRow | undefined>;
+  sheet: ReadSheet;
   converted: ConvertedSheetRows;
-  readWarnings: string[];
 }
 
-/**
- * read → map, and the sheet-wide part of convert. The column-wide decisions (date formats, x-mark
- * columns, shared import_ids) need every row before the first is converted, so the rows are held
- * meanwhile, as read (a RawRow is a fraction of a MappedRow's size, and mapping a row again to
- * convert it costs less than keeping it mapped), each column's repeated texts held once.
- */
+/** read → map, and the sheet-wide part of convert (sheet-rows.ts, the driver import uses too). */
 async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file'>): Promise<CheckedSheet> {
   const startedAt = new Date().toISOString();
-  const sheet = await openMappedSheet({ file, sheet: options.sheet, mapping: options.mapping });
+  const sheet = await readSheet({ file, sheet: options.sheet, mapping: options.mapping });
   const time: TimeOptions = { timezone: options.timezone, dateFormat: options.dateFormat, overnight: options.overnight };
-  const facts = collectSheetFacts(convertOptionsFor(time, sheet.mapping));
-  const read: Array<RawRow | undefined> = [];
-  const shareRepeats = createRepeatedCells(sheet.header.headers.length);
-  for await (const batch of sheet.rowBatches) {
-    for (const raw of batch) {
-      shareRepeats(raw.cells);
-      facts.add(mapRow(raw, sheet.columnMap));
-      read.push(raw);
-    }
-  }
-  const readWarnings = sheet.warnings();
-  const converted = convertSheetRows(
-    read.length,
-    (index) => mapRow(read[index]!, sheet.columnMap),
-    facts,
-    (index) => {
-      read[index] = undefined;
-    },
-  );
-  return { startedAt, time, read, converted, readWarnings };
+  return { startedAt, time, sheet, converted: sheet.convert(time) };
 }
 
-function offlinePlanner({ read, converted }: CheckedSheet): RowPlanner {
+function offlinePlanner({ sheet, converted }: CheckedSheet): RowPlanner {
   return createRowPlanner(
     {
       guideId: 0,
@@ -120,11 +92,7 @@ function offlinePlanner({ read, converted }: CheckedSheet): RowPlanner {
       options: { createMissing: true, prune: false, yes: 0 },
     },
     // Built before any row is converted and let go, while every row is still there to name.
-    indexImportIds(
-      read.length,
-      (index) => converted.importIds[index],
-      (index) => ({ sheet: read[index]!.sheet, row: read[index]!.row }),
-    ),
+    indexImportIds(sheet.count, (index) => converted.importIds[index], sheet.placeOf),
   );
 }
 
@@ -140,17 +108,15 @@ function validationDocument(
   rows: ReportRow[],
   summary: Summary,
 ): ReportDocument {
-  return {
-    version: 1,
+  return reportDocument({
     command: 'validate',
     file,
     guideId: null,
     dryRun: true,
     startedAt: checked.startedAt,
-    finishedAt: new Date().toISOString(),
     options: { sheet: options.sheet, mapping: typeof options.mapping === 'string' ? options.mapping : options.mapping?.source, ...checked.time },
     summary,
-    warnings: [...checked.readWarnings, ...checked.converted.warnings()],
+    warnings: [...checked.sheet.warnings, ...checked.converted.warnings()],
     rows,
-  };
+  });
 }

@@ -6,4 +6,6 @@ export { finishedDocument, renderJsonReport } from './finished-document.js';
 export { reportFormatFor, defaultReportPath, type ReportFormat } from './report-path.js';
 export { createReportWriter, type ReportWriter } from './report-writer.js';
 export { formatSummaryText, formatDuration } from './summary-text.js';
+export { reportDocument, type ReportDocumentInit } from './report-document.js';
+export { exitCodeOf, type RunOutcome } from './exit-code.js';
 export type * from './types.js';

@@ -68,7 +68,7 @@ async function dedupeWith(
 ): Promise<number> {
   const started = Date.now();
   // Loaded when the command runs, not when the CLI starts: they are for this command alone.
-  const [{ runDedupe }, { formatPlanTotals }, { createReportWriter, formatSummaryText }] = await Promise.all([
+  const [{ runDedupe }, { formatPlanTotals }, { createReportWriter, exitCodeOf, formatSummaryText }] = await Promise.all([
     import('../../pipeline/run-dedupe.js'),
     import('../../plan/index.js'),
     import('../../report/index.js'),
@@ -95,7 +95,7 @@ async function dedupeWith(
   else if (run.stoppedBy) say(`stopped early: ${run.stoppedBy.message}`);
   say(formatSummaryText(run.document, { reportPath: resolve(reportPath), durationMs: Date.now() - started }));
   if (options.json) process.stdout.write(`${JSON.stringify(run.document.summary)}\n`);
-  return failure ? 3 : run.exitCode;
+  return exitCodeOf({ summary: run.document.summary, stoppedBy: run.stoppedBy, reportFailed: failure !== null });
 }
 
 /** The options as the report shows them: what the run was asked to do, never a secret. */

@@ -68,7 +68,7 @@ async function importWith(
   const started = Date.now();
   // Loaded when the command runs, not when the CLI starts: the pipeline, the report writers and
   // cli-progress are for this command alone (the HTTP client comes with connect()).
-  const [{ formatPlanTotals, isWriteEntry }, { runImport }, { createReportWriter, formatSummaryText }, { createProgress }] = await Promise.all([
+  const [{ formatPlanTotals, isWriteEntry }, { runImport }, { createReportWriter, exitCodeOf, formatSummaryText }, { createProgress }] = await Promise.all([
     import('../../plan/index.js'),
     import('../../pipeline/run-import.js'),
     import('../../report/index.js'),
@@ -106,7 +106,7 @@ async function importWith(
   else if (run.stoppedBy) say(`stopped early: ${redactSecrets(run.stoppedBy.message)}`);
   say(formatSummaryText(run.document, { reportPath: resolve(reportPath), durationMs: Date.now() - started }));
   if (options.json) process.stdout.write(`${JSON.stringify(run.document.summary)}\n`);
-  return failure ? 3 : run.exitCode;
+  return exitCodeOf({ summary: run.document.summary, stoppedBy: run.stoppedBy, reportFailed: failure !== null });
 }
 
 /** The options as the report shows them: what the run was asked to do, never a secret. */

@@ -19,7 +19,7 @@ export const validateCommand: CliCommand = {
       const options = normalizeValidateOptions(flagsWithConfig(args));
       // Loaded when the command runs, not when the CLI starts: `--help` and the other commands
       // need none of the sheet reading, conversion or report writing.
-      const [{ validateFileRows }, { createReportWriter, formatSummaryText }] = await Promise.all([
+      const [{ validateFileRows }, { createReportWriter, exitCodeOf, formatSummaryText }] = await Promise.all([
         import('../../pipeline/validate-file.js'),
         import('../../report/index.js'),
       ]);
@@ -39,8 +39,7 @@ export const validateCommand: CliCommand = {
       for (const warning of document.warnings) say(`warning: ${warning}`);
       say(formatSummaryText(document, { reportPath: resolve(reportPath), durationMs: Date.now() - started, tally }));
       if (options.json) process.stdout.write(`${JSON.stringify(document.summary)}\n`);
-      const { invalid, conflicts } = document.summary;
-      return invalid + conflicts > 0 ? 1 : 0;
+      return exitCodeOf({ summary: document.summary });
     } catch (error) {
       return reportError(error);
     }
