@@ -1,4 +1,5 @@
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type sanitizeHtml from 'sanitize-html';
 import { holdsOnlyAllowedMarkup, isColorOnlyStyle, ALLOWED_TAGS, DROPPED_WITH_CONTENT, KNOWN_HTML_TAGS, PRESENTATIONAL_ATTRIBUTES, SAFE_COLOR, SAFE_HREF, SAFE_IMG_SRC, TAG_ATTRIBUTES } from './html-allowlist.js';
 
 export interface DescriptionHtml {
@@ -8,6 +9,18 @@ export interface DescriptionHtml {
 }
 
 const ALLOWED_TAG_SET: ReadonlySet<string> = new Set(ALLOWED_TAGS);
+
+let sanitizer: typeof sanitizeHtml | undefined;
+
+/**
+ * sanitize-html, required on the first description that needs it: it and its parsers cost about a
+ * tenth of a second of CPU to load, which a run whose descriptions are plain text (or absent) never
+ * needs to pay (issue 11, start-up). A CommonJS package, so it can be required synchronously here.
+ */
+function sanitize(html: string, options: sanitizeHtml.IOptions): string {
+  sanitizer ??= createRequire(import.meta.url)('sanitize-html') as typeof sanitizeHtml;
+  return sanitizer(html, options);
+}
 const TAG_PATTERN = /<\/?([a-zA-Z][a-zA-Z0-9]*)(?:[\s/][^<>]*)?>/g;
 
 /**
@@ -70,7 +83,7 @@ export function sanitiseDescriptionHtml(html: string): DescriptionHtml {
     seen.push({ tag, given, kept });
     return { tagName: tag, attribs: kept };
   };
-  const sanitised = sanitizeHtml(html, { ...SANITIZE_OPTIONS, transformTags: { '*': record } });
+  const sanitised = sanitize(html, { ...SANITIZE_OPTIONS, transformTags: { '*': record } });
 
   for (const { tag, given, kept } of seen) {
     if (!ALLOWED_TAG_SET.has(tag)) {
@@ -96,7 +109,7 @@ export function sanitiseDescriptionHtml(html: string): DescriptionHtml {
 function stable(sanitised: string): string {
   let html = keepAsHtml(sanitised);
   for (let pass = 0; pass < 4; pass++) {
-    const again = keepAsHtml(sanitizeHtml(html, SANITIZE_OPTIONS));
+    const again = keepAsHtml(sanitize(html, SANITIZE_OPTIONS));
     if (again === html) break;
     html = again;
   }

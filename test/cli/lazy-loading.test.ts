@@ -31,8 +31,10 @@ describe('the CLI loads what a command needs', () => {
   it('validate on a CSV reaches csv-parse and the validate pipeline, never the sandbox, the HTTP client or SheetJS', () => {
     const graph = importGraph('src/cli/commands/validate.ts', { followDynamic: commandEntries });
     expect(graph.files).toContain('src/pipeline/validate-file.ts');
+    expect(graph.files).toContain('src/validate/description-html.ts');
     expect(graph.packages).toContain('csv-parse');
-    expect(graph.packages).toContain('sanitize-html');
+    // Required on the first description that holds HTML (validate/description-html.ts), not imported.
+    expect(graph.packages).not.toContain('sanitize-html');
     expect([...graph.files].filter((file) => inSandbox(file) || inApi(file))).toEqual([]);
     expect(graph.packages).not.toContain('xlsx');
     expect(graph.packages).not.toContain('cli-progress');
@@ -55,29 +57,42 @@ describe('the CLI loads what a command needs', () => {
     expect(whenRunning.packages).toContain('cli-progress');
   });
 
-  it('a real validate run of a CSV resolves no sandbox, HTTP client, SheetJS or cli-progress module', async () => {
-    const dir = tempDir('gi-lazy');
-    const sheet = join(dir, 'agenda.csv');
-    writeFileSync(sheet, ['Import ID,Title,Date,Start,End,Time Zone', 'L-1,Keynote,2027-05-10,9:00,9:30,Europe/Berlin'].join('\n'));
-    const log = join(dir, 'modules.txt');
-    writeFileSync(log, '');
-    const run = await runCli(['validate', sheet, '--json'], {
-      apiKey: null,
-      env: { MODULE_LOG_FILE: log },
-      preload: [join(REPO_ROOT, 'test/support/module-log.ts')],
-    });
-    expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ invalid: 0 });
-    const loaded = [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))].map((url) =>
-      url.startsWith('file:') ? fileURLToPath(url).replace(`${REPO_ROOT}/`, '') : url,
-    );
+  it('a real validate run of a CSV of plain descriptions loads no sandbox, HTTP client, SheetJS, cli-progress or sanitize-html module', async () => {
+    const loaded = await modulesLoadedByValidate('Plain words');
     // Not vacuous: the log holds the modules validate does use.
     expect(loaded).toContain('src/pipeline/validate-file.ts');
     expect(loaded.some((file) => file.includes('node_modules/csv-parse/'))).toBe(true);
+    expect(loaded.some((file) => file.includes('node_modules/yargs/'))).toBe(true);
     expect(loaded.filter((file) => inSandbox(file) || inApi(file))).toEqual([]);
-    expect(loaded.filter((file) => /node_modules\/(xlsx|@e965\/xlsx|cli-progress)\//.test(file))).toEqual([]);
+    expect(loaded.filter((file) => /node_modules\/(xlsx|@e965\/xlsx|cli-progress|sanitize-html|postcss)\//.test(file))).toEqual([]);
+  });
+
+  it('a description whose HTML must be pruned does load sanitize-html (so the check above can see it)', async () => {
+    const loaded = await modulesLoadedByValidate('"<p onclick=""x()"">Hello</p>"');
+    expect(loaded.some((file) => file.includes('node_modules/sanitize-html/'))).toBe(true);
+    expect(loaded.filter((file) => inSandbox(file) || inApi(file))).toEqual([]);
   });
 });
+
+/** Runs `validate` on a one-row CSV with this Description cell; the modules the child loaded. */
+async function modulesLoadedByValidate(description: string): Promise<string[]> {
+  const dir = tempDir('gi-lazy');
+  const sheet = join(dir, 'agenda.csv');
+  writeFileSync(sheet, ['Import ID,Title,Date,Start,End,Time Zone,Description', `L-1,Keynote,2027-05-10,9:00,9:30,Europe/Berlin,${description}`].join('\n'));
+  const log = join(dir, 'modules.txt');
+  writeFileSync(log, '');
+  const run = await runCli(['validate', sheet, '--json'], {
+    apiKey: null,
+    env: { MODULE_LOG_FILE: log },
+    preload: [join(REPO_ROOT, 'test/support/module-log.ts')],
+  });
+  expect(run.code, run.stderr).toBe(0);
+  expect(JSON.parse(run.stdout)).toMatchObject({ invalid: 0 });
+  expect(readFileSync(join(dir, 'agenda.report.csv'), 'utf8')).toContain('L-1');
+  return [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))].map((url) =>
+    url.startsWith('file:') ? fileURLToPath(url).replace(`${REPO_ROOT}/`, '') : url,
+  );
+}
 
 describe('the library loads the sandbox only from its own subpath', () => {
   const exportsMap = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { exports: Record<string, { types: string; import: string }> }).exports;
