@@ -30,10 +30,14 @@ const CPU_PROBE = `data:text/javascript,${encodeURIComponent(
 function buildCli(): string {
   const outDir = join(OUT_DIR, 'startup-dist');
   rmSync(outDir, { recursive: true, force: true });
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', outDir], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', outDir],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   // The build resolves its own package.json (the version) one level above the output, as dist/ does.
   return join(outDir, 'cli', 'main.js');
 }

@@ -25,7 +25,11 @@ describe('the CLI loads what a command needs', () => {
     expect(graph.files).toContain('src/cli/commands/sandbox.ts');
     expect([...graph.packages]).toEqual(['yargs']);
     expect([...graph.files].filter((file) => inSandbox(file) || inApi(file))).toEqual([]);
-    expect([...graph.files].filter((file) => /^src\/(pipeline|read|validate|plan|apply|export|template\/(?!template-format)|report\/html)\//.test(file))).toEqual([]);
+    expect(
+      [...graph.files].filter((file) =>
+        /^src\/(pipeline|read|validate|plan|apply|export|template\/(?!template-format)|report\/html)\//.test(file),
+      ),
+    ).toEqual([]);
   });
 
   it('validate on a CSV reaches csv-parse and the validate pipeline, never the sandbox, the HTTP client or SheetJS', () => {
@@ -78,7 +82,10 @@ describe('the CLI loads what a command needs', () => {
 async function modulesLoadedByValidate(description: string): Promise<string[]> {
   const dir = tempDir('gi-lazy');
   const sheet = join(dir, 'agenda.csv');
-  writeFileSync(sheet, ['Import ID,Title,Date,Start,End,Time Zone,Description', `L-1,Keynote,2027-05-10,9:00,9:30,Europe/Berlin,${description}`].join('\n'));
+  writeFileSync(
+    sheet,
+    ['Import ID,Title,Date,Start,End,Time Zone,Description', `L-1,Keynote,2027-05-10,9:00,9:30,Europe/Berlin,${description}`].join('\n'),
+  );
   const log = join(dir, 'modules.txt');
   writeFileSync(log, '');
   const run = await runCli(['validate', sheet, '--json'], {
@@ -95,7 +102,9 @@ async function modulesLoadedByValidate(description: string): Promise<string[]> {
 }
 
 describe('the library loads the sandbox only from its own subpath', () => {
-  const exportsMap = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { exports: Record<string, { types: string; import: string }> }).exports;
+  const exportsMap = (
+    JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { exports: Record<string, { types: string; import: string }> }
+  ).exports;
 
   it("'guidebook-import' neither exports nor loads the sandbox", () => {
     expect('startSandbox' in library).toBe(false);

@@ -4,7 +4,17 @@ import { GuidebookImportError } from '../../src/errors.js';
 import { exitCodeOf } from '../../src/report/exit-code.js';
 import type { Summary } from '../../src/types.js';
 
-const clean: Summary = { created: 2, updated: 0, unchanged: 1, deleted: 0, invalid: 0, conflicts: 0, failed: 0, not_attempted: 0, requests: 0 };
+const clean: Summary = {
+  created: 2,
+  updated: 0,
+  unchanged: 1,
+  deleted: 0,
+  invalid: 0,
+  conflicts: 0,
+  failed: 0,
+  not_attempted: 0,
+  requests: 0,
+};
 
 describe('exitCodeOf', () => {
   it('0 when every row is done or planned, 1 when one is invalid, conflicting or failed', () => {

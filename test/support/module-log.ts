@@ -22,5 +22,11 @@ register(`data:text/javascript,${encodeURIComponent(HOOKS)}`);
 const requireCache = createRequire(import.meta.url).cache;
 process.on('exit', () => {
   const file = process.env.MODULE_LOG_FILE;
-  if (file) appendFileSync(file, Object.keys(requireCache).map((path) => `${pathToFileURL(path).href}\n`).join(''));
+  if (file)
+    appendFileSync(
+      file,
+      Object.keys(requireCache)
+        .map((path) => `${pathToFileURL(path).href}\n`)
+        .join(''),
+    );
 });
