@@ -1,3 +1,4 @@
+import { SETTING_FIELDS } from '../map/fields.js';
 import type { MappingConfig, ValueFormats } from '../map/mapping-config.js';
 import type { ColumnFormats, TimeOptions } from '../time/index.js';
 import type { ConvertedRow, MappedRow, RowIssue, SessionFields, SheetSession } from '../types.js';
@@ -33,16 +34,6 @@ export interface RowContext {
 
 type MappedKey = SheetSession['mapped'][number];
 
-const SETTING_FIELDS = [
-  'allow_rating',
-  'add_to_schedule',
-  'rank',
-  'require_login',
-  'max_capacity',
-  'waitlist',
-  'registration_start_date',
-  'registration_end_date',
-] as const;
 
 /**
  * One mapped row to the session it would write, or every issue it has. The whole row is always

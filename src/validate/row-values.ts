@@ -1,3 +1,4 @@
+import { BOOLEAN_FIELDS, type BooleanField } from '../map/fields.js';
 import type { ValueFormats } from '../map/mapping-config.js';
 import { cellText } from '../read/cell-value.js';
 import type { CellValue, MappedCell, MappedRow, RowIssue, SessionFields } from '../types.js';
@@ -139,8 +140,6 @@ function holdsSeparator(text: string, separator: string | undefined): boolean {
   return separator ? text.includes(separator) : text.includes(',') || text.includes(';');
 }
 
-export const BOOLEAN_FIELDS = ['allow_rating', 'add_to_schedule', 'require_login', 'waitlist'] as const;
-export type BooleanField = (typeof BOOLEAN_FIELDS)[number];
 
 /** Cell readers settled once per sheet (which columns use x marks, which separator, which words). */
 export interface ValueReaders {
