@@ -7,24 +7,10 @@ import type { SessionWriteBody } from '../api/types.js';
 import type { ApiSession, RowIssue } from '../types.js';
 import type { ApiVersion } from './desired-fields.js';
 import { createDefaults } from './create-defaults.js';
+import { fieldLabel } from '../map/fields.js';
+import { FIELD_RULES, ruleMet, type RuleField } from '../validate/session-rules.js';
 
-interface RuleFields {
-  add_to_schedule?: boolean | null;
-  require_login?: boolean | null;
-  max_capacity?: number | null;
-  waitlist?: boolean | null;
-  registration_start_date?: string | null;
-  registration_end_date?: string | null;
-}
-
-const LABEL: Record<keyof RuleFields, string> = {
-  add_to_schedule: 'Add to Schedule',
-  require_login: 'Require Login',
-  max_capacity: 'Max Capacity',
-  waitlist: 'Waitlist',
-  registration_start_date: 'Registration Start',
-  registration_end_date: 'Registration End',
-};
+type RuleFields = Partial<Record<RuleField, unknown>>;
 
 export function effectiveRuleIssues(
   desired: SessionWriteBody,
@@ -35,17 +21,11 @@ export function effectiveRuleIssues(
   const before: RuleFields = match ?? createDefaults(apiVersion);
   // The session after the write: the sheet's value where it sets the field, else the one before.
   const after = (key: keyof RuleFields): unknown => (key in desired ? desired[key] : Object.hasOwn(before, key) ? before[key] : undefined);
-  const requireLogin = after('require_login');
-  const maxCapacity = after('max_capacity');
   const issues: RowIssue[] = [];
-  if (requireLogin === true && after('add_to_schedule') !== true) issues.push(ruleIssue(where, match, 'require_login', 'add_to_schedule', 'to be yes'));
-  if (maxCapacity != null && requireLogin !== true) issues.push(ruleIssue(where, match, 'max_capacity', 'require_login', 'to be yes'));
-  if (after('waitlist') === true && maxCapacity == null) issues.push(ruleIssue(where, match, 'waitlist', 'max_capacity', 'set'));
-  if (after('registration_start_date') != null && requireLogin !== true) {
-    issues.push(ruleIssue(where, match, 'registration_start_date', 'require_login', 'to be yes'));
-  }
-  if (after('registration_end_date') != null && requireLogin !== true) {
-    issues.push(ruleIssue(where, match, 'registration_end_date', 'require_login', 'to be yes'));
+  for (const rule of FIELD_RULES) {
+    if (rule.applies(after(rule.field)) && !ruleMet(rule, after(rule.needs))) {
+      issues.push(ruleIssue(where, match, rule.field, rule.needs, rule.wanted === 'yes' ? 'to be yes' : 'set'));
+    }
   }
   return issues;
 }
@@ -53,8 +33,8 @@ export function effectiveRuleIssues(
 function ruleIssue(
   where: { sheet: string; row: number },
   match: ApiSession | undefined,
-  field: keyof RuleFields,
-  needs: keyof RuleFields,
+  field: RuleField,
+  needs: RuleField,
   wanted: string,
 ): RowIssue {
   const source = match ? `session ${match.id} has it off` : 'a new session has it off';
@@ -63,6 +43,6 @@ function ruleIssue(
     severity: 'error',
     sheet: where.sheet,
     row: where.row,
-    message: `Row ${where.row}: ${LABEL[field]} needs ${LABEL[needs]} ${wanted}, and ${source} (the sheet does not set it): add a "${LABEL[needs]}" column or a mapping default`,
+    message: `Row ${where.row}: ${fieldLabel(field)} needs ${fieldLabel(needs)} ${wanted}, and ${source} (the sheet does not set it): add a "${fieldLabel(needs)}" column or a mapping default`,
   };
 }

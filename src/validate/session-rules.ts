@@ -2,6 +2,43 @@ import type { MappedCell, MappedRow, RowIssue, SessionFields } from '../types.js
 import { isCanonicalIso } from '../time/index.js';
 import { cellText } from '../read/cell-value.js';
 import { cellIssue, quoteValue } from './row-issue.js';
+import { fieldLabel } from '../map/fields.js';
+
+/** The session settings a field rule names. */
+export type RuleField = 'add_to_schedule' | 'require_login' | 'max_capacity' | 'waitlist' | 'registration_start_date' | 'registration_end_date';
+
+export interface FieldRule {
+  field: RuleField;
+  /** Whether the field's value (as it would be sent) calls for the rule. */
+  applies: (value: unknown) => boolean;
+  needs: RuleField;
+  /** 'yes': the needed field must be true; 'set': it must hold a value. */
+  wanted: 'yes' | 'set';
+}
+
+const isYes = (value: unknown): boolean => value === true;
+const isSet = (value: unknown): boolean => value != null;
+
+/**
+ * THE rules between session fields (shared/guidebook-api.md, Sessions), in the order their issues
+ * are listed. Validate checks them among a row's own cells; plan checks them on the session as it
+ * would be after the write (plan/effective-rules.ts).
+ */
+export const FIELD_RULES: readonly FieldRule[] = [
+  { field: 'require_login', applies: isYes, needs: 'add_to_schedule', wanted: 'yes' },
+  { field: 'max_capacity', applies: isSet, needs: 'require_login', wanted: 'yes' },
+  { field: 'waitlist', applies: isYes, needs: 'max_capacity', wanted: 'set' },
+  { field: 'registration_start_date', applies: isSet, needs: 'require_login', wanted: 'yes' },
+  { field: 'registration_end_date', applies: isSet, needs: 'require_login', wanted: 'yes' },
+];
+
+/** Whether a needed value is met, whatever the row or server says. */
+export function ruleMet(rule: FieldRule, value: unknown): boolean {
+  return rule.wanted === 'yes' ? value === true : value != null;
+}
+
+/** The value a row sets to turn a needed field explicitly off (false for yes/no, null for a number). */
+const OFF = { yes: false, set: null } as const;
 
 /**
  * The API's rules between fields (shared/guidebook-api.md, Sessions), checked on the values that
@@ -17,19 +54,12 @@ export function sessionRuleIssues(row: MappedRow, fields: Partial<SessionFields>
     const start = startCell ? ` (start ${quoteValue(cellText(startCell.value))})` : '';
     issues.push(cellIssue(row, 'end_before_start', endCell, `is not after the start${start}`));
   }
-  if (fields.require_login === true && fields.add_to_schedule === false && cells.require_login) {
-    issues.push(needs(row, cells.require_login, 'Add to Schedule to be yes', cells.add_to_schedule));
-  }
-  if (fields.max_capacity != null && fields.require_login === false && cells.max_capacity) {
-    issues.push(needs(row, cells.max_capacity, 'Require Login to be yes', cells.require_login));
-  }
-  if (fields.waitlist === true && fields.max_capacity === null && cells.waitlist) {
-    issues.push(needs(row, cells.waitlist, 'a Max Capacity', cells.max_capacity));
-  }
-  for (const field of ['registration_start_date', 'registration_end_date'] as const) {
-    const cell = cells[field];
-    if (fields[field] != null && fields.require_login === false && cell) {
-      issues.push(needs(row, cell, 'Require Login to be yes', cells.require_login));
+  for (const rule of FIELD_RULES) {
+    const cell = cells[rule.field];
+    // Only a needed field the row sets, and sets off, breaks the rule here; one it leaves alone
+    // is checked by plan on the session as it would be after the write.
+    if (cell && rule.applies(fields[rule.field]) && fields[rule.needs] === OFF[rule.wanted]) {
+      issues.push(needs(row, cell, rule.wanted === 'yes' ? `${fieldLabel(rule.needs)} to be yes` : `a ${fieldLabel(rule.needs)}`, cells[rule.needs]));
     }
   }
   const opens = fields.registration_start_date;
