@@ -21,7 +21,15 @@ export const TRACKS = ['Keynote', 'Data', 'Web', 'Cloud', 'Security', 'Design'] 
 /** 5-minute slots from 7:00 to 21:55. */
 const DAY_SLOTS = (15 * 60) / 5;
 
-const TOPICS = ['Streaming joins', 'Schema drift', 'Edge caching', 'Zero-trust networks', 'Design tokens', 'Query planners', 'Build caches'];
+const TOPICS = [
+  'Streaming joins',
+  'Schema drift',
+  'Edge caching',
+  'Zero-trust networks',
+  'Design tokens',
+  'Query planners',
+  'Build caches',
+];
 const SPEAKERS = ['Ada Park', 'Bram de Vries', 'Chiara Conti', 'Dev Patel', 'Eun-ji Kim', 'Farah Haddad'];
 
 /** One agenda session as the sheet writes it: local wall-clock parts and the zone they are in. */
@@ -105,7 +113,11 @@ export function agendaCsv(rows: number, edit?: (session: AgendaSession, index: n
   const lines: string[] = [AGENDA_HEADERS.join(',')];
   for (let i = 0; i < rows; i++) {
     const session = agendaSession(i);
-    lines.push(agendaCells(edit ? edit(session, i) : session).map(csvCell).join(','));
+    lines.push(
+      agendaCells(edit ? edit(session, i) : session)
+        .map(csvCell)
+        .join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }

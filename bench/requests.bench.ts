@@ -56,7 +56,9 @@ async function countRun(sandbox: SandboxHandle, scenario: Scenario): Promise<Cou
   const before = sandbox.state();
   const sessionsBefore = before.sessions.filter((s) => s.guide === 1).length;
   const reads =
-    1 + pages(sessionsBefore) + pages(before.schedule_tracks.filter((t) => t.guide === 1).length) +
+    1 +
+    pages(sessionsBefore) +
+    pages(before.schedule_tracks.filter((t) => t.guide === 1).length) +
     pages(before.locations.filter((l) => l.guide === 1).length);
   const logged = sandbox.requestLog.length;
   const client = createClient({ apiUrl: sandbox.apiUrl, apiKey: API_KEY, concurrency: 8, rate: 1000, pageSize: PAGE_SIZE });
@@ -87,7 +89,9 @@ writeFileSync(edited, agendaCsv(ROWS, editOnePercent));
 const sandbox = await startSandbox({ apiKey: API_KEY, initialState: startingState() });
 const counted: Counted[] = [];
 try {
-  counted.push(await countRun(sandbox, { label: 'fresh import', file: fresh, changedRows: ROWS, referencesToCreate: TRACKS.length + ROOMS }));
+  counted.push(
+    await countRun(sandbox, { label: 'fresh import', file: fresh, changedRows: ROWS, referencesToCreate: TRACKS.length + ROOMS }),
+  );
   counted.push(await countRun(sandbox, { label: 'unchanged re-sync', file: fresh, changedRows: 0, referencesToCreate: 0 }));
   counted.push(await countRun(sandbox, { label: '1 % edited re-sync', file: edited, changedRows: EDITED, referencesToCreate: 0 }));
   const state = sandbox.state();
@@ -101,7 +105,9 @@ if (created!.created !== ROWS || unchanged!.unchanged !== ROWS || updated!.updat
   throw new Error(`unexpected outcomes: ${JSON.stringify(counted.map((c) => c.summary))}`);
 }
 
-console.log(`\n## Requests, ${ROWS.toLocaleString('en-US')}-row agenda (${TRACKS.length} tracks, ${ROOMS} rooms created on the first run), page size ${PAGE_SIZE}`);
+console.log(
+  `\n## Requests, ${ROWS.toLocaleString('en-US')}-row agenda (${TRACKS.length} tracks, ${ROOMS} rooms created on the first run), page size ${PAGE_SIZE}`,
+);
 const header = ['scenario', 'used', 'minimum', 'used/min', 'naive: lookup+write per row', 'naive: list + PATCH every match'];
 console.log(header.join(' | '));
 const lines: string[] = [];

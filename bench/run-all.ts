@@ -49,7 +49,11 @@ for (const name of BENCHES) {
   const { code, output } = await runBench(name);
   if (code !== 0) failed.push(`${name} (exit ${code})`);
   if (name === 'time-convert') {
-    const figure = output.trim().split('\n').filter((line) => line.includes('cached / uncached')).pop();
+    const figure = output
+      .trim()
+      .split('\n')
+      .filter((line) => line.includes('cached / uncached'))
+      .pop();
     saveResult({ name, lines: [`time conversion (bench/time-convert.bench.ts): ${figure ?? 'no figure printed'}`], goalsMet: code === 0 });
   }
 }

@@ -21,7 +21,9 @@ const state = defaultSandboxState();
 state.guides[0] = { ...state.guides[0]!, start_date: '2027-03-01', end_date: '2027-03-30' };
 const sandbox = await startSandbox({ apiKey: API_KEY, initialState: state, latencyMs: LATENCY_MS });
 
-console.log(`\n## Throughput: ${ROWS.toLocaleString('en-US')} creates, sandbox latency ${LATENCY_MS} ms, --rate ${RATE} --concurrency ${CONCURRENCY}`);
+console.log(
+  `\n## Throughput: ${ROWS.toLocaleString('en-US')} creates, sandbox latency ${LATENCY_MS} ms, --rate ${RATE} --concurrency ${CONCURRENCY}`,
+);
 console.log(`load average ${loadAverage()}; expect about ${Math.round(ROWS / RATE)} s`);
 const starts: number[] = [];
 let applyStartedAt = 0;

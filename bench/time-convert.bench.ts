@@ -50,7 +50,7 @@ function run(rows: MappedRow[], cache: boolean): { perSecond: number; starts: st
   const starts: string[] = [];
   for (const row of rows) {
     const result = convertRowTimes(row, formats, options);
-    starts.push(result.ok ? result.start_time : result.issues[0]?.code ?? '');
+    starts.push(result.ok ? result.start_time : (result.issues[0]?.code ?? ''));
   }
   return { perSecond: rows.length / ((performance.now() - began) / 1000), starts };
 }
@@ -69,7 +69,9 @@ function luxonBaseline(rows: MappedRow[]): void {
   const began = performance.now();
   for (const row of rows) {
     const [m, d, y] = String(row.fields.date?.value).split('/').map(Number);
-    DateTime.fromObject({ year: y, month: m, day: d, hour: 9, minute: 30 }, { zone: String(row.fields.timezone?.value) }).toUTC().toISO();
+    DateTime.fromObject({ year: y, month: m, day: d, hour: 9, minute: 30 }, { zone: String(row.fields.timezone?.value) })
+      .toUTC()
+      .toISO();
   }
   const perSecond = rows.length / ((performance.now() - began) / 1000);
   console.log(`${'luxon DateTime.fromObject (reference)'.padEnd(44)} ${Math.round(perSecond).toLocaleString('en-US').padStart(10)} rows/s`);
@@ -77,7 +79,9 @@ function luxonBaseline(rows: MappedRow[]): void {
 
 const zonedRows = generateRows((i) => ZONES[i % ZONES.length] ?? 'UTC');
 const utcRows = generateRows(() => 'UTC');
-console.log(`${ROWS.toLocaleString('en-US')} rows: ${DAYS} days × ${SLOTS_PER_DAY} five-minute slots × ${ZONES.length} zones (${ZONES.join(', ')})`);
+console.log(
+  `${ROWS.toLocaleString('en-US')} rows: ${DAYS} days × ${SLOTS_PER_DAY} five-minute slots × ${ZONES.length} zones (${ZONES.join(', ')})`,
+);
 const uncached = best('convertRowTimes, no cache', zonedRows, false);
 const cached = best('convertRowTimes, cached', zonedRows, true);
 best('convertRowTimes, cached, all UTC (parse speed)', utcRows, true);

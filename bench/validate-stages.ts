@@ -42,8 +42,17 @@ for (const row of converted.rows) {
 }
 lap('map again, convert, plan, report row, CSV line');
 await writer.finish({
-  version: 1, command: 'validate', file, guideId: null, dryRun: true, startedAt: '', finishedAt: '', options: {},
-  summary: tally.summary, warnings: [], rows: [],
+  version: 1,
+  command: 'validate',
+  file,
+  guideId: null,
+  dryRun: true,
+  startedAt: '',
+  finishedAt: '',
+  options: {},
+  summary: tally.summary,
+  warnings: [],
+  rows: [],
 });
 lap('report finish (rename)');
 rmSync(reportPath, { force: true });

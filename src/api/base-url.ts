@@ -20,7 +20,10 @@ export function normaliseApiUrl(apiUrl: string): string {
   }
   if (url.username || url.password) {
     // Credentials in a URL would end up in messages; the key belongs in GUIDEBOOK_API_KEY.
-    throw new GuidebookImportError('usage', 'API URL must not contain a user name or password: pass the key with GUIDEBOOK_API_KEY or --api-key-file');
+    throw new GuidebookImportError(
+      'usage',
+      'API URL must not contain a user name or password: pass the key with GUIDEBOOK_API_KEY or --api-key-file',
+    );
   }
   url.hash = '';
   url.search = '';

@@ -21,8 +21,19 @@ export interface ResolvedClientOptions {
 }
 
 const KNOWN_KEYS = new Set<string>([
-  'apiUrl', 'apiKey', 'concurrency', 'rate', 'retries', 'timeoutMs', 'maxRequests', 'signal',
-  'pageSize', 'maxAnswerBytes', 'onRequest', 'sleep', 'random',
+  'apiUrl',
+  'apiKey',
+  'concurrency',
+  'rate',
+  'retries',
+  'timeoutMs',
+  'maxRequests',
+  'signal',
+  'pageSize',
+  'maxAnswerBytes',
+  'onRequest',
+  'sleep',
+  'random',
 ]);
 
 export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {

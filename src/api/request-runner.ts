@@ -16,9 +16,7 @@ export interface CallOptions {
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Why this client sends nothing more, once it has met one of these answers. */
-type Halt =
-  | { code: 'budget'; retryAfterSeconds: number | null; reason: BudgetReason }
-  | { code: 'auth' | 'redirect'; message: string };
+type Halt = { code: 'budget'; retryAfterSeconds: number | null; reason: BudgetReason } | { code: 'auth' | 'redirect'; message: string };
 
 /**
  * Every request of one client goes through here: the halt (budget spent, key rejected, API
@@ -172,9 +170,7 @@ export class RequestRunner {
   private redirectMessage(method: string, path: string, answer: Answer): string {
     const target = answer.location ? this.mask(answer.location) : '(no Location given)';
     const api = this.options.apiUrl;
-    const hint = api.startsWith('http://')
-      ? `; use the https:// API URL (${api.replace(/^http:/, 'https:')})`
-      : '; check --api-url';
+    const hint = api.startsWith('http://') ? `; use the https:// API URL (${api.replace(/^http:/, 'https:')})` : '; check --api-url';
     return `${method} ${path} answered ${answer.status}, a redirect to ${target}: redirects are never followed${hint}`;
   }
 
@@ -193,7 +189,13 @@ export class RequestRunner {
   private haltError(method: string, path: string): GuidebookImportError {
     const halt = this.halt as Halt;
     if (halt.code !== 'budget') return new GuidebookImportError(halt.code, halt.message);
-    return new HttpError({ method, path, status: 429, retryAfterSeconds: halt.retryAfterSeconds, message: budgetMessage(halt.retryAfterSeconds, halt.reason) });
+    return new HttpError({
+      method,
+      path,
+      status: 429,
+      retryAfterSeconds: halt.retryAfterSeconds,
+      message: budgetMessage(halt.retryAfterSeconds, halt.reason),
+    });
   }
 }
 

@@ -8,9 +8,7 @@ export const BUDGET_RETRY_AFTER_SECONDS = 60;
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 /** A failed attempt: either an HTTP answer or no answer at all. */
-export type AttemptFailure =
-  | { kind: 'status'; status: number; retryAfterSeconds: number | null }
-  | { kind: 'network' };
+export type AttemptFailure = { kind: 'status'; status: number; retryAfterSeconds: number | null } | { kind: 'network' };
 
 export type RetryDecision =
   | { kind: 'retry'; delayMs: number }
@@ -91,7 +89,8 @@ export function decideRetry(failure: AttemptFailure, progress: RetryProgress, re
   }
   const { status, retryAfterSeconds } = failure;
   if (status === 429) {
-    if (retryAfterSeconds !== null && retryAfterSeconds > BUDGET_RETRY_AFTER_SECONDS) return { kind: 'budget', retryAfterSeconds, reason: 'retry_after' };
+    if (retryAfterSeconds !== null && retryAfterSeconds > BUDGET_RETRY_AFTER_SECONDS)
+      return { kind: 'budget', retryAfterSeconds, reason: 'retry_after' };
     // The server's Retry-After is a minimum; a limiter that keeps refusing gets longer and longer rest.
     const delayMs = Math.max((retryAfterSeconds ?? 0) * 1000, throttleDelayMs(progress.throttleIndex, random));
     if (retries === 0) return { kind: 'budget', retryAfterSeconds, reason: 'no_retries' };
@@ -146,6 +145,7 @@ export function budgetMessage(retryAfterSeconds: number | null, reason: BudgetRe
       'so the daily API request budget is taken as spent. Run the same import again later: rows already done are not sent twice'
     );
   }
-  const wait = retryAfterSeconds !== null ? `the server asks to wait ${Math.ceil(retryAfterSeconds / 60)} minutes` : 'the server answered 429';
+  const wait =
+    retryAfterSeconds !== null ? `the server asks to wait ${Math.ceil(retryAfterSeconds / 60)} minutes` : 'the server answered 429';
   return `the daily API request budget is spent; ${wait}. Run the same import again later: rows already done are not sent twice`;
 }

@@ -33,7 +33,7 @@ export async function applyPlan(plan: Plan, client: GuidebookClient, options: Ap
   const applied: ApplyResult = { results, stoppedBy: null, createdTracks: [], createdLocations: [], reusedTracks: [], reusedLocations: [] };
 
   if (options.dryRun) {
-    plan.entries.forEach((entry, index) => record(index, resolveDryRun(entry)));
+    for (const [index, entry] of plan.entries.entries()) record(index, resolveDryRun(entry));
     return applied;
   }
 

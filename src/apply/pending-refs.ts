@@ -52,7 +52,12 @@ export async function createPendingRefs(
     list: () => client.listLocations(plan.guideId),
     // 2: a placeholder room, known by its name only (no map position).
     create: (wanted) =>
-      client.createLocation({ guide: plan.guideId, name: wanted.name, import_id: wanted.import_id, location_type: wanted.location_type ?? 2 }),
+      client.createLocation({
+        guide: plan.guideId,
+        name: wanted.name,
+        import_id: wanted.import_id,
+        location_type: wanted.location_type ?? 2,
+      }),
   });
   return { guideId: plan.guideId, tracks, locations };
 }
@@ -129,7 +134,10 @@ function messageOf(error: unknown): string {
  * The ids for an entry's pending names, or the message of the first name that has none.
  * Names are looked up as the plan wrote them, then ignoring case.
  */
-export function pendingIds<T extends NamedResource>(table: RefTable<T>, names: string[] | undefined): { ids: number[] } | { failure: string } {
+export function pendingIds<T extends NamedResource>(
+  table: RefTable<T>,
+  names: string[] | undefined,
+): { ids: number[] } | { failure: string } {
   const ids: number[] = [];
   for (const name of names ?? []) {
     const id = table.ids.get(name) ?? findIgnoringCase(table.ids, name);

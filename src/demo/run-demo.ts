@@ -25,14 +25,23 @@ async function main(): Promise<void> {
     say(`Sandbox Guidebook API at ${sandbox.apiUrl} (guide ${GUIDE}, America/New_York, empty)\n`);
 
     const first = await step('1. Import the 3-day conference (samples/devcon-2027.xlsx)', 'devcon-2027.xlsx', 'first-import', client());
-    const second = await step('2. Re-import an edited copy (samples/devcon-2027-edited.xlsx)', 'devcon-2027-edited.xlsx', 'edited-import', client());
+    const second = await step(
+      '2. Re-import an edited copy (samples/devcon-2027-edited.xlsx)',
+      'devcon-2027-edited.xlsx',
+      'edited-import',
+      client(),
+    );
     showDiff(second);
     const third = await step('3. Run the edited copy again: nothing left to write', 'devcon-2027-edited.xlsx', 'resync', client());
 
     const sessions = sandbox.state().sessions.filter((s) => s.guide === GUIDE);
     const ids = new Set(sessions.map((s) => s.import_id));
-    say(`Guide ${GUIDE} now holds ${sessions.length} sessions with ${ids.size} distinct import_ids: ${sessions.length === ids.size ? 'zero duplicates' : 'DUPLICATES FOUND'}.`);
-    say(`Requests spent: ${first.document.summary.requests} + ${second.document.summary.requests} + ${third.document.summary.requests} of the 10,000-a-day budget.`);
+    say(
+      `Guide ${GUIDE} now holds ${sessions.length} sessions with ${ids.size} distinct import_ids: ${sessions.length === ids.size ? 'zero duplicates' : 'DUPLICATES FOUND'}.`,
+    );
+    say(
+      `Requests spent: ${first.document.summary.requests} + ${second.document.summary.requests} + ${third.document.summary.requests} of the 10,000-a-day budget.`,
+    );
     say(`Open demo-output/edited-import.report.html in a browser to see the edit as a planner would.`);
     if (sessions.length !== ids.size || [first, second, third].some((run) => run.exitCode !== 0)) process.exitCode = 1;
   } finally {

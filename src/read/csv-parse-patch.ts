@@ -30,7 +30,9 @@ export function acceptEveryRecordLength(parser: Parser): void {
   const onRecord = api?.__onRecord;
   const state = api?.state;
   if (typeof onRecord !== 'function' || state === undefined || !('expectedRecordLength' in state)) {
-    throw new Error(`csv-parse ${PATCHED_CSV_PARSE_VERSION} no longer has the parser internals guidebook-import patches (api.__onRecord, api.state)`);
+    throw new Error(
+      `csv-parse ${PATCHED_CSV_PARSE_VERSION} no longer has the parser internals guidebook-import patches (api.__onRecord, api.state)`,
+    );
   }
   api!.__onRecord = function (this: ParserInternals, ...args: unknown[]): unknown {
     this.state.expectedRecordLength = this.state.record.length;

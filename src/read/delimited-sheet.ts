@@ -162,7 +162,10 @@ function cutShortWarning(tail: FileTail, last: { row: number; cells: number }, h
     return `row ${last.row}: the file ends inside a quoted cell, with no line break after the last row: the file may have been cut short; check row ${last.row} (its last cell is read up to the end of the file)`;
   }
   if (last.cells < headers.length) {
-    const missing = headers.slice(last.cells).map((name) => JSON.stringify(name)).join(', ');
+    const missing = headers
+      .slice(last.cells)
+      .map((name) => JSON.stringify(name))
+      .join(', ');
     return `row ${last.row}: the last row has ${last.cells} of ${headers.length} cells and no line break after it: the file may have been cut short; ${missing} ${headers.length - last.cells === 1 ? 'is' : 'are'} read as empty`;
   }
   return null;

@@ -18,10 +18,7 @@ export interface HeaderRow {
  * The candidate with the best score (the earliest on a tie), or null when no candidate has a
  * single known header. Title and instruction rows above the header score 0 and are passed over.
  */
-export function findHeaderRow(
-  candidates: readonly HeaderCandidate[],
-  scoreHeader: (cells: string[]) => number,
-): HeaderRow | null {
+export function findHeaderRow(candidates: readonly HeaderCandidate[], scoreHeader: (cells: string[]) => number): HeaderRow | null {
   let best: HeaderCandidate | null = null;
   let bestScore = 0;
   for (const candidate of candidates) {

@@ -60,7 +60,10 @@ async function refuseTooManyCells(file: OpenedFile, bytes: Buffer, format: 'xlsx
   });
   if (excess?.kind === 'rows') throw tooManyRows(file.label, maxRows);
   if (excess?.kind === 'cells') {
-    throw fileError(file.label, `is not read: it holds more than ${excess.limit.toLocaleString('en-US')} cells, more than one import reads (refused as a possible zip bomb)`);
+    throw fileError(
+      file.label,
+      `is not read: it holds more than ${excess.limit.toLocaleString('en-US')} cells, more than one import reads (refused as a possible zip bomb)`,
+    );
   }
 }
 
@@ -70,7 +73,10 @@ function normaliseOptions(options: OpenSheetOptions): { settings: ReadSettings; 
   }
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  for (const [name, value] of [['maxRows', maxRows], ['maxBytes', maxBytes]] as const) {
+  for (const [name, value] of [
+    ['maxRows', maxRows],
+    ['maxBytes', maxBytes],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1) {
       throw new GuidebookImportError('usage', `openSheet: ${name} must be a positive whole number, got ${JSON.stringify(value)}`);
     }
@@ -118,7 +124,7 @@ async function readWhole(file: OpenedFile): Promise<Buffer> {
 
 /** XLSX or ODS by the zip's entries, once the zip's declared sizes are known to be sane. */
 function zipFormat(file: OpenedFile, bytes: Buffer): WorkbookFormat {
-  let entries;
+  let entries: ReturnType<typeof readZipDirectory>;
   try {
     entries = readZipDirectory(bytes, MAX_ZIP_ENTRIES);
   } catch (error) {

@@ -38,7 +38,6 @@ function countPerRecord(sample: string): Counts[] {
       inQuotes = !inQuotes; // a doubled quote toggles twice: still inside
       any = true;
     } else if (inQuotes) {
-      continue;
     } else if (ch === '\n' || ch === '\r') {
       if (any) records.push(current);
       current = emptyCounts();

@@ -1,14 +1,7 @@
 import * as XLSX from 'xlsx';
 import type { CellValue, RawRow } from '../types.js';
 import { fileError, quoteList, tooManyRows } from './file-error.js';
-import {
-  alignCells,
-  findHeaderRow,
-  isEmptyRow,
-  noHeaderMessage,
-  type HeaderCandidate,
-  type HeaderRow,
-} from './header-row.js';
+import { alignCells, findHeaderRow, isEmptyRow, noHeaderMessage, type HeaderCandidate, type HeaderRow } from './header-row.js';
 import { HEADER_SCAN_ROWS } from './limits.js';
 import type { OpenedFile, ReadSettings, SheetSource } from './types.js';
 import { cellText } from './cell-value.js';
@@ -97,7 +90,9 @@ function chooseSheet(
     const header = findHeaderRow(candidates, settings.scoreHeader);
     if (header !== null) {
       if (looked.length > 0) {
-        warnings.push(`read sheet ${JSON.stringify(name)}: ${quoteList(looked.map((l) => l.name))} before it ha${looked.length === 1 ? 's' : 've'} no recognisable header`);
+        warnings.push(
+          `read sheet ${JSON.stringify(name)}: ${quoteList(looked.map((l) => l.name))} before it ha${looked.length === 1 ? 's' : 've'} no recognisable header`,
+        );
       }
       return { worksheet, header };
     }

@@ -81,11 +81,20 @@ function publicGuide(guide: SandboxGuide): Omit<SandboxGuide, 'owner'> {
   return { ...fields, start_date: guideDateTime(fields.start_date ?? null), end_date: guideDateTime(fields.end_date ?? null) };
 }
 
-function answerCollection(resource: WritableResource<WritableKind>, request: ApiRequest, ctx: ResourceContext, settings: ApiSettings): Answer {
+function answerCollection(
+  resource: WritableResource<WritableKind>,
+  request: ApiRequest,
+  ctx: ResourceContext,
+  settings: ApiSettings,
+): Answer {
   if (request.method === 'GET') {
     const listed = listRecords(resource, request.query, ctx, settings.listing);
     if (!listed.ok) return listed.status === 403 ? FORBIDDEN : { status: 400, body: listed.errors };
-    return answerPage(listed.records.map((record) => answerShape(resource.kind, record, ctx.version)), request, settings);
+    return answerPage(
+      listed.records.map((record) => answerShape(resource.kind, record, ctx.version)),
+      request,
+      settings,
+    );
   }
   const check = resource.check(request.body, ctx);
   if (!check.ok) return check.status === 403 ? FORBIDDEN : { status: 400, body: check.errors };
@@ -94,7 +103,13 @@ function answerCollection(resource: WritableResource<WritableKind>, request: Api
   return { status: 201, body: answerShape(resource.kind, record, ctx.version) };
 }
 
-function answerItem(resource: WritableResource<WritableKind>, id: number, request: ApiRequest, ctx: ResourceContext, settings: ApiSettings): Answer {
+function answerItem(
+  resource: WritableResource<WritableKind>,
+  id: number,
+  request: ApiRequest,
+  ctx: ResourceContext,
+  settings: ApiSettings,
+): Answer {
   const existing = ctx.store.get(resource.kind, id);
   if (!existing) return NOT_FOUND;
   if (guideAccess(ctx.store, existing.guide) !== 'own') return FORBIDDEN;

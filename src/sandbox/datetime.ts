@@ -16,7 +16,12 @@ export function parseApiDateTime(text: string): DateTimeParse {
   const m = DATETIME.exec(trimmed);
   if (!m) return { ok: false, message: DATETIME_WRONG_FORMAT };
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
     return { ok: false, message: DATETIME_WRONG_FORMAT };
@@ -63,7 +68,10 @@ export function guideDateTime(value: string | null): string | null {
 
 function formatUtc(wholeSecond: Date, micros: string): string {
   const year = String(wholeSecond.getUTCFullYear()).padStart(4, '0');
-  const rest = wholeSecond.toISOString().replace(/^[+-]?\d+/, '').slice(0, 15); // -MM-DDThh:mm:ss
+  const rest = wholeSecond
+    .toISOString()
+    .replace(/^[+-]?\d+/, '')
+    .slice(0, 15); // -MM-DDThh:mm:ss
   return `${year}${rest}.${micros}+0000`;
 }
 

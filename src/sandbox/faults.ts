@@ -32,7 +32,7 @@ export class FaultGenerator {
     const failDraw = this.random();
     const statusDraw = this.random();
     const dropDraw = this.random();
-    const failStatus = failDraw < settings.failRate ? FAIL_STATUSES[Math.floor(statusDraw * 3)] ?? 503 : null;
+    const failStatus = failDraw < settings.failRate ? (FAIL_STATUSES[Math.floor(statusDraw * 3)] ?? 503) : null;
     return { failStatus, drop: isWrite && failStatus === null && dropDraw < settings.dropRate };
   }
 }

@@ -28,7 +28,15 @@ export function nonObjectBodyError(body: RequestBody): FieldErrors | null {
   if (body.kind !== 'json') return null;
   const data = body.data;
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return null;
-  const got = Array.isArray(data) ? 'list' : data === null ? 'NoneType' : typeof data === 'string' ? 'str' : typeof data === 'number' ? 'int' : 'bool';
+  const got = Array.isArray(data)
+    ? 'list'
+    : data === null
+      ? 'NoneType'
+      : typeof data === 'string'
+        ? 'str'
+        : typeof data === 'number'
+          ? 'int'
+          : 'bool';
   return { non_field_errors: [`Invalid data. Expected a dictionary, but got ${got}.`] };
 }
 
@@ -58,7 +66,7 @@ function rawValue(body: RequestBody, name: string, spec: FieldSpec): unknown {
   if (body.kind === 'none') return undefined;
   if (body.kind === 'json') {
     const data = body.data as Record<string, unknown>;
-    return Object.prototype.hasOwnProperty.call(data, name) ? data[name] : undefined;
+    return Object.hasOwn(data, name) ? data[name] : undefined;
   }
   if (!body.params.has(name)) return undefined;
   if (spec.list) return body.params.getAll(name).filter((item) => item !== '');

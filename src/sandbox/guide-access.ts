@@ -18,7 +18,7 @@ export function checkWriteGuide(
   existingGuide: number | undefined,
   errors: FieldErrors,
   what: string,
-): 'forbidden' | void {
+): 'forbidden' | undefined {
   if (guide === undefined) return;
   if (existingGuide !== undefined) {
     if (guide !== existingGuide) addError(errors, 'guide', `A ${what} cannot be moved to another guide.`);

@@ -39,8 +39,13 @@ export const locationResource: WritableResource<'locations'> = {
     return {
       ok: true,
       fields: {
-        guide: m.guide, name: m.name, location_type: m.location_type, import_id: m.import_id,
-        address: m.address, latitude: m.latitude, longitude: m.longitude,
+        guide: m.guide,
+        name: m.name,
+        location_type: m.location_type,
+        import_id: m.import_id,
+        address: m.address,
+        latitude: m.latitude,
+        longitude: m.longitude,
       },
     };
   },

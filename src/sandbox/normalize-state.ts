@@ -23,15 +23,19 @@ export function normalizeState(raw: unknown, source: string): SandboxState {
     };
   });
   const sessions = records(raw.sessions, source, 'sessions').map((s) => withDefaults<SandboxSession>(s, sessionDefaults()));
-  const tracks = records(raw.schedule_tracks, source, 'schedule_tracks').map(
-    (t) => withDefaults<SandboxScheduleTrack>(t, { color: null, import_id: null, created_at: EPOCH_TIMESTAMP, last_updated: EPOCH_TIMESTAMP }),
+  const tracks = records(raw.schedule_tracks, source, 'schedule_tracks').map((t) =>
+    withDefaults<SandboxScheduleTrack>(t, { color: null, import_id: null, created_at: EPOCH_TIMESTAMP, last_updated: EPOCH_TIMESTAMP }),
   );
-  const locations = records(raw.locations, source, 'locations').map(
-    (l) =>
-      withDefaults<SandboxLocation>(l, {
-        location_type: 2, import_id: null, address: null, latitude: null, longitude: null,
-        created_at: EPOCH_TIMESTAMP, last_updated: EPOCH_TIMESTAMP,
-      }),
+  const locations = records(raw.locations, source, 'locations').map((l) =>
+    withDefaults<SandboxLocation>(l, {
+      location_type: 2,
+      import_id: null,
+      address: null,
+      latitude: null,
+      longitude: null,
+      created_at: EPOCH_TIMESTAMP,
+      last_updated: EPOCH_TIMESTAMP,
+    }),
   );
   const givenNext = isObject(raw.nextIds) ? raw.nextIds : {};
   const nextId = (kind: WritableKind, items: Array<{ id: number }>): number => {
@@ -39,9 +43,10 @@ export function normalizeState(raw: unknown, source: string): SandboxState {
     const given = givenNext[kind];
     return typeof given === 'number' && given >= floor ? given : floor;
   };
-  const budget = isObject(raw.budget) && typeof raw.budget.day === 'string' && typeof raw.budget.count === 'number'
-    ? { day: raw.budget.day, count: raw.budget.count }
-    : { day: '1970-01-01', count: 0 };
+  const budget =
+    isObject(raw.budget) && typeof raw.budget.day === 'string' && typeof raw.budget.count === 'number'
+      ? { day: raw.budget.day, count: raw.budget.count }
+      : { day: '1970-01-01', count: 0 };
   return {
     version: 1,
     account,
@@ -49,7 +54,11 @@ export function normalizeState(raw: unknown, source: string): SandboxState {
     sessions,
     schedule_tracks: tracks,
     locations,
-    nextIds: { sessions: nextId('sessions', sessions), schedule_tracks: nextId('schedule_tracks', tracks), locations: nextId('locations', locations) },
+    nextIds: {
+      sessions: nextId('sessions', sessions),
+      schedule_tracks: nextId('schedule_tracks', tracks),
+      locations: nextId('locations', locations),
+    },
     budget,
   };
 }

@@ -1,10 +1,7 @@
 // Reads and parses a request body the way DRF's parsers do: JSON and form-encoded bodies.
 import type { IncomingMessage } from 'node:http';
 
-export type RequestBody =
-  | { kind: 'none' }
-  | { kind: 'json'; data: unknown }
-  | { kind: 'form'; params: URLSearchParams };
+export type RequestBody = { kind: 'none' } | { kind: 'json'; data: unknown } | { kind: 'form'; params: URLSearchParams };
 
 export type BodyReadResult = { ok: true; body: RequestBody } | { ok: false; status: 400 | 413 | 415; detail: string };
 

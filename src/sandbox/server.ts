@@ -78,7 +78,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const method = (req.method ?? 'GET').toUpperCase();
     if (url.pathname.startsWith(ADMIN_PREFIX)) {
       const text = await readRequestText(req);
-      send(res, text === null ? { status: 413, body: { detail: 'Request body too large.' } } : handleAdminRequest(method, url.pathname, text, controls));
+      send(
+        res,
+        text === null
+          ? { status: 413, body: { detail: 'Request body too large.' } }
+          : handleAdminRequest(method, url.pathname, text, controls),
+      );
       return;
     }
 
@@ -95,7 +100,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     let answer: Answer;
     let handled = false;
     const route = matchRoute(url.pathname);
-    const redirect = faultSettings.redirectWrites && WRITE_METHODS.has(method) ? writeRedirect(faultSettings.redirectWrites, url, req.headers.host) : null;
+    const redirect =
+      faultSettings.redirectWrites && WRITE_METHODS.has(method) ? writeRedirect(faultSettings.redirectWrites, url, req.headers.host) : null;
     if (faultSettings.loginPage) {
       answer = LOGIN_PAGE_ANSWER;
     } else if (revoked) {
@@ -104,7 +110,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       answer = THROTTLED_ANSWER;
     } else if (count > faultSettings.dailyBudget) {
       const wait = secondsUntilUtcMidnight(now());
-      answer = { status: 429, body: { detail: `Request was throttled. Expected available in ${wait} seconds.` }, headers: { 'Retry-After': String(wait) } };
+      answer = {
+        status: 429,
+        body: { detail: `Request was throttled. Expected available in ${wait} seconds.` },
+        headers: { 'Retry-After': String(wait) },
+      };
     } else if (decision.failStatus !== null) {
       answer = { status: decision.failStatus, body: { detail: FAILURE_DETAIL[decision.failStatus] } };
     } else if (!route) {
@@ -117,7 +127,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       answer = { status: read.status, body: { detail: read.detail } };
     } else {
       answer = handleApiRequest(
-        { method, route, query: url.searchParams, body: read.body, authorization: req.headers.authorization, origin: `http://${req.headers.host ?? `${HOST}:${actualPort}`}` },
+        {
+          method,
+          route,
+          query: url.searchParams,
+          body: read.body,
+          authorization: req.headers.authorization,
+          origin: `http://${req.headers.host ?? `${HOST}:${actualPort}`}`,
+        },
         {
           store,
           apiKey: options.apiKey,
@@ -132,7 +149,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       );
       handled = true;
       if (faultSettings.emptyCreateAnswers && method === 'POST' && answer.status === 201) answer = { status: 201 };
-      if (faultSettings.loopingNext && method === 'GET' && route.id === null) answer = withLoopingNext(answer, url, req.headers.host, (loops += 1));
+      if (faultSettings.loopingNext && method === 'GET' && route.id === null)
+        answer = withLoopingNext(answer, url, req.headers.host, (loops += 1));
     }
 
     const dropped = handled && decision.drop;
@@ -217,7 +235,8 @@ function openState(options: SandboxOptions): { store: SandboxStore; stateFile: S
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'EADDRINUSE' ? 'is already in use' : error.code === 'EACCES' ? 'is not allowed' : `failed (${error.message})`;
+      const why =
+        error.code === 'EADDRINUSE' ? 'is already in use' : error.code === 'EACCES' ? 'is not allowed' : `failed (${error.message})`;
       reject(new GuidebookImportError('usage', `port ${port} on ${HOST} ${why}`, { cause: error }));
     });
     server.listen(port, HOST, () => resolve((server.address() as AddressInfo).port));

@@ -1,7 +1,5 @@
 // Sessions: fields, the rules between them, and list filters, as the Open API states them.
-import {
-  booleanField, dateTimeField, floatField, integerField, primaryKeyField, primaryKeyListField, stringField,
-} from './drf-fields.js';
+import { booleanField, dateTimeField, floatField, integerField, primaryKeyField, primaryKeyListField, stringField } from './drf-fields.js';
 import { addError, nonObjectBodyError, readFields, type FieldErrors, type FieldSpecs } from './field-reader.js';
 import { allDayEndTime } from './datetime.js';
 import { cleanDescriptionHtml } from './html-cleaner.js';
@@ -103,11 +101,22 @@ function creationDefaults(version: ApiVersion): Partial<SessionFields> {
 /** The field order of the API's own answers (the seed page), then the v1.1 fields. */
 function inSeedOrder(s: SessionFields): SessionFields {
   return {
-    start_time: s.start_time, end_time: s.end_time, all_day: s.all_day, name: s.name,
-    description_html: s.description_html, import_id: s.import_id, allow_rating: s.allow_rating,
-    add_to_schedule: s.add_to_schedule, guide: s.guide, schedule_tracks: s.schedule_tracks,
-    locations: s.locations, rank: s.rank, require_login: s.require_login, max_capacity: s.max_capacity,
-    waitlist: s.waitlist, registration_start_date: s.registration_start_date,
+    start_time: s.start_time,
+    end_time: s.end_time,
+    all_day: s.all_day,
+    name: s.name,
+    description_html: s.description_html,
+    import_id: s.import_id,
+    allow_rating: s.allow_rating,
+    add_to_schedule: s.add_to_schedule,
+    guide: s.guide,
+    schedule_tracks: s.schedule_tracks,
+    locations: s.locations,
+    rank: s.rank,
+    require_login: s.require_login,
+    max_capacity: s.max_capacity,
+    waitlist: s.waitlist,
+    registration_start_date: s.registration_start_date,
     registration_end_date: s.registration_end_date,
   };
 }
@@ -162,7 +171,9 @@ function checkRules(s: SessionFields, errors: FieldErrors): void {
   }
   if (
     clean('registration_start_date', 'registration_end_date') &&
-    s.registration_start_date && s.registration_end_date && s.registration_end_date < s.registration_start_date
+    s.registration_start_date &&
+    s.registration_end_date &&
+    s.registration_end_date < s.registration_start_date
   ) {
     addError(errors, 'registration_end_date', 'registration_end_date must not be before registration_start_date.');
   }

@@ -3,7 +3,18 @@
 // is rewritten (temp file + rename) a little later and on close, and the journal is then emptied.
 // Rewriting the whole file on every write would cost O(sessions) per write: 2,000 creates into a
 // large guide would spend minutes saving.
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { GuidebookImportError } from '../errors.js';
 import { normalizeState } from './normalize-state.js';
 import type { SandboxState, WritableKind } from './types.js';

@@ -1,8 +1,6 @@
 // The sandbox's records in memory, indexed by id, with every change handed to the state file.
 import type { JournalEntry, StateFile } from './state-file.js';
-import type {
-  SandboxGuide, SandboxLocation, SandboxScheduleTrack, SandboxSession, SandboxState, WritableKind,
-} from './types.js';
+import type { SandboxGuide, SandboxLocation, SandboxScheduleTrack, SandboxSession, SandboxState, WritableKind } from './types.js';
 
 export interface RecordOf {
   sessions: SandboxSession;

@@ -12,5 +12,5 @@ export function csvField(text: string): string {
 
 /** Rows of cells as CSV, times in the clock style given, a CRLF after every record. */
 export function csvText(rows: ReadonlyArray<ReadonlyArray<SheetCell>>, clock: ClockStyle): string {
-  return rows.map((row) => row.map((cell) => csvField(sheetCellText(cell, clock))).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((row) => row.map((cell) => csvField(sheetCellText(cell, clock))).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,6 +1,16 @@
 // The sheets guidebook-import writes (export, template, samples): typed cells and how they become
 // XLSX cells and CSV text.
-export { AGENDA_SHEET, date, dateTime, time, type ClockStyle, type SheetCell, type SheetDate, type SheetDateTime, type SheetTime } from './sheet-cell.js';
+export {
+  AGENDA_SHEET,
+  date,
+  dateTime,
+  time,
+  type ClockStyle,
+  type SheetCell,
+  type SheetDate,
+  type SheetDateTime,
+  type SheetTime,
+} from './sheet-cell.js';
 export { sheetCellText } from './cell-text.js';
 export { xlsxCell } from './xlsx-cell.js';
 export { sheetOfCells, type SheetOfCellsOptions } from './sheet-of-cells.js';

@@ -115,7 +115,7 @@ function compileExact(tokens: Token[]): CompiledDateFormat['parse'] | null {
 
 function valueFromParts(parts: Part[], m: RegExpExecArray): ParsedValue | null {
   const got: Partial<Record<Part, string>> = {};
-  parts.forEach((part, i) => (got[part] = m[i + 1]));
+  for (const [i, part] of parts.entries()) got[part] = m[i + 1];
   const year = got.year !== undefined ? Number(got.year) : got.year2 !== undefined ? 2000 + Number(got.year2) : undefined;
   const month = got.month !== undefined ? Number(got.month) : got.monthName !== undefined ? monthNumber(got.monthName) : undefined;
   const day = got.day !== undefined ? Number(got.day) : undefined;

@@ -9,8 +9,7 @@ import { normaliseZoneName, offsetZone } from './zones.js';
 // Date.parse is not trusted with six fraction digits or "+0000", so the shape is read by hand.
 // A text without an offset is UTC: the API writes no other kind, and the machine's zone must
 // never decide an instant.
-const API_INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const API_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /** Milliseconds since the epoch of an ISO/API date-time (no offset means UTC), or null. */
 export function parseInstant(text: string): number | null {

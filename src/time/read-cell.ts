@@ -3,7 +3,15 @@ import { createMemoFamily } from './caches.js';
 import type { CompiledDateFormat } from './date-format.js';
 import { parseExcelSerial } from './excel-serial.js';
 import { type CalendarDate, isRealDate } from './wall-clock.js';
-import { type DayMonthOrder, normaliseText, parseDateTimeText, type ParsedValue, timeFromParts, type WrittenDate, type WrittenTime } from './written-value.js';
+import {
+  type DayMonthOrder,
+  normaliseText,
+  parseDateTimeText,
+  type ParsedValue,
+  timeFromParts,
+  type WrittenDate,
+  type WrittenTime,
+} from './written-value.js';
 
 // A sheet's date/time cells: which fields hold them, how each column is read (ColumnFormats,
 // decided once per sheet), and one cell of any kind (text, serial number, workbook date cell) to
@@ -45,9 +53,7 @@ export interface LocalValue {
   offsetMinutes: number | null;
 }
 
-export type CellReading =
-  | { ok: true; value: LocalValue }
-  | { ok: false; code: 'bad_date' | 'bad_time'; problem: string };
+export type CellReading = { ok: true; value: LocalValue } | { ok: false; code: 'bad_date' | 'bad_time'; problem: string };
 
 /** Reads a non-empty date/time cell of any kind (text, serial number, workbook date cell). */
 export function readDateTimeCell(v: CellValue, parser: ColumnParser, role: CellRole): CellReading {
@@ -77,8 +83,7 @@ export function expectedShape(parser: ColumnParser, role: CellRole, separator = 
   if (parser.format) return parser.format.text;
   if (role === 'time') return 'H:mm or h:mm a';
   const order = separator === '.' ? 'd/M' : parser.order;
-  const date =
-    order === 'd/M' ? `d${separator}M${separator}yyyy` : order === 'M/d' ? `M${separator}d${separator}yyyy` : 'yyyy-MM-dd';
+  const date = order === 'd/M' ? `d${separator}M${separator}yyyy` : order === 'M/d' ? `M${separator}d${separator}yyyy` : 'yyyy-MM-dd';
   if (role === 'date') return date;
   return `${date} ${order === 'M/d' ? 'h:mm a' : order === 'd/M' ? 'H:mm' : 'HH:mm'}`;
 }
@@ -122,9 +127,7 @@ function resolveWrittenDate(
 function sheetDateValue(cell: SheetDateCell): ParsedValue | null {
   const p = cell.parts;
   const date = cell.timeOnly ? null : { kind: 'calendar' as const, date: { year: p.year, month: p.month, day: p.day } };
-  const time = cell.dateOnly
-    ? null
-    : { hour: p.hour, minute: p.minute, second: p.second, millisecond: p.millisecond, midnightWord: false };
+  const time = cell.dateOnly ? null : { hour: p.hour, minute: p.minute, second: p.second, millisecond: p.millisecond, midnightWord: false };
   return date || time ? { date, time, offsetMinutes: null } : null;
 }
 

@@ -81,4 +81,3 @@ export function calendarDateOf(wall: number): CalendarDate {
 export function formatCalendarDate(date: CalendarDate): string {
   return `${pad4(date.year)}-${pad2(date.month)}-${pad2(date.day)}`;
 }
-

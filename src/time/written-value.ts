@@ -22,7 +22,18 @@ export const MONTH_NAME_PATTERN =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** 1-12 for a lower-case name matched by MONTH_NAME_PATTERN; 0 otherwise. */
@@ -94,12 +105,8 @@ const MONTH_NAME = MONTH_NAME_PATTERN;
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/; // 2027-03-14, 2027/03/14
 const YEAR_LAST = new RegExp(`^${WEEKDAY}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})(?!\\d)`); // 14/3/2027, 3-14-27, 14.3.2027
-const DAY_MONTH_NAME = new RegExp(
-  `^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?[\\s/-]*${MONTH_NAME}\\.?,?[\\s/-]*(\\d{4}|\\d{2})(?!\\d)`,
-); // 14 Mar 2027, 14-Mar-27, 14 March, 2027
-const MONTH_NAME_DAY = new RegExp(
-  `^${WEEKDAY}${MONTH_NAME}\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)(\\d{4})(?!\\d)`,
-); // Mar 14, 2027
+const DAY_MONTH_NAME = new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?[\\s/-]*${MONTH_NAME}\\.?,?[\\s/-]*(\\d{4}|\\d{2})(?!\\d)`); // 14 Mar 2027, 14-Mar-27, 14 March, 2027
+const MONTH_NAME_DAY = new RegExp(`^${WEEKDAY}${MONTH_NAME}\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)(\\d{4})(?!\\d)`); // Mar 14, 2027
 const DATE_TIME_SEPARATOR = /^(?:t|\s*,?\s*(?:at\s+|@\s*)?)/;
 // Numeric offsets only in the ISO style, a date and a two-digit 24-hour clock right before the
 // sign: "9:30-10:30" is a range, not 9:30 at UTC-10:30.
@@ -112,7 +119,10 @@ function fullYear(digits: string): number {
 
 /** Lower-cases, trims and collapses white space (including no-break spaces) once, for every parser. */
 export function normaliseText(text: string): string {
-  return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase();
+  return text
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /**

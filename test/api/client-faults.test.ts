@@ -170,7 +170,12 @@ describe('stopping', () => {
     const server = await sandbox({ latencyMs: 30 });
     const controller = new AbortController();
     const api = client(server, { signal: controller.signal, concurrency: 1 });
-    const calls = Array.from({ length: 5 }, () => api.getGuide(1).then(() => 'done', (error: GuidebookImportError) => error.code));
+    const calls = Array.from({ length: 5 }, () =>
+      api.getGuide(1).then(
+        () => 'done',
+        (error: GuidebookImportError) => error.code,
+      ),
+    );
     await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();
     const results = await Promise.all(calls);

@@ -2,7 +2,7 @@
 // sandbox's hostile switches, over real sockets, asserting what was sent and what came back.
 import { describe, expect, it } from 'vitest';
 import { GuideScope } from '../../src/api/guide-scope.js';
-import { HttpError, NetworkError } from '../../src/errors.js';
+import { type HttpError, NetworkError } from '../../src/errors.js';
 import { API_KEY, client, collect, rejectionOf, sandbox, sessionBody } from './sandbox-fixture.js';
 
 describe('the guide answer', () => {
@@ -30,7 +30,9 @@ describe('what is sent', () => {
       ['1', 'id'],
       ['1', 'id'],
     ]);
-    expect(() => api.listSessions(undefined as unknown as number)).toThrow(/internal error: a list of sessions was about to be requested without a guide id/);
+    expect(() => api.listSessions(undefined as unknown as number)).toThrow(
+      /internal error: a list of sessions was about to be requested without a guide id/,
+    );
     await expect(api.createSession({ ...sessionBody(1), guide: undefined as unknown as number })).rejects.toThrow(/internal error/);
     await expect(api.patchSession(1, { name: 'x' } as never)).rejects.toThrow(/internal error/);
     expect(server.requestLog).toHaveLength(3);
@@ -63,9 +65,11 @@ describe('a server that ignores the guide filter', () => {
     }
     const scope = new GuideScope();
     const kept: unknown[] = [];
-    const error = await rejectionOf((async () => {
-      for await (const record of scope.only('session', 1, records())) kept.push(record);
-    })());
+    const error = await rejectionOf(
+      (async () => {
+        for await (const record of scope.only('session', 1, records())) kept.push(record);
+      })(),
+    );
     expect(kept).toEqual([{ id: 1, guide: 1 }]);
     expect(error.message).toBe(
       'the server listed a session (id 2) without a numeric "guide" field: it cannot be told whether it belongs to guide 1, so the run stopped before writing anything',
@@ -123,13 +127,15 @@ describe('redirects', () => {
     expect(server.state().sessions).toHaveLength(0);
   });
 
-  it("a 302 that a following client would turn into a GET answered 200 is not a create", async () => {
+  it('a 302 that a following client would turn into a GET answered 200 is not a create', async () => {
     const server = await sandbox({ redirectWrites: 'path' });
     const api = client(server);
     const error = await rejectionOf(api.createSession(sessionBody(1)));
     expect(error.code).toBe('redirect');
     expect(error.message).toContain('answered 302, a redirect to http://127.0.0.1:');
-    expect(server.requestLog.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual(['POST /open-api/v1.1/sessions/ 302']);
+    expect(server.requestLog.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+      'POST /open-api/v1.1/sessions/ 302',
+    ]);
   });
 });
 
@@ -171,7 +177,9 @@ describe('listing', () => {
     const api = client(server);
     // Two sessions at each start time: ties that a page boundary can cut.
     for (let i = 1; i <= 20; i += 1) {
-      await api.createSession(sessionBody(i, { start_time: `2027-05-10T${String(8 + Math.floor((i - 1) / 2)).padStart(2, '0')}:00:00+00:00`, end_time: null }));
+      await api.createSession(
+        sessionBody(i, { start_time: `2027-05-10T${String(8 + Math.floor((i - 1) / 2)).padStart(2, '0')}:00:00+00:00`, end_time: null }),
+      );
     }
     const mark = server.requestLog.length;
     const listed = await collect(api.listSessions(1));
@@ -239,7 +247,9 @@ describe('a 403 to a write', () => {
     expect((await rejectionOf(api.getGuide(3))).code).toBe('not_found');
     const error = await rejectionOf(api.createSession(sessionBody(1, { guide: 3 })));
     expect(error.code).toBe('auth');
-    expect(error.message).toBe('POST /sessions/ answered 403 (permission denied): the API key may not write to this guide; nothing more is sent');
+    expect(error.message).toBe(
+      'POST /sessions/ answered 403 (permission denied): the API key may not write to this guide; nothing more is sent',
+    );
     expect((await rejectionOf(api.getGuide(1))).code).toBe('auth');
     expect(server.requestLog.map((entry) => `${entry.method} ${entry.status}`)).toEqual(['GET 403', 'POST 403']);
   });

@@ -29,7 +29,9 @@ describe('client against the sandbox: reading', () => {
     );
     const pageRequests = server.requestLog.slice(before);
     expect(pageRequests).toHaveLength(3);
-    expect(pageRequests.every((entry) => entry.method === 'GET' && entry.query.page_size === '500' && entry.query.guide === '1')).toBe(true);
+    expect(pageRequests.every((entry) => entry.method === 'GET' && entry.query.page_size === '500' && entry.query.guide === '1')).toBe(
+      true,
+    );
     expect(api.requestCount).toBe(server.requestLog.length);
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveApiKey, resolveApiUrl } from '../../src/api/credentials.js';
-import { GuidebookImportError } from '../../src/errors.js';
+import type { GuidebookImportError } from '../../src/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gbi-credentials-'));
 

@@ -128,6 +128,8 @@ describe('budgetMessage', () => {
     expect(budgetMessage(5400, 'retry_after')).toMatch(/^the daily API request budget is spent; the server asks to wait 90 minutes/);
   });
   it('says when it was throttling that did not end', () => {
-    expect(budgetMessage(null, 'throttled')).toMatch(/^the server kept answering 429 \(too many requests\) through 2 minutes of waiting, so the daily API request budget is taken as spent/);
+    expect(budgetMessage(null, 'throttled')).toMatch(
+      /^the server kept answering 429 \(too many requests\) through 2 minutes of waiting, so the daily API request budget is taken as spent/,
+    );
   });
 });

@@ -27,7 +27,9 @@ describe('applyPlan and a key rejected mid-run', () => {
     expect(refused.length).toBeLessThanOrEqual(4);
     expect(countBy(applied.results, (r) => r.outcome)).toEqual({ done: 10, not_attempted: 20 });
     for (const result of applied.results.filter((r) => r.outcome === 'not_attempted')) {
-      expect(result.message).toBe('not attempted: the API key was rejected during the run; fix the key and run again, nothing will be duplicated');
+      expect(result.message).toBe(
+        'not attempted: the API key was rejected during the run; fix the key and run again, nothing will be duplicated',
+      );
     }
     expect(sessionsOf(sandbox)).toHaveLength(10);
 
@@ -35,7 +37,11 @@ describe('applyPlan and a key rejected mid-run', () => {
     const fixed = clientFor(sandbox);
     const rerun = await applyPlan(handPlan(GUIDE, sheet, await listAll(fixed)), fixed);
     expect(rerun.stoppedBy).toBeNull();
-    expect(sessionsOf(sandbox).map((s) => s.import_id).sort()).toEqual(sheet.map((r) => r.import_id).sort());
+    expect(
+      sessionsOf(sandbox)
+        .map((s) => s.import_id)
+        .sort(),
+    ).toEqual(sheet.map((r) => r.import_id).sort());
   });
 
   it('a 403 to a write stops it the same way', async () => {

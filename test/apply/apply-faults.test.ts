@@ -20,7 +20,10 @@ describe('applyPlan on a misbehaving server', () => {
     const lister = clientFor(sandbox);
 
     // A guide that already holds part of the agenda, some of it out of date, plus one session to prune.
-    const earlier = [...agenda(15).map((row, i) => (i % 3 === 0 ? { ...row, name: `${row.name} (old title)` } : row)), ...agenda(1, 'gone')];
+    const earlier = [
+      ...agenda(15).map((row, i) => (i % 3 === 0 ? { ...row, name: `${row.name} (old title)` } : row)),
+      ...agenda(1, 'gone'),
+    ];
     await applyUntilSettled(lister, lister, lines(earlier));
 
     const sheet = agenda(80);

@@ -21,8 +21,16 @@ function stateAfterKilledRun(): SandboxState {
     { id: 2, guide: GUIDE, name: 'Existing', color: null, import_id: null, created_at: at, last_updated: at },
   );
   state.locations.push({
-    id: 1, guide: GUIDE, name: 'Hall A', location_type: 2, import_id: null, address: null, latitude: null, longitude: null,
-    created_at: at, last_updated: at,
+    id: 1,
+    guide: GUIDE,
+    name: 'Hall A',
+    location_type: 2,
+    import_id: null,
+    address: null,
+    latitude: null,
+    longitude: null,
+    created_at: at,
+    last_updated: at,
   });
   state.nextIds = { sessions: 1, schedule_tracks: 3, locations: 2 };
   return state;
@@ -43,8 +51,14 @@ function planWithRefs(tracks: string[], locations: string[], entries: PlanEntry[
 function createEntry(index: number, knownTracks: number[], pending: { schedule_tracks?: string[]; locations?: string[] }): PlanEntry {
   const row = agenda(index + 1)[index]!;
   return {
-    sheet: 'Agenda', row: index + 2, importId: row.import_id, name: row.name, issues: [],
-    action: 'create', body: { ...row, guide: GUIDE, schedule_tracks: knownTracks }, pending,
+    sheet: 'Agenda',
+    row: index + 2,
+    importId: row.import_id,
+    name: row.name,
+    issues: [],
+    action: 'create',
+    body: { ...row, guide: GUIDE, schedule_tracks: knownTracks },
+    pending,
   };
 }
 
@@ -52,11 +66,15 @@ describe('applyPlan creates pending tracks and locations first', () => {
   it('reuses the ones a killed run already made, creates the others once, and fills the ids in', async () => {
     sandbox = await withSandbox({ initialState: stateAfterKilledRun() });
     const client = clientFor(sandbox);
-    const plan = planWithRefs(['Keynotes', 'Workshops'], ['Hall A', 'Hall B'], [
-      createEntry(0, [2], { schedule_tracks: ['Keynotes', 'Workshops'], locations: ['Hall B'] }),
-      createEntry(1, [], { schedule_tracks: ['Workshops'], locations: ['Hall A'] }),
-      createEntry(2, [2], {}),
-    ]);
+    const plan = planWithRefs(
+      ['Keynotes', 'Workshops'],
+      ['Hall A', 'Hall B'],
+      [
+        createEntry(0, [2], { schedule_tracks: ['Keynotes', 'Workshops'], locations: ['Hall B'] }),
+        createEntry(1, [], { schedule_tracks: ['Workshops'], locations: ['Hall A'] }),
+        createEntry(2, [2], {}),
+      ],
+    );
 
     const applied = await applyPlan(plan, client);
     expect(applied.stoppedBy).toBeNull();
@@ -92,10 +110,11 @@ describe('applyPlan creates pending tracks and locations first', () => {
   it('fails the rows that need a track the server would not create, naming it, and goes on with the rest', async () => {
     sandbox = await withSandbox();
     const client = clientFor(sandbox);
-    const plan = planWithRefs([' ', 'Talks'], [], [
-      createEntry(0, [], { schedule_tracks: [' '] }),
-      createEntry(1, [], { schedule_tracks: ['Talks'] }),
-    ]);
+    const plan = planWithRefs(
+      [' ', 'Talks'],
+      [],
+      [createEntry(0, [], { schedule_tracks: [' '] }), createEntry(1, [], { schedule_tracks: ['Talks'] })],
+    );
 
     const applied = await applyPlan(plan, client);
     expect(applied.results[0]).toMatchObject({
@@ -149,10 +168,11 @@ describe('applyPlan creates pending tracks and locations first', () => {
   it('stops before any session when the budget runs out while creating tracks', async () => {
     sandbox = await withSandbox({ dailyBudget: 2 });
     const client = clientFor(sandbox);
-    const plan = planWithRefs(['Talks', 'Panels'], [], [
-      createEntry(0, [], { schedule_tracks: ['Talks'] }),
-      createEntry(1, [], { schedule_tracks: ['Panels'] }),
-    ]);
+    const plan = planWithRefs(
+      ['Talks', 'Panels'],
+      [],
+      [createEntry(0, [], { schedule_tracks: ['Talks'] }), createEntry(1, [], { schedule_tracks: ['Panels'] })],
+    );
     const applied = await applyPlan(plan, client);
     expect(applied.stoppedBy?.code).toBe('budget');
     expect(applied.createdTracks.map((t) => t.name)).toEqual(['Talks']);

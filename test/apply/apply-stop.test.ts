@@ -96,7 +96,11 @@ describe('applyPlan stops cleanly', () => {
     expect(seen).toHaveLength(40);
     // What the report says was done is exactly what the server holds.
     expect(sandbox.requestLog).toHaveLength(done.length);
-    expect(sessionsOf(sandbox).map((s) => s.id).sort()).toEqual(done.map((r) => r.sessionId).sort());
+    expect(
+      sessionsOf(sandbox)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(done.map((r) => r.sessionId).sort());
   });
 
   it('starts nothing when the signal is already aborted', async () => {

@@ -22,7 +22,11 @@ describe('applyPlan carries out a plan', () => {
     expect(created.results.map((r) => [r.outcome, r.httpStatus, r.message])).toEqual(Array(6).fill(['done', 201, 'created']));
     const ids = created.results.map((r) => r.sessionId);
     expect(new Set(ids).size).toBe(6);
-    expect(sessionsOf(sandbox).map((s) => s.id).sort()).toEqual([...ids].sort());
+    expect(
+      sessionsOf(sandbox)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([...ids].sort());
 
     // Edit the sheet: rename one, move one, drop one, add one.
     const second = first.slice(0, 5).map((row) => ({ ...row }));
@@ -75,19 +79,42 @@ describe('applyPlan carries out a plan', () => {
     const entries: PlanEntry[] = [
       { ...base, row: 2, importId: 'a', action: 'unchanged', sessionId: 11 },
       {
-        ...base, row: 3, importId: 'b', action: 'invalid',
+        ...base,
+        row: 3,
+        importId: 'b',
+        action: 'invalid',
         issues: [
           { code: 'derived_import_id', severity: 'warning', message: 'Row 3: import_id derived', sheet: 'Agenda', row: 3 },
-          { code: 'bad_date', severity: 'error', message: 'Row 3, column "Start": "31/02/2027 9:00" is not a date', sheet: 'Agenda', row: 3 },
+          {
+            code: 'bad_date',
+            severity: 'error',
+            message: 'Row 3, column "Start": "31/02/2027 9:00" is not a date',
+            sheet: 'Agenda',
+            row: 3,
+          },
         ],
       },
       {
-        ...base, row: 4, importId: 'c', action: 'conflict', sessionIds: [1, 2],
-        issues: [{ code: 'server_conflict', severity: 'error', message: 'import_id "c" is held by sessions 1 and 2', sheet: 'Agenda', row: 4 }],
+        ...base,
+        row: 4,
+        importId: 'c',
+        action: 'conflict',
+        sessionIds: [1, 2],
+        issues: [
+          { code: 'server_conflict', severity: 'error', message: 'import_id "c" is held by sessions 1 and 2', sheet: 'Agenda', row: 4 },
+        ],
       },
       { ...base, row: null, importId: 'd', action: 'delete', sessionId: 12, confirmed: false },
     ];
-    const plan: Plan = { version: 1, guideId: GUIDE, tracksToCreate: [], locationsToCreate: [], entries, writeRequests: 0, readRequests: 0 };
+    const plan: Plan = {
+      version: 1,
+      guideId: GUIDE,
+      tracksToCreate: [],
+      locationsToCreate: [],
+      entries,
+      writeRequests: 0,
+      readRequests: 0,
+    };
 
     const applied = await applyPlan(plan, client);
     expect(applied.results.map((r) => [r.outcome, r.sessionId, r.message])).toEqual([
@@ -148,10 +175,36 @@ describe('applyPlan carries out a plan', () => {
     const [kept, gone] = sessionsOf(sandbox);
     await client.deleteSession(gone!.id);
     const entries: PlanEntry[] = [
-      { sheet: 'Agenda', row: null, importId: gone!.import_id!, name: gone!.name, issues: [], action: 'delete', sessionId: gone!.id, confirmed: true },
-      { sheet: 'Agenda', row: null, importId: kept!.import_id!, name: kept!.name, issues: [], action: 'delete', sessionId: kept!.id, confirmed: true },
+      {
+        sheet: 'Agenda',
+        row: null,
+        importId: gone!.import_id!,
+        name: gone!.name,
+        issues: [],
+        action: 'delete',
+        sessionId: gone!.id,
+        confirmed: true,
+      },
+      {
+        sheet: 'Agenda',
+        row: null,
+        importId: kept!.import_id!,
+        name: kept!.name,
+        issues: [],
+        action: 'delete',
+        sessionId: kept!.id,
+        confirmed: true,
+      },
     ];
-    const plan: Plan = { version: 1, guideId: GUIDE, tracksToCreate: [], locationsToCreate: [], entries, writeRequests: 2, readRequests: 0 };
+    const plan: Plan = {
+      version: 1,
+      guideId: GUIDE,
+      tracksToCreate: [],
+      locationsToCreate: [],
+      entries,
+      writeRequests: 2,
+      readRequests: 0,
+    };
 
     const applied = await applyPlan(plan, client);
     expect(applied.results.map((r) => [r.outcome, r.httpStatus, r.message])).toEqual([

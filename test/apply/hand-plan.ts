@@ -40,8 +40,14 @@ export function handPlan(guideId: number, sheet: SheetRow[], existing: ApiSessio
     for (const session of existing) {
       if (session.import_id && !wanted.has(session.import_id)) {
         entries.push({
-          sheet: 'Agenda', row: null, importId: session.import_id, name: session.name, issues: [],
-          action: 'delete', sessionId: session.id, confirmed: true,
+          sheet: 'Agenda',
+          row: null,
+          importId: session.import_id,
+          name: session.name,
+          issues: [],
+          action: 'delete',
+          sessionId: session.id,
+          confirmed: true,
         });
       }
     }

@@ -15,7 +15,13 @@ export interface SheetLine {
 /** Sheet rows as the convert stage hands them over (valid rows, times already UTC). */
 export function converted(lines: SheetLine[]): ConvertedRow[] {
   return lines.map((line, index) => {
-    const mapped: Array<keyof SessionFields | 'schedule_tracks' | 'locations'> = ['import_id', 'name', 'description_html', 'start_time', 'end_time'];
+    const mapped: Array<keyof SessionFields | 'schedule_tracks' | 'locations'> = [
+      'import_id',
+      'name',
+      'description_html',
+      'start_time',
+      'end_time',
+    ];
     if (line.tracks) mapped.push('schedule_tracks');
     if (line.locations) mapped.push('locations');
     return {

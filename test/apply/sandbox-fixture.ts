@@ -36,7 +36,10 @@ export function sessionsOf(sandbox: SandboxHandle, guideId = GUIDE): SandboxSess
 }
 
 /** Requests the sandbox saw since `from` (an index into its request log), by method and path kind. */
-export function requestsSince(sandbox: SandboxHandle, from: number): Array<{ method: string; path: string; status: number; body: unknown; dropped?: boolean }> {
+export function requestsSince(
+  sandbox: SandboxHandle,
+  from: number,
+): Array<{ method: string; path: string; status: number; body: unknown; dropped?: boolean }> {
   return sandbox.requestLog.slice(from);
 }
 

@@ -26,7 +26,7 @@ describe('what the server stores, against what was sent', () => {
     );
   });
 
-  it('times in the API\'s own notation and numbers as floats are not worth a word', async () => {
+  it("times in the API's own notation and numbers as floats are not worth a word", async () => {
     sandbox = await withSandbox();
     const client = clientFor(sandbox);
     const [row] = agenda(1);

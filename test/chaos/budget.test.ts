@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { agendaMismatches, agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
 import { describeRun } from '../support/cli-process.js';
 import { readCsvReport, type CsvReportRow } from '../support/report-file.js';
-import { guideSessions, killAllSandboxes, restartSandboxProcess, startSandboxProcess, type SandboxProcess } from '../support/sandbox-process.js';
+import {
+  guideSessions,
+  killAllSandboxes,
+  restartSandboxProcess,
+  startSandboxProcess,
+  type SandboxProcess,
+} from '../support/sandbox-process.js';
 import { tempDir } from '../support/temp-dir.js';
 import { API_KEY, hasCrashTrace, runImport, summaryOf } from './import-run.js';
 

@@ -17,7 +17,9 @@ describe('an import through a hostile server with faults', () => {
   it('converges in a few runs with no duplicate, then a re-sync sends 0 writes', async () => {
     const dir = tempDir('chaos-hostile');
     // Seeded rows with tracks, rooms and descriptions; every fifth shares a start with its neighbours.
-    const rows = agendaRows(120, { seed: 71, prefix: 'hos' }).map((row, i) => (i % 5 === 0 ? { ...row, start: '09:00', end: '09:40' } : row));
+    const rows = agendaRows(120, { seed: 71, prefix: 'hos' }).map((row, i) =>
+      i % 5 === 0 ? { ...row, start: '09:00', end: '09:40' } : row,
+    );
     const sheet = writeAgendaCsv(join(dir, 'agenda.csv'), rows);
     const report = join(dir, 'agenda.report.csv');
     const sandbox = await startSandboxProcess({

@@ -20,8 +20,14 @@ export interface ImportRun {
 
 function importFlags(run: ImportRun): string[] {
   return [
-    '--create-missing', '--report', run.report, '--json', '--concurrency', String(run.concurrency ?? 8),
-    ...(run.rate === undefined ? [] : ['--rate', String(run.rate)]), ...(run.flags ?? []),
+    '--create-missing',
+    '--report',
+    run.report,
+    '--json',
+    '--concurrency',
+    String(run.concurrency ?? 8),
+    ...(run.rate === undefined ? [] : ['--rate', String(run.rate)]),
+    ...(run.flags ?? []),
   ];
 }
 

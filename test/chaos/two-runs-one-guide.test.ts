@@ -31,7 +31,9 @@ describe('two runs never duplicate a guide', () => {
     // Whichever came second waited for the other, named it, and then had nothing to create.
     const [winner, waiter] = /waiting up to 120 s/.test(a.stderr) ? [b, a] : [a, b];
     const winnerPid = winner === a ? first.child.pid : second.child.pid;
-    expect(waiter.stderr).toMatch(new RegExp(`guide 1 is in progress \\(process ${winnerPid}, started 20\\d\\d-.*\\): waiting up to 120 s`));
+    expect(waiter.stderr).toMatch(
+      new RegExp(`guide 1 is in progress \\(process ${winnerPid}, started 20\\d\\d-.*\\): waiting up to 120 s`),
+    );
     expect(summaryOf(winner)).toMatchObject({ created: rows.length, failed: 0 });
     expect(summaryOf(waiter)).toMatchObject({ created: 0, updated: 0, unchanged: rows.length, conflicts: 0 });
 

@@ -44,11 +44,13 @@ const fieldSet: fc.Arbitrary<MappedField[]> = fc
 
 const sheetRows: fc.Arbitrary<MappedRow[]> = fieldSet.chain((fields) =>
   fc.array(fc.array(cellValue, { minLength: fields.length, maxLength: fields.length }), { minLength: 1, maxLength: 8 }).map((rows) =>
-    rows.map((values, i): MappedRow => ({
-      sheet: 'Agenda',
-      row: i + 2,
-      fields: Object.fromEntries(fields.map((field, c) => [field, { column: HEADER_OF[field], value: values[c] ?? null }])),
-    })),
+    rows.map(
+      (values, i): MappedRow => ({
+        sheet: 'Agenda',
+        row: i + 2,
+        fields: Object.fromEntries(fields.map((field, c) => [field, { column: HEADER_OF[field], value: values[c] ?? null }])),
+      }),
+    ),
   ),
 );
 
@@ -56,7 +58,10 @@ const knownZoneAndFormat: fc.Arbitrary<TimeOptions> = fc.record({
   timezone: fc.constantFrom('UTC', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe'),
   dateFormat: fc.constantFrom('d/M/yyyy', 'M/d/yyyy', 'yyyy-MM-dd', 'M/d/yyyy h:mm a', 'd.M.yyyy HH:mm'),
   overnight: fc.boolean(),
-  guideWindow: fc.option(fc.record({ start_date: fc.constantFrom('2027-03-01', null), end_date: fc.constantFrom('2027-03-30', 'soon', null) }), { nil: null }),
+  guideWindow: fc.option(
+    fc.record({ start_date: fc.constantFrom('2027-03-01', null), end_date: fc.constantFrom('2027-03-30', 'soon', null) }),
+    { nil: null },
+  ),
 });
 
 function expectRowsAccountedFor(input: readonly MappedRow[], output: readonly ConvertedRow[]): void {
@@ -103,12 +108,29 @@ describe('fuzz: any cell value in any mapped column', () => {
   });
 
   it('a workbook with typed cells of every kind (dates far off the calendar too) gives rows or a clear error', async () => {
-    const columns = ['Import ID', 'Session Name', 'Date', 'Start Time', 'End Time', 'Start Date Time', 'Duration', 'Time Zone', 'All Day', 'Registration Start'];
-    const table = fc.array(fc.array(workbookCell, { minLength: columns.length, maxLength: columns.length }), { minLength: 1, maxLength: 6 });
+    const columns = [
+      'Import ID',
+      'Session Name',
+      'Date',
+      'Start Time',
+      'End Time',
+      'Start Date Time',
+      'Duration',
+      'Time Zone',
+      'All Day',
+      'Registration Start',
+    ];
+    const table = fc.array(fc.array(workbookCell, { minLength: columns.length, maxLength: columns.length }), {
+      minLength: 1,
+      maxLength: 6,
+    });
     await fc.assert(
       fc.asyncProperty(table, fc.boolean(), async (rows, date1904) => {
         const sheet: XLSX.WorkSheet = {
-          '!data': [columns.map((v): XLSX.CellObject => ({ t: 's', v })), ...rows.map((cells) => cells.map((c) => c ?? undefined) as XLSX.CellObject[])],
+          '!data': [
+            columns.map((v): XLSX.CellObject => ({ t: 's', v })),
+            ...rows.map((cells) => cells.map((c) => c ?? undefined) as XLSX.CellObject[]),
+          ],
           '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length, c: columns.length - 1 } }),
         };
         const book = XLSX.utils.book_new();

@@ -32,7 +32,8 @@ describe('fuzz: description HTML', () => {
   });
 
   it('the checks themselves see what they must refuse', () => {
-    const bad = '<p onclick="x">a</p><a href="java\tscript:x">b</a><span style="color:red;position:fixed">c</span><script>d</script><!-- e -->';
+    const bad =
+      '<p onclick="x">a</p><a href="java\tscript:x">b</a><span style="color:red;position:fixed">c</span><script>d</script><!-- e -->';
     for (const problems of [problemsByHtmlparser2(bad), problemsByTokenizer(bad)]) {
       expect(problems.join('\n')).toMatch(/onclick on <p>/);
       expect(problems.join('\n')).toMatch(/href .* on <a>/);

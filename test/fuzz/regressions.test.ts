@@ -20,7 +20,7 @@ function workbookFile(rows: XLSX.CellObject[][]): string {
 }
 
 describe('bugs found by fuzzing', () => {
-  it('a number outside Excel\'s calendar in a date-formatted cell is a row issue, not a reader crash', async () => {
+  it("a number outside Excel's calendar in a date-formatted cell is a row issue, not a reader crash", async () => {
     const text = (v: string): XLSX.CellObject => ({ t: 's', v });
     const date = (v: number): XLSX.CellObject => ({ t: 'n', v, z: 'm/d/yyyy' });
     const file = workbookFile([
@@ -33,7 +33,11 @@ describe('bugs found by fuzzing', () => {
     const { mapped, rows } = await readThroughPipeline(file, { timezone: 'UTC' });
     expect(mapped.map((row) => row.fields.date?.value)).toEqual([-5, 3_000_000, expect.objectContaining({ kind: 'date' })]);
     const [before, after, inRange] = rows;
-    expect(before).toMatchObject({ ok: false, row: 2, issues: [expect.objectContaining({ code: 'bad_date', column: 'Date', value: '-5' })] });
+    expect(before).toMatchObject({
+      ok: false,
+      row: 2,
+      issues: [expect.objectContaining({ code: 'bad_date', column: 'Date', value: '-5' })],
+    });
     expect(after).toMatchObject({ ok: false, row: 3, issues: [expect.objectContaining({ code: 'bad_date', column: 'Date' })] });
     expect(inRange).toMatchObject({ ok: true, session: { fields: { start_time: '2027-03-14T09:00:00.000Z' } } });
   });
@@ -48,9 +52,16 @@ describe('bugs found by fuzzing', () => {
         duration: { column: 'Duration', value: duration },
       },
     });
-    const { rows } = convertRows([row(2, 1e21), row(3, '99999999999'), row(4, 600_000), row(5, 90)], convertOptionsFor({ timezone: 'UTC' }));
+    const { rows } = convertRows(
+      [row(2, 1e21), row(3, '99999999999'), row(4, 600_000), row(5, 90)],
+      convertOptionsFor({ timezone: 'UTC' }),
+    );
     // (Before the fix, the first row threw RangeError: Invalid time value.)
-    expect(rows.slice(0, 3)).toEqual([2, 3, 4].map((n) => expect.objectContaining({ ok: false, row: n, issues: [expect.objectContaining({ code: 'bad_duration', column: 'Duration' })] })));
+    expect(rows.slice(0, 3)).toEqual(
+      [2, 3, 4].map((n) =>
+        expect.objectContaining({ ok: false, row: n, issues: [expect.objectContaining({ code: 'bad_duration', column: 'Duration' })] }),
+      ),
+    );
     expect(rows[3]).toMatchObject({ ok: true, session: { fields: { end_time: '2027-03-14T10:30:00.000Z' } } });
   });
 

@@ -70,13 +70,23 @@ describe('fuzz: a session written to a sheet reads back the same', () => {
   });
 
   it('clean allowlisted HTML comes back byte for byte', async () => {
-    const html = '<h2>Agenda</h2><p>Talk by <b>Ada</b> &amp; <i>Bram</i>, see <a href="https://example.com/x">slides</a></p><ul><li>one</li></ul>';
+    const html =
+      '<h2>Agenda</h2><p>Talk by <b>Ada</b> &amp; <i>Bram</i>, see <a href="https://example.com/x">slides</a></p><ul><li>one</li></ul>';
     const sheet: Agenda = {
       layout: 'datetime',
       sessions: [
         {
-          id: 'S-1', name: 'HTML', description: html, start: { year: 2027, month: 3, day: 14, hour: 9, minute: 30 },
-          durationMinutes: 45, allDay: false, zone: 'Europe/Berlin', tracks: [], rooms: [], allowRating: null, addToSchedule: null,
+          id: 'S-1',
+          name: 'HTML',
+          description: html,
+          start: { year: 2027, month: 3, day: 14, hour: 9, minute: 30 },
+          durationMinutes: 45,
+          allDay: false,
+          zone: 'Europe/Berlin',
+          tracks: [],
+          rooms: [],
+          allowRating: null,
+          addToSchedule: null,
         },
       ],
     };

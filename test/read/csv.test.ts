@@ -71,7 +71,10 @@ describe('CSV encodings', () => {
     const bytes = Buffer.from(lines.join('\n'), 'utf8');
     // Move the text so that a 4-byte character crosses each 1 MiB boundary, whatever the offsets.
     for (const shift of [0, 1, 2, 3]) {
-      const path = tempFile(`straddle-${shift}.csv`, Buffer.concat([Buffer.from(`Title,Room\n${'x'.repeat(shift)},Pad\n`), bytes.subarray(11)]));
+      const path = tempFile(
+        `straddle-${shift}.csv`,
+        Buffer.concat([Buffer.from(`Title,Room\n${'x'.repeat(shift)},Pad\n`), bytes.subarray(11)]),
+      );
       const source = await openSheet(path, { scoreHeader });
       expect(source.encoding).toBe('utf-8');
       const rows = await collect(source.rows);
@@ -129,11 +132,11 @@ describe('CSV header and rows', () => {
     const path = tempFile('ragged.csv', `${lines.join('\n')}\n`);
     const built: string[] = [];
     const capture = Error.captureStackTrace;
-    Error.captureStackTrace = function (target: object, ...rest: unknown[]) {
+    Error.captureStackTrace = ((target: object, ...rest: unknown[]) => {
       built.push(target.constructor.name);
       return (capture as (...args: unknown[]) => void).call(Error, target, ...rest);
-    } as typeof Error.captureStackTrace;
-    let rows;
+    }) as typeof Error.captureStackTrace;
+    let rows: Awaited<ReturnType<typeof collect>>;
     try {
       rows = await collect((await openSheet(path, { scoreHeader })).rows);
     } finally {

@@ -16,7 +16,15 @@ describe('findHeaderRow', () => {
   });
 
   it('takes the earliest of equal scores, and nothing when no cell is known', () => {
-    expect(findHeaderRow([{ row: 2, texts: ['Title'] }, { row: 5, texts: ['Room'] }], scoreHeader)?.row).toBe(2);
+    expect(
+      findHeaderRow(
+        [
+          { row: 2, texts: ['Title'] },
+          { row: 5, texts: ['Room'] },
+        ],
+        scoreHeader,
+      )?.row,
+    ).toBe(2);
     expect(findHeaderRow([{ row: 1, texts: ['alpha'] }], scoreHeader)).toBeNull();
   });
 

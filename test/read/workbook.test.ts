@@ -49,7 +49,13 @@ function agendaRows(date1904: boolean): Array<{ sheet: string; row: number; cell
         dateCell(46448 - shift, date1904, parts(2027, 3, 2), '2027-03-02', 'date'),
         time(0.5625, 13, 30, '1:30 PM'),
         time(14.5 / 24, 14, 30, '14:30'), // a formula: its cached value
-        dateCell(46448 + (13 * 3600 + 30 * 60 + 15) / 86400 - shift, date1904, parts(2027, 3, 2, 13, 30, 15), '2027-03-02 13:30:15', 'datetime'),
+        dateCell(
+          46448 + (13 * 3600 + 30 * 60 + 15) / 86400 - shift,
+          date1904,
+          parts(2027, 3, 2, 13, 30, 15),
+          '2027-03-02 13:30:15',
+          'datetime',
+        ),
         'Room 5',
         false,
         200,
@@ -60,7 +66,17 @@ function agendaRows(date1904: boolean): Array<{ sheet: string; row: number; cell
     {
       sheet: 'Agenda',
       row: 9,
-      cells: ['Closing', dateCell(46449 - shift, date1904, parts(2027, 3, 3), '2027-03-03', 'date'), null, null, null, null, null, null, null],
+      cells: [
+        'Closing',
+        dateCell(46449 - shift, date1904, parts(2027, 3, 3), '2027-03-03', 'date'),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
     },
   ];
 }
@@ -212,7 +228,12 @@ describe('choosing the sheet', () => {
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Title'], ['Old talk']]), 'Archive');
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Title'], ['New talk']]), 'Current');
-    book.Workbook = { Sheets: [{ name: 'Archive', Hidden: 1 }, { name: 'Current', Hidden: 0 }] };
+    book.Workbook = {
+      Sheets: [
+        { name: 'Archive', Hidden: 1 },
+        { name: 'Current', Hidden: 0 },
+      ],
+    };
     const path = join(tmp, 'hidden-sheet.xlsx');
     writeFileSync(path, XLSX.write(book, { bookType: 'xlsx', type: 'buffer' }));
     expect((await openSheet(path, { scoreHeader })).sheet).toBe('Current');
@@ -244,7 +265,9 @@ describe('damaged workbooks', () => {
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(bytes);
     writeFileSync(path, bytes);
     const error = await fileErrorOf(openSheet(path, { scoreHeader }));
-    expect(error.message).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: could not be read as XLS \\(damaged or protected\\?\\): .+`));
+    expect(error.message).toMatch(
+      new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: could not be read as XLS \\(damaged or protected\\?\\): .+`),
+    );
     expect(error.message).not.toContain('\n');
   });
 });

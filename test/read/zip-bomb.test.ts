@@ -44,7 +44,13 @@ describe('zip-bomb guard', () => {
 
   it('refuses a local header that claims more than the directory', async () => {
     const path = crafted('disagree.xlsx', [
-      { name: 'xl/worksheets/sheet1.xml', stored: deflateRawSync(Buffer.from('<x/>')), method: 8, declaredSize: 4, localSize: 3_900_000_000 },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        stored: deflateRawSync(Buffer.from('<x/>')),
+        method: 8,
+        declaredSize: 4,
+        localSize: 3_900_000_000,
+      },
     ]);
     const { message } = await refusal(path);
     expect(message).toBe(
@@ -68,7 +74,9 @@ describe('zip-bomb guard', () => {
   it('refuses a stored entry whose sizes differ', async () => {
     const path = crafted('stored.xlsx', [{ name: 'xl/styles.xml', stored: Buffer.from('abc'), method: 0, declaredSize: 5000 }]);
     const { message } = await refusal(path);
-    expect(message).toBe(`${path}: is not read: its entry "xl/styles.xml" declares 5000 bytes stored in 3 (refused as a possible zip bomb)`);
+    expect(message).toBe(
+      `${path}: is not read: its entry "xl/styles.xml" declares 5000 bytes stored in 3 (refused as a possible zip bomb)`,
+    );
   });
 
   it('lets a highly compressible but honest workbook through', async () => {

@@ -19,10 +19,26 @@ afterAll(() => sandbox.close());
 const stamp = '2027-01-01T00:00:00.000000+0000';
 function sessionRow(id: number, guide: number) {
   return {
-    id, guide, name: 'x', start_time: stamp, end_time: null, all_day: false, description_html: null, import_id: null,
-    allow_rating: false, add_to_schedule: false, schedule_tracks: [], locations: [], rank: null, require_login: false,
-    max_capacity: null, waitlist: false, registration_start_date: null, registration_end_date: null,
-    created_at: stamp, last_updated: stamp,
+    id,
+    guide,
+    name: 'x',
+    start_time: stamp,
+    end_time: null,
+    all_day: false,
+    description_html: null,
+    import_id: null,
+    allow_rating: false,
+    add_to_schedule: false,
+    schedule_tracks: [],
+    locations: [],
+    rank: null,
+    require_login: false,
+    max_capacity: null,
+    waitlist: false,
+    registration_start_date: null,
+    registration_end_date: null,
+    created_at: stamp,
+    last_updated: stamp,
   };
 }
 
@@ -56,16 +72,19 @@ describe('authentication', () => {
 });
 
 describe('guides and another account', () => {
-  it('lists only the guides of the key\'s account, with their time zones and dates as API datetimes', async () => {
+  it("lists only the guides of the key's account, with their time zones and dates as API datetimes", async () => {
     const reply = await api('GET', 'guides/');
     expect(reply.body.results.map((g: { id: number }) => g.id)).toEqual([1, 2]);
     expect(reply.body.results[0]).toEqual({
-      id: 1, name: 'Sandbox Conference', timezone: 'America/New_York',
-      start_date: '2027-05-10T00:00:00.000000+0000', end_date: '2027-05-12T00:00:00.000000+0000',
+      id: 1,
+      name: 'Sandbox Conference',
+      timezone: 'America/New_York',
+      start_date: '2027-05-10T00:00:00.000000+0000',
+      end_date: '2027-05-12T00:00:00.000000+0000',
     });
   });
 
-  it('answers 403 for another account\'s guide and its sessions, 404 for an unknown guide', async () => {
+  it("answers 403 for another account's guide and its sessions, 404 for an unknown guide", async () => {
     expect((await api('GET', 'guides/3/')).status).toBe(403);
     expect((await api('GET', 'guides/77/')).status).toBe(404);
     expect((await api('GET', 'sessions/?guide=3')).status).toBe(403);
@@ -81,7 +100,7 @@ describe('guides and another account', () => {
     expect(state.sessions[0]?.name).toBe('Not yours');
   });
 
-  it('keeps another account\'s track out of a session', async () => {
+  it("keeps another account's track out of a session", async () => {
     const reply = await api('POST', 'sessions/', validSession({ schedule_tracks: [1] }));
     expect(reply.status).toBe(400);
     expect(reply.body.schedule_tracks[0]).toMatch(/belongs to guide 3/);

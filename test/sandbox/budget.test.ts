@@ -55,7 +55,7 @@ describe('daily request budget', () => {
     }
   });
 
-  it('keeps the day\'s count across a restart through the state file', async () => {
+  it("keeps the day's count across a restart through the state file", async () => {
     const stateFile = join(mkdtempSync(join(tmpdir(), 'sandbox-budget-')), 'state.json');
     const first = await startSandbox({ stateFile, dailyBudget: 3 });
     await apiClient(first)('GET', 'guides/');

@@ -59,10 +59,14 @@ describe('guidebook-import sandbox', () => {
     expect(running.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const headers = { Authorization: 'JWT cli-secret-key', 'Content-Type': 'application/json' };
     const created = await fetch(`${running.origin}/open-api/v1.1/sessions/`, {
-      method: 'POST', headers, body: JSON.stringify(validSession({ import_id: 'from-cli' })),
+      method: 'POST',
+      headers,
+      body: JSON.stringify(validSession({ import_id: 'from-cli' })),
     });
     expect(created.status).toBe(201);
-    const listed = (await (await fetch(`${running.origin}/sessions/?guide=1`, { headers })).json()) as { results: Array<{ import_id: string }> };
+    const listed = (await (await fetch(`${running.origin}/sessions/?guide=1`, { headers })).json()) as {
+      results: Array<{ import_id: string }>;
+    };
     expect(listed.results.map((s) => s.import_id)).toEqual(['from-cli']);
 
     running.child.kill('SIGTERM');
@@ -140,7 +144,10 @@ describe('guidebook-import sandbox', () => {
     expect((await api('GET', 'sessions/?guide=1')).status).toBe(429);
     running.child.kill('SIGINT');
     expect((await running.exit)[0]).toBe(0);
-    const lines = readFileSync(logFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => [l.method, l.path, l.status])).toEqual([
       ['POST', '/open-api/v1.1/sessions/', 201],
       ['GET', '/open-api/v1.1/sessions/', 200],

@@ -1,4 +1,5 @@
 // A minimal fetch wrapper for talking to a sandbox in tests: real HTTP, JSON in and out.
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers of many shapes; each test narrows what it asserts.
 export interface Reply<T = any> {
   status: number;
   body: T;

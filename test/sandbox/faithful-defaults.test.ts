@@ -32,7 +32,10 @@ describe('rank', () => {
 describe('create defaults', () => {
   it('v1.1 turns allow_rating and add_to_schedule on unless the create says otherwise', async () => {
     expect((await api('POST', 'sessions/', validSession())).body).toMatchObject({ allow_rating: true, add_to_schedule: true });
-    expect((await api('POST', 'sessions/', validSession({ allow_rating: false }))).body).toMatchObject({ allow_rating: false, add_to_schedule: true });
+    expect((await api('POST', 'sessions/', validSession({ allow_rating: false }))).body).toMatchObject({
+      allow_rating: false,
+      add_to_schedule: true,
+    });
   });
 
   it('v1 leaves them off', async () => {
@@ -45,7 +48,9 @@ describe('create defaults', () => {
 describe('v1 description_html', () => {
   it('is required and may not be blank', async () => {
     expect((await v1('POST', 'sessions/', validSession())).body).toEqual({ description_html: ['This field is required.'] });
-    expect((await v1('POST', 'sessions/', validSession({ description_html: '  ' }))).body).toEqual({ description_html: ['This field may not be blank.'] });
+    expect((await v1('POST', 'sessions/', validSession({ description_html: '  ' }))).body).toEqual({
+      description_html: ['This field may not be blank.'],
+    });
     expect((await api('POST', 'sessions/', validSession({ description_html: '' }))).status).toBe(201);
   });
 });
@@ -54,7 +59,11 @@ describe('all-day sessions', () => {
   it('get an end time when none is sent: the last second of the 24 hours from the start', async () => {
     const created = await api('POST', 'sessions/', validSession({ all_day: true, start_time: '2027-05-10T04:00:00Z', end_time: null }));
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ all_day: true, start_time: '2027-05-10T04:00:00.000000+0000', end_time: '2027-05-11T03:59:59.000000+0000' });
+    expect(created.body).toMatchObject({
+      all_day: true,
+      start_time: '2027-05-10T04:00:00.000000+0000',
+      end_time: '2027-05-11T03:59:59.000000+0000',
+    });
     const timed = await api('POST', 'sessions/', validSession({ end_time: null }));
     expect(timed.body.end_time).toBeNull();
     const switched = await api('PATCH', `sessions/${timed.body.id}/`, { all_day: true });
@@ -68,10 +77,22 @@ describe('description HTML is stored as an allowlist cleaner writes it', () => {
     ['entities kept as written', '<p>caf&eacute; &amp; &#8212;</p>', '<p>caf&eacute; &amp; &#8212;</p>'],
     ['tag case', '<P>Hello <B>there</B></P>', '<p>Hello <b>there</b></p>'],
     ['br spellings', '<p>a<br/>b<br />c<BR></p>', '<p>a<br>b<br>c<br></p>'],
-    ['single-quoted and bare attributes', "<a href='https://x.example/?a=1&b=2' title=Hi>x</a>", '<a href="https://x.example/?a=1&amp;b=2" title="Hi">x</a>'],
+    [
+      'single-quoted and bare attributes',
+      "<a href='https://x.example/?a=1&b=2' title=Hi>x</a>",
+      '<a href="https://x.example/?a=1&amp;b=2" title="Hi">x</a>',
+    ],
     ['attributes not allowed dropped', '<p onclick="x()" class="c">a</p>', '<p>a</p>'],
-    ['style: only color, written back its own way', '<span style="color:red;font-size:30px">a</span>', '<span style="color: red;">a</span>'],
-    ['tags not allowed escaped as text', '<font color="red">a</font><script>x</script>', '&lt;font color="red"&gt;a&lt;/font&gt;&lt;script&gt;x&lt;/script&gt;'],
+    [
+      'style: only color, written back its own way',
+      '<span style="color:red;font-size:30px">a</span>',
+      '<span style="color: red;">a</span>',
+    ],
+    [
+      'tags not allowed escaped as text',
+      '<font color="red">a</font><script>x</script>',
+      '&lt;font color="red"&gt;a&lt;/font&gt;&lt;script&gt;x&lt;/script&gt;',
+    ],
     ['comments dropped', '<p>a<!-- secret --></p>', '<p>a</p>'],
     ['unclosed elements closed', '<p>a<p>b', '<p>a</p><p>b</p>'],
     ['plain text', 'Just text', 'Just text'],

@@ -23,7 +23,11 @@ async function sessionsSharingStartTimes(handle: SandboxHandle, count: number): 
   const api = apiClient(handle);
   for (let i = 0; i < count; i += 1) {
     const hour = i % 2 === 0 ? '13' : '15';
-    const created = await api('POST', 'sessions/', validSession({ import_id: `s-${i}`, start_time: `2027-05-10T${hour}:00:00Z`, end_time: null }));
+    const created = await api(
+      'POST',
+      'sessions/',
+      validSession({ import_id: `s-${i}`, start_time: `2027-05-10T${hour}:00:00Z`, end_time: null }),
+    );
     expect(created.status).toBe(201);
   }
 }
@@ -234,13 +238,25 @@ describe('the sandbox command', () => {
     const running = await startSandboxProcess({
       dir,
       args: [
-        '--page-size-cap', '20', '--unstable-order', '--ignore-guide-filter', '--ignore-ordering', '--redirect-writes', '--empty-create-answers',
-        '--revoke-after', '50', '--slow-body-ms', '5', '--looping-next', '--throttle-next', '3',
+        '--page-size-cap',
+        '20',
+        '--unstable-order',
+        '--ignore-guide-filter',
+        '--ignore-ordering',
+        '--redirect-writes',
+        '--empty-create-answers',
+        '--revoke-after',
+        '50',
+        '--slow-body-ms',
+        '5',
+        '--looping-next',
+        '--throttle-next',
+        '3',
       ],
     });
     // Said on start, so a rehearsal never forgets what it asked for.
     await running.cli.stderrContains('Faults and switches: pageSizeCap=20, unstableOrder=true, ignoreGuideFilter=true');
-        const settings = (await (await fetch(`${running.origin}/__sandbox/faults`)).json()) as Record<string, unknown>;
+    const settings = (await (await fetch(`${running.origin}/__sandbox/faults`)).json()) as Record<string, unknown>;
     expect(settings).toMatchObject({
       pageSizeCap: 20,
       unstableOrder: true,

@@ -12,15 +12,19 @@ beforeAll(async () => {
   track = (await api('POST', 'schedule-tracks/', { guide: 1, name: 'Workshops' })).body.id;
   // 45 sessions in guide 1 at descending start times, every third one in the track; 3 in guide 2.
   for (let i = 0; i < 45; i += 1) {
-    const hour = String(8 + (44 - i) % 12).padStart(2, '0');
+    const hour = String(8 + ((44 - i) % 12)).padStart(2, '0');
     const day = 10 + Math.floor((44 - i) / 12);
-    await api('POST', 'sessions/', validSession({
-      name: `Session ${i}`,
-      import_id: `s-${i}`,
-      start_time: `2027-05-${day}T${hour}:00:00Z`,
-      end_time: i % 5 === 0 ? null : `2027-05-${day}T${hour}:45:00Z`,
-      schedule_tracks: i % 3 === 0 ? [track] : [],
-    }));
+    await api(
+      'POST',
+      'sessions/',
+      validSession({
+        name: `Session ${i}`,
+        import_id: `s-${i}`,
+        start_time: `2027-05-${day}T${hour}:00:00Z`,
+        end_time: i % 5 === 0 ? null : `2027-05-${day}T${hour}:45:00Z`,
+        schedule_tracks: i % 3 === 0 ? [track] : [],
+      }),
+    );
   }
   for (let i = 0; i < 3; i += 1) await api('POST', 'sessions/', validSession({ guide: 2, name: `Berlin ${i}` }));
 });

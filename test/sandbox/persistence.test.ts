@@ -30,7 +30,11 @@ describe('state file', () => {
     try {
       expect(second.state()).toEqual(before);
       const api2 = apiClient(second);
-      expect((await api2('GET', `sessions/${kept.id}/`)).body).toMatchObject({ name: 'Patched', schedule_tracks: [track], locations: [room] });
+      expect((await api2('GET', `sessions/${kept.id}/`)).body).toMatchObject({
+        name: 'Patched',
+        schedule_tracks: [track],
+        locations: [room],
+      });
       expect((await api2('POST', 'sessions/', validSession())).body.id).toBe(gone.id + 1);
     } finally {
       await second.close();
@@ -89,11 +93,25 @@ describe('state file', () => {
     const large = defaultSandboxState();
     for (let id = 1; id <= 5000; id += 1) {
       large.sessions.push({
-        ...validSession({ guide: 2 }), id, description_html: `<p>${'x'.repeat(300)}</p>`, import_id: `pre-${id}`,
-        start_time: '2027-09-20T08:00:00.000000+0000', end_time: null, all_day: false, allow_rating: false,
-        add_to_schedule: false, schedule_tracks: [], locations: [], rank: null, require_login: false, max_capacity: null,
-        waitlist: false, registration_start_date: null, registration_end_date: null,
-        created_at: '2027-01-01T00:00:00.000000+0000', last_updated: '2027-01-01T00:00:00.000000+0000',
+        ...validSession({ guide: 2 }),
+        id,
+        description_html: `<p>${'x'.repeat(300)}</p>`,
+        import_id: `pre-${id}`,
+        start_time: '2027-09-20T08:00:00.000000+0000',
+        end_time: null,
+        all_day: false,
+        allow_rating: false,
+        add_to_schedule: false,
+        schedule_tracks: [],
+        locations: [],
+        rank: null,
+        require_login: false,
+        max_capacity: null,
+        waitlist: false,
+        registration_start_date: null,
+        registration_end_date: null,
+        created_at: '2027-01-01T00:00:00.000000+0000',
+        last_updated: '2027-01-01T00:00:00.000000+0000',
       });
     }
     large.nextIds.sessions = 5001;

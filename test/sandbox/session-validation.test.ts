@@ -29,11 +29,14 @@ async function expectRejected(body: unknown, expected: Record<string, string[]>,
 
 describe('session validation (400 per field, DRF style)', () => {
   it('names every missing required field', async () => {
-    await expectRejected({}, {
-      guide: ['This field is required.'],
-      name: ['This field is required.'],
-      start_time: ['This field is required.'],
-    });
+    await expectRejected(
+      {},
+      {
+        guide: ['This field is required.'],
+        name: ['This field is required.'],
+        start_time: ['This field is required.'],
+      },
+    );
   });
 
   it('requires description_html in v1 only', async () => {
@@ -69,7 +72,11 @@ describe('session validation (400 per field, DRF style)', () => {
     await expectRejected(validSession({ start_time: '2027-05-10T09:00:00-04:00', end_time: '2027-05-10T12:59:00Z' }), {
       end_time: ['End time must not be before start time.'],
     });
-    const sameInstant = await api('POST', 'sessions/', validSession({ start_time: '2027-05-10T09:00:00-04:00', end_time: '2027-05-10T13:30:00+00:00' }));
+    const sameInstant = await api(
+      'POST',
+      'sessions/',
+      validSession({ start_time: '2027-05-10T09:00:00-04:00', end_time: '2027-05-10T13:30:00+00:00' }),
+    );
     expect(sameInstant.status).toBe(201);
   });
 
@@ -101,7 +108,9 @@ describe('session validation (400 per field, DRF style)', () => {
   });
 
   it('applies the registration rules between fields', async () => {
-    await expectRejected(validSession({ require_login: true, add_to_schedule: false }), { require_login: ['require_login needs add_to_schedule to be true.'] });
+    await expectRejected(validSession({ require_login: true, add_to_schedule: false }), {
+      require_login: ['require_login needs add_to_schedule to be true.'],
+    });
     await expectRejected(validSession({ add_to_schedule: true, max_capacity: 50 }), {
       max_capacity: ['max_capacity needs require_login to be true.'],
     });
@@ -114,12 +123,25 @@ describe('session validation (400 per field, DRF style)', () => {
     await expectRejected(validSession({ registration_end_date: '2027-04-01T00:00:00Z' }), {
       registration_end_date: ['registration_end_date needs require_login to be true.'],
     });
-    const full = await api('POST', 'sessions/', validSession({
-      add_to_schedule: true, require_login: true, max_capacity: 40, waitlist: true,
-      registration_start_date: '2027-04-01T00:00:00Z', registration_end_date: '2027-05-01T00:00:00Z',
-    }));
+    const full = await api(
+      'POST',
+      'sessions/',
+      validSession({
+        add_to_schedule: true,
+        require_login: true,
+        max_capacity: 40,
+        waitlist: true,
+        registration_start_date: '2027-04-01T00:00:00Z',
+        registration_end_date: '2027-05-01T00:00:00Z',
+      }),
+    );
     expect(full.status).toBe(201);
-    expect(full.body).toMatchObject({ require_login: true, max_capacity: 40, waitlist: true, registration_end_date: '2027-05-01T00:00:00.000000+0000' });
+    expect(full.body).toMatchObject({
+      require_login: true,
+      max_capacity: 40,
+      waitlist: true,
+      registration_end_date: '2027-05-01T00:00:00.000000+0000',
+    });
   });
 
   it('ignores unknown body fields, as DRF does', async () => {
@@ -149,7 +171,11 @@ describe('PATCH validation (the merged session must be valid)', () => {
     expect(both.status).toBe(200);
     const undo = await api('PATCH', `sessions/${created.id}/`, { add_to_schedule: false });
     expect(undo.body).toEqual({ require_login: ['require_login needs add_to_schedule to be true.'] });
-    expect(sandbox.state().sessions.find((s) => s.id === created.id)).toMatchObject({ require_login: true, add_to_schedule: true, end_time: '2027-05-10T14:00:00.000000+0000' });
+    expect(sandbox.state().sessions.find((s) => s.id === created.id)).toMatchObject({
+      require_login: true,
+      add_to_schedule: true,
+      end_time: '2027-05-10T14:00:00.000000+0000',
+    });
   });
 
   it('never moves a session to another guide', async () => {

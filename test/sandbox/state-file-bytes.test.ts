@@ -25,7 +25,10 @@ describe('state file bytes across a restart', () => {
 
   it('a hand-written record keeps its own key order and gets the missing fields after them', async () => {
     const stateFile = join(mkdtempSync(join(tmpdir(), 'sandbox-bytes-')), 'state.json');
-    writeFileSync(stateFile, JSON.stringify({ sessions: [{ name: 'Hand', id: 4, guide: 1, start_time: '2027-05-10T13:00:00.000000+0000' }] }));
+    writeFileSync(
+      stateFile,
+      JSON.stringify({ sessions: [{ name: 'Hand', id: 4, guide: 1, start_time: '2027-05-10T13:00:00.000000+0000' }] }),
+    );
     const sandbox = await startSandbox({ stateFile });
     await sandbox.close();
     const keys = Object.keys((JSON.parse(readFileSync(stateFile, 'utf8')) as { sessions: object[] }).sessions[0]!);

@@ -15,44 +15,88 @@ const API_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+0000$/;
 
 describe('creating sessions', () => {
   it('answers 201 with the full v1.1 session shape (image, no last_updated), times in UTC, the documented defaults', async () => {
-    const reply = await api('POST', 'sessions/', validSession({ start_time: '2027-05-10T09:00:00-04:00', end_time: '2027-05-10T10:30:00-04:00' }));
+    const reply = await api(
+      'POST',
+      'sessions/',
+      validSession({ start_time: '2027-05-10T09:00:00-04:00', end_time: '2027-05-10T10:30:00-04:00' }),
+    );
     expect(reply.status).toBe(201);
     expect(Object.keys(reply.body)).toEqual([
-      'id', 'created_at', 'start_time', 'end_time', 'all_day', 'name', 'description_html', 'import_id',
-      'allow_rating', 'add_to_schedule', 'guide', 'schedule_tracks', 'locations', 'rank', 'require_login', 'max_capacity',
-      'waitlist', 'registration_start_date', 'registration_end_date', 'image',
+      'id',
+      'created_at',
+      'start_time',
+      'end_time',
+      'all_day',
+      'name',
+      'description_html',
+      'import_id',
+      'allow_rating',
+      'add_to_schedule',
+      'guide',
+      'schedule_tracks',
+      'locations',
+      'rank',
+      'require_login',
+      'max_capacity',
+      'waitlist',
+      'registration_start_date',
+      'registration_end_date',
+      'image',
     ]);
     expect(reply.body).toMatchObject({
       start_time: '2027-05-10T13:00:00.000000+0000',
       end_time: '2027-05-10T14:30:00.000000+0000',
-      all_day: false, allow_rating: true, add_to_schedule: true, import_id: null, description_html: null,
-      guide: 1, schedule_tracks: [], locations: [], rank: 0, max_capacity: null, image: null,
+      all_day: false,
+      allow_rating: true,
+      add_to_schedule: true,
+      import_id: null,
+      description_html: null,
+      guide: 1,
+      schedule_tracks: [],
+      locations: [],
+      rank: 0,
+      max_capacity: null,
+      image: null,
     });
     expect(reply.body.created_at).toMatch(API_TIME);
     expect((await api('GET', `sessions/${reply.body.id}/`)).body).toEqual(reply.body);
   });
 
   it('reads a naive datetime as UTC and keeps microseconds', async () => {
-    const reply = await api('POST', 'sessions/', validSession({ start_time: '2017-09-18T16:00:00', end_time: '2017-09-18 17:00:00.123456Z' }));
+    const reply = await api(
+      'POST',
+      'sessions/',
+      validSession({ start_time: '2017-09-18T16:00:00', end_time: '2017-09-18 17:00:00.123456Z' }),
+    );
     expect(reply.body.start_time).toBe('2017-09-18T16:00:00.000000+0000');
     expect(reply.body.end_time).toBe('2017-09-18T17:00:00.123456+0000');
   });
 
-  it('takes form-encoded bodies as the seed page\'s python does, repeated keys as lists', async () => {
+  it("takes form-encoded bodies as the seed page's python does, repeated keys as lists", async () => {
     const tracks = [
       (await api('POST', 'schedule-tracks/', { guide: 1, name: 'A' })).body.id,
       (await api('POST', 'schedule-tracks/', { guide: 1, name: 'B' })).body.id,
     ];
     const form = new URLSearchParams({
-      start_time: '2017-09-18T16:00:00', end_time: '2017-09-18T17:00:00', guide: '1',
+      start_time: '2017-09-18T16:00:00',
+      end_time: '2017-09-18T17:00:00',
+      guide: '1',
       description_html: '<p>This is a description field that supports basic HTML</p>',
-      name: 'Test Session Created via the Open API', allow_rating: 'True', rank: '',
+      name: 'Test Session Created via the Open API',
+      allow_rating: 'True',
+      rank: '',
     });
     // A blank form value of a field that may not be null is "not given": rank keeps its 0.0.
     for (const id of tracks) form.append('schedule_tracks', String(id));
     const reply = await api('POST', 'sessions/', form.toString(), { 'Content-Type': 'application/x-www-form-urlencoded' });
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ guide: 1, allow_rating: true, rank: 0, schedule_tracks: tracks, start_time: '2017-09-18T16:00:00.000000+0000' });
+    expect(reply.body).toMatchObject({
+      guide: 1,
+      allow_rating: true,
+      rank: 0,
+      schedule_tracks: tracks,
+      start_time: '2017-09-18T16:00:00.000000+0000',
+    });
   });
 
   it('gives ids that are never reused after a delete', async () => {
@@ -67,9 +111,18 @@ describe('PATCH and DELETE', () => {
   it('PATCH changes only the fields sent and moves last_updated (v1, the version that shows it)', async () => {
     const v1 = apiClient(sandbox, 'test-key', `${sandbox.origin}/open-api/v1/`);
     const track = (await api('POST', 'schedule-tracks/', { guide: 1, name: 'Kept' })).body.id;
-    const created = (await v1('POST', 'sessions/', validSession({
-      description_html: '<p>Keep me</p>', import_id: 'patch-1', schedule_tracks: [track], allow_rating: true,
-    }))).body;
+    const created = (
+      await v1(
+        'POST',
+        'sessions/',
+        validSession({
+          description_html: '<p>Keep me</p>',
+          import_id: 'patch-1',
+          schedule_tracks: [track],
+          allow_rating: true,
+        }),
+      )
+    ).body;
     await new Promise((resolve) => setTimeout(resolve, 5));
     const patched = await v1('PATCH', `sessions/${created.id}/`, { name: 'Renamed', end_time: '2027-05-10T15:00:00Z' });
     expect(patched.status).toBe(200);

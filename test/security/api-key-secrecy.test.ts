@@ -119,7 +119,18 @@ async function runCases(cases: Case[]): Promise<void> {
   }
 }
 
-const importArgs = (guide: string, report: string, extra: string[] = []) => ['import', sheet, '--guide', guide, '--create-missing', '--rate', '500', '--report', report, ...extra];
+const importArgs = (guide: string, report: string, extra: string[] = []) => [
+  'import',
+  sheet,
+  '--guide',
+  guide,
+  '--create-missing',
+  '--rate',
+  '500',
+  '--report',
+  report,
+  ...extra,
+];
 
 describe('the API key never shows in any output', () => {
   it('import: success and dry run, with CSV, JSON and HTML reports and --json', async () => {
@@ -143,26 +154,63 @@ describe('the API key never shows in any output', () => {
 
   it('import: connection refused, every answer a 500, the daily budget spent (429)', async () => {
     await runCases([
-      { name: 'refused', args: importArgs('1', 'r.json', ['--retries', '1']), apiUrl: servers.closedPortUrl, codes: [2], says: /ECONNREFUSED|connect/i },
+      {
+        name: 'refused',
+        args: importArgs('1', 'r.json', ['--retries', '1']),
+        apiUrl: servers.closedPortUrl,
+        codes: [2],
+        says: /ECONNREFUSED|connect/i,
+      },
       { name: '500s', args: importArgs('1', 'r.json', ['--retries', '1']), apiUrl: servers.failing.apiUrl, codes: [2], says: /50[023]/ },
-      { name: 'budget mid-run', args: importArgs('1', 'r.html'), apiUrl: servers.budget.apiUrl, codes: [3], says: /budget/i, before: () => servers.budget.resetBudget(), sequential: true },
-      { name: 'budget csv', args: importArgs('1', 'r.csv'), apiUrl: servers.budget.apiUrl, codes: [3], says: /budget/i, before: () => servers.budget.resetBudget(), sequential: true },
+      {
+        name: 'budget mid-run',
+        args: importArgs('1', 'r.html'),
+        apiUrl: servers.budget.apiUrl,
+        codes: [3],
+        says: /budget/i,
+        before: () => servers.budget.resetBudget(),
+        sequential: true,
+      },
+      {
+        name: 'budget csv',
+        args: importArgs('1', 'r.csv'),
+        apiUrl: servers.budget.apiUrl,
+        codes: [3],
+        says: /budget/i,
+        before: () => servers.budget.resetBudget(),
+        sequential: true,
+      },
       { name: 'budget spent', args: importArgs('1', 'r.json'), apiUrl: servers.budget.apiUrl, codes: [2, 3], sequential: true },
     ]);
   }, 120_000);
 
   it('import: bad file, bad option, the key given where it does not belong', async () => {
     await runCases([
-      { name: 'missing file', args: ['import', join(root, 'nope.csv'), '--guide', '1'], apiUrl: servers.secret.apiUrl, codes: [2], says: /no such file/ },
+      {
+        name: 'missing file',
+        args: ['import', join(root, 'nope.csv'), '--guide', '1'],
+        apiUrl: servers.secret.apiUrl,
+        codes: [2],
+        says: /no such file/,
+      },
       { name: 'not a sheet', args: ['import', process.execPath, '--guide', '1'], apiUrl: servers.secret.apiUrl, codes: [2] },
       { name: 'bad option', args: [...importArgs('1', 'r.csv'), '--concurrency', 'lots'], apiUrl: servers.secret.apiUrl, codes: [2] },
       { name: 'unknown option', args: [...importArgs('1', 'r.csv'), '--colour'], apiUrl: servers.secret.apiUrl, codes: [2] },
       // A user who pastes the key on the command line, or reads the key file as the sheet.
       { name: 'key as option', args: [...importArgs('1', 'r.csv'), '--api-key', KEY], apiUrl: servers.secret.apiUrl, codes: [2] },
-      { name: 'key file as sheet', args: ['import', keyTextFile, '--guide', '1'], apiUrl: servers.secret.apiUrl, codes: [2], says: /no header row/ },
+      {
+        name: 'key file as sheet',
+        args: ['import', keyTextFile, '--guide', '1'],
+        apiUrl: servers.secret.apiUrl,
+        codes: [2],
+        says: /no header row/,
+      },
     ]);
     // A key file that cannot be read names the file, not its content.
-    const missingKeyFile = await runCli([...importArgs('1', 'r.csv'), '--api-key-file', join(root, 'missing.key')], { env: { GUIDEBOOK_API_URL: servers.secret.apiUrl }, cwd: root });
+    const missingKeyFile = await runCli([...importArgs('1', 'r.csv'), '--api-key-file', join(root, 'missing.key')], {
+      env: { GUIDEBOOK_API_URL: servers.secret.apiUrl },
+      cwd: root,
+    });
     expect(missingKeyFile.code).toBe(2);
     expect(missingKeyFile.stderr).toContain('missing.key');
   }, 120_000);
@@ -174,14 +222,31 @@ describe('the API key never shows in any output', () => {
     const badJson = join(configDir, 'broken.json');
     writeFileSync(badJson, `{"guide": 1, "apiKey": ${KEY}}`);
     await runCases([
-      { name: 'config with key', args: ['import', sheet, '--config', configFile], apiUrl: servers.secret.apiUrl, codes: [2], says: /not allowed in a config file/ },
-      { name: 'config not json', args: ['import', sheet, '--config', badJson], apiUrl: servers.secret.apiUrl, codes: [2], says: /not valid JSON/ },
+      {
+        name: 'config with key',
+        args: ['import', sheet, '--config', configFile],
+        apiUrl: servers.secret.apiUrl,
+        codes: [2],
+        says: /not allowed in a config file/,
+      },
+      {
+        name: 'config not json',
+        args: ['import', sheet, '--config', badJson],
+        apiUrl: servers.secret.apiUrl,
+        codes: [2],
+        says: /not valid JSON/,
+      },
     ]);
   }, 60_000);
 
   it('validate, template and export, on their success and failure paths', async () => {
     await runCases([
-      { name: 'validate', offline: true, args: ['validate', sheet, '--timezone', 'America/New_York', '--report', 'v.html', '--json'], codes: [0] },
+      {
+        name: 'validate',
+        offline: true,
+        args: ['validate', sheet, '--timezone', 'America/New_York', '--report', 'v.html', '--json'],
+        codes: [0],
+      },
       { name: 'validate bad file', offline: true, args: ['validate', join(root, 'nope.xlsx')], codes: [2] },
       { name: 'validate key file', offline: true, args: ['validate', keyFile], codes: [2] },
       { name: 'validate key text file', offline: true, args: ['validate', keyTextFile], codes: [2], says: /no header row/ },
@@ -190,9 +255,27 @@ describe('the API key never shows in any output', () => {
       { name: 'template bad option', offline: true, args: ['template', '--format', 'pdf'], codes: [2] },
       { name: 'export', args: ['export', '--guide', '1', '--output', 'out.csv', '--json'], apiUrl: servers.secret.apiUrl, codes: [0] },
       { name: 'export xlsx', args: ['export', '--guide', '1', '--output', 'out.xlsx'], apiUrl: servers.secret.apiUrl, codes: [0] },
-      { name: 'export 401', args: ['export', '--guide', '1', '--output', 'out.csv'], apiUrl: servers.otherKey.apiUrl, codes: [2], says: /401/ },
-      { name: 'export 403', args: ['export', '--guide', '3', '--output', 'out.csv'], apiUrl: servers.secret.apiUrl, codes: [2], says: /403|permission/i },
-      { name: 'export refused', args: ['export', '--guide', '1', '--output', 'out.csv', '--retries', '0'], apiUrl: servers.closedPortUrl, codes: [2], says: /ECONNREFUSED|connect/i },
+      {
+        name: 'export 401',
+        args: ['export', '--guide', '1', '--output', 'out.csv'],
+        apiUrl: servers.otherKey.apiUrl,
+        codes: [2],
+        says: /401/,
+      },
+      {
+        name: 'export 403',
+        args: ['export', '--guide', '3', '--output', 'out.csv'],
+        apiUrl: servers.secret.apiUrl,
+        codes: [2],
+        says: /403|permission/i,
+      },
+      {
+        name: 'export refused',
+        args: ['export', '--guide', '1', '--output', 'out.csv', '--retries', '0'],
+        apiUrl: servers.closedPortUrl,
+        codes: [2],
+        says: /ECONNREFUSED|connect/i,
+      },
       { name: 'export bad option', args: ['export', '--guide', 'one', '--output', 'out.csv'], apiUrl: servers.secret.apiUrl, codes: [2] },
     ]);
   }, 120_000);

@@ -33,7 +33,7 @@ function hostileRows(): string[][] {
 
 function csvText(rows: string[][]): string {
   const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-  return [HEADER, ...rows].map((cells) => cells.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${[HEADER, ...rows].map((cells) => cells.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Every text cell of the report is safe, and each hostile sheet value is defused, not dropped. */

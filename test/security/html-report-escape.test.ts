@@ -20,11 +20,25 @@ const TRACK = '<script>alert(6)</script>';
 const DESCRIPTION = '<script>alert(7)</script><p onclick="alert(8)">Hi</p><a href="javascript:alert(9)">more</a>';
 const HEADER = ['Import ID', 'Title', 'Date', 'Start', 'End', 'Room', 'Track', 'Description', '<iframe src=javascript:alert(10)>'];
 // Tags a sheet could smuggle in to run or load something (the page's own filter inputs are fine).
-const FORBIDDEN_TAGS = new Set(['script', 'img', 'svg', 'iframe', 'object', 'embed', 'link', 'base', 'form', 'a', 'video', 'audio', 'math']);
+const FORBIDDEN_TAGS = new Set([
+  'script',
+  'img',
+  'svg',
+  'iframe',
+  'object',
+  'embed',
+  'link',
+  'base',
+  'form',
+  'a',
+  'video',
+  'audio',
+  'math',
+]);
 
 function csv(rows: string[][]): string {
   const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-  return [HEADER, ...rows].map((cells) => cells.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${[HEADER, ...rows].map((cells) => cells.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 function agenda(names: readonly string[], room: string, track: string, description: string): string[][] {
@@ -35,20 +49,26 @@ function agenda(names: readonly string[], room: string, track: string, descripti
 function tagsOf(html: string): Array<{ name: string; attributes: Array<[string, string]> }> {
   return [...html.matchAll(/<\s*\/?\s*([a-zA-Z][\w:-]*)([^>]*)>/g)].map((m) => ({
     name: (m[1] as string).toLowerCase(),
-    attributes: [...(m[2] as string).matchAll(/([^\s="'\/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)].map(
-      (a): [string, string] => [(a[1] as string).toLowerCase(), a[2] ?? a[3] ?? a[4] ?? ''],
-    ),
+    attributes: [...(m[2] as string).matchAll(/([^\s="'/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)].map((a): [string, string] => [
+      (a[1] as string).toLowerCase(),
+      a[2] ?? a[3] ?? a[4] ?? '',
+    ]),
   }));
 }
 
 function expectInert(html: string, where: string): void {
   const tags = tagsOf(html);
   expect(tags.length, where).toBeGreaterThan(20);
-  expect(tags.filter((t) => FORBIDDEN_TAGS.has(t.name)).map((t) => t.name), where).toEqual([]);
+  expect(
+    tags.filter((t) => FORBIDDEN_TAGS.has(t.name)).map((t) => t.name),
+    where,
+  ).toEqual([]);
   // A quote that escaped its attribute value would show up here as an attribute of its own.
   const handlers = tags.flatMap((t) => t.attributes.filter(([name]) => name.startsWith('on')).map(([name]) => `${t.name} ${name}`));
   expect(handlers, where).toEqual([]);
-  const links = tags.flatMap((t) => t.attributes.filter(([name, value]) => ['href', 'src', 'action'].includes(name) && /^\s*javascript:/i.test(value)));
+  const links = tags.flatMap((t) =>
+    t.attributes.filter(([name, value]) => ['href', 'src', 'action'].includes(name) && /^\s*javascript:/i.test(value)),
+  );
   expect(links, where).toEqual([]);
   // The page also forbids scripts itself.
   const csp = tags.find((t) => t.name === 'meta' && t.attributes.some(([, value]) => /content-security-policy/i.test(value)));
@@ -67,14 +87,40 @@ describe('an HTML report of a sheet full of markup', () => {
     // First the benign agenda, so the hostile one below is a set of updates with old and new values.
     const benign = join(sheetDir, 'agenda.csv');
     writeFileSync(benign, csv(agenda(['Talk 1', 'Talk 2', 'Talk 3', 'Talk 4', 'Talk 5'], 'Room A', 'Web', '<p>Plain</p>')));
-    const first = await runCli(['import', benign, '--guide', '1', '--sandbox', '--sandbox-state', state, '--create-missing', '--rate', '500', '--report', join(dir, 'first.html')]);
+    const first = await runCli([
+      'import',
+      benign,
+      '--guide',
+      '1',
+      '--sandbox',
+      '--sandbox-state',
+      state,
+      '--create-missing',
+      '--rate',
+      '500',
+      '--report',
+      join(dir, 'first.html'),
+    ]);
     expect(first.code, describeRun(first)).toBe(0);
 
     const rows = agenda(NAMES, ROOM, TRACK, DESCRIPTION);
     rows.push(['xss-bad', '<b>bold</b> row', '2027-05-10', '<svg onload=alert(12)>', '10:00', ROOM, TRACK, '', 'x']);
     writeFileSync(hostileSheet, csv(rows));
     const report = join(dir, 'hostile.html');
-    const second = await runCli(['import', hostileSheet, '--guide', '1', '--sandbox', '--sandbox-state', state, '--create-missing', '--rate', '500', '--report', report]);
+    const second = await runCli([
+      'import',
+      hostileSheet,
+      '--guide',
+      '1',
+      '--sandbox',
+      '--sandbox-state',
+      state,
+      '--create-missing',
+      '--rate',
+      '500',
+      '--report',
+      report,
+    ]);
     expect(second.code, describeRun(second)).toBe(1);
     const html = readFileSync(report, 'utf8');
     expectInert(html, 'import report');

@@ -64,12 +64,18 @@ describe('a workbook that unpacks to a huge sheet', () => {
     expect(honest.deflated.length).toBeLessThan(16 * 2 ** 20);
 
     const told = workbookWith('gigabyte.xlsx', honest);
-    expectRefused(await validateMeasured(told), /^guidebook-import: .*gigabyte\.xlsx: is not read: it would unpack to more than 512 MiB \(refused as a possible zip bomb\)$/);
+    expectRefused(
+      await validateMeasured(told),
+      /^guidebook-import: .*gigabyte\.xlsx: is not read: it would unpack to more than 512 MiB \(refused as a possible zip bomb\)$/,
+    );
 
     // The same stream declared as 400 MB, under the unpacked-size cap: the cells are counted
     // while inflating, and the count stops long before the gigabyte.
     const lying = workbookWith('gigabyte-lying.xlsx', { ...honest, size: 400_000_000 });
-    expectRefused(await validateMeasured(lying), /^guidebook-import: .*gigabyte-lying\.xlsx: has more than 500,000 data rows, the most one import reads$/);
+    expectRefused(
+      await validateMeasured(lying),
+      /^guidebook-import: .*gigabyte-lying\.xlsx: has more than 500,000 data rows, the most one import reads$/,
+    );
   }, 120_000);
 
   it('refuses a sheet declaring A1:XFD1048576 and filling every row, before parsing it', async () => {
@@ -78,7 +84,10 @@ describe('a workbook that unpacks to a huge sheet', () => {
     // Honest sizes, well under the unpacked-size cap: only a cell count can stop it.
     expect(sheet.size).toBeLessThan(512 * 2 ** 20);
     const file = workbookWith('every-row.xlsx', sheet);
-    expectRefused(await validateMeasured(file), /^guidebook-import: .*every-row\.xlsx: has more than 500,000 data rows, the most one import reads$/);
+    expectRefused(
+      await validateMeasured(file),
+      /^guidebook-import: .*every-row\.xlsx: has more than 500,000 data rows, the most one import reads$/,
+    );
 
     // The import command reads the sheet the same way, before any request.
     const imported = await runCli(['import', file, '--guide', '1', '--sandbox']);
@@ -91,15 +100,26 @@ describe('a workbook that unpacks to a huge sheet', () => {
     const cells = '<c><v>1</v></c>'.repeat(16_384);
     const sheet = await deflateRepeated(worksheetPath(0), SHEET_HEAD('A1:XFD301'), `<row>${cells}</row>`, 300, SHEET_TAIL);
     const file = workbookWith('wide.xlsx', sheet);
-    expectRefused(await validateMeasured(file), /^guidebook-import: .*wide\.xlsx: is not read: it holds more than 4,000,000 cells, more than one import reads \(refused as a possible zip bomb\)$/);
+    expectRefused(
+      await validateMeasured(file),
+      /^guidebook-import: .*wide\.xlsx: is not read: it holds more than 4,000,000 cells, more than one import reads \(refused as a possible zip bomb\)$/,
+    );
   }, 120_000);
 
   it('refuses an ODS of one kilobyte that repeats one cell into billions', async () => {
     // ODS needs no gigabyte: number-rows-repeated × number-columns-repeated declare the cells.
     const file = join(dir, 'repeated.ods');
-    writeFileSync(file, odsWith(`<table:table-row table:number-rows-repeated="1048000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"><text:p>1</text:p></table:table-cell></table:table-row>`));
+    writeFileSync(
+      file,
+      odsWith(
+        `<table:table-row table:number-rows-repeated="1048000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"><text:p>1</text:p></table:table-cell></table:table-row>`,
+      ),
+    );
     expect(readFileSync(file).length).toBeLessThan(2048);
-    expectRefused(await validateMeasured(file), /^guidebook-import: .*repeated\.ods: is not read: it holds more than 4,000,000 cells, more than one import reads \(refused as a possible zip bomb\)$/);
+    expectRefused(
+      await validateMeasured(file),
+      /^guidebook-import: .*repeated\.ods: is not read: it holds more than 4,000,000 cells, more than one import reads \(refused as a possible zip bomb\)$/,
+    );
 
     // Empty cells repeated to the sheet's edge, as LibreOffice writes every sheet, are no bomb.
     const padded = join(dir, 'padded.ods');
@@ -121,7 +141,9 @@ function odsWith(rowsXml: string): Buffer {
   const ns =
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ' +
     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
-  const header = ['Title', 'Starts At'].map((h) => `<table:table-cell office:value-type="string"><text:p>${h}</text:p></table:table-cell>`).join('');
+  const header = ['Title', 'Starts At']
+    .map((h) => `<table:table-cell office:value-type="string"><text:p>${h}</text:p></table:table-cell>`)
+    .join('');
   return zipArchive([
     { name: 'mimetype', content: 'application/vnd.oasis.opendocument.spreadsheet' },
     {

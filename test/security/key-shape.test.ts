@@ -48,7 +48,10 @@ describe('an API key is one token of printable ASCII', () => {
     for (const [key, says] of cases) {
       const file = join(dir, 'key');
       writeFileSync(file, key);
-      for (const error of [refusal(() => resolveApiKey({ apiKeyFile: file, env: {} })), refusal(() => resolveApiKey({ env: { GUIDEBOOK_API_KEY: key } }))]) {
+      for (const error of [
+        refusal(() => resolveApiKey({ apiKeyFile: file, env: {} })),
+        refusal(() => resolveApiKey({ env: { GUIDEBOOK_API_KEY: key } })),
+      ]) {
         expect(error.code).toBe('auth');
         expect(error.message, JSON.stringify(key)).toMatch(says);
         expect(error.message).not.toContain('abc');

@@ -22,7 +22,17 @@ const HEADER = ['Import ID', 'Title', 'Date', 'Start', 'End', 'Description', ...
 const POLLUTING_JSON = '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}';
 
 function agendaRows(ids: readonly string[], names: readonly string[]): Array<Array<string | null>> {
-  return ids.map((id, i) => [id, names[i] ?? id, '2027-05-10', `${9 + i}:00`, `${9 + i}:30`, i === 0 ? POLLUTING_JSON : `<p>${names[i]}</p>`, 'polluted', POLLUTING_JSON, 'polluted']);
+  return ids.map((id, i) => [
+    id,
+    names[i] ?? id,
+    '2027-05-10',
+    `${9 + i}:00`,
+    `${9 + i}:30`,
+    i === 0 ? POLLUTING_JSON : `<p>${names[i]}</p>`,
+    'polluted',
+    POLLUTING_JSON,
+    'polluted',
+  ]);
 }
 
 const FIRST_SHEET_IDS = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty'];
@@ -112,12 +122,16 @@ describe('a workbook full of prototype keys', () => {
       expectUnpolluted();
     }
     // A sheet that does not exist is a clean error naming the sheets, whatever the name asked.
-    await expect(openSheet(workbook, { scoreHeader: scoreHeaderRow, sheet: 'hasOwnProperty' })).rejects.toThrow(/no sheet named "hasOwnProperty"/);
+    await expect(openSheet(workbook, { scoreHeader: scoreHeaderRow, sheet: 'hasOwnProperty' })).rejects.toThrow(
+      /no sheet named "hasOwnProperty"/,
+    );
   });
 
   it('validates through the whole pipeline: every row a planned create, the key columns reported as not imported', async () => {
     const { document } = await validateFile(workbook, { timezone: 'America/New_York' });
-    expect(document.rows.map((r) => [r.import_id, r.name, r.action])).toEqual(FIRST_SHEET_IDS.map((id, i) => [id, FIRST_SHEET_NAMES[i], 'create']));
+    expect(document.rows.map((r) => [r.import_id, r.name, r.action])).toEqual(
+      FIRST_SHEET_IDS.map((id, i) => [id, FIRST_SHEET_NAMES[i], 'create']),
+    );
     expect(document.warnings.join('\n')).toMatch(/"__proto__", "constructor", "prototype"/);
     expectUnpolluted();
 
@@ -130,7 +144,19 @@ describe('a workbook full of prototype keys', () => {
     expect(validated.code, describeRun(validated)).toBe(0);
 
     const report = join(dir, 'import.json');
-    const imported = await runCli(['import', workbook, '--guide', '1', '--sandbox', '--rate', '500', '--sheet', 'constructor', '--report', report]);
+    const imported = await runCli([
+      'import',
+      workbook,
+      '--guide',
+      '1',
+      '--sandbox',
+      '--rate',
+      '500',
+      '--sheet',
+      'constructor',
+      '--report',
+      report,
+    ]);
     expect(imported.code, describeRun(imported)).toBe(0);
     const rows = (JSON.parse(readFileSync(report, 'utf8')) as JsonReport).rows;
     expect(rows.map((r) => [r.import_id, r.name, r.outcome])).toEqual([

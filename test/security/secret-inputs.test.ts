@@ -61,7 +61,10 @@ describe('a malformed key is refused, quoting none of it', () => {
   it('a key file with one trailing line break works; a second line, a space, a tab or a control character does not', async () => {
     const good = join(root, 'good.key');
     writeFileSync(good, `${KEY}\n`);
-    const ok = await runCli(importArgs(['--api-key-file', good]), { env: { GUIDEBOOK_API_URL: sandbox.apiUrl }, cwd: tempDir('security-inputs-run') });
+    const ok = await runCli(importArgs(['--api-key-file', good]), {
+      env: { GUIDEBOOK_API_URL: sandbox.apiUrl },
+      cwd: tempDir('security-inputs-run'),
+    });
     expect(ok.code, describeRun(ok)).toBe(0);
 
     const files: Array<[string, string, RegExp]> = [
@@ -89,7 +92,11 @@ describe('a malformed key is refused, quoting none of it', () => {
     ];
     for (const [key, says] of keys) {
       await expectRefused(importArgs(), { GUIDEBOOK_API_URL: sandbox.apiUrl, GUIDEBOOK_API_KEY: key }, says);
-      await expectRefused(['export', '--guide', '1', '--output', 'out.csv'], { GUIDEBOOK_API_URL: sandbox.apiUrl, GUIDEBOOK_API_KEY: key }, says);
+      await expectRefused(
+        ['export', '--guide', '1', '--output', 'out.csv'],
+        { GUIDEBOOK_API_URL: sandbox.apiUrl, GUIDEBOOK_API_KEY: key },
+        says,
+      );
     }
   }, 120_000);
 });
@@ -138,8 +145,18 @@ describe('a file that does not parse is named, never quoted', () => {
     // Without GUIDEBOOK_API_KEY: nothing is registered to redact, so only not quoting keeps it out.
     const env = { GUIDEBOOK_API_URL: sandbox.apiUrl };
     const inputs = [mapping, config, truncated];
-    await expectRefused(['validate', sheet, '--mapping', mapping, '--report', 'v.csv'], {}, /mapping\.json: not valid JSON \(a syntax error/, inputs);
-    await expectRefused(['validate', sheet, '--mapping', truncated, '--report', 'v.csv'], {}, /cut\.json: not valid JSON \(the file ends before the JSON does\)/, inputs);
+    await expectRefused(
+      ['validate', sheet, '--mapping', mapping, '--report', 'v.csv'],
+      {},
+      /mapping\.json: not valid JSON \(a syntax error/,
+      inputs,
+    );
+    await expectRefused(
+      ['validate', sheet, '--mapping', truncated, '--report', 'v.csv'],
+      {},
+      /cut\.json: not valid JSON \(the file ends before the JSON does\)/,
+      inputs,
+    );
     await expectRefused(importArgs(['--config', config]), env, /config\.json: not valid JSON \(a syntax error/, inputs);
     await expectRefused(['validate', sheet, '--config', config], {}, /config\.json: not valid JSON/, inputs);
   }, 120_000);
@@ -159,7 +176,13 @@ describe('a key the server sends back does not leak, however it was reformatted'
       };
       const path = request.url ?? '';
       if (request.method === 'GET' && path.startsWith('/open-api/v1.1/guides/1/')) {
-        return send(200, { id: 1, name: 'Echo', timezone: 'America/New_York', start_date: '2027-05-10T00:00:00.000000+0000', end_date: '2027-05-12T00:00:00.000000+0000' });
+        return send(200, {
+          id: 1,
+          name: 'Echo',
+          timezone: 'America/New_York',
+          start_date: '2027-05-10T00:00:00.000000+0000',
+          end_date: '2027-05-12T00:00:00.000000+0000',
+        });
       }
       if (request.method === 'GET') return send(200, { count: 0, next: null, previous: null, results: [] });
       const half = Math.floor(key.length / 2);

@@ -1,12 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type TimeOptions } from '../../src/time/index.js';
+import type { TimeOptions } from '../../src/time/index.js';
 import { convertRowTimes, inferColumnFormats } from '../../src/validate/index.js';
 import { clearTimeCaches, setTimeCachesEnabled } from '../../src/time/caches.js';
 import type { MappedRow } from '../../src/types.js';
 import { mappedRow } from './rows.js';
 
-const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'Pacific/Chatham', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/Santiago'];
+const ZONES = [
+  'America/New_York',
+  'Europe/Berlin',
+  'Australia/Sydney',
+  'Pacific/Chatham',
+  'Asia/Kolkata',
+  'Australia/Lord_Howe',
+  'America/Santiago',
+];
 const options: TimeOptions = { overnight: true };
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -16,7 +24,12 @@ describe('the time memos never change a result', () => {
     // Three weeks around the March and the autumn changes, every 10 minutes between 00:00 and 04:00.
     const rows: MappedRow[] = [];
     for (const zone of ZONES) {
-      for (const [month, firstDay] of [[3, 20], [4, 1], [9, 20], [10, 25]] as const) {
+      for (const [month, firstDay] of [
+        [3, 20],
+        [4, 1],
+        [9, 20],
+        [10, 25],
+      ] as const) {
         for (let day = firstDay; day < firstDay + 12 && day <= 30; day++) {
           for (let minute = 0; minute < 240; minute += 10) {
             rows.push(
@@ -63,7 +76,10 @@ describe('the time memos never change a result', () => {
 
 describe('the time caches are bounded and shared', () => {
   it('gives the same answers cold, warm and after being emptied', () => {
-    const rows = [mappedRow(2, { date: '2027-03-14', start: '02:30', timezone: 'America/New_York' }), mappedRow(3, { date: '2027-11-07', start: '01:30', timezone: 'America/New_York' })];
+    const rows = [
+      mappedRow(2, { date: '2027-03-14', start: '02:30', timezone: 'America/New_York' }),
+      mappedRow(3, { date: '2027-11-07', start: '01:30', timezone: 'America/New_York' }),
+    ];
     const formats = inferColumnFormats(rows, options);
     const cold = rows.map((r) => convertRowTimes(r, formats, options));
     const warm = rows.map((r) => convertRowTimes(r, formats, options));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type TimeOptions } from '../../src/time/index.js';
+import type { TimeOptions } from '../../src/time/index.js';
 import { convertCellToUtc, inferColumnFormats } from '../../src/validate/index.js';
 import type { CellValue, MappedField } from '../../src/types.js';
 import { mappedRow } from './rows.js';
@@ -40,7 +40,9 @@ describe('convertCellToUtc (registration dates)', () => {
     expect(registration({ registration_start_date: '9:00' })).toMatchObject({ ok: false, issue: { code: 'bad_date' } });
     const gap = registration({ registration_start_date: '2027-03-14 02:30' });
     expect(gap).toMatchObject({ ok: false, issue: { code: 'dst_gap' } });
-    expect(gap.ok ? '' : gap.issue.message).toContain('2027-03-14 02:30 does not exist in America/New_York (clocks jump from 02:00 to 03:00)');
+    expect(gap.ok ? '' : gap.issue.message).toContain(
+      '2027-03-14 02:30 does not exist in America/New_York (clocks jump from 02:00 to 03:00)',
+    );
     expect(registration({ registration_start_date: '2027-03-01 09:00', timezone: 'Nowhere/Land' })).toMatchObject({
       ok: false,
       issue: { code: 'bad_timezone', value: 'Nowhere/Land' },

@@ -93,7 +93,9 @@ describe('a single date-time column', () => {
 
   it('a time without any date is reported, not guessed', () => {
     const [issue] = issuesOf(convertOne({ datetime_start: '9:30' })).issues;
-    expect(issue?.message).toBe('Row 2, column "Start": "9:30" has a time but no date: add a "Date" column or write the date with the time');
+    expect(issue?.message).toBe(
+      'Row 2, column "Start": "9:30" has a time but no date: add a "Date" column or write the date with the time',
+    );
   });
 
   it('reports a row with no start at all', () => {

@@ -88,6 +88,9 @@ describe('day/month order, decided per column', () => {
 
   it('an impossible date in a settled column is a row error with the expected shape', () => {
     const results = convertAll(dateRows('14/03/2027', '31/02/2027'), { timezone: 'UTC' });
-    expect(results[1]).toMatchObject({ ok: false, issues: [{ code: 'bad_date', message: 'Row 3, column "Date": "31/02/2027" is not a date (expected d/M/yyyy)' }] });
+    expect(results[1]).toMatchObject({
+      ok: false,
+      issues: [{ code: 'bad_date', message: 'Row 3, column "Date": "31/02/2027" is not a date (expected d/M/yyyy)' }],
+    });
   });
 });

@@ -15,7 +15,9 @@ describe('spring-forward gaps: the local time does not exist', () => {
   ])('%s %s is a dst_gap row error', (zone, local, from, to) => {
     const [issue] = issuesOf(inZone(zone, local)).issues;
     expect(issue).toMatchObject({ code: 'dst_gap', severity: 'error', row: 2, column: 'Start', value: local });
-    expect(issue?.message).toBe(`Row 2, column "Start": "${local}": ${local} does not exist in ${zone} (clocks jump from ${from} to ${to})`);
+    expect(issue?.message).toBe(
+      `Row 2, column "Start": "${local}": ${local} does not exist in ${zone} (clocks jump from ${from} to ${to})`,
+    );
   });
 
   it.each([

@@ -4,11 +4,23 @@ import { formatLocal, isCanonicalIso, parseInstant, sameInstant, wallClockAt } f
 
 describe('isCanonicalIso', () => {
   it('is true exactly for what toISOString writes for the years 0000-9999', () => {
-    for (const ms of [0, Date.UTC(2027, 2, 14, 9, 5, 7, 42), Date.UTC(9999, 11, 31, 23, 59, 59, 999), Date.UTC(0, 0, 1) - 86_400_000 * 365 * 1900]) {
+    for (const ms of [
+      0,
+      Date.UTC(2027, 2, 14, 9, 5, 7, 42),
+      Date.UTC(9999, 11, 31, 23, 59, 59, 999),
+      Date.UTC(0, 0, 1) - 86_400_000 * 365 * 1900,
+    ]) {
       const text = new Date(ms).toISOString();
       expect(isCanonicalIso(text)).toBe(text.length === 24);
     }
-    for (const text of ['2027-03-14T09:05:07Z', '2027-03-14 09:05:07.042Z', '2027-03-14T09:05:07.042+00:00', '+010000-01-01T00:00:00.000Z', '2027-03-14T09:05:07.04xZ', '']) {
+    for (const text of [
+      '2027-03-14T09:05:07Z',
+      '2027-03-14 09:05:07.042Z',
+      '2027-03-14T09:05:07.042+00:00',
+      '+010000-01-01T00:00:00.000Z',
+      '2027-03-14T09:05:07.04xZ',
+      '',
+    ]) {
       expect(isCanonicalIso(text)).toBe(false);
     }
   });

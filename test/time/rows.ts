@@ -1,5 +1,5 @@
 import type { CellValue, MappedField, MappedRow } from '../../src/types.js';
-import { type TimeOptions } from '../../src/time/index.js';
+import type { TimeOptions } from '../../src/time/index.js';
 import { convertRowTimes, inferColumnFormats, type RowTimes } from '../../src/validate/index.js';
 
 /** Header texts a real sheet would use, so messages read as users see them. */

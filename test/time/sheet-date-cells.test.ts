@@ -50,8 +50,16 @@ describe('workbook date cells (SheetDateCell), both date systems', () => {
     ]);
     const zone = { timezone: 'America/New_York' };
     expect(dateTime?.text).toBe('2027-03-14 09:30');
-    expect(convertOne({ datetime_start: dateTime ?? null }, zone)).toMatchObject({ ok: true, start_time: '2027-03-14T13:30:00.000Z', all_day: false });
-    expect(convertOne({ datetime_start: dateOnly ?? null }, zone)).toMatchObject({ ok: true, start_time: '2027-03-14T05:00:00.000Z', all_day: true });
+    expect(convertOne({ datetime_start: dateTime ?? null }, zone)).toMatchObject({
+      ok: true,
+      start_time: '2027-03-14T13:30:00.000Z',
+      all_day: false,
+    });
+    expect(convertOne({ datetime_start: dateOnly ?? null }, zone)).toMatchObject({
+      ok: true,
+      start_time: '2027-03-14T05:00:00.000Z',
+      all_day: true,
+    });
     expect(convertOne({ date: dateOnly ?? null, start: startTime ?? null, end: endTime ?? null }, zone)).toMatchObject({
       ok: true,
       start_time: '2027-03-14T13:30:00.000Z',

@@ -88,7 +88,10 @@ describe('end before start and --overnight', () => {
   });
 
   it('a full end date-time before the start is invalid even with --overnight, without suggesting it', () => {
-    const result = convertOne({ datetime_start: '2027-03-14 09:00', datetime_end: '2027-03-13 10:00' }, { timezone: 'UTC', overnight: true });
+    const result = convertOne(
+      { datetime_start: '2027-03-14 09:00', datetime_end: '2027-03-13 10:00' },
+      { timezone: 'UTC', overnight: true },
+    );
     const [issue] = issuesOf(result).issues;
     expect(issue?.code).toBe('end_before_start');
     expect(issue?.message).toBe('Row 2, column "End": "2027-03-13 10:00" ends at 2027-03-13 10:00, before the start (2027-03-14 09:00)');

@@ -5,7 +5,14 @@ import { DateTime } from 'luxon';
 import * as XLSX from 'xlsx';
 
 export const ZONES = [
-  'UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns',
+  'UTC',
+  'America/New_York',
+  'Europe/Berlin',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'America/St_Johns',
 ];
 
 export interface LocalDateTime {
@@ -41,7 +48,10 @@ export interface Agenda {
 
 const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,7}$/);
 const names = (max: number) =>
-  fc.uniqueArray(fc.array(word, { minLength: 1, maxLength: 2 }).map((w) => w.join(' ')), { maxLength: max, selector: (n) => n.toLowerCase() });
+  fc.uniqueArray(
+    fc.array(word, { minLength: 1, maxLength: 2 }).map((w) => w.join(' ')),
+    { maxLength: max, selector: (n) => n.toLowerCase() },
+  );
 
 const printable = fc.string({ unit: fc.constantFrom(...Array.from('abcdefghij ABC.,;:!?&<>"\'é€😀-_/()#@')), minLength: 1, maxLength: 40 });
 
@@ -51,10 +61,10 @@ const description: fc.Arbitrary<string> = fc.oneof(
   fc.array(printable, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n')),
   fc.array(printable, { minLength: 1, maxLength: 3 }).map((paragraphs) => paragraphs.join('\n\n')),
   fc
-    .array(
-      fc.tuple(fc.constantFrom('p', 'b', 'i', 'em', 'strong', 'h2', 'blockquote'), fc.stringMatching(/^[a-zA-Z0-9 .,!?]{1,20}$/)),
-      { minLength: 1, maxLength: 3 },
-    )
+    .array(fc.tuple(fc.constantFrom('p', 'b', 'i', 'em', 'strong', 'h2', 'blockquote'), fc.stringMatching(/^[a-zA-Z0-9 .,!?]{1,20}$/)), {
+      minLength: 1,
+      maxLength: 3,
+    })
     .map((parts) => parts.map(([tag, text]) => `<${tag}>${text}</${tag}>`).join('')),
   fc.stringMatching(/^[a-z]{1,10}$/).map((text) => `<p><a href="https://example.com/${text}">${text}</a></p><ul><li>${text}</li></ul>`),
 );
@@ -90,7 +100,8 @@ const session: fc.Arbitrary<AgendaSession> = fc.record({
 function isPlain(s: AgendaSession, layout: Layout): boolean {
   const start = DateTime.fromObject(s.start, { zone: s.zone });
   const end = start.plus({ minutes: s.durationMinutes });
-  if (s.allDay) return nearNoClockChange(DateTime.fromObject({ year: s.start.year, month: s.start.month, day: s.start.day }, { zone: s.zone }));
+  if (s.allDay)
+    return nearNoClockChange(DateTime.fromObject({ year: s.start.year, month: s.start.month, day: s.start.day }, { zone: s.zone }));
   if (layout === 'date+times' && s.start.hour * 60 + s.start.minute + s.durationMinutes >= 24 * 60) return false;
   return nearNoClockChange(start) && nearNoClockChange(end);
 }
@@ -124,8 +135,31 @@ function endWall(s: AgendaSession): LocalDateTime {
 }
 
 const HEADERS: Record<Layout, string[]> = {
-  datetime: ['Import ID', 'Session Name', 'Description', 'Start Date Time', 'End Date Time', 'Time Zone', 'Track', 'Room', 'Allow Rating', 'Add to Schedule'],
-  'date+times': ['Import ID', 'Session Name', 'Description', 'Date', 'Start Time', 'End Time', 'Time Zone', 'Track', 'Room', 'Allow Rating', 'Add to Schedule'],
+  datetime: [
+    'Import ID',
+    'Session Name',
+    'Description',
+    'Start Date Time',
+    'End Date Time',
+    'Time Zone',
+    'Track',
+    'Room',
+    'Allow Rating',
+    'Add to Schedule',
+  ],
+  'date+times': [
+    'Import ID',
+    'Session Name',
+    'Description',
+    'Date',
+    'Start Time',
+    'End Time',
+    'Time Zone',
+    'Track',
+    'Room',
+    'Allow Rating',
+    'Add to Schedule',
+  ],
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -149,7 +183,17 @@ export function agendaCsv({ layout, sessions }: Agenda): string {
         : s.allDay
           ? [isoDate(s.start), '', '']
           : [isoDate(s.start), clock(s.start), clock(end)];
-    const cells = [s.id, s.name, s.description, ...times, s.zone, s.tracks.join('; '), s.rooms.join('; '), yesNo(s.allowRating), yesNo(s.addToSchedule)];
+    const cells = [
+      s.id,
+      s.name,
+      s.description,
+      ...times,
+      s.zone,
+      s.tracks.join('; '),
+      s.rooms.join('; '),
+      yesNo(s.allowRating),
+      yesNo(s.addToSchedule),
+    ];
     lines.push(cells.map(csvCell).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
@@ -176,10 +220,21 @@ export function agendaWorkbook({ layout, sessions }: Agenda): Buffer {
             ]
         : s.allDay
           ? [{ ...day, z: 'm/d/yyyy' }, undefined, undefined]
-          : [{ ...day, z: 'm/d/yyyy' }, { t: 'n', v: timeSerial(s.start), z: 'h:mm AM/PM' }, { t: 'n', v: timeSerial(end), z: 'h:mm AM/PM' }];
+          : [
+              { ...day, z: 'm/d/yyyy' },
+              { t: 'n', v: timeSerial(s.start), z: 'h:mm AM/PM' },
+              { t: 'n', v: timeSerial(end), z: 'h:mm AM/PM' },
+            ];
     rows.push([
-      text(s.id), text(s.name), text(s.description), ...times, text(s.zone),
-      text(s.tracks.join('; ')), text(s.rooms.join('; ')), flag(s.allowRating), flag(s.addToSchedule),
+      text(s.id),
+      text(s.name),
+      text(s.description),
+      ...times,
+      text(s.zone),
+      text(s.tracks.join('; ')),
+      text(s.rooms.join('; ')),
+      flag(s.allowRating),
+      flag(s.addToSchedule),
     ]);
   }
   const sheet: XLSX.WorkSheet = {

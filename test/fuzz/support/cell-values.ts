@@ -7,7 +7,18 @@ import { sheetDateCellOrNull } from '../../../src/read/sheet-date.js';
 import type { CellValue } from '../../../src/types.js';
 import { EDGE_CELLS } from './csv-input.js';
 
-export const DATE_FORMATS = ['m/d/yyyy', 'd/m/yyyy', 'yyyy-mm-dd', 'h:mm AM/PM', 'hh:mm', 'yyyy-mm-dd hh:mm', 'm/d/yyyy h:mm', '[h]:mm', 'mm:ss.0', 'dddd, mmmm d'];
+export const DATE_FORMATS = [
+  'm/d/yyyy',
+  'd/m/yyyy',
+  'yyyy-mm-dd',
+  'h:mm AM/PM',
+  'hh:mm',
+  'yyyy-mm-dd hh:mm',
+  'm/d/yyyy h:mm',
+  '[h]:mm',
+  'mm:ss.0',
+  'dddd, mmmm d',
+];
 
 /** Serials on and past the edges: before 1900, the phantom 29 Feb 1900, after 9999, fractions. */
 export const serial: fc.Arbitrary<number> = fc.oneof(
@@ -17,7 +28,20 @@ export const serial: fc.Arbitrary<number> = fc.oneof(
 );
 
 const number: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(0, -0, 1, -1, 0.5, 45, 1e21, -1e21, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.MAX_SAFE_INTEGER + 2),
+  fc.constantFrom(
+    0,
+    -0,
+    1,
+    -1,
+    0.5,
+    45,
+    1e21,
+    -1e21,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.MAX_SAFE_INTEGER + 2,
+  ),
   fc.double(),
   fc.integer({ min: -100_000, max: 100_000 }),
 );
@@ -38,8 +62,20 @@ export const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
 
 /** A SheetJS cell of any type, as a spreadsheet program could have saved it. */
 export const workbookCell: fc.Arbitrary<XLSX.CellObject | null> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...EDGE_CELLS).filter(xmlSafe).map((v): XLSX.CellObject => ({ t: 's', v })) },
-  { weight: 2, arbitrary: fc.string({ maxLength: 30 }).filter(xmlSafe).map((v): XLSX.CellObject => ({ t: 's', v })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .constantFrom(...EDGE_CELLS)
+      .filter(xmlSafe)
+      .map((v): XLSX.CellObject => ({ t: 's', v })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .string({ maxLength: 30 })
+      .filter(xmlSafe)
+      .map((v): XLSX.CellObject => ({ t: 's', v })),
+  },
   { weight: 2, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).map((v): XLSX.CellObject => ({ t: 'n', v })) },
   { weight: 4, arbitrary: fc.tuple(serial, fc.constantFrom(...DATE_FORMATS)).map(([v, z]): XLSX.CellObject => ({ t: 'n', v, z })) },
   { weight: 1, arbitrary: fc.boolean().map((v): XLSX.CellObject => ({ t: 'b', v })) },

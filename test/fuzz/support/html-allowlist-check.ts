@@ -22,7 +22,10 @@ function attributeProblem(tag: string, name: string, value: string): string | nu
   if (name === 'href' && !SAFE_HREF.test(url)) return `href ${JSON.stringify(value)} on <${tag}>`;
   if (name === 'src' && !SAFE_IMG_SRC.test(url)) return `src ${JSON.stringify(value)} on <${tag}>`;
   if (name === 'style') {
-    for (const declaration of value.split(';').map((d) => d.trim()).filter(Boolean)) {
+    for (const declaration of value
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)) {
       const colon = declaration.indexOf(':');
       const property = declaration.slice(0, colon).trim().toLowerCase();
       if (colon === -1 || property !== 'color' || !SAFE_COLOR.test(declaration.slice(colon + 1).trim())) {
@@ -55,7 +58,17 @@ export function problemsByHtmlparser2(html: string): string[] {
   return problems;
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', tab: '\t', newline: '\n', nbsp: '\u00a0' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  nbsp: '\u00a0',
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (whole, body: string) => {

@@ -38,7 +38,11 @@ export function expectSheetError(error: unknown, codes: ReadonlySet<ErrorCode> =
 }
 
 /** A temp folder for one test file; each property run writes its own file name in it. */
-export function tempFolder(prefix: string): { path: (name: string) => string; write: (name: string, data: string | Uint8Array) => string; remove: () => void } {
+export function tempFolder(prefix: string): {
+  path: (name: string) => string;
+  write: (name: string, data: string | Uint8Array) => string;
+  remove: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), `gbi-fuzz-${prefix}-`));
   let count = 0;
   return {
