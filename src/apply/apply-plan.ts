@@ -4,7 +4,7 @@ import { GuidebookImportError } from '../errors.js';
 import type { Plan, PlanEntry } from '../plan/types.js';
 import { DEFAULT_MAX_IN_FLIGHT, type ApplyOptions, type ApplyResult } from './apply-options.js';
 import { createPendingRefs } from './pending-refs.js';
-import { isWriteEntry } from '../plan/write-entry.js';
+import { isWriteEntry } from '../plan/types.js';
 import { resolveDryRun, resolveWithoutRequest } from './resolve-without-request.js';
 import { RunStop } from './run-stop.js';
 import { runBounded } from './bounded-pool.js';

@@ -5,9 +5,9 @@
 // as the same (the planner's own comparison, sameValue, decides) or will send the value again
 // until the sheet holds what the server stores: never a silent update on every re-sync.
 import type { SessionWriteBody } from '../api/types.js';
-import { sameValue } from '../plan/diff-session.js';
+import { sameValue } from '../plan/session-diff.js';
 import { sameInstant } from '../time/index.js';
-import { FIELD_KINDS, isComparedField, type FieldKind } from '../plan/session-field-kinds.js';
+import { FIELD_KINDS, isComparedField, type FieldKind } from '../map/fields.js';
 import type { ApiSession } from '../types.js';
 
 const SHOWN_LENGTH = 80;

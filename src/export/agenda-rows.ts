@@ -1,5 +1,5 @@
 import { CANONICAL_COLUMNS } from '../map/fields.js';
-import { assignedImportId } from '../plan/assigned-import-id.js';
+import { assignedImportId } from '../plan/import-ids.js';
 import { parseInstant } from '../time/index.js';
 import type { ApiLocation, ApiScheduleTrack, ApiSession } from '../types.js';
 import { referenceCellWriter } from './reference-cell.js';

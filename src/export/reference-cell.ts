@@ -1,4 +1,4 @@
-import { buildReferenceIndex, type ReferenceKind } from '../plan/reference-index.js';
+import { buildReferenceIndex, type ReferenceKind } from '../plan/references.js';
 
 interface NamedRecord {
   id: number;

@@ -5,7 +5,7 @@
 import { applyPlan, requestCapStop } from '../apply/index.js';
 import type { GuidebookClient } from '../api/types.js';
 import type { GuidebookImportError } from '../errors.js';
-import { planDedupe, type DedupeSheet } from '../plan/plan-dedupe.js';
+import { planDedupe, type DedupeSheet } from '../plan/plan-deletes.js';
 import type { Plan } from '../plan/types.js';
 import { entryToReportRow, exitCodeOf, reportDocument, summarize, toReportRow, type ReportWriter } from '../report/index.js';
 import type { ReportDocument } from '../report/types.js';

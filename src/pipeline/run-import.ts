@@ -1,7 +1,7 @@
 // The whole `import` run as a library call: plan, guard the request budget, apply, and stream
 // every result into the report as it arrives. Prints nothing; the CLI listens through callbacks.
 import { applyPlan, requestCapStop } from '../apply/index.js';
-import { isWriteEntry } from '../plan/write-entry.js';
+import { isWriteEntry } from '../plan/types.js';
 import type { RowResult } from '../apply/types.js';
 import type { GuidebookClient } from '../api/types.js';
 import type { GuidebookImportError } from '../errors.js';

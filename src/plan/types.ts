@@ -1,7 +1,8 @@
-// The versioned plan: every decision of an import, made by the pure planner (src/plan/) and
-// carried out by apply/ without further thought. A dry run is a plan that is never applied.
 import type { SessionCreateBody, SessionWriteBody } from '../api/types.js';
 import type { RowIssue } from '../types.js';
+
+// The versioned plan: every decision of an import, made by the pure planner (src/plan/) and
+// carried out by apply/ without further thought. A dry run is a plan that is never applied.
 
 export interface FieldChange {
   field: string;
@@ -89,4 +90,9 @@ export interface Plan {
   writeRequests: number;
   /** Requests spent reading the guide, its sessions, tracks and locations. */
   readRequests: number;
+}
+
+/** An entry that sends a request when applied: a create, an update, or a delete confirmed by --yes. */
+export function isWriteEntry(entry: PlanEntry): boolean {
+  return entry.action === 'create' || entry.action === 'update' || (entry.action === 'delete' && entry.confirmed);
 }

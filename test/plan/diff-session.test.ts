@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSession } from '../../src/plan/diff-session.js';
+import { diffSession } from '../../src/plan/session-diff.js';
 import { serverSession } from './factories.js';
 
 describe('diffSession', () => {

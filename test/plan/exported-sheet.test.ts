@@ -1,7 +1,7 @@
 // The two planner rules an exported sheet relies on: a `gb-session-<id>` row claims the session
 // it came from (no duplicate), and a description someone else wrote imports unchanged.
 import { describe, expect, it } from 'vitest';
-import { diffSession } from '../../src/plan/diff-session.js';
+import { diffSession } from '../../src/plan/session-diff.js';
 import { planImport } from '../../src/plan/plan-import.js';
 import type { ApiSession, ConvertedRow } from '../../src/types.js';
 import { descriptionToHtml } from '../../src/validate/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planDedupe, type DedupeInput } from '../../src/plan/plan-dedupe.js';
+import { planDedupe, type DedupeInput } from '../../src/plan/plan-deletes.js';
 import type { DeleteEntry, UnchangedEntry } from '../../src/plan/types.js';
 import { badRow, GUIDE, okRow, serverSession, sheetSession } from './factories.js';
 

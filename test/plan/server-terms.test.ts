@@ -2,8 +2,8 @@
 // even though the real service stores things its own way (issue 10, section 2).
 import { describe, expect, it } from 'vitest';
 import { canonicalHtml, sameHtml } from '../../src/plan/canonical-html.js';
-import { diffSession } from '../../src/plan/diff-session.js';
-import { hasInvisibleCharacters, importIdKey } from '../../src/plan/import-id-key.js';
+import { diffSession } from '../../src/plan/session-diff.js';
+import { hasInvisibleCharacters, importIdKey } from '../../src/plan/import-ids.js';
 import { planImport, type PlanInput } from '../../src/plan/plan-import.js';
 import type { ConvertedRow } from '../../src/types.js';
 import { descriptionToHtml } from '../../src/validate/index.js';
