@@ -45,7 +45,9 @@ const MAX_COLUMN_WIDTH = 60;
  */
 function agendaWorkbookBytes(agenda: ExportedAgenda): Buffer {
   const agendaSheet = sheetOfCells([agenda.headers, ...agenda.rows], { clock: EXPORT_CLOCK, maxWidth: MAX_COLUMN_WIDTH });
-  agendaSheet['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: agenda.rows.length, c: agenda.headers.length - 1 } }) };
+  agendaSheet['!autofilter'] = {
+    ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: agenda.rows.length, c: agenda.headers.length - 1 } }),
+  };
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, agendaSheet, AGENDA_SHEET);
   XLSX.utils.book_append_sheet(workbook, sheetOfCells(notesRows(agenda), { clock: EXPORT_CLOCK, maxWidth: 110 }), NOTES_SHEET);
@@ -67,7 +69,12 @@ export function agendaBytes(agenda: ExportedAgenda, format: ExportFormat): Buffe
  * same system call that creates the file. With it, the file is written beside the target and
  * renamed over it, so a reader (or a crash) never sees half a file.
  */
-export async function writeAgenda(agenda: ExportedAgenda, path: string, format: ExportFormat, options: WriteAgendaOptions = {}): Promise<void> {
+export async function writeAgenda(
+  agenda: ExportedAgenda,
+  path: string,
+  format: ExportFormat,
+  options: WriteAgendaOptions = {},
+): Promise<void> {
   const bytes = agendaBytes(agenda, format);
   if (!options.overwrite) {
     try {

@@ -32,8 +32,10 @@ export function notesRows(agenda: ExportedAgenda): string[][] {
         '(add --dry-run first to see what would change). Rows are matched by Import ID: changed rows are updated, ' +
         'unchanged rows cost no request, new rows are created.',
     ],
-    ['An End on a later day than the Date is written as a full date and time; a time marked with an offset ' +
-      '(e.g. 01:30-05:00) is the second of two equal clock times when clocks go back.'],
+    [
+      'An End on a later day than the Date is written as a full date and time; a time marked with an offset ' +
+        '(e.g. 01:30-05:00) is the second of two equal clock times when clocks go back.',
+    ],
     ['Descriptions are the HTML Guidebook holds; plain text is accepted too (a blank line starts a new paragraph).'],
     ['Tracks and locations are given by name; several in one cell are separated by ";".'],
   ];

@@ -70,9 +70,7 @@ function sortedByStart(sessions: readonly ApiSession[]): ApiSession[] {
   // Code-point order for names: the machine's locale must not change the file.
   keyed.sort(
     (a, b) =>
-      a.start - b.start ||
-      (a.session.name < b.session.name ? -1 : a.session.name > b.session.name ? 1 : 0) ||
-      a.session.id - b.session.id,
+      a.start - b.start || (a.session.name < b.session.name ? -1 : a.session.name > b.session.name ? 1 : 0) || a.session.id - b.session.id,
   );
   return keyed.map((entry) => entry.session);
 }

@@ -108,10 +108,16 @@ function explicitFieldsByIndex(headers: readonly string[], mapping: MappingConfi
     } else if (!byIndex.has(index)) byIndex.set(index, field);
   }
   if (missing.length > 0) {
-    const what = missing.length === 1 ? `maps ${quote(missing[0]!)}, which is not a column` : `maps ${missing.map(quote).join(', ')}, which are not columns`;
+    const what =
+      missing.length === 1
+        ? `maps ${quote(missing[0]!)}, which is not a column`
+        : `maps ${missing.map(quote).join(', ')}, which are not columns`;
     throw new GuidebookImportError(
       'mapping',
-      `${mapping.source}: "columns" ${what} of the sheet (columns: ${headers.filter((h) => h.trim() !== '').map(quote).join(', ')})`,
+      `${mapping.source}: "columns" ${what} of the sheet (columns: ${headers
+        .filter((h) => h.trim() !== '')
+        .map(quote)
+        .join(', ')})`,
     );
   }
   return byIndex;
@@ -168,7 +174,11 @@ export function mapRow(raw: RawRow, map: ColumnMap): MappedRow {
  * headers are not known ("Kennung", "Beginn"), so the columns it names count as known too.
  */
 export function headerScorer(mapping: MappingConfig | undefined): (cells: string[]) => number {
-  const named = new Set(Object.keys(mapping?.columns ?? {}).map(normaliseHeader).filter((key) => key !== ''));
+  const named = new Set(
+    Object.keys(mapping?.columns ?? {})
+      .map(normaliseHeader)
+      .filter((key) => key !== ''),
+  );
   if (named.size === 0) return scoreHeaderRow;
   return (cells) => {
     let extra = 0;

@@ -212,7 +212,8 @@ export type SettingField = Exclude<
   'name' | 'all_day' | 'locations'
 >;
 export const SETTING_FIELDS = MAPPED_FIELDS.filter(
-  (field): field is SettingField => (SESSION_FIELDS[field] as SessionFieldEntry).api?.field === field && !['name', 'all_day', 'locations'].includes(field),
+  (field): field is SettingField =>
+    (SESSION_FIELDS[field] as SessionFieldEntry).api?.field === field && !['name', 'all_day', 'locations'].includes(field),
 ) as readonly SettingField[];
 
 /** How each API field is compared: one kind per API field, whichever sheet field writes it. */
@@ -264,7 +265,10 @@ export function isMappedField(value: string): value is MappedField {
  * their umlauts and accents.
  */
 export function normaliseHeader(header: string): string {
-  return header.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**

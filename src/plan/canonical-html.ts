@@ -1,5 +1,3 @@
-
-
 // Description HTML in one canonical spelling, so the planner compares what a reader would see and
 // not how the bytes were written. The service runs every description through an allowlist cleaner
 // (bleach-style) that re-serialises it: `Q&A` comes back `Q&amp;A`, `<br/>` as `<br>`, `<P>` as
@@ -7,20 +5,79 @@
 // update every such session on every re-sync. Both sides go through canonicalHtml first.
 
 const VOID_TAGS: ReadonlySet<string> = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
 ]);
 
 // Whitespace next to these is layout, not text: a browser shows nothing for it.
 const BLOCK_TAGS: ReadonlySet<string> = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figure', 'footer', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'h7', 'h8', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot',
-  'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'h7',
+  'h8',
+  'header',
+  'hr',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 // Opening one of these ends an open <p>, as every HTML parser (and so the cleaner) does.
 const CLOSES_PARAGRAPH: ReadonlySet<string> = new Set([
-  'address', 'blockquote', 'div', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'h7', 'h8', 'hr', 'ol', 'p', 'pre',
-  'table', 'ul',
+  'address',
+  'blockquote',
+  'div',
+  'dl',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'h7',
+  'h8',
+  'hr',
+  'ol',
+  'p',
+  'pre',
+  'table',
+  'ul',
 ]);
 
 type Token =
@@ -28,7 +85,8 @@ type Token =
   | { kind: 'start'; name: string; attributes: Array<[string, string]> }
   | { kind: 'end'; name: string };
 
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>|<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[^>]*>/g;
+const TAG =
+  /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>|<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[^>]*>/g;
 const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 /**
@@ -168,11 +226,18 @@ function balance(tokens: Token[]): Token[] {
 }
 
 function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\u00a0/g, '&nbsp;');
 }
 
 function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/\u00a0/g, '&nbsp;');
 }
 
 // Character references as an HTML cleaner may write them: numeric ones, the markup five, the
@@ -190,15 +255,47 @@ const LATIN_1_NAMES = (
 ).split(' ');
 
 const NAMED: ReadonlyMap<string, string> = new Map([
-  ['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"],
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
   ...LATIN_1_NAMES.map((name, i): [string, string] => [name, String.fromCodePoint(160 + i)]),
-  ['ndash', '\u2013'], ['mdash', '\u2014'], ['lsquo', '\u2018'], ['rsquo', '\u2019'], ['sbquo', '\u201a'],
-  ['ldquo', '\u201c'], ['rdquo', '\u201d'], ['bdquo', '\u201e'], ['hellip', '\u2026'], ['bull', '\u2022'],
-  ['euro', '\u20ac'], ['trade', '\u2122'], ['dagger', '\u2020'], ['Dagger', '\u2021'], ['permil', '\u2030'],
-  ['lsaquo', '\u2039'], ['rsaquo', '\u203a'], ['ensp', '\u2002'], ['emsp', '\u2003'], ['thinsp', '\u2009'],
-  ['zwnj', '\u200c'], ['zwj', '\u200d'], ['lrm', '\u200e'], ['rlm', '\u200f'], ['OElig', '\u0152'],
-  ['oelig', '\u0153'], ['Scaron', '\u0160'], ['scaron', '\u0161'], ['Yuml', '\u0178'], ['larr', '\u2190'],
-  ['rarr', '\u2192'], ['uarr', '\u2191'], ['darr', '\u2193'], ['harr', '\u2194'], ['minus', '\u2212'],
+  ['ndash', '\u2013'],
+  ['mdash', '\u2014'],
+  ['lsquo', '\u2018'],
+  ['rsquo', '\u2019'],
+  ['sbquo', '\u201a'],
+  ['ldquo', '\u201c'],
+  ['rdquo', '\u201d'],
+  ['bdquo', '\u201e'],
+  ['hellip', '\u2026'],
+  ['bull', '\u2022'],
+  ['euro', '\u20ac'],
+  ['trade', '\u2122'],
+  ['dagger', '\u2020'],
+  ['Dagger', '\u2021'],
+  ['permil', '\u2030'],
+  ['lsaquo', '\u2039'],
+  ['rsaquo', '\u203a'],
+  ['ensp', '\u2002'],
+  ['emsp', '\u2003'],
+  ['thinsp', '\u2009'],
+  ['zwnj', '\u200c'],
+  ['zwj', '\u200d'],
+  ['lrm', '\u200e'],
+  ['rlm', '\u200f'],
+  ['OElig', '\u0152'],
+  ['oelig', '\u0153'],
+  ['Scaron', '\u0160'],
+  ['scaron', '\u0161'],
+  ['Yuml', '\u0178'],
+  ['larr', '\u2190'],
+  ['rarr', '\u2192'],
+  ['uarr', '\u2191'],
+  ['darr', '\u2193'],
+  ['harr', '\u2194'],
+  ['minus', '\u2212'],
 ]);
 
 const REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;

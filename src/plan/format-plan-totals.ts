@@ -15,7 +15,9 @@ export function formatPlanTotals(plan: Plan, budget = 10_000): string {
       `${count(totals.conflict)} ${totals.conflict === 1 ? 'conflict' : 'conflicts'}.`,
   ];
   if (totals.unconfirmed > 0) {
-    lines.push(`${count(totals.unconfirmed)} ${totals.unconfirmed === 1 ? 'delete is' : 'deletes are'} only planned: add --yes to carry them out.`);
+    lines.push(
+      `${count(totals.unconfirmed)} ${totals.unconfirmed === 1 ? 'delete is' : 'deletes are'} only planned: add --yes to carry them out.`,
+    );
   }
   const made = [
     plural(plan.tracksToCreate.length, 'schedule track', 'schedule tracks'),
@@ -28,7 +30,9 @@ export function formatPlanTotals(plan: Plan, budget = 10_000): string {
   );
   const total = plan.writeRequests + plan.readRequests;
   if (total > budget) {
-    lines.push(`That is ${count(total)} in all, more than the daily budget: the run will stop when it is spent; run it again tomorrow to finish.`);
+    lines.push(
+      `That is ${count(total)} in all, more than the daily budget: the run will stop when it is spent; run it again tomorrow to finish.`,
+    );
   }
   return lines.join('\n');
 }

@@ -1,4 +1,13 @@
-export { planImport, createRowPlanner, indexSheetImportIds, indexImportIds, type PlanInput, type PlanOptions, type RowPlanner, type SheetImportIds } from './plan-import.js';
+export {
+  planImport,
+  createRowPlanner,
+  indexSheetImportIds,
+  indexImportIds,
+  type PlanInput,
+  type PlanOptions,
+  type RowPlanner,
+  type SheetImportIds,
+} from './plan-import.js';
 export { diffSession, sameValue, type SessionDiff } from './session-diff.js';
 export { desiredFields, type ApiVersion } from './session-diff.js';
 export { formatPlanTotals } from './format-plan-totals.js';

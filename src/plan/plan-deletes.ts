@@ -115,7 +115,15 @@ export function planDedupe(input: DedupeInput): Plan {
     }
   }
   const writeRequests = entries.filter((entry) => entry.action === 'delete' && entry.confirmed).length;
-  return { version: 1, guideId: input.guideId, tracksToCreate: [], locationsToCreate: [], entries, writeRequests, readRequests: input.readRequests };
+  return {
+    version: 1,
+    guideId: input.guideId,
+    tracksToCreate: [],
+    locationsToCreate: [],
+    entries,
+    writeRequests,
+    readRequests: input.readRequests,
+  };
 }
 
 /** Sessions of the guide grouped by import_id (as imports match it), groups of two or more only, oldest first. */
@@ -159,12 +167,22 @@ function rowMatches(row: ConvertedRow, session: ApiSession, input: DedupeInput):
       locations: input.sheet.locations,
       options: { createMissing: false, prune: false, yes: 0, apiVersion: input.sheet.apiVersion },
     },
-    indexImportIds(1, () => row.session.fields.import_id, () => ({ sheet: row.session.sheet, row: row.session.row })),
+    indexImportIds(
+      1,
+      () => row.session.fields.import_id,
+      () => ({ sheet: row.session.sheet, row: row.session.row }),
+    ),
   );
   return planner.planRow(row).action === 'unchanged';
 }
 
-function keptBecause(kept: ApiSession, group: readonly ApiSession[], withSheet: boolean, row: ConvertedRow | undefined, matches: number): string {
+function keptBecause(
+  kept: ApiSession,
+  group: readonly ApiSession[],
+  withSheet: boolean,
+  row: ConvertedRow | undefined,
+  matches: number,
+): string {
   const ids = group.map((session) => session.id).join(', ');
   const held = `import_id ${JSON.stringify(kept.import_id)} is held by ${group.length} sessions (ids ${ids})`;
   if (!withSheet) return `kept: the oldest of the sessions; ${held}`;
@@ -176,7 +194,16 @@ function keptBecause(kept: ApiSession, group: readonly ApiSession[], withSheet: 
 }
 
 function keepEntry(session: ApiSession, sheetName: string, note: string): UnchangedEntry {
-  return { action: 'unchanged', sheet: sheetName, row: null, importId: session.import_id!, name: session.name, sessionId: session.id, issues: [], note };
+  return {
+    action: 'unchanged',
+    sheet: sheetName,
+    row: null,
+    importId: session.import_id!,
+    name: session.name,
+    sessionId: session.id,
+    issues: [],
+    note,
+  };
 }
 
 function deleteEntry(session: ApiSession, kept: ApiSession, input: DedupeInput): DeleteEntry {

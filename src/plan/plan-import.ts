@@ -1,8 +1,26 @@
-import { isWriteEntry, type ConflictEntry, type InvalidEntry, type Plan, type PlanEntry, type CreateEntry, type FieldChange, type PendingRefs, type UnchangedEntry, type UpdateEntry } from './types.js';
+import {
+  isWriteEntry,
+  type ConflictEntry,
+  type InvalidEntry,
+  type Plan,
+  type PlanEntry,
+  type CreateEntry,
+  type FieldChange,
+  type PendingRefs,
+  type UnchangedEntry,
+  type UpdateEntry,
+} from './types.js';
 import type { ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow, RowIssue, SheetSession } from '../types.js';
 import { sessionIdOfAssignedImportId, sessionsWithoutImportId, hasInvisibleCharacters, importIdKey } from './import-ids.js';
 import { type ApiVersion, desiredFields, diffSession, effectiveRuleIssues } from './session-diff.js';
-import { collectMissingReferences, buildReferenceIndex, type MissingReferences, type ReferenceIndex, resolveRowReferences, type RowReferences } from './references.js';
+import {
+  collectMissingReferences,
+  buildReferenceIndex,
+  type MissingReferences,
+  type ReferenceIndex,
+  resolveRowReferences,
+  type RowReferences,
+} from './references.js';
 import { planDeletes } from './plan-deletes.js';
 import type { SessionCreateBody, SessionWriteBody } from '../api/types.js';
 
@@ -205,7 +223,11 @@ export interface SheetImportIds {
 // and prune must keep the session of a row that is merely invalid this time. Only the ids of
 // several rows get a list of places: a 100k-row sheet has 100k ids and usually no such id.
 export function indexSheetImportIds(rows: readonly ConvertedRow[]): SheetImportIds {
-  return indexImportIds(rows.length, (index) => importIdOf(rows[index]!), (index) => placeOf(rows[index]!));
+  return indexImportIds(
+    rows.length,
+    (index) => importIdOf(rows[index]!),
+    (index) => placeOf(rows[index]!),
+  );
 }
 
 /**
@@ -301,9 +323,9 @@ function conflictEntry(
 }
 
 function describePlaces(places: readonly SheetPlace[], ownSheet: string): string {
-  const shown = places.slice(0, 5).map((place) =>
-    place.sheet === ownSheet ? `row ${place.row}` : `row ${place.row} of sheet ${JSON.stringify(place.sheet)}`,
-  );
+  const shown = places
+    .slice(0, 5)
+    .map((place) => (place.sheet === ownSheet ? `row ${place.row}` : `row ${place.row} of sheet ${JSON.stringify(place.sheet)}`));
   const more = places.length > shown.length ? ` and ${places.length - shown.length} more rows` : '';
   return shown.join(', ') + more;
 }

@@ -218,11 +218,7 @@ export function resolveRowReferences(
   return result;
 }
 
-function unknownReferenceIssue(
-  reference: string,
-  index: ReferenceIndex,
-  where: { sheet: string; row: number; guideId: number },
-): RowIssue {
+function unknownReferenceIssue(reference: string, index: ReferenceIndex, where: { sheet: string; row: number; guideId: number }): RowIssue {
   const kind = index.kind;
   const suggestions = index.suggestions(reference);
   const known =

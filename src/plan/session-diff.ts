@@ -1,6 +1,14 @@
 import type { SessionWriteBody } from '../api/types.js';
 import type { SheetSession, ApiSession, RowIssue } from '../types.js';
-import { FIELD_KINDS, V1_1_ONLY_FIELDS, isComparedField, type ComparedField, type FieldKind, type ApiVersion, fieldLabel } from '../map/fields.js';
+import {
+  FIELD_KINDS,
+  V1_1_ONLY_FIELDS,
+  isComparedField,
+  type ComparedField,
+  type FieldKind,
+  type ApiVersion,
+  fieldLabel,
+} from '../map/fields.js';
 import { descriptionToHtml } from '../validate/index.js';
 import { canonicalHtml } from './canonical-html.js';
 import { sameInstant } from '../time/index.js';

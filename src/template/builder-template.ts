@@ -28,7 +28,9 @@ export function builderTemplateBytes(format: TemplateFormat): Buffer {
   if (format === 'csv') return Buffer.from(csvText([BUILDER_SCHEDULE_HEADERS], TEMPLATE_CLOCK), 'utf8');
   const sheet = sheetFromCells([[BUILDER_INSTRUCTIONS[0]!], [BUILDER_INSTRUCTIONS[1]!], [...BUILDER_SCHEDULE_HEADERS]], 28);
   // The instructions are long single cells; keep the columns sized for the headers, not for them.
-  sheet['!cols'] = BUILDER_SCHEDULE_HEADERS.map((header) => ({ wch: Math.max(header.length + 2, header.startsWith('Description') ? 50 : 14) }));
+  sheet['!cols'] = BUILDER_SCHEDULE_HEADERS.map((header) => ({
+    wch: Math.max(header.length + 2, header.startsWith('Description') ? 50 : 14),
+  }));
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, sheet, BUILDER_SHEET);
   return workbookBytes(workbook);

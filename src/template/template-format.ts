@@ -15,7 +15,10 @@ export function formatFromPath(path: string): TemplateFormat | null {
  * Format and output path from the options: --format, else the --output ending, else xlsx; the
  * default output is agenda-template.<format> in the current directory.
  */
-export function resolveTemplateTarget(format: TemplateFormat | undefined, output: string | undefined): { format: TemplateFormat; path: string } {
+export function resolveTemplateTarget(
+  format: TemplateFormat | undefined,
+  output: string | undefined,
+): { format: TemplateFormat; path: string } {
   if (output === undefined || output === '') {
     const chosen = format ?? 'xlsx';
     return { format: chosen, path: `${DEFAULT_TEMPLATE_NAME}.${chosen}` };
@@ -26,7 +29,10 @@ export function resolveTemplateTarget(format: TemplateFormat | undefined, output
   }
   const chosen = format ?? fromName;
   if (!chosen) {
-    throw new GuidebookImportError('usage', `cannot tell the format from the output name "${output}": end it in .csv or .xlsx, or add --format csv|xlsx`);
+    throw new GuidebookImportError(
+      'usage',
+      `cannot tell the format from the output name "${output}": end it in .csv or .xlsx, or add --format csv|xlsx`,
+    );
   }
   return { format: chosen, path: output };
 }

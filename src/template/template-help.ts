@@ -24,19 +24,13 @@ const FORMATS: ReadonlyArray<[string, string]> = [
     '9:00 AM, 9:00am, 9 pm, 09:00, 21:30, 9.30, noon, or a time cell. An End earlier than the Start is an error, ' +
       'unless the session runs past midnight and you import with --overnight.',
   ],
-  [
-    'Date and time in one cell',
-    'Start may hold both (2027-05-18 9:00 AM) when there is no Date column; End likewise.',
-  ],
-  [
-    'Durations',
-    `Instead of End you may add a Duration column: ${DURATION_EXAMPLES}.`,
-  ],
+  ['Date and time in one cell', 'Start may hold both (2027-05-18 9:00 AM) when there is no Date column; End likewise.'],
+  ['Durations', `Instead of End you may add a Duration column: ${DURATION_EXAMPLES}.`],
   ['Yes/no', 'yes or no; also y/n, true/false, 1/0, on/off, or x. A blank cell means no.'],
   [
     'Lists',
     'Track(s) and Room/Location take several names separated by ; (AI; Cloud). A cell without ; may use commas instead. ' +
-      'Names must match the guide\'s schedule tracks and locations; import with --create-missing to create the missing ones.',
+      "Names must match the guide's schedule tracks and locations; import with --create-missing to create the missing ones.",
   ],
   [
     'Description',

@@ -4,7 +4,15 @@ import type { ColumnFormats, TimeOptions } from '../time/index.js';
 import type { ConvertedRow, MappedRow, RowIssue, SessionFields, SheetSession } from '../types.js';
 import { collectColumnFormatEvidence } from './column-formats.js';
 import { importIdOf, type RowPlace, sharedImportIds, withDuplicateIssue, derivedIdsWarning, deriveImportId } from './import-ids.js';
-import { readDescription, readImportId, readList, readName, readSettings, collectValueReaderEvidence, type ValueReaders } from './row-values.js';
+import {
+  readDescription,
+  readImportId,
+  readList,
+  readName,
+  readSettings,
+  collectValueReaderEvidence,
+  type ValueReaders,
+} from './row-values.js';
 import { convertCellToUtc, convertRowTimes, sheetSpanWarnings } from './row-times.js';
 import { sessionRuleIssues } from './session-rules.js';
 
@@ -33,7 +41,6 @@ export interface RowContext {
 }
 
 type MappedKey = SheetSession['mapped'][number];
-
 
 /**
  * One mapped row to the session it would write, or every issue it has. The whole row is always
@@ -244,7 +251,12 @@ export function convertSheetRows(
           placesOf.set(id!, places);
         }
         const at = group.indexOf(index);
-        row = withDuplicateIssue(row, rowAt(index), id!, places.filter((_, n) => n !== at));
+        row = withDuplicateIssue(
+          row,
+          rowAt(index),
+          id!,
+          places.filter((_, n) => n !== at),
+        );
       } else {
         release(index);
       }

@@ -1,6 +1,17 @@
 import { createRequire } from 'node:module';
 import type sanitizeHtml from 'sanitize-html';
-import { holdsOnlyAllowedMarkup, isColorOnlyStyle, ALLOWED_TAGS, DROPPED_WITH_CONTENT, KNOWN_HTML_TAGS, PRESENTATIONAL_ATTRIBUTES, SAFE_COLOR, SAFE_HREF, SAFE_IMG_SRC, TAG_ATTRIBUTES } from './html-allowlist.js';
+import {
+  holdsOnlyAllowedMarkup,
+  isColorOnlyStyle,
+  ALLOWED_TAGS,
+  DROPPED_WITH_CONTENT,
+  KNOWN_HTML_TAGS,
+  PRESENTATIONAL_ATTRIBUTES,
+  SAFE_COLOR,
+  SAFE_HREF,
+  SAFE_IMG_SRC,
+  TAG_ATTRIBUTES,
+} from './html-allowlist.js';
 
 export interface DescriptionHtml {
   html: string;
@@ -53,7 +64,14 @@ export function plainTextToHtml(text: string): string {
   if (trimmed === '') return '';
   return trimmed
     .split(/\n[ \t]*\n\s*/)
-    .map((paragraph) => `<p>${paragraph.trim().split(/[ \t]*\n[ \t]*/).map(escapeText).join('<br>')}</p>`)
+    .map(
+      (paragraph) =>
+        `<p>${paragraph
+          .trim()
+          .split(/[ \t]*\n[ \t]*/)
+          .map(escapeText)
+          .join('<br>')}</p>`,
+    )
     .join('');
 }
 

@@ -1,5 +1,13 @@
 // Mapped rows to the sessions they would write, or their issues.
-export { collectSheetFacts, convertOptionsFor, convertRows, convertSheetRows, type ConvertedSheetRows, type ConvertOptions, type SheetFacts } from './convert-rows.js';
+export {
+  collectSheetFacts,
+  convertOptionsFor,
+  convertRows,
+  convertSheetRows,
+  type ConvertedSheetRows,
+  type ConvertOptions,
+  type SheetFacts,
+} from './convert-rows.js';
 export { collectColumnFormatEvidence, inferColumnFormats, type ColumnFormatEvidence } from './column-formats.js';
 export { convertCellToUtc, convertRowTimes, sheetSpanWarnings, type RowTimes } from './row-times.js';
 export { type DescriptionHtml, descriptionToHtml, looksLikeHtml, plainTextToHtml, sanitiseDescriptionHtml } from './description-html.js';

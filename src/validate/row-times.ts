@@ -1,6 +1,37 @@
 import { GuidebookImportError } from '../errors.js';
 import { cellText, presentCell } from '../read/cell-value.js';
-import { type CalendarDate, type CellRole, type ColumnFormats, type DateTimeField, dateWallMs, DAY_MS, DURATION_EXAMPLES, expectedShape, fixedOffsetZone, formatCalendarDate, formatWallDate, formatWallDateTime, formatWallTime, HOUR_MS, isCanonicalIso, isoText, localInstant, type LocalValue, MINUTE_MS, normaliseZoneName, offsetZone, type OffsetZone, parseInstant, readDateTimeCell, readDuration, requireZoneOption, timeOfDayMs, type TimeOptions, wallMs, type WrittenTime } from '../time/index.js';
+import {
+  type CalendarDate,
+  type CellRole,
+  type ColumnFormats,
+  type DateTimeField,
+  dateWallMs,
+  DAY_MS,
+  DURATION_EXAMPLES,
+  expectedShape,
+  fixedOffsetZone,
+  formatCalendarDate,
+  formatWallDate,
+  formatWallDateTime,
+  formatWallTime,
+  HOUR_MS,
+  isCanonicalIso,
+  isoText,
+  localInstant,
+  type LocalValue,
+  MINUTE_MS,
+  normaliseZoneName,
+  offsetZone,
+  type OffsetZone,
+  parseInstant,
+  readDateTimeCell,
+  readDuration,
+  requireZoneOption,
+  timeOfDayMs,
+  type TimeOptions,
+  wallMs,
+  type WrittenTime,
+} from '../time/index.js';
 import type { MappedCell, MappedRow, RowIssue } from '../types.js';
 import { cellIssue, rowIssue } from './row-issue.js';
 import { createYesNoReader, YES_NO_HINT, type YesNoReader } from './row-values.js';
@@ -119,7 +150,7 @@ export function convertCellToUtc(
   if (!reading.ok) return { ok: false, issue: cellIssue(row, reading.code, cell, reading.problem) };
   const { date, time, offsetMinutes } = reading.value;
   if (!date) return { ok: false, issue: cellIssue(row, 'bad_date', cell, 'has a time but no date: write the date too') };
-  let zone;
+  let zone: OffsetZone;
   if (offsetMinutes !== null) {
     zone = fixedOffsetZone(offsetMinutes);
   } else {
@@ -197,7 +228,12 @@ function readStart(row: MappedRow, formats: ColumnFormats, errors: RowIssue[]): 
   }
   if (day && dateCell && !sameDate(day, value.date)) {
     errors.push(
-      cellIssue(row, 'bad_date', startCell, `is on ${formatCalendarDate(value.date)}, but column ${JSON.stringify(dateCell.column)} says ${formatCalendarDate(day)}`),
+      cellIssue(
+        row,
+        'bad_date',
+        startCell,
+        `is on ${formatCalendarDate(value.date)}, but column ${JSON.stringify(dateCell.column)} says ${formatCalendarDate(day)}`,
+      ),
     );
     return null;
   }
@@ -232,8 +268,13 @@ function readEnd(
     if (wall < startWall) {
       if (!options.overnight) {
         errors.push(
-          cellIssue(row, 'end_before_start', endCell, `ends at ${formatWallTime(wall)}, before the start at ${formatWallTime(startWall)}; ` +
-              'if the session runs past midnight, pass --overnight'),
+          cellIssue(
+            row,
+            'end_before_start',
+            endCell,
+            `ends at ${formatWallTime(wall)}, before the start at ${formatWallTime(startWall)}; ` +
+              'if the session runs past midnight, pass --overnight',
+          ),
         );
         return { kind: 'none' };
       }
@@ -267,16 +308,27 @@ function wallToUtc(row: MappedRow, cell: MappedCell, wall: number, zone: OffsetZ
   if (instant.kind === 'gap') {
     return {
       ok: false,
-      issue: cellIssue(row, 'dst_gap', cell, `: ${formatWallDateTime(wall)} does not exist in ${zone.name} ` +
-          `(clocks jump from ${transitionWalls(instant.fromWall, instant.toWall)})`),
+      issue: cellIssue(
+        row,
+        'dst_gap',
+        cell,
+        `: ${formatWallDateTime(wall)} does not exist in ${zone.name} ` +
+          `(clocks jump from ${transitionWalls(instant.fromWall, instant.toWall)})`,
+      ),
     };
   }
   return {
     ok: true,
     utcMs: instant.utcMs,
-    warning: cellIssue(row, 'dst_overlap', cell, `: ${formatWallDateTime(wall)} happens twice in ${zone.name} ` +
+    warning: cellIssue(
+      row,
+      'dst_overlap',
+      cell,
+      `: ${formatWallDateTime(wall)} happens twice in ${zone.name} ` +
         `(clocks go back from ${transitionWalls(instant.fromWall, instant.toWall)}); ` +
-        `the first one, ${new Date(instant.utcMs).toISOString().slice(11, 16)} UTC, is used`, 'warning'),
+        `the first one, ${new Date(instant.utcMs).toISOString().slice(11, 16)} UTC, is used`,
+      'warning',
+    ),
   };
 }
 
@@ -327,14 +379,26 @@ const LONGEST_USUAL_SPAN_DAYS = 59;
 function unusualStartWarning(row: MappedRow, cell: MappedCell, startWall: number, zoneLabel: string): RowIssue | null {
   const timeOfDay = ((startWall % DAY_MS) + DAY_MS) % DAY_MS;
   if (timeOfDay >= EARLIEST_USUAL_START && timeOfDay <= LATEST_USUAL_START) return null;
-  return cellIssue(row, 'suspicious_time', cell, `starts at ${formatWallTime(startWall)} local time (${zoneLabel}); check AM/PM and the 24-hour clock`, 'warning');
+  return cellIssue(
+    row,
+    'suspicious_time',
+    cell,
+    `starts at ${formatWallTime(startWall)} local time (${zoneLabel}); check AM/PM and the 24-hour clock`,
+    'warning',
+  );
 }
 
 function longSessionWarning(row: MappedRow, cell: MappedCell, lengthMs: number): RowIssue | null {
   if (lengthMs <= DAY_MS) return null;
   const hours = Math.floor(lengthMs / HOUR_MS);
   const minutes = Math.round((lengthMs % HOUR_MS) / MINUTE_MS);
-  return cellIssue(row, 'suspicious_time', cell, `makes the session ${hours} h${minutes ? ` ${minutes} min` : ''} long (over 24 hours)`, 'warning');
+  return cellIssue(
+    row,
+    'suspicious_time',
+    cell,
+    `makes the session ${hours} h${minutes ? ` ${minutes} min` : ''} long (over 24 hours)`,
+    'warning',
+  );
 }
 
 /** The guide's window widened by two weeks either side; null when the guide has no dates. */
@@ -352,7 +416,13 @@ function windowWarning(
   const late = to !== null && day > to + WINDOW_SLACK_DAYS * DAY_MS;
   if (!early && !late) return null;
   const range = `${from === null ? '…' : formatWallDate(from)} to ${to === null ? '…' : formatWallDate(to)}`;
-  return cellIssue(row, 'out_of_window', cell, `is on ${formatWallDate(day)}, more than ${WINDOW_SLACK_DAYS} days outside the guide's dates (${range}); check the year and the day/month order`, 'warning');
+  return cellIssue(
+    row,
+    'out_of_window',
+    cell,
+    `is on ${formatWallDate(day)}, more than ${WINDOW_SLACK_DAYS} days outside the guide's dates (${range}); check the year and the day/month order`,
+    'warning',
+  );
 }
 
 function guideDateWall(text: string | null | undefined): number | null {

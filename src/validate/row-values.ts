@@ -140,7 +140,6 @@ function holdsSeparator(text: string, separator: string | undefined): boolean {
   return separator ? text.includes(separator) : text.includes(',') || text.includes(';');
 }
 
-
 /** Cell readers settled once per sheet (which columns use x marks, which separator, which words). */
 export interface ValueReaders {
   booleans: Readonly<Record<BooleanField, YesNoReader>>;
@@ -203,7 +202,9 @@ export function readImportId(row: MappedRow, issues: RowIssue[]): { id?: string;
   const id = cell ? cellText(cell.value).trim() : '';
   if (id === '') return { invalid: false };
   if (id.length > MAX_IMPORT_ID_LENGTH) {
-    issues.push(cellIssue(row, 'too_long', cell!, `is ${id.length} characters long; an import_id can have at most ${MAX_IMPORT_ID_LENGTH}`));
+    issues.push(
+      cellIssue(row, 'too_long', cell!, `is ${id.length} characters long; an import_id can have at most ${MAX_IMPORT_ID_LENGTH}`),
+    );
     return { invalid: true };
   }
   return { id, invalid: false };

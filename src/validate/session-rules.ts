@@ -5,7 +5,13 @@ import { cellIssue, quoteValue } from './row-issue.js';
 import { fieldLabel } from '../map/fields.js';
 
 /** The session settings a field rule names. */
-export type RuleField = 'add_to_schedule' | 'require_login' | 'max_capacity' | 'waitlist' | 'registration_start_date' | 'registration_end_date';
+export type RuleField =
+  | 'add_to_schedule'
+  | 'require_login'
+  | 'max_capacity'
+  | 'waitlist'
+  | 'registration_start_date'
+  | 'registration_end_date';
 
 export interface FieldRule {
   field: RuleField;
@@ -22,7 +28,7 @@ const isSet = (value: unknown): boolean => value != null;
 /**
  * THE rules between session fields (shared/guidebook-api.md, Sessions), in the order their issues
  * are listed. Validate checks them among a row's own cells; plan checks them on the session as it
- * would be after the write (plan/effective-rules.ts).
+ * would be after the write (plan/session-diff.ts, effectiveRuleIssues).
  */
 export const FIELD_RULES: readonly FieldRule[] = [
   { field: 'require_login', applies: isYes, needs: 'add_to_schedule', wanted: 'yes' },
@@ -59,7 +65,9 @@ export function sessionRuleIssues(row: MappedRow, fields: Partial<SessionFields>
     // Only a needed field the row sets, and sets off, breaks the rule here; one it leaves alone
     // is checked by plan on the session as it would be after the write.
     if (cell && rule.applies(fields[rule.field]) && fields[rule.needs] === OFF[rule.wanted]) {
-      issues.push(needs(row, cell, rule.wanted === 'yes' ? `${fieldLabel(rule.needs)} to be yes` : `a ${fieldLabel(rule.needs)}`, cells[rule.needs]));
+      issues.push(
+        needs(row, cell, rule.wanted === 'yes' ? `${fieldLabel(rule.needs)} to be yes` : `a ${fieldLabel(rule.needs)}`, cells[rule.needs]),
+      );
     }
   }
   const opens = fields.registration_start_date;

@@ -1,7 +1,14 @@
 // The pure half of export: sessions to rows of the canonical columns, in local time.
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AGENDA_HEADERS, agendaBytes, buildAgendaRows, type AgendaInput, type ExportCell, type ExportedAgenda } from '../../src/export/index.js';
+import {
+  AGENDA_HEADERS,
+  agendaBytes,
+  buildAgendaRows,
+  type AgendaInput,
+  type ExportCell,
+  type ExportedAgenda,
+} from '../../src/export/index.js';
 import { CANONICAL_COLUMNS } from '../../src/map/index.js';
 import type { ApiScheduleTrack, ApiSession } from '../../src/types.js';
 import { readBack } from './pipeline.js';
@@ -40,7 +47,15 @@ function named(row: ExportCell[]): Record<string, ExportCell> {
 
 const date = (year: number, month: number, day: number) => ({ kind: 'date', year, month, day });
 const time = (hour: number, minute: number, second = 0) => ({ kind: 'time', hour, minute, second });
-const dateTime = (year: number, month: number, day: number, hour: number, minute: number) => ({ kind: 'datetime', year, month, day, hour, minute, second: 0 });
+const dateTime = (year: number, month: number, day: number, hour: number, minute: number) => ({
+  kind: 'datetime',
+  year,
+  month,
+  day,
+  hour,
+  minute,
+  second: 0,
+});
 
 describe('columns and cells', () => {
   it('writes the canonical headers in their order', () => {
@@ -82,12 +97,23 @@ describe('columns and cells', () => {
     const older = apiSession(1, { description_html: null });
     delete (older as Partial<ApiSession>).locations;
     const [row] = rows([older]).rows;
-    expect(named(row!)).toMatchObject({ Description: null, 'Room/Location': null, 'Require Login': null, Waitlist: null, 'Max Capacity': null, Rank: null });
+    expect(named(row!)).toMatchObject({
+      Description: null,
+      'Room/Location': null,
+      'Require Login': null,
+      Waitlist: null,
+      'Max Capacity': null,
+      Rank: null,
+    });
   });
 
   it('writes registration dates as local date-times', () => {
     const session = apiSession(1, { require_login: true, registration_start_date: '2027-05-01T13:00:00Z', registration_end_date: null });
-    expect(named(rows([session]).rows[0]!)).toMatchObject({ 'Registration Start': dateTime(2027, 5, 1, 9, 0), 'Registration End': null, 'Require Login': 'yes' });
+    expect(named(rows([session]).rows[0]!)).toMatchObject({
+      'Registration Start': dateTime(2027, 5, 1, 9, 0),
+      'Registration End': null,
+      'Require Login': 'yes',
+    });
   });
 });
 
@@ -137,7 +163,10 @@ describe('all-day sessions and the zone asked for', () => {
     const file = scratch.path('santiago.csv');
     writeFileSync(file, agendaBytes(agendaOf(result.rows, 'America/Santiago'), 'csv'));
     const [converted] = (await readBack(file)).converted;
-    expect(converted).toMatchObject({ ok: true, session: { fields: { start_time: '2027-09-05T04:00:00.000Z', all_day: true, end_time: null } } });
+    expect(converted).toMatchObject({
+      ok: true,
+      session: { fields: { start_time: '2027-09-05T04:00:00.000Z', all_day: true, end_time: null } },
+    });
   });
 });
 
@@ -193,7 +222,10 @@ describe('order and import ids', () => {
   });
 
   it('gives a session without an import_id gb-session-<id>, and warns when that id is taken', () => {
-    const result = rows([apiSession(4, { import_id: null }), apiSession(9, { import_id: 'gb-session-4', start_time: '2027-05-10T15:00:00Z' })]);
+    const result = rows([
+      apiSession(4, { import_id: null }),
+      apiSession(9, { import_id: 'gb-session-4', start_time: '2027-05-10T15:00:00Z' }),
+    ]);
     expect(result.rows.map((row) => row[0])).toEqual(['gb-session-4', 'gb-session-4']);
     expect(result.assignedImportIds).toBe(1);
     expect(result.warnings).toEqual([
@@ -203,5 +235,15 @@ describe('order and import ids', () => {
 });
 
 function agendaOf(agendaRows: ExportCell[][], timezone: string): ExportedAgenda {
-  return { guideId: 1, guideName: 'Test', timezone, headers: AGENDA_HEADERS, rows: agendaRows, assignedImportIds: 0, notes: [], warnings: [], requests: 0 };
+  return {
+    guideId: 1,
+    guideName: 'Test',
+    timezone,
+    headers: AGENDA_HEADERS,
+    rows: agendaRows,
+    assignedImportIds: 0,
+    notes: [],
+    warnings: [],
+    requests: 0,
+  };
 }

@@ -54,9 +54,18 @@ describe('guidebook-import export', () => {
   });
 
   it('against a guide on --api-url writes what the library exports, says so, and prints the JSON summary', async () => {
-    const run = await cli(['export', '--api-url', sandbox.apiUrl, '--guide', String(GUIDE), '--output', 'agenda.xlsx', '--json'], scratch.dir, withKey);
+    const run = await cli(
+      ['export', '--api-url', sandbox.apiUrl, '--guide', String(GUIDE), '--output', 'agenda.xlsx', '--json'],
+      scratch.dir,
+      withKey,
+    );
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ sessions: SESSIONS, output: 'agenda.xlsx', timezone: 'America/New_York', assigned_import_ids: WITHOUT_IMPORT_ID.length });
+    expect(JSON.parse(run.stdout)).toEqual({
+      sessions: SESSIONS,
+      output: 'agenda.xlsx',
+      timezone: 'America/New_York',
+      assigned_import_ids: WITHOUT_IMPORT_ID.length,
+    });
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines[0]).toContain(`${WITHOUT_IMPORT_ID.length} sessions have no import_id in Guidebook`);
     expect(lines.at(-1)).toBe(`wrote ${SESSIONS} sessions to agenda.xlsx (times in America/New_York)`);
@@ -69,7 +78,10 @@ describe('guidebook-import export', () => {
     const runs = await Promise.all(
       ['UTC', 'Asia/Kolkata'].flatMap((tz) =>
         ['csv', 'xlsx'].map((format) =>
-          cli(['export', '--api-url', sandbox.apiUrl, '--guide', '1', '--output', `tz-${tz.replace('/', '-')}.${format}`], scratch.dir, { ...withKey, TZ: tz }),
+          cli(['export', '--api-url', sandbox.apiUrl, '--guide', '1', '--output', `tz-${tz.replace('/', '-')}.${format}`], scratch.dir, {
+            ...withKey,
+            TZ: tz,
+          }),
         ),
       ),
     );
@@ -90,13 +102,20 @@ describe('guidebook-import export', () => {
     expect(readFileSync(scratch.path('kept.csv'), 'utf8')).toBe('mine');
     expect(sandbox.requestLog.length).toBe(requests);
 
-    const forced = await cli(['export', '--api-url', sandbox.apiUrl, '--guide', '1', '--output', 'kept.csv', '--force'], scratch.dir, withKey);
+    const forced = await cli(
+      ['export', '--api-url', sandbox.apiUrl, '--guide', '1', '--output', 'kept.csv', '--force'],
+      scratch.dir,
+      withKey,
+    );
     expect(forced.code).toBe(0);
     expect(readFileSync(scratch.path('kept.csv'), 'utf8')).toContain('kick-off,Opening Keynote');
   });
 
   it('takes options from a config file, flags winning', async () => {
-    writeFileSync(scratch.path('job.config.json'), JSON.stringify({ guide: 1, 'api-url': sandbox.apiUrl, timezone: 'Europe/Berlin', output: 'from-config.csv' }));
+    writeFileSync(
+      scratch.path('job.config.json'),
+      JSON.stringify({ guide: 1, 'api-url': sandbox.apiUrl, timezone: 'Europe/Berlin', output: 'from-config.csv' }),
+    );
     const run = await cli(['export', '--config', 'job.config.json', '--timezone', 'Asia/Tokyo', '--json'], scratch.dir, withKey);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ output: 'from-config.csv', timezone: 'Asia/Tokyo' });
@@ -106,7 +125,10 @@ describe('guidebook-import export', () => {
   it.each([
     [['--output', 'x.txt'], 'guidebook-import: --output x.txt: name a .csv or .xlsx file, or pass --format csv or --format xlsx\n'],
     [['--output', 'x.csv', '--format', 'xlsx'], 'guidebook-import: --format xlsx does not match the .csv ending of --output x.csv\n'],
-    [['--output', 'x.csv', '--timezone', 'Mars/Olympus'], 'guidebook-import: --timezone "Mars/Olympus" is not a known IANA time zone (for example America/New_York, Europe/Berlin or UTC)\n'],
+    [
+      ['--output', 'x.csv', '--timezone', 'Mars/Olympus'],
+      'guidebook-import: --timezone "Mars/Olympus" is not a known IANA time zone (for example America/New_York, Europe/Berlin or UTC)\n',
+    ],
     [['--guide', '99'], 'guidebook-import: guide 99 not found or not yours (HTTP 404)\n'],
   ])('refuses %j with exit 2 and one line', async (args, message) => {
     const guide = args.includes('--guide') ? [] : ['--guide', '1'];
@@ -117,7 +139,9 @@ describe('guidebook-import export', () => {
   });
 
   it('never shows a rejected key', async () => {
-    const run = await cli(['export', '--api-url', sandbox.apiUrl, '--guide', '1', '--output', 'nokey.csv'], scratch.dir, { GUIDEBOOK_API_KEY: 'wrong-key-9d8c7b6a5f' });
+    const run = await cli(['export', '--api-url', sandbox.apiUrl, '--guide', '1', '--output', 'nokey.csv'], scratch.dir, {
+      GUIDEBOOK_API_KEY: 'wrong-key-9d8c7b6a5f',
+    });
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(run.stdout + run.stderr).not.toContain('wrong-key-9d8c7b6a5f');

@@ -5,7 +5,11 @@ import { startSandbox } from '../../src/sandbox/index.js';
 import { API_KEY, clientFor } from './sandbox-fixture.js';
 import { GUIDE, seededState } from './seed.js';
 
-async function withSandbox<T>(state: ReturnType<typeof seededState>, pageSizeMax: number, body: (client: ReturnType<typeof clientFor>) => Promise<T>): Promise<T> {
+async function withSandbox<T>(
+  state: ReturnType<typeof seededState>,
+  pageSizeMax: number,
+  body: (client: ReturnType<typeof clientFor>) => Promise<T>,
+): Promise<T> {
   const sandbox = await startSandbox({ port: 0, apiKey: API_KEY, initialState: state, pageSizeMax });
   try {
     return await body(clientFor(sandbox));

@@ -41,10 +41,26 @@ describe('CSV', () => {
 
     const records = parse(text, { relaxColumnCount: false }) as string[][];
     expect(records).toHaveLength(agenda.rows.length + 1);
-    expect(rowOf(records, 'gb-session-5')).toMatchObject({ Date: '2027-05-10', Start: '22:00', End: '2027-05-11 02:00', 'Track(s)': 'Hands-on, Labs;' });
-    expect(rowOf(records, 'seconds')).toMatchObject({ Start: '10:00:15', End: '11:00', 'Room/Location': 'Main Hall; Room 101', Rank: '2.5' });
+    expect(rowOf(records, 'gb-session-5')).toMatchObject({
+      Date: '2027-05-10',
+      Start: '22:00',
+      End: '2027-05-11 02:00',
+      'Track(s)': 'Hands-on, Labs;',
+    });
+    expect(rowOf(records, 'seconds')).toMatchObject({
+      Start: '10:00:15',
+      End: '11:00',
+      'Room/Location': 'Main Hall; Room 101',
+      Rank: '2.5',
+    });
     expect(rowOf(records, 'gb-session-4')).toMatchObject({ 'All Day': 'yes', Start: '', End: '' });
-    expect(rowOf(records, 'seats')).toMatchObject({ 'Require Login': 'yes', 'Max Capacity': '30', Waitlist: 'yes', 'Registration Start': '2027-05-01 09:00', 'Registration End': '2027-05-09 17:30' });
+    expect(rowOf(records, 'seats')).toMatchObject({
+      'Require Login': 'yes',
+      'Max Capacity': '30',
+      Waitlist: 'yes',
+      'Registration Start': '2027-05-01 09:00',
+      'Registration End': '2027-05-09 17:30',
+    });
     expect(rowOf(records, 'dst-fall-2nd')).toMatchObject({ Start: '2027-11-07 01:30-05:00', End: '2027-11-07 02:15-05:00' });
   });
 
@@ -74,7 +90,8 @@ describe('XLSX', () => {
     const sheet = agendaSheet();
     const range = XLSX.utils.decode_range(sheet['!ref']!);
     for (let r = 1; r <= range.e.r; r++) {
-      if (sheet[XLSX.utils.encode_cell({ r, c: 0 })]?.v === importId) return sheet[XLSX.utils.encode_cell({ r, c: HEADERS.indexOf(header) })];
+      if (sheet[XLSX.utils.encode_cell({ r, c: 0 })]?.v === importId)
+        return sheet[XLSX.utils.encode_cell({ r, c: HEADERS.indexOf(header) })];
     }
     throw new Error(`no row ${importId}`);
   };
@@ -118,7 +135,9 @@ describe('XLSX', () => {
     const fonts = [...styles.matchAll(/<font>([\s\S]*?)<\/font>/g)].map((m) => m[1]!);
     const xfs = [.../<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!.matchAll(/<xf [^>]*fontId="(\d+)"/g)].map((m) => Number(m[1]));
     const sheet = xml('/xl/worksheets/sheet1.xml');
-    const headerStyles = [.../<row r="1"[^>]*>([\s\S]*?)<\/row>/.exec(sheet)![1]!.matchAll(/<c r="[A-Z]+1" s="(\d+)"/g)].map((m) => Number(m[1]));
+    const headerStyles = [.../<row r="1"[^>]*>([\s\S]*?)<\/row>/.exec(sheet)![1]!.matchAll(/<c r="[A-Z]+1" s="(\d+)"/g)].map((m) =>
+      Number(m[1]),
+    );
     expect(headerStyles).toHaveLength(HEADERS.length);
     for (const style of headerStyles) expect(fonts[xfs[style]!]).toContain('<b/>');
     expect(/<row r="2"[^>]*>[\s\S]*?<\/row>/.exec(sheet)![0]).not.toMatch(new RegExp(`s="${headerStyles[0]}"`));
@@ -127,7 +146,7 @@ describe('XLSX', () => {
 
     const widths = (agendaSheet()['!cols'] ?? []).map((col) => col.wch ?? 0);
     expect(widths).toHaveLength(HEADERS.length);
-    HEADERS.forEach((header, c) => expect(widths[c]).toBeGreaterThanOrEqual(header.length));
+    for (const [c, header] of HEADERS.entries()) expect(widths[c]).toBeGreaterThanOrEqual(header.length);
     expect(widths[HEADERS.indexOf('Description')]).toBe(60);
     expect(widths[HEADERS.indexOf('Date')]).toBeLessThan(20);
   });
@@ -159,14 +178,22 @@ describe('writeAgenda', () => {
   it('refuses to replace a file unless told to, and then replaces it whole', async () => {
     const file = scratch.path('twice.csv');
     await writeAgenda(agenda, file, 'csv');
-    await expect(writeAgenda(agenda, file, 'xlsx')).rejects.toMatchObject({ code: 'file', message: `cannot write "${file}": it already exists (add --force to replace it)` });
+    await expect(writeAgenda(agenda, file, 'xlsx')).rejects.toMatchObject({
+      code: 'file',
+      message: `cannot write "${file}": it already exists (add --force to replace it)`,
+    });
     expect(readFileSync(file).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     await writeAgenda(agenda, file, 'xlsx', { overwrite: true });
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('says so when the folder does not exist', async () => {
-    await expect(writeAgenda(agenda, scratch.path('missing/agenda.csv'), 'csv')).rejects.toMatchObject({ code: 'file', message: expect.stringContaining('its folder does not exist') });
-    await expect(writeAgenda(agenda, scratch.path('missing/agenda.csv'), 'csv', { overwrite: true })).rejects.toMatchObject({ code: 'file' });
+    await expect(writeAgenda(agenda, scratch.path('missing/agenda.csv'), 'csv')).rejects.toMatchObject({
+      code: 'file',
+      message: expect.stringContaining('its folder does not exist'),
+    });
+    await expect(writeAgenda(agenda, scratch.path('missing/agenda.csv'), 'csv', { overwrite: true })).rejects.toMatchObject({
+      code: 'file',
+    });
   });
 });

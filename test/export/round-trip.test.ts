@@ -89,7 +89,7 @@ describe.each(['csv', 'xlsx'] as const)('export → import round trip (%s)', (fo
     expect(sandbox.requestLog.length - logStart).toBe(0);
   });
 
-  it('reads the times in the file\'s own zone, whatever --timezone the import is given', async () => {
+  it("reads the times in the file's own zone, whatever --timezone the import is given", async () => {
     const client = clientFor(sandbox);
     const agenda = await exportGuide(client, { guideId: GUIDE, timezone: 'Asia/Kolkata' });
     expect(agenda.timezone).toBe('Asia/Kolkata');
@@ -110,7 +110,10 @@ describe('an edit made in the exported file', () => {
       await writeAgenda(await exportGuide(client, { guideId: GUIDE }), file, 'csv');
       const text = readFileSync(file, 'utf8');
       expect(text).toContain('kick-off,Opening Keynote,2027-05-10,09:00,10:00,');
-      writeFileSync(file, text.replace('kick-off,Opening Keynote,2027-05-10,09:00,10:00,', 'kick-off,Opening Keynote,2027-05-10,09:15,10:00,'));
+      writeFileSync(
+        file,
+        text.replace('kick-off,Opening Keynote,2027-05-10,09:00,10:00,', 'kick-off,Opening Keynote,2027-05-10,09:15,10:00,'),
+      );
 
       const { plan } = await planFile(file, client, GUIDE);
       const edited = plan.entries.find((entry) => entry.importId === 'kick-off');

@@ -37,7 +37,18 @@ function track(id: number, name: string, guide = GUIDE): SandboxScheduleTrack {
 }
 
 function location(id: number, name: string, guide = GUIDE): SandboxLocation {
-  return { id, guide, name, location_type: 2, import_id: null, address: null, latitude: null, longitude: null, created_at: STAMP, last_updated: STAMP };
+  return {
+    id,
+    guide,
+    name,
+    location_type: 2,
+    import_id: null,
+    address: null,
+    latitude: null,
+    longitude: null,
+    created_at: STAMP,
+    last_updated: STAMP,
+  };
 }
 
 /** Ids of the seeded sessions that have no import_id (export assigns gb-session-<id>). */

@@ -45,7 +45,9 @@ describe('buildColumnMap', () => {
   it('refuses a sheet with no name column, listing what it found and what it accepts', () => {
     const error = thrown(() => buildColumnMap(header('Talk', 'Date', 'Start')));
     expect(error.code).toBe('mapping');
-    expect(error.message).toContain('No column gives the session name. Accepted headers: Title, Session Title, Session Name, Session, Name');
+    expect(error.message).toContain(
+      'No column gives the session name. Accepted headers: Title, Session Title, Session Name, Session, Name',
+    );
     expect(error.message).toContain('Columns found: "Talk", "Date", "Start".');
     expect(error.message).not.toContain('session start');
   });
@@ -85,7 +87,10 @@ describe('buildColumnMap with a mapping file', () => {
   });
 
   it('gives an explicit mapping its field even over an earlier alias column', () => {
-    const map = buildColumnMap(header('Title', 'Vortrag', 'Beginn'), parseMappingConfig({ columns: { Vortrag: 'name', Beginn: 'start' } }, 'm.json'));
+    const map = buildColumnMap(
+      header('Title', 'Vortrag', 'Beginn'),
+      parseMappingConfig({ columns: { Vortrag: 'name', Beginn: 'start' } }, 'm.json'),
+    );
     expect(map.columns.map((c) => [c.header, c.field])).toEqual([
       ['Vortrag', 'name'],
       ['Beginn', 'start'],
@@ -144,7 +149,10 @@ describe('the shipped templates', () => {
     const { readFileSync } = await import('node:fs');
     for (const name of ['agenda-template.csv', 'guidebook-builder-schedule-template.csv']) {
       const path = new URL(`../../templates/${name}`, import.meta.url);
-      const headers = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.split(',');
+      const headers = readFileSync(path, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/, 1)[0]!
+        .split(',');
       const map = buildColumnMap({ sheet: name, row: 1, headers });
       expect(map.unmapped, name).toEqual([]);
       expect(map.warnings, name).toEqual([]);

@@ -62,11 +62,15 @@ describe('parseMappingConfig', () => {
   });
 
   it('names an unknown default field', () => {
-    expect(mappingError({ defaults: { capacity: 50 } })).toMatch(/^mapping\.json: "defaults" names "capacity", which is not a field \(fields: import_id, name, /);
+    expect(mappingError({ defaults: { capacity: 50 } })).toMatch(
+      /^mapping\.json: "defaults" names "capacity", which is not a field \(fields: import_id, name, /,
+    );
   });
 
   it('refuses a default import_id, an unknown zone, a word both true and false, an unknown format key', () => {
-    expect(mappingError({ defaults: { import_id: 'x' } })).toBe('mapping.json: "defaults" cannot set import_id: every row would get the same id');
+    expect(mappingError({ defaults: { import_id: 'x' } })).toBe(
+      'mapping.json: "defaults" cannot set import_id: every row would get the same id',
+    );
     expect(mappingError({ timezone: 'Europe/Berln' })).toBe(
       'mapping.json: "timezone" "Europe/Berln" is not an IANA time zone (e.g. "Europe/Berlin", "America/New_York")',
     );
@@ -89,7 +93,9 @@ describe('parseMappingConfig', () => {
   });
 
   it('refuses a default of the wrong type and a mapping that is not an object', () => {
-    expect(mappingError({ defaults: { rank: [1] } })).toBe('mapping.json: "defaults" → "rank": expected text, a number, true/false or null');
+    expect(mappingError({ defaults: { rank: [1] } })).toBe(
+      'mapping.json: "defaults" → "rank": expected text, a number, true/false or null',
+    );
     expect(mappingError(['name'])).toBe('mapping.json: expected a JSON object with "columns", "defaults", "formats" or "timezone"');
   });
 });
@@ -121,12 +127,33 @@ describe('example mapping files in templates/mappings', () => {
       {
         sheet: 'sessions',
         row: 1,
-        headers: ['event_key', 'name', 'event_start', 'event_end', 'event_type', 'event_subtype', 'description', 'venue', 'speakers', 'seats', 'active', 'audience'],
+        headers: [
+          'event_key',
+          'name',
+          'event_start',
+          'event_end',
+          'event_type',
+          'event_subtype',
+          'description',
+          'venue',
+          'speakers',
+          'seats',
+          'active',
+          'audience',
+        ],
       },
       config,
     );
     expect(map.unmapped).toEqual([]);
-    expect(map.columns.map((c) => c.field)).toEqual(['import_id', 'name', 'datetime_start', 'datetime_end', 'tracks', 'description', 'locations']);
+    expect(map.columns.map((c) => c.field)).toEqual([
+      'import_id',
+      'name',
+      'datetime_start',
+      'datetime_end',
+      'tracks',
+      'description',
+      'locations',
+    ]);
     expect(config.defaults).toEqual({ add_to_schedule: true, allow_rating: true });
   });
 
@@ -138,12 +165,36 @@ describe('example mapping files in templates/mappings', () => {
       {
         sheet: 'Programm',
         row: 1,
-        headers: ['Kennung', 'Titel', 'Datum', 'Beginn', 'Ende', 'Raum', 'Themenbereich', 'Referent', 'Beschreibung', 'Bewertung erlauben', 'Reihenfolge', 'Bemerkung'],
+        headers: [
+          'Kennung',
+          'Titel',
+          'Datum',
+          'Beginn',
+          'Ende',
+          'Raum',
+          'Themenbereich',
+          'Referent',
+          'Beschreibung',
+          'Bewertung erlauben',
+          'Reihenfolge',
+          'Bemerkung',
+        ],
       },
       config,
     );
     expect(map.unmapped).toEqual([]);
     expect(map.ignored).toEqual(['Referent', 'Bemerkung']);
-    expect(map.columns.map((c) => c.field)).toEqual(['import_id', 'name', 'date', 'start', 'end', 'locations', 'tracks', 'description', 'allow_rating', 'rank']);
+    expect(map.columns.map((c) => c.field)).toEqual([
+      'import_id',
+      'name',
+      'date',
+      'start',
+      'end',
+      'locations',
+      'tracks',
+      'description',
+      'allow_rating',
+      'rank',
+    ]);
   });
 });

@@ -26,13 +26,21 @@ describe('rules checked on the session as it would be after the write', () => {
   });
 
   it('an update that sets Max Capacity on a session whose login is already on is fine', () => {
-    const row = sheetSession(6, { import_id: 'id-9', name: 'Session 9', max_capacity: 40 }, { mapped: ['name', 'start_time', 'import_id', 'max_capacity'] });
+    const row = sheetSession(
+      6,
+      { import_id: 'id-9', name: 'Session 9', max_capacity: 40 },
+      { mapped: ['name', 'start_time', 'import_id', 'max_capacity'] },
+    );
     const [entry] = plan([okRow(row)], [serverSession(9, { require_login: true, add_to_schedule: true })]).entries;
     expect(entry!.action).toBe('update');
   });
 
   it('an update that sets Max Capacity on a session whose login is off names that session', () => {
-    const row = sheetSession(7, { import_id: 'id-9', name: 'Session 9', max_capacity: 40 }, { mapped: ['name', 'start_time', 'import_id', 'max_capacity'] });
+    const row = sheetSession(
+      7,
+      { import_id: 'id-9', name: 'Session 9', max_capacity: 40 },
+      { mapped: ['name', 'start_time', 'import_id', 'max_capacity'] },
+    );
     const [entry] = plan([okRow(row)], [serverSession(9)]).entries;
     expect(entry!.action).toBe('invalid');
     expect(entry!.issues[0]!.message).toContain('session 9 has it off');

@@ -79,7 +79,7 @@ describe('a gb-session-<id> row claims the session without an import_id', () => 
   });
 });
 
-describe('descriptions are compared through the importer\'s own conversion', () => {
+describe("descriptions are compared through the importer's own conversion", () => {
   const diff = (serverHtml: string | null, sheetText: string) =>
     diffSession({ description_html: descriptionToHtml(sheetText).html }, serverSession(1, { description_html: serverHtml }));
 

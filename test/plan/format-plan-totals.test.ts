@@ -10,7 +10,13 @@ function mixedPlan(yes: number) {
       okRow(sheetSession(2, { import_id: 'new' })),
       okRow(sheetSession(3, { import_id: 'id-1', name: 'Changed' })),
       okRow(sheetSession(4, { import_id: 'id-2', name: 'Session 2' })),
-      okRow(sheetSession(5, { import_id: 'id-3', name: 'Session 3' }, { tracks: ['Fresh'], mapped: ['import_id', 'name', 'start_time', 'schedule_tracks'] })),
+      okRow(
+        sheetSession(
+          5,
+          { import_id: 'id-3', name: 'Session 3' },
+          { tracks: ['Fresh'], mapped: ['import_id', 'name', 'start_time', 'schedule_tracks'] },
+        ),
+      ),
       badRow(6, 'bad', [{ code: 'bad_date' }]),
     ],
     serverSessions: [serverSession(1), serverSession(2), serverSession(3), serverSession(4)],

@@ -3,9 +3,19 @@ import { planDedupe, type DedupeInput } from '../../src/plan/plan-deletes.js';
 import type { DeleteEntry, UnchangedEntry } from '../../src/plan/types.js';
 import { badRow, GUIDE, okRow, serverSession, sheetSession } from './factories.js';
 
-const base = (fields: Partial<DedupeInput>): DedupeInput => ({ guideId: GUIDE, serverSessions: [], yes: false, sheetName: 'Agenda', readRequests: 2, ...fields });
+const base = (fields: Partial<DedupeInput>): DedupeInput => ({
+  guideId: GUIDE,
+  serverSessions: [],
+  yes: false,
+  sheetName: 'Agenda',
+  readRequests: 2,
+  ...fields,
+});
 const summary = (input: DedupeInput) =>
-  planDedupe(input).entries.map((entry) => `${entry.action} ${(entry as UnchangedEntry | DeleteEntry).sessionId}${entry.action === 'delete' && entry.confirmed ? ' (yes)' : ''}`);
+  planDedupe(input).entries.map(
+    (entry) =>
+      `${entry.action} ${(entry as UnchangedEntry | DeleteEntry).sessionId}${entry.action === 'delete' && entry.confirmed ? ' (yes)' : ''}`,
+  );
 
 describe('planDedupe', () => {
   it('keeps the oldest of each import_id held by several sessions; leaves single ids and sessions without one alone', () => {
@@ -39,11 +49,20 @@ describe('planDedupe', () => {
   });
 
   it('with a sheet: keeps the session the row matches, says why, and falls back to the oldest when none does', () => {
-    const row = okRow(sheetSession(2, { import_id: 'a', name: 'Keynote', start_time: '2027-03-01T14:00:00.000Z' }, { mapped: ['import_id', 'name', 'start_time'] }));
+    const row = okRow(
+      sheetSession(
+        2,
+        { import_id: 'a', name: 'Keynote', start_time: '2027-03-01T14:00:00.000Z' },
+        { mapped: ['import_id', 'name', 'start_time'] },
+      ),
+    );
     const sessions = [serverSession(1, { import_id: 'a', name: 'Keynote draft' }), serverSession(2, { import_id: 'a', name: 'Keynote' })];
     const sheet = { rows: [row], tracks: [], locations: [] };
     const plan = planDedupe(base({ serverSessions: sessions, sheet }));
-    expect(plan.entries.map((entry) => [entry.action, (entry as UnchangedEntry).sessionId])).toEqual([['unchanged', 2], ['delete', 1]]);
+    expect(plan.entries.map((entry) => [entry.action, (entry as UnchangedEntry).sessionId])).toEqual([
+      ['unchanged', 2],
+      ['delete', 1],
+    ]);
     expect(plan.entries[0]!.note).toMatch(/^kept: it matches sheet row 2; import_id "a" is held by 2 sessions \(ids 1, 2\)$/);
     expect(plan.entries[1]!.note).toBe('a duplicate of session 2, which holds the same import_id "a" and is kept');
 

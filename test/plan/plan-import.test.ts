@@ -26,11 +26,15 @@ function plan(rows: ConvertedRow[], extra: Partial<PlanInput> = {}, options: Par
 
 describe('planImport: create, update, unchanged', () => {
   it('creates a row with no match, sending the guide, mapped fields and resolved ids', () => {
-    const session = sheetSession(2, { import_id: 'a', name: 'Opening', end_time: '2027-03-01T15:00:00.000Z' }, {
-      tracks: ['keynotes', ' HANDS-ON   workshops '],
-      locations: ['21'],
-      mapped: ['import_id', 'name', 'start_time', 'end_time', 'schedule_tracks', 'locations'],
-    });
+    const session = sheetSession(
+      2,
+      { import_id: 'a', name: 'Opening', end_time: '2027-03-01T15:00:00.000Z' },
+      {
+        tracks: ['keynotes', ' HANDS-ON   workshops '],
+        locations: ['21'],
+        mapped: ['import_id', 'name', 'start_time', 'end_time', 'schedule_tracks', 'locations'],
+      },
+    );
     const result = plan([okRow(session)]);
     expect(result.entries).toHaveLength(1);
     const [entry] = result.entries;
@@ -59,10 +63,14 @@ describe('planImport: create, update, unchanged', () => {
   });
 
   it('updates only the changed fields and reports old and new values', () => {
-    const session = sheetSession(3, { import_id: 'id-5', name: 'Renamed', description_html: '<p>Same</p>', all_day: false }, {
-      tracks: ['Panels', 'Keynotes'],
-      mapped: ['import_id', 'name', 'start_time', 'description_html', 'all_day', 'schedule_tracks'],
-    });
+    const session = sheetSession(
+      3,
+      { import_id: 'id-5', name: 'Renamed', description_html: '<p>Same</p>', all_day: false },
+      {
+        tracks: ['Panels', 'Keynotes'],
+        mapped: ['import_id', 'name', 'start_time', 'description_html', 'all_day', 'schedule_tracks'],
+      },
+    );
     const server = serverSession(5, { name: 'Original', description_html: '<p>Same</p>', schedule_tracks: [11] });
     const result = plan([okRow(session)], { serverSessions: [server] });
     const [entry] = result.entries;
@@ -77,13 +85,17 @@ describe('planImport: create, update, unchanged', () => {
   });
 
   it('plans no request for a row equal to its session across time formats, list order and empty descriptions', () => {
-    const session = sheetSession(4, {
-      import_id: 'id-6',
-      name: 'Session 6',
-      start_time: '2027-03-01T09:00:00-05:00',
-      end_time: '2027-03-01T15:30:00.000Z',
-      description_html: '',
-    }, { tracks: ['Panels', 'Keynotes'], mapped: ['import_id', 'name', 'start_time', 'end_time', 'description_html', 'schedule_tracks'] });
+    const session = sheetSession(
+      4,
+      {
+        import_id: 'id-6',
+        name: 'Session 6',
+        start_time: '2027-03-01T09:00:00-05:00',
+        end_time: '2027-03-01T15:30:00.000Z',
+        description_html: '',
+      },
+      { tracks: ['Panels', 'Keynotes'], mapped: ['import_id', 'name', 'start_time', 'end_time', 'description_html', 'schedule_tracks'] },
+    );
     const server = serverSession(6, { end_time: '2027-03-01T15:30:00.000000+0000', description_html: null, schedule_tracks: [11, 13] });
     const result = plan([okRow(session)], { serverSessions: [server] });
     expect(result.entries).toEqual([expect.objectContaining({ action: 'unchanged', sessionId: 6 })]);
@@ -91,20 +103,32 @@ describe('planImport: create, update, unchanged', () => {
   });
 
   it('never touches fields the sheet does not map, even when they differ', () => {
-    const session = sheetSession(4, { import_id: 'id-6', name: 'Session 6', allow_rating: false, description_html: '' }, {
-      mapped: ['import_id', 'name', 'start_time'],
-    });
+    const session = sheetSession(
+      4,
+      { import_id: 'id-6', name: 'Session 6', allow_rating: false, description_html: '' },
+      {
+        mapped: ['import_id', 'name', 'start_time'],
+      },
+    );
     const server = serverSession(6, { allow_rating: true, description_html: '<p>Written in Builder</p>', schedule_tracks: [12] });
     expect(plan([okRow(session)], { serverSessions: [server] }).entries[0]?.action).toBe('unchanged');
   });
 
   it('leaves a field alone when the row leaves its mapped cell blank, whatever its kind', () => {
-    const session = sheetSession(4, { import_id: 'id-6', name: 'Session 6', end_time: null, rank: null, description_html: '' }, {
-      tracks: [],
-      mapped: ['import_id', 'name', 'start_time', 'end_time', 'allow_rating', 'rank', 'description_html', 'schedule_tracks'],
-    });
+    const session = sheetSession(
+      4,
+      { import_id: 'id-6', name: 'Session 6', end_time: null, rank: null, description_html: '' },
+      {
+        tracks: [],
+        mapped: ['import_id', 'name', 'start_time', 'end_time', 'allow_rating', 'rank', 'description_html', 'schedule_tracks'],
+      },
+    );
     const server = serverSession(6, {
-      end_time: '2027-03-01T15:00:00.000000+0000', allow_rating: true, rank: 0, description_html: '<p>Builder</p>', schedule_tracks: [11],
+      end_time: '2027-03-01T15:00:00.000000+0000',
+      allow_rating: true,
+      rank: 0,
+      description_html: '<p>Builder</p>',
+      schedule_tracks: [11],
     });
     const [entry] = plan([okRow(session)], { serverSessions: [server] }).entries;
     expect(entry?.action).toBe('unchanged');
@@ -148,7 +172,11 @@ describe('planImport: invalid rows and conflicts', () => {
 
 describe('planImport: tracks and locations', () => {
   it('makes a row with an unknown track invalid, naming the value and close known names', () => {
-    const session = sheetSession(6, { import_id: 'a' }, { tracks: ['Workshops'], mapped: ['import_id', 'name', 'start_time', 'schedule_tracks'] });
+    const session = sheetSession(
+      6,
+      { import_id: 'a' },
+      { tracks: ['Workshops'], mapped: ['import_id', 'name', 'start_time', 'schedule_tracks'] },
+    );
     const result = plan([okRow(session)]);
     const [entry] = result.entries;
     expect(entry?.action).toBe('invalid');
@@ -159,18 +187,28 @@ describe('planImport: tracks and locations', () => {
   });
 
   it('reports an unknown location the same way', () => {
-    const session = sheetSession(6, { import_id: 'a' }, { locations: ['Room 9'], mapped: ['import_id', 'name', 'start_time', 'locations'] });
+    const session = sheetSession(
+      6,
+      { import_id: 'a' },
+      { locations: ['Room 9'], mapped: ['import_id', 'name', 'start_time', 'locations'] },
+    );
     expect(plan([okRow(session)]).entries[0]?.issues[0]?.code).toBe('unknown_location');
   });
 
   it('with createMissing creates each missing name once for many rows and references it as pending', () => {
     const mapped = ['import_id', 'name', 'start_time', 'schedule_tracks', 'locations'] as const;
     const rows = [1, 2, 3].map((n) =>
-      okRow(sheetSession(n + 1, { import_id: `r${n}` }, {
-        tracks: [n === 2 ? 'deep  DIVES' : 'Deep Dives', 'Keynotes'],
-        locations: ['Room B'],
-        mapped: [...mapped],
-      })),
+      okRow(
+        sheetSession(
+          n + 1,
+          { import_id: `r${n}` },
+          {
+            tracks: [n === 2 ? 'deep  DIVES' : 'Deep Dives', 'Keynotes'],
+            locations: ['Room B'],
+            mapped: [...mapped],
+          },
+        ),
+      ),
     );
     const server = serverSession(40, { import_id: 'r3', schedule_tracks: [11] });
     const result = plan(rows, { serverSessions: [server] }, { createMissing: true });
@@ -188,7 +226,11 @@ describe('planImport: tracks and locations', () => {
 
   it('finds a track this tool created earlier by its import_id after a rename in Builder', () => {
     const renamed = [...tracks, { id: 14, guide: GUIDE, name: 'Deep Dives (renamed)', import_id: 'gbi-track-deep-dives' }];
-    const session = sheetSession(2, { import_id: 'a' }, { tracks: ['Deep Dives'], mapped: ['import_id', 'name', 'start_time', 'schedule_tracks'] });
+    const session = sheetSession(
+      2,
+      { import_id: 'a' },
+      { tracks: ['Deep Dives'], mapped: ['import_id', 'name', 'start_time', 'schedule_tracks'] },
+    );
     const result = plan([okRow(session)], { tracks: renamed }, { createMissing: true });
     expect(result.tracksToCreate).toEqual([]);
     const [entry] = result.entries;
@@ -198,7 +240,11 @@ describe('planImport: tracks and locations', () => {
 
   it('ignores tracks of other guides', () => {
     const foreign = [{ id: 99, guide: 8, name: 'Elsewhere' }];
-    const session = sheetSession(2, { import_id: 'a' }, { tracks: ['Elsewhere'], mapped: ['import_id', 'name', 'start_time', 'schedule_tracks'] });
+    const session = sheetSession(
+      2,
+      { import_id: 'a' },
+      { tracks: ['Elsewhere'], mapped: ['import_id', 'name', 'start_time', 'schedule_tracks'] },
+    );
     expect(plan([okRow(session)], { tracks: foreign }).entries[0]?.action).toBe('invalid');
   });
 });
@@ -250,7 +296,7 @@ describe('planImport: prune', () => {
       throw new Error('expected prune_refused');
     }
 
-    it('refuses to delete when the sheet has under half the guide\'s imported sessions, naming both counts', () => {
+    it("refuses to delete when the sheet has under half the guide's imported sessions, naming both counts", () => {
       const error = refusal({ yes: 1 });
       expect(error.code).toBe('prune_refused');
       expect(error.message).toContain('the sheet has 2 rows');
@@ -284,14 +330,24 @@ describe('planImport: prune', () => {
 
 describe('planImport: API version', () => {
   it('sends an empty paragraph to v1, which requires a description that is not blank, and leaves v1.1-only fields out', () => {
-    const session = sheetSession(2, { import_id: 'a', rank: 2 }, {
-      locations: ['Main Hall'],
-      mapped: ['import_id', 'name', 'start_time', 'rank', 'locations'],
-    });
+    const session = sheetSession(
+      2,
+      { import_id: 'a', rank: 2 },
+      {
+        locations: ['Main Hall'],
+        mapped: ['import_id', 'name', 'start_time', 'rank', 'locations'],
+      },
+    );
     const [v1] = plan([okRow(session)], {}, { apiVersion: 'v1' }).entries;
     const [v11] = plan([okRow(session)]).entries;
     if (v1?.action !== 'create' || v11?.action !== 'create') throw new Error('expected creates');
-    expect(v1.body).toEqual({ guide: GUIDE, import_id: 'a', name: 'Session 2', start_time: '2027-03-01T14:00:00.000Z', description_html: '<p></p>' });
+    expect(v1.body).toEqual({
+      guide: GUIDE,
+      import_id: 'a',
+      name: 'Session 2',
+      start_time: '2027-03-01T14:00:00.000Z',
+      description_html: '<p></p>',
+    });
     expect(v11.body).toMatchObject({ rank: 2, locations: [21] });
     expect(v11.body).not.toHaveProperty('description_html');
   });
@@ -300,13 +356,21 @@ describe('planImport: API version', () => {
 describe('createRowPlanner: one row at a time', () => {
   it('plans every row as planImport does, given the index of every row', () => {
     const rows = [
-      okRow(sheetSession(2, { import_id: 'same' }, { tracks: ['Keynotes', 'New track'], mapped: ['import_id', 'name', 'start_time', 'schedule_tracks'] })),
+      okRow(
+        sheetSession(
+          2,
+          { import_id: 'same' },
+          { tracks: ['Keynotes', 'New track'], mapped: ['import_id', 'name', 'start_time', 'schedule_tracks'] },
+        ),
+      ),
       okRow(sheetSession(3, { import_id: 'held', name: 'Renamed' })),
       okRow(sheetSession(4, { import_id: 'same' })),
       badRow(5, 'broken', [{ code: 'bad_date' }]),
       okRow(sheetSession(6, { import_id: 'twin' })),
       okRow(sheetSession(7, { import_id: 'gb-session-40' })),
-      okRow(sheetSession(8, { import_id: 'new' }, { tracks: ['new TRACK'], mapped: ['import_id', 'name', 'start_time', 'schedule_tracks'] })),
+      okRow(
+        sheetSession(8, { import_id: 'new' }, { tracks: ['new TRACK'], mapped: ['import_id', 'name', 'start_time', 'schedule_tracks'] }),
+      ),
       okRow(sheetSession(9, { import_id: 'same' })),
     ];
     const serverSessions = [
@@ -316,7 +380,12 @@ describe('createRowPlanner: one row at a time', () => {
       serverSession(40, { import_id: null }),
     ];
     const input: PlanInput = {
-      guideId: GUIDE, rows, serverSessions, tracks, locations, readRequests: 5,
+      guideId: GUIDE,
+      rows,
+      serverSessions,
+      tracks,
+      locations,
+      readRequests: 5,
       options: { createMissing: true, prune: false, yes: 0 },
     };
     const whole = planImport(input);
@@ -324,15 +393,32 @@ describe('createRowPlanner: one row at a time', () => {
     const entries = rows.map((row) => planner.planRow(row));
     expect(entries).toEqual(whole.entries);
     expect(planner.assemble(entries, 5)).toEqual(whole);
-    expect(whole.entries.map((entry) => entry.action)).toEqual(['conflict', 'update', 'conflict', 'invalid', 'conflict', 'update', 'create', 'conflict']);
+    expect(whole.entries.map((entry) => entry.action)).toEqual([
+      'conflict',
+      'update',
+      'conflict',
+      'invalid',
+      'conflict',
+      'update',
+      'create',
+      'conflict',
+    ]);
     expect(whole.tracksToCreate.map((track) => track.name)).toEqual(['new TRACK']);
     expect([...planner.sheetImportIds()]).toEqual(['same', 'held', 'broken', 'twin', 'gb-session-40', 'new']);
   });
 
   it('indexes only the import_ids of several rows with their places', () => {
-    const rows = [okRow(sheetSession(2, { import_id: 'a' })), okRow(sheetSession(3, { import_id: 'b' })), badRow(4, 'a', [{}]), badRow(5, undefined, [{}])];
+    const rows = [
+      okRow(sheetSession(2, { import_id: 'a' })),
+      okRow(sheetSession(3, { import_id: 'b' })),
+      badRow(4, 'a', [{}]),
+      badRow(5, undefined, [{}]),
+    ];
     const index = indexSheetImportIds(rows);
-    expect(index.shared('a')).toEqual([{ sheet: 'Agenda', row: 2 }, { sheet: 'Agenda', row: 4 }]);
+    expect(index.shared('a')).toEqual([
+      { sheet: 'Agenda', row: 2 },
+      { sheet: 'Agenda', row: 4 },
+    ]);
     expect(index.shared('b')).toEqual([]);
     expect([...index.all()]).toEqual(['a', 'b']);
   });

@@ -28,7 +28,11 @@ describe('description HTML is compared by meaning', () => {
     ['numeric and named references', '<p>caf&#233; &eacute; &#x2014;</p>', '<p>café é —</p>'],
     ['tag case', '<P>Hello <B>world</B></P>', '<p>Hello <b>world</b></p>'],
     ['<br> spellings', '<p>one<br/>two<br />three<BR></p>', '<p>one<br>two<br>three<br></p>'],
-    ['attribute quoting and order', "<a title=x href='https://a.example/?q=1&amp;r=2'>x</a>", '<a href="https://a.example/?q=1&amp;r=2" title="x">x</a>'],
+    [
+      'attribute quoting and order',
+      "<a title=x href='https://a.example/?q=1&amp;r=2'>x</a>",
+      '<a href="https://a.example/?q=1&amp;r=2" title="x">x</a>',
+    ],
     ['whitespace between block tags', '<p>a</p>\n\n  <p>b</p>\n', '<p>a</p><p>b</p>'],
     ['an unclosed paragraph closed by the cleaner', '<p>a<p>b', '<p>a</p><p>b</p>'],
     ['comments dropped', '<p>a<!-- note --></p>', '<p>a</p>'],
@@ -51,7 +55,9 @@ describe('description HTML is compared by meaning', () => {
     ['a non-breaking space is not a space', '<p>a&nbsp;b</p>', '<p>a b</p>'],
   ])('%s: a change', (_, sheet, server) => {
     expect(sameHtml(sheet, server)).toBe(false);
-    expect(diffSession({ description_html: sheet }, serverSession(1, { description_html: server })).patch).toEqual({ description_html: sheet });
+    expect(diffSession({ description_html: sheet }, serverSession(1, { description_html: server })).patch).toEqual({
+      description_html: sheet,
+    });
   });
 
   it('is idempotent: the canonical form of a canonical form is itself', () => {
@@ -70,7 +76,7 @@ describe('description HTML is compared by meaning', () => {
 describe('a blank cell does not manage its field', () => {
   const mapped = ['import_id', 'name', 'start_time', 'end_time', 'all_day', 'rank', 'allow_rating', 'add_to_schedule'] as const;
 
-  it('a blank rank is never sent, on create or on update, and the server\'s 0.0 is no change', () => {
+  it("a blank rank is never sent, on create or on update, and the server's 0.0 is no change", () => {
     const session = sheetSession(2, { import_id: 'r', rank: null }, { mapped: [...mapped] });
     const [create] = plan([okRow(session)]).entries;
     if (create?.action !== 'create') throw new Error('expected a create');
@@ -81,16 +87,26 @@ describe('a blank cell does not manage its field', () => {
 
   it('a rank the sheet gives is still compared by value, 2 against 2.0', () => {
     const session = sheetSession(2, { import_id: 'r', rank: 2 }, { mapped: [...mapped] });
-    expect(plan([okRow(session)], { serverSessions: [serverSession(5, { name: 'Session 2', import_id: 'r', rank: 2.0 })] }).entries[0]?.action).toBe('unchanged');
+    expect(
+      plan([okRow(session)], { serverSessions: [serverSession(5, { name: 'Session 2', import_id: 'r', rank: 2.0 })] }).entries[0]?.action,
+    ).toBe('unchanged');
     const [update] = plan([okRow(session)], { serverSessions: [serverSession(5, { name: 'Session 2', import_id: 'r', rank: 0 })] }).entries;
     if (update?.action !== 'update') throw new Error('expected an update');
     expect(update.patch).toEqual({ rank: 2 });
   });
 
   it('an all-day row is unchanged against the end time the server gave the session', () => {
-    const session = sheetSession(3, { import_id: 'd', start_time: '2027-03-01T05:00:00.000Z', all_day: true, end_time: null }, { mapped: [...mapped] });
+    const session = sheetSession(
+      3,
+      { import_id: 'd', start_time: '2027-03-01T05:00:00.000Z', all_day: true, end_time: null },
+      { mapped: [...mapped] },
+    );
     const server = serverSession(6, {
-      name: 'Session 3', import_id: 'd', start_time: '2027-03-01T05:00:00.000000+0000', all_day: true, end_time: '2027-03-02T04:59:59.000000+0000',
+      name: 'Session 3',
+      import_id: 'd',
+      start_time: '2027-03-01T05:00:00.000000+0000',
+      all_day: true,
+      end_time: '2027-03-02T04:59:59.000000+0000',
     });
     const [entry] = plan([okRow(session)], { serverSessions: [server] }).entries;
     expect(entry?.action).toBe('unchanged');
@@ -112,7 +128,11 @@ describe('a blank cell does not manage its field', () => {
 });
 
 describe('create defaults as documented', () => {
-  const session = sheetSession(2, { import_id: 'login', require_login: true }, { mapped: ['import_id', 'name', 'start_time', 'require_login'] });
+  const session = sheetSession(
+    2,
+    { import_id: 'login', require_login: true },
+    { mapped: ['import_id', 'name', 'start_time', 'require_login'] },
+  );
 
   it('v1.1: Require Login on a new session needs no Add to Schedule column (it defaults to true)', () => {
     const [entry] = plan([okRow(session)]).entries;
@@ -163,13 +183,19 @@ describe('import_id is matched after NFC and without invisible characters', () =
   });
 
   it('two rows typed two ways are one id: a conflict, not two sessions', () => {
-    const rows = [composed, decomposed].map((id, i) => okRow(sheetSession(i + 2, { import_id: id }, { mapped: ['import_id', 'name', 'start_time'] })));
+    const rows = [composed, decomposed].map((id, i) =>
+      okRow(sheetSession(i + 2, { import_id: id }, { mapped: ['import_id', 'name', 'start_time'] })),
+    );
     expect(plan(rows).entries.map((entry) => entry.action)).toEqual(['conflict', 'conflict']);
   });
 
   it('--prune keeps a session whose id differs from the row only in spelling', () => {
     const row = okRow(sheetSession(2, { import_id: composed }, { mapped: ['import_id', 'name', 'start_time'] }));
-    const entries = plan([row], { serverSessions: [serverSession(9, { name: 'Session 2', import_id: zeroWidth })] }, { prune: true, yes: 1 }).entries;
+    const entries = plan(
+      [row],
+      { serverSessions: [serverSession(9, { name: 'Session 2', import_id: zeroWidth })] },
+      { prune: true, yes: 1 },
+    ).entries;
     expect(entries.map((entry) => entry.action)).toEqual(['unchanged']);
   });
 });

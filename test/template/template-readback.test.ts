@@ -68,39 +68,36 @@ describe('the template read back through openSheet', () => {
 });
 
 describe('guidebook-import validate on a filled-in template', () => {
-  it(
-    'passes (exit 0) for the XLSX template with a row added as a user would type it, and for the CSV template',
-    async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'gbi-template-validate-'));
-      try {
-        const path = join(dir, 'filled.xlsx');
-        await writeTemplate(path, 'xlsx');
-        const workbook = XLSX.read(await readFile(path));
-        const agenda = workbook.Sheets['Agenda']!;
-        const typed: Record<string, string> = {
-          'Import ID': 'AG-003',
-          Title: 'Lunch',
-          Date: '2027-05-18',
-          Start: '12:00 PM',
-          End: '1:15 PM',
-          'Room/Location': 'Foyer',
-        };
-        XLSX.utils.sheet_add_aoa(agenda, [headers.map((name) => typed[name] ?? '')], { origin: -1 });
-        await writeFile(path, XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  it('passes (exit 0) for the XLSX template with a row added as a user would type it, and for the CSV template', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gbi-template-validate-'));
+    try {
+      const path = join(dir, 'filled.xlsx');
+      await writeTemplate(path, 'xlsx');
+      const workbook = XLSX.read(await readFile(path));
+      const agenda = workbook.Sheets['Agenda']!;
+      const typed: Record<string, string> = {
+        'Import ID': 'AG-003',
+        Title: 'Lunch',
+        Date: '2027-05-18',
+        Start: '12:00 PM',
+        End: '1:15 PM',
+        'Room/Location': 'Foyer',
+      };
+      XLSX.utils.sheet_add_aoa(agenda, [headers.map((name) => typed[name] ?? '')], { origin: -1 });
+      await writeFile(path, XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
 
-        const csvPath = join(dir, 'filled.csv');
-        await writeTemplate(csvPath, 'csv');
+      const csvPath = join(dir, 'filled.csv');
+      await writeTemplate(csvPath, 'csv');
 
-        for (const file of [path, csvPath]) {
-          const result = await runCli(['validate', file, '--timezone', 'America/New_York'], { cwd: dir });
-          expect(result.stderr + result.stdout).not.toContain('not available yet');
-          expect(result.code, `${file}\n${result.stdout}\n${result.stderr}`).toBe(0);
-        }
-      } finally {
-        await rm(dir, { recursive: true, force: true });
+      for (const file of [path, csvPath]) {
+        const result = await runCli(['validate', file, '--timezone', 'America/New_York'], { cwd: dir });
+        expect(result.stderr + result.stdout).not.toContain('not available yet');
+        expect(result.code, `${file}\n${result.stdout}\n${result.stderr}`).toBe(0);
       }
-    },
-  );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("guidebook-import validate on a filled-in copy of Builder's template", () => {
@@ -121,7 +118,9 @@ describe("guidebook-import validate on a filled-in copy of Builder's template", 
       const report = join(dir, 'report.json');
       const result = await runCli(['validate', path, '--timezone', 'America/New_York', '--report', report], { cwd: dir });
       expect(result.code, result.stderr).toBe(0);
-      const doc = JSON.parse(await readFile(report, 'utf8')) as { rows: Array<{ row: number; name: string; fields: Record<string, unknown> }> };
+      const doc = JSON.parse(await readFile(report, 'utf8')) as {
+        rows: Array<{ row: number; name: string; fields: Record<string, unknown> }>;
+      };
       expect(doc.rows.map((row) => [row.row, row.name])).toEqual([
         [4, 'Opening Remarks'],
         [5, 'Coffee'],

@@ -49,7 +49,9 @@ describe('buildHelpRows', () => {
 
   it('states the time-zone rule in its order: offset, Time Zone column, --timezone, the guide', () => {
     const rule = text.slice(text.indexOf('Time zone |'));
-    const order = ['explicit offset', "row's Time Zone column", '--timezone', "guide's own time zone"].map((phrase) => rule.indexOf(phrase));
+    const order = ['explicit offset', "row's Time Zone column", '--timezone', "guide's own time zone"].map((phrase) =>
+      rule.indexOf(phrase),
+    );
     expect(order.every((position) => position > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

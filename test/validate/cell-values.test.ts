@@ -5,7 +5,8 @@ describe('yes/no cells: one vocabulary for every yes/no column', () => {
   const read = createYesNoReader(undefined, false);
 
   it('reads yes/no words in any case, 1/0, x and on/off', () => {
-    for (const yes of ['yes', 'YES', ' Y ', 'true', 'True', 't', '1', 'x', 'X', 'on', 'ON', '✓', 'All Day', 1, true]) expect(read(yes), String(yes)).toBe(true);
+    for (const yes of ['yes', 'YES', ' Y ', 'true', 'True', 't', '1', 'x', 'X', 'on', 'ON', '✓', 'All Day', 1, true])
+      expect(read(yes), String(yes)).toBe(true);
     for (const no of ['no', 'No', 'n', 'FALSE', 'f', '0', 'off', '-', 0, false]) expect(read(no), String(no)).toBe(false);
   });
 

@@ -4,7 +4,13 @@ import { buildColumnMap, mapRow } from '../../src/map/column-map.js';
 import type { MappingConfig } from '../../src/map/mapping-config.js';
 import { loadMappingFile, parseMappingConfig } from '../../src/options/mapping-file.js';
 import type { CellValue, ConvertedRow, SheetSession } from '../../src/types.js';
-import { type ConvertOptions, convertOptionsFor, collectSheetFacts, convertRows, convertSheetRows } from '../../src/validate/convert-rows.js';
+import {
+  type ConvertOptions,
+  convertOptionsFor,
+  collectSheetFacts,
+  convertRows,
+  convertSheetRows,
+} from '../../src/validate/convert-rows.js';
 
 /** Runs the real map stage and convertRows over a small sheet. */
 function convert(headers: string[], rows: CellValue[][], options: ConvertOptions = { timezone: 'Europe/Berlin' }, mapping?: MappingConfig) {
@@ -23,12 +29,40 @@ function messages(row: ConvertedRow | undefined): string[] {
   return row.issues.map((i) => i.message);
 }
 
-const CANONICAL = ['Import ID', 'Title', 'Date', 'Start', 'End', 'Track(s)', 'Room/Location', 'Description', 'Allow Rating', 'Max Capacity', 'Require Login', 'Add to Schedule', 'Rank'];
+const CANONICAL = [
+  'Import ID',
+  'Title',
+  'Date',
+  'Start',
+  'End',
+  'Track(s)',
+  'Room/Location',
+  'Description',
+  'Allow Rating',
+  'Max Capacity',
+  'Require Login',
+  'Add to Schedule',
+  'Rank',
+];
 
 describe('convertRows', () => {
   it('turns a canonical row into the session it would write', () => {
     const { rows, warnings } = convert(CANONICAL, [
-      ['S-1', ' Opening  Keynote ', '2027-03-14', '9:00', '10:15', 'Main; AI; main', 'Hall A, Level 2; Hall B', 'Welcome & hello\n\nSecond', 'yes', '120', 'yes', 'yes', '1,5'],
+      [
+        'S-1',
+        ' Opening  Keynote ',
+        '2027-03-14',
+        '9:00',
+        '10:15',
+        'Main; AI; main',
+        'Hall A, Level 2; Hall B',
+        'Welcome & hello\n\nSecond',
+        'yes',
+        '120',
+        'yes',
+        'yes',
+        '1,5',
+      ],
     ]);
     expect(warnings).toEqual([]);
     expect(session(rows[0])).toEqual({
@@ -50,8 +84,19 @@ describe('convertRows', () => {
       tracks: ['Main', 'AI'],
       locations: ['Hall A, Level 2', 'Hall B'],
       mapped: [
-        'import_id', 'name', 'start_time', 'all_day', 'end_time', 'description_html', 'allow_rating', 'add_to_schedule', 'rank',
-        'require_login', 'max_capacity', 'schedule_tracks', 'locations',
+        'import_id',
+        'name',
+        'start_time',
+        'all_day',
+        'end_time',
+        'description_html',
+        'allow_rating',
+        'add_to_schedule',
+        'rank',
+        'require_login',
+        'max_capacity',
+        'schedule_tracks',
+        'locations',
       ],
       zone: 'Europe/Berlin',
       derivedImportId: false,
@@ -68,10 +113,13 @@ describe('convertRows', () => {
   });
 
   it('reads blanks as no in a column of x marks', () => {
-    const { rows } = convert(['Title', 'Start Datetime', 'Allow Rating'], [
-      ['A', '2027-03-14 09:00', 'x'],
-      ['B', '2027-03-14 10:00', ''],
-    ]);
+    const { rows } = convert(
+      ['Title', 'Start Datetime', 'Allow Rating'],
+      [
+        ['A', '2027-03-14 09:00', 'x'],
+        ['B', '2027-03-14 10:00', ''],
+      ],
+    );
     expect(session(rows[0]).fields.allow_rating).toBe(true);
     expect(session(rows[1]).fields.allow_rating).toBe(false);
   });
@@ -106,20 +154,28 @@ describe('convertRows', () => {
     ]);
     expect(messages(rows[0])).toEqual(['Row 2, column "Max Capacity": "10.5" is not a whole number']);
     const long = messages(rows[1]);
-    expect(long[0]).toBe(`Row 3, column "Import ID": "${'i'.repeat(60)}…" (256 characters) is 256 characters long; an import_id can have at most 255`);
-    expect(long[1]).toBe(`Row 3, column "Description": "${'y'.repeat(60)}…" (19,995 characters) is 20,002 characters as HTML; Guidebook accepts at most 20,000`);
+    expect(long[0]).toBe(
+      `Row 3, column "Import ID": "${'i'.repeat(60)}…" (256 characters) is 256 characters long; an import_id can have at most 255`,
+    );
+    expect(long[1]).toBe(
+      `Row 3, column "Description": "${'y'.repeat(60)}…" (19,995 characters) is 20,002 characters as HTML; Guidebook accepts at most 20,000`,
+    );
     expect(rows[1]).toMatchObject({ ok: false, import_id: undefined });
   });
 
   it('keeps a sanitised description valid, with a warning naming what went', () => {
-    const { rows } = convert(['Title', 'Start Datetime', 'Description'], [['Talk', '2027-03-14 09:00', '<p onclick="x()">Hi</p><script>bad()</script>']]);
+    const { rows } = convert(
+      ['Title', 'Start Datetime', 'Description'],
+      [['Talk', '2027-03-14 09:00', '<p onclick="x()">Hi</p><script>bad()</script>']],
+    );
     const s = session(rows[0]);
     expect(s.fields.description_html).toBe('<p>Hi</p>');
     expect(s.warnings).toEqual([
       {
         code: 'html_sanitised',
         severity: 'warning',
-        message: 'Row 2, column "Description": "<p onclick=\\"x()\\">Hi</p><script>bad()</script>" holds HTML Guidebook does not allow; removed onclick on <p>, <script>',
+        message:
+          'Row 2, column "Description": "<p onclick=\\"x()\\">Hi</p><script>bad()</script>" holds HTML Guidebook does not allow; removed onclick on <p>, <script>',
         sheet: 'Agenda',
         row: 2,
         column: 'Description',
@@ -129,7 +185,16 @@ describe('convertRows', () => {
   });
 
   it('checks the rules between fields, registration dates included', () => {
-    const headers = ['Title', 'Start Datetime', 'End Datetime', 'Require Login', 'Max Capacity', 'Waitlist', 'Registration Start', 'Registration End'];
+    const headers = [
+      'Title',
+      'Start Datetime',
+      'End Datetime',
+      'Require Login',
+      'Max Capacity',
+      'Waitlist',
+      'Registration Start',
+      'Registration End',
+    ];
     const { rows } = convert(headers, [
       ['A', '2027-03-14 09:00', '2027-03-14 09:00', 'no', '50', 'yes', '2027-03-01 09:00', ''],
       ['B', '2027-03-14 09:00', '2027-03-14 10:00', 'yes', '', 'yes', '2027-03-02 09:00', '2027-03-01 09:00'],
@@ -200,32 +265,45 @@ describe('convertRows', () => {
   });
 
   it('makes every row sharing an import_id a conflict', () => {
-    const { rows } = convert(['ID', 'Title', 'Start Datetime'], [
-      ['S-12', 'A', '2027-03-14 09:00'],
-      ['S-13', 'B', '2027-03-14 09:00'],
-      ['S-12', 'C', '2027-03-14 10:00'],
-      [' S-12 ', 'D', '2027-03-14 11:00'],
-    ]);
+    const { rows } = convert(
+      ['ID', 'Title', 'Start Datetime'],
+      [
+        ['S-12', 'A', '2027-03-14 09:00'],
+        ['S-13', 'B', '2027-03-14 09:00'],
+        ['S-12', 'C', '2027-03-14 10:00'],
+        [' S-12 ', 'D', '2027-03-14 11:00'],
+      ],
+    );
     expect(rows.map((r) => r.ok)).toEqual([false, true, false, false]);
     expect(messages(rows[0])).toEqual(['Row 2, column "ID": import_id "S-12" is also on rows 4, 5']);
     expect(messages(rows[3])).toEqual(['Row 5, column "ID": import_id "S-12" is also on rows 2, 4']);
   });
 
   it('explains colliding derived ids in terms of title and start', () => {
-    const { rows } = convert(['Import ID', 'Title', 'Start Datetime'], [
-      ['', 'Lunch', '2027-03-14 12:00'],
-      ['  ', 'lunch ', '2027-03-14 12:00'],
-    ]);
+    const { rows } = convert(
+      ['Import ID', 'Title', 'Start Datetime'],
+      [
+        ['', 'Lunch', '2027-03-14 12:00'],
+        ['  ', 'lunch ', '2027-03-14 12:00'],
+      ],
+    );
     const [first, second] = rows.map((row) => messages(row));
-    expect(first).toEqual([expect.stringMatching(/^Row 2, column "Title": "Lunch" has the same title and start as row 3, so both get the derived import_id "gbi-[0-9a-f]{16}"; give them an Import ID column to tell them apart$/)]);
+    expect(first).toEqual([
+      expect.stringMatching(
+        /^Row 2, column "Title": "Lunch" has the same title and start as row 3, so both get the derived import_id "gbi-[0-9a-f]{16}"; give them an Import ID column to tell them apart$/,
+      ),
+    ]);
     expect(second).toEqual([expect.stringMatching(/^Row 3, column "Title": "lunch" has the same title and start as row 2, so both get/)]);
   });
 
   it('passes run-level span warnings through', () => {
-    const { warnings } = convert(['ID', 'Title', 'Start Datetime'], [
-      ['1', 'A', '2027-03-14 09:00'],
-      ['2', 'B', '2029-03-14 09:00'],
-    ]);
+    const { warnings } = convert(
+      ['ID', 'Title', 'Start Datetime'],
+      [
+        ['1', 'A', '2027-03-14 09:00'],
+        ['2', 'B', '2029-03-14 09:00'],
+      ],
+    );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^the sheet spans 731 days/);
   });
@@ -238,7 +316,20 @@ describe('convertRows with the example mapping files', () => {
     const mapping = loadMappingFile(`${templates}german-headers.json`);
     const options = convertOptionsFor({}, mapping);
     expect(options).toMatchObject({ timezone: 'Europe/Berlin', dateFormat: 'd.M.yyyy' });
-    const headers = ['Kennung', 'Titel', 'Datum', 'Beginn', 'Ende', 'Raum', 'Themenbereich', 'Referent', 'Beschreibung', 'Bewertung erlauben', 'Reihenfolge', 'Bemerkung'];
+    const headers = [
+      'Kennung',
+      'Titel',
+      'Datum',
+      'Beginn',
+      'Ende',
+      'Raum',
+      'Themenbereich',
+      'Referent',
+      'Beschreibung',
+      'Bewertung erlauben',
+      'Reihenfolge',
+      'Bemerkung',
+    ];
     const { rows } = convert(
       headers,
       [
@@ -269,7 +360,10 @@ describe('convertRows with the example mapping files', () => {
 
   it('lets --timezone and --date-format win over the mapping file', () => {
     const mapping = loadMappingFile(`${templates}german-headers.json`);
-    expect(convertOptionsFor({ timezone: 'UTC', dateFormat: 'd/M/yyyy' }, mapping)).toMatchObject({ timezone: 'UTC', dateFormat: 'd/M/yyyy' });
+    expect(convertOptionsFor({ timezone: 'UTC', dateFormat: 'd/M/yyyy' }, mapping)).toMatchObject({
+      timezone: 'UTC',
+      dateFormat: 'd/M/yyyy',
+    });
   });
 
   it('reads a Sched export: datetime columns, comma lists, defaults', () => {
@@ -281,13 +375,22 @@ describe('convertRows with the example mapping files', () => {
       mapping,
     );
     const s = session(rows[0]);
-    expect(s.fields).toMatchObject({ import_id: 'a1b2', start_time: '2027-05-18T18:00:00.000Z', end_time: '2027-05-18T18:45:00.000Z', add_to_schedule: true, allow_rating: true });
+    expect(s.fields).toMatchObject({
+      import_id: 'a1b2',
+      start_time: '2027-05-18T18:00:00.000Z',
+      end_time: '2027-05-18T18:45:00.000Z',
+      add_to_schedule: true,
+      allow_rating: true,
+    });
     expect(s.tracks).toEqual(['Data', 'Talks']);
     expect(s.locations).toEqual(['Room 101']);
   });
 
   it('reads the all-day column with the mapping file words', () => {
-    const mapping = parseMappingConfig({ columns: { Ganztägig: 'all_day' }, formats: { true_words: ['ja'], false_words: ['nein'] } }, 'm.json');
+    const mapping = parseMappingConfig(
+      { columns: { Ganztägig: 'all_day' }, formats: { true_words: ['ja'], false_words: ['nein'] } },
+      'm.json',
+    );
     const options = convertOptionsFor({ timezone: 'Europe/Berlin' }, mapping);
     const { rows } = convert(['Title', 'Date', 'Start', 'Ganztägig'], [['Messe', '2027-03-04', '', 'ja']], options, mapping);
     expect(session(rows[0]).fields).toMatchObject({ all_day: true, start_time: '2027-03-03T23:00:00.000Z', end_time: null });
@@ -312,7 +415,15 @@ describe('convertSheetRows: one row at a time', () => {
     for (const row of mapped) facts.add(row);
     const asked: number[] = [];
     const released: number[] = [];
-    const sheet = convertSheetRows(mapped.length, (i) => (asked.push(i), mapped[i]!), facts, (i) => released.push(i));
+    const sheet = convertSheetRows(
+      mapped.length,
+      (i) => {
+        asked.push(i);
+        return mapped[i]!;
+      },
+      facts,
+      (i) => released.push(i),
+    );
     expect(sheet.importIds.slice(0, 3)).toEqual(['S-1', expect.stringMatching(/^gbi-/), 'S-3']);
     expect(() => sheet.warnings()).toThrow(/before every row/);
     const rows = [...sheet.rows];
@@ -326,8 +437,15 @@ describe('convertSheetRows: one row at a time', () => {
 
   it('names the first row in sheet order when rows without a zone stop the run', () => {
     const zoneless = (rows: CellValue[][]) => rows.map((row, i) => mapRow({ sheet: 'Agenda', row: i + 2, cells: row }, map));
-    const ownFirst = zoneless([['S-1', 'A', '2027-03-01', '9:00', null], [null, 'B', '2027-03-01', '10:00', null]]);
-    const derivedFirst = zoneless([['S-1', 'A', '2027-03-01', '9:00', 'UTC'], [null, 'B', '2027-03-01', '10:00', null], ['S-3', 'C', '2027-03-01', '9:00', null]]);
+    const ownFirst = zoneless([
+      ['S-1', 'A', '2027-03-01', '9:00', null],
+      [null, 'B', '2027-03-01', '10:00', null],
+    ]);
+    const derivedFirst = zoneless([
+      ['S-1', 'A', '2027-03-01', '9:00', 'UTC'],
+      [null, 'B', '2027-03-01', '10:00', null],
+      ['S-3', 'C', '2027-03-01', '9:00', null],
+    ]);
     expect(() => convertRows(ownFirst, {})).toThrow(/^Row 2 has local times/);
     expect(() => convertRows(derivedFirst, {})).toThrow(/^Row 3 has local times/);
   });

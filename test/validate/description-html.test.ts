@@ -74,20 +74,86 @@ describe('HTML descriptions', () => {
 // ---- property tests -------------------------------------------------------------------------
 
 const allowedTags = new Set(ALLOWED_TAGS);
-const EVIL_TAGS = ['script', 'style', 'iframe', 'object', 'svg', 'math', 'form', 'input', 'textarea', 'noscript', 'template', 'xmp', 'option', 'title', 'font', 'embed', 'base', 'meta', 'link'];
-const ATTRIBUTE_NAMES = [...PRESENTATIONAL_ATTRIBUTES, 'href', 'src', 'style', 'itemscope', 'itemtype', 'onclick', 'onerror', 'onload', 'class', 'id', 'target', 'formaction', 'srcdoc', 'xlink:href', 'data-x', 'ONMOUSEOVER'];
+const EVIL_TAGS = [
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'svg',
+  'math',
+  'form',
+  'input',
+  'textarea',
+  'noscript',
+  'template',
+  'xmp',
+  'option',
+  'title',
+  'font',
+  'embed',
+  'base',
+  'meta',
+  'link',
+];
+const ATTRIBUTE_NAMES = [
+  ...PRESENTATIONAL_ATTRIBUTES,
+  'href',
+  'src',
+  'style',
+  'itemscope',
+  'itemtype',
+  'onclick',
+  'onerror',
+  'onload',
+  'class',
+  'id',
+  'target',
+  'formaction',
+  'srcdoc',
+  'xlink:href',
+  'data-x',
+  'ONMOUSEOVER',
+];
 const ATTRIBUTE_VALUES = [
-  'https://example.com/a?b=1&c=2', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:x', 'java\tscript:x',
-  '&#106;avascript:x', 'data:text/html,<script>x</script>', '//evil.example', 'mailto:a@b.c', 'tel:123', 'vbscript:x',
-  'color: red', 'color:red;background:url(javascript:x)', 'expression(alert(1))', 'color: #fff; position: fixed', '"><script>x</script>', "'", '',
+  'https://example.com/a?b=1&c=2',
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  ' javascript:x',
+  'java\tscript:x',
+  '&#106;avascript:x',
+  'data:text/html,<script>x</script>',
+  '//evil.example',
+  'mailto:a@b.c',
+  'tel:123',
+  'vbscript:x',
+  'color: red',
+  'color:red;background:url(javascript:x)',
+  'expression(alert(1))',
+  'color: #fff; position: fixed',
+  '"><script>x</script>',
+  "'",
+  '',
 ];
 
 const tagName = fc.constantFrom(...ALLOWED_TAGS, ...EVIL_TAGS, 'SCRIPT', 'Img', 'custom-tag');
 const attribute = fc
-  .tuple(fc.constantFrom(...ATTRIBUTE_NAMES), fc.oneof(fc.constantFrom(...ATTRIBUTE_VALUES), fc.string({ maxLength: 12 })), fc.constantFrom('"', "'", ''))
-  .map(([name, value, quote]) => (quote === '' ? ` ${name}=${value.replace(/[\s>]/g, '') || 'x'}` : ` ${name}=${quote}${value.split(quote).join('')}${quote}`));
-const markupNoise = fc.string({ unit: fc.constantFrom('<', '>', '/', '=', '"', "'", ' ', '\n', 'a', 'p', 'h1', 'on', '!', '-', '?', '&', '#', ';'), maxLength: 12 });
-const textPiece = fc.oneof(fc.string({ maxLength: 10 }), markupNoise, fc.constantFrom('<', '>', '&', '&amp;', '<!--', '-->', '<![CDATA[', ']]>', '</', '"', '\n\n', '<?x?>'));
+  .tuple(
+    fc.constantFrom(...ATTRIBUTE_NAMES),
+    fc.oneof(fc.constantFrom(...ATTRIBUTE_VALUES), fc.string({ maxLength: 12 })),
+    fc.constantFrom('"', "'", ''),
+  )
+  .map(([name, value, quote]) =>
+    quote === '' ? ` ${name}=${value.replace(/[\s>]/g, '') || 'x'}` : ` ${name}=${quote}${value.split(quote).join('')}${quote}`,
+  );
+const markupNoise = fc.string({
+  unit: fc.constantFrom('<', '>', '/', '=', '"', "'", ' ', '\n', 'a', 'p', 'h1', 'on', '!', '-', '?', '&', '#', ';'),
+  maxLength: 12,
+});
+const textPiece = fc.oneof(
+  fc.string({ maxLength: 10 }),
+  markupNoise,
+  fc.constantFrom('<', '>', '&', '&amp;', '<!--', '-->', '<![CDATA[', ']]>', '</', '"', '\n\n', '<?x?>'),
+);
 const htmlTree: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -111,7 +177,10 @@ function startTags(html: string): Array<{ tag: string; attributes: Array<[string
   const isSpace = (c: string | undefined) => c !== undefined && /[\t\n\f\r ]/.test(c);
   let i = 0;
   while (i < html.length) {
-    if (html[i] !== '<') { i++; continue; }
+    if (html[i] !== '<') {
+      i++;
+      continue;
+    }
     const next = html[i + 1];
     if (next === '!' || next === '?' || (next === '/' && !isLetter(html[i + 2]) && html[i + 2] !== '>')) {
       tags.push({ tag: '!', attributes: [] });
@@ -120,7 +189,10 @@ function startTags(html: string): Array<{ tag: string; attributes: Array<[string
       continue;
     }
     const endTag = next === '/';
-    if (!isLetter(endTag ? html[i + 2] : next)) { i++; continue; }
+    if (!isLetter(endTag ? html[i + 2] : next)) {
+      i++;
+      continue;
+    }
     let j = i + (endTag ? 2 : 1);
     let name = '';
     while (j < html.length && !isSpace(html[j]) && html[j] !== '/' && html[j] !== '>') name += html[j++];
@@ -128,8 +200,15 @@ function startTags(html: string): Array<{ tag: string; attributes: Array<[string
     let closed = false;
     while (j < html.length) {
       const c = html[j];
-      if (c === '>') { closed = true; j++; break; }
-      if (isSpace(c) || c === '/') { j++; continue; }
+      if (c === '>') {
+        closed = true;
+        j++;
+        break;
+      }
+      if (isSpace(c) || c === '/') {
+        j++;
+        continue;
+      }
       let attr = html[j++]!;
       while (j < html.length && !isSpace(html[j]) && html[j] !== '/' && html[j] !== '>' && html[j] !== '=') attr += html[j++];
       while (isSpace(html[j])) j++;
@@ -140,7 +219,10 @@ function startTags(html: string): Array<{ tag: string; attributes: Array<[string
         const quote = html[j];
         if (quote === '"' || quote === "'") {
           const end = html.indexOf(quote, j + 1);
-          if (end === -1) { j = html.length; break; }
+          if (end === -1) {
+            j = html.length;
+            break;
+          }
           value = html.slice(j + 1, end);
           j = end + 1;
         } else {
@@ -159,7 +241,11 @@ function decode(value: string): string {
   return value
     .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16) % 0x110000))
     .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec) % 0x110000))
-    .replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 describe('description properties', () => {
@@ -167,7 +253,13 @@ describe('description properties', () => {
     expect(startTags('<p onclick=x>a</p><!-- c --><a href="java&#115;cript:x" title=\'1 > 2\'><br/><i')).toEqual([
       { tag: 'p', attributes: [['onclick', 'x']] },
       { tag: '!', attributes: [] },
-      { tag: 'a', attributes: [['href', 'javascript:x'], ['title', '1 > 2']] },
+      {
+        tag: 'a',
+        attributes: [
+          ['href', 'javascript:x'],
+          ['title', '1 > 2'],
+        ],
+      },
       { tag: 'br', attributes: [] },
     ]);
   });

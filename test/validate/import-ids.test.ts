@@ -19,7 +19,7 @@ describe('deriveImportId', () => {
 
   it('warns once with the count', () => {
     expect(derivedIdsWarning(3)).toBe(
-      '3 rows have no import_id, so each got an id derived from its title and start (gbi-…). Editing those rows\' title or ' +
+      "3 rows have no import_id, so each got an id derived from its title and start (gbi-…). Editing those rows' title or " +
         'start later will create a duplicate session instead of updating it: add an Import ID column to avoid it.',
     );
   });

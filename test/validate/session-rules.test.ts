@@ -56,7 +56,11 @@ describe('session rules', () => {
       registration_end_date: ['Registration End', '2027-03-01 09:00'],
     });
     expect(
-      messages(r, { require_login: true, registration_start_date: '2027-03-02T08:00:00.000Z', registration_end_date: '2027-03-01T08:00:00.000Z' }),
+      messages(r, {
+        require_login: true,
+        registration_start_date: '2027-03-02T08:00:00.000Z',
+        registration_end_date: '2027-03-01T08:00:00.000Z',
+      }),
     ).toEqual(['rule: Row 14, column "Registration End": "2027-03-01 09:00" is not after the registration start ("2027-03-02 09:00")']);
   });
 
