@@ -253,12 +253,6 @@ export function fieldLabel(field: MappedField): string {
   return entry.column?.header ?? entry.aliases[0]!;
 }
 
-const FIELD_SET: ReadonlySet<string> = new Set(MAPPED_FIELDS);
-
-export function isMappedField(value: string): value is MappedField {
-  return FIELD_SET.has(value);
-}
-
 /**
  * The comparable form of a header: lowercase letters and digits only, so "Track(s)", "track s"
  * and "TRACKS " compare equal. Letters of any script count, so German or French headers keep

@@ -1,11 +1,4 @@
-export { buildColumnMap, DEFAULT_COLUMN, headerScorer, mapRow, type ColumnMap, type MappedColumn } from './column-map.js';
-export {
-  CANONICAL_COLUMNS,
-  FIELD_ALIASES,
-  MAPPED_FIELDS,
-  fieldForHeader,
-  isMappedField,
-  normaliseHeader,
-  scoreHeaderRow,
-} from './fields.js';
-export type { DefaultValue, MappingConfig, ValueFormats } from './mapping-config.js';
+// What other folders import from the map stage.
+export { buildColumnMap, headerScorer, mapRow, type ColumnMap } from './column-map.js';
+export { CANONICAL_COLUMNS, MAPPED_FIELDS, scoreHeaderRow } from './fields.js';
+export type { MappingConfig } from './mapping-config.js';
