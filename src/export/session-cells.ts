@@ -1,4 +1,5 @@
 import { type ClockStyle, dateTime as dateTimeCell, sheetCellText, type SheetDateTime } from '../sheet-cells/index.js';
+import { SESSION_FIELDS, SETTING_FIELDS } from '../map/fields.js';
 import type { ApiSession, MappedField } from '../types.js';
 import { localMoment, type LocalMoment, offsetText, sameDay } from './local-time.js';
 import type { ReferenceCellWriter } from './reference-cell.js';
@@ -38,15 +39,21 @@ export function sessionCells(session: ApiSession, importId: string, context: Ses
     locations: context.locations.cell(session.locations, session.id),
     // Exactly what the API holds: the importer compares it through its own conversion.
     description: session.description_html || null,
-    allow_rating: yesNo(session.allow_rating),
-    add_to_schedule: yesNo(session.add_to_schedule),
-    rank: session.rank ?? null,
-    require_login: yesNo(session.require_login),
-    max_capacity: session.max_capacity ?? null,
-    waitlist: yesNo(session.waitlist),
-    registration_start_date: instantCell(session.registration_start_date, zone),
-    registration_end_date: instantCell(session.registration_end_date, zone),
+    ...settingCells(session, zone),
   };
+}
+
+/** The settings, each written as its kind of cell in the field table (map/fields.ts). */
+function settingCells(session: ApiSession, zone: string): Partial<Record<MappedField, ExportCell>> {
+  const cells: Partial<Record<MappedField, ExportCell>> = {};
+  for (const field of SETTING_FIELDS) {
+    const value = session[field];
+    const kind = SESSION_FIELDS[field].cell;
+    if (kind === 'yes_no') cells[field] = yesNo(value as boolean | undefined);
+    else if (kind === 'date_time') cells[field] = instantCell(value as string | null | undefined, zone);
+    else cells[field] = (value as number | null | undefined) ?? null;
+  }
+  return cells;
 }
 
 /**
