@@ -4,7 +4,13 @@ export * from './types.js';
 export * from './errors.js';
 
 // The whole jobs.
-export { validateFile, validateFileRows, type ValidateFileOptions, type ValidatedFile, type ValidationRows } from './pipeline/validate-file.js';
+export {
+  validateFile,
+  validateFileRows,
+  type ValidateFileOptions,
+  type ValidatedFile,
+  type ValidationRows,
+} from './pipeline/validate-file.js';
 export { planImport, type PlanImportOptions, type PlannedImport } from './pipeline/plan-file.js';
 export { runImport, type RunImportOptions, type ImportRun } from './pipeline/run-import.js';
 export { applyPlan, type ApplyOptions, type ApplyResult, type RowResult } from './apply/index.js';
@@ -22,7 +28,16 @@ export { convertRows, convertOptionsFor, type ConvertOptions } from './validate/
 export { isValidZone, formatLocal, type TimeOptions } from './time/index.js';
 export { planImport as buildPlan, diffSession, formatPlanTotals, type PlanInput } from './plan/index.js';
 export type { Plan, PlanEntry, FieldChange } from './plan/types.js';
-export { createReportWriter, summarize, createRowTally, toReportRow, entryToReportRow, formatSummaryText, type ReportWriter, type RowTally } from './report/index.js';
+export {
+  createReportWriter,
+  summarize,
+  createRowTally,
+  toReportRow,
+  entryToReportRow,
+  formatSummaryText,
+  type ReportWriter,
+  type RowTally,
+} from './report/index.js';
 export type { ReportDocument } from './report/types.js';
 
 // export and template, as the commands of those names do them.

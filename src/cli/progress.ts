@@ -20,7 +20,9 @@ type ProgressStream = NodeJS.WritableStream & { isTTY?: boolean };
 export function createProgress(total: number, stream: ProgressStream = process.stderr, options: ProgressOptions = {}): Progress {
   const now = options.now ?? Date.now;
   const counts = new RowCounts(now());
-  return stream.isTTY === true ? barProgress(total, stream, counts, now) : lineProgress(total, stream, counts, now, options.intervalMs ?? 2000);
+  return stream.isTTY === true
+    ? barProgress(total, stream, counts, now)
+    : lineProgress(total, stream, counts, now, options.intervalMs ?? 2000);
 }
 
 class RowCounts {

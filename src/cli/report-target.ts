@@ -21,7 +21,10 @@ export function assertReportTarget(reportPath: string, inputs: readonly RunInput
   for (const input of inputs) {
     if (input.path === undefined || input.path === '-' || /^https?:\/\//i.test(input.path)) continue;
     if (realTarget(input.path) === report) {
-      throw new GuidebookImportError('usage', `--report ${JSON.stringify(reportPath)} is ${input.role} of this run; writing the report there would overwrite it: choose another report path`);
+      throw new GuidebookImportError(
+        'usage',
+        `--report ${JSON.stringify(reportPath)} is ${input.role} of this run; writing the report there would overwrite it: choose another report path`,
+      );
     }
   }
   assertFolderWritable(reportPath);
@@ -35,12 +38,19 @@ function assertFolderWritable(reportPath: string): void {
   const folder = dirname(resolve(reportPath));
   try {
     // A device or pipe (/dev/stdout) is written in place: it is the target that must be writable.
-    if (isSpecialFile(reportPath)) return accessSync(reportPath, constants.W_OK);
+    if (isSpecialFile(reportPath)) {
+      accessSync(reportPath, constants.W_OK);
+      return;
+    }
     mkdirSync(folder, { recursive: true });
     accessSync(folder, constants.W_OK);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new GuidebookImportError('file', `Cannot write the report ${JSON.stringify(reportPath)}: its folder is not writable (${reason})`, { cause: error });
+    throw new GuidebookImportError(
+      'file',
+      `Cannot write the report ${JSON.stringify(reportPath)}: its folder is not writable (${reason})`,
+      { cause: error },
+    );
   }
 }
 

@@ -53,7 +53,7 @@ const STALE_MUTEX_MS = 10_000;
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
   const xdg = env.XDG_STATE_HOME?.trim();
   // The XDG spec ignores a relative path: it would move with the working folder.
-  const base = xdg && xdg.startsWith('/') ? xdg : join(homedir(), '.local', 'state');
+  const base = xdg?.startsWith('/') ? xdg : join(homedir(), '.local', 'state');
   return join(base, 'guidebook-import');
 }
 
@@ -68,7 +68,10 @@ export function lockScope(apiUrl: string): string {
 }
 
 export function lockPathFor(apiUrl: string, guide: number, dir = stateDir()): string {
-  const key = createHash('sha256').update(`${lockScope(apiUrl)}|${guide}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(`${lockScope(apiUrl)}|${guide}`)
+    .digest('hex')
+    .slice(0, 16);
   return join(dir, `guide-${guide}-${key}.lock`);
 }
 
@@ -208,7 +211,10 @@ function isAlive(holder: LockHolder): boolean {
 function lockedError(holder: LockHolder | 'unreadable', guide: number, path: string, waitSeconds: number): GuidebookImportError {
   const waited = waitSeconds > 0 ? ` (waited ${waitSeconds} s)` : '';
   if (holder === 'unreadable') {
-    return new GuidebookImportError('usage', `guide ${guide} is locked by ${path}, which this version cannot read${waited}; remove it if no guidebook-import is running`);
+    return new GuidebookImportError(
+      'usage',
+      `guide ${guide} is locked by ${path}, which this version cannot read${waited}; remove it if no guidebook-import is running`,
+    );
   }
   const where = holder.host && holder.host !== hostname() ? ` on ${holder.host}` : '';
   return new GuidebookImportError(

@@ -9,7 +9,9 @@ export async function takeRunLock(connection: Connection, guide: number, waitSec
   const lock = await acquireRunLock(connection.apiUrl, guide, {
     waitSeconds,
     onWait: (holder) =>
-      say(`another writing run into guide ${guide} is in progress (process ${holder.pid}, started ${holder.startedAt}): waiting up to ${waitSeconds} s for it to finish`),
+      say(
+        `another writing run into guide ${guide} is in progress (process ${holder.pid}, started ${holder.startedAt}): waiting up to ${waitSeconds} s for it to finish`,
+      ),
   });
   if (lock.tookOver) say(`note: ${takeoverNote(lock.tookOver)}`);
   return lock;

@@ -27,7 +27,10 @@ export function loadConfigFile(explicitPath: string | undefined, cwd = process.c
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new GuidebookImportError('config', `${path}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+    throw new GuidebookImportError(
+      'config',
+      `${path}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+    );
   }
   let parsed: unknown;
   try {

@@ -114,7 +114,8 @@ function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): 
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
     if (top === undefined) return `unknown key ${keys} (allowed: ${TOP_KEYS.join(', ')})`;
-    if (top === 'defaults') return `"defaults" names ${keys}, which ${issue.keys.length === 1 ? 'is not a field' : 'are not fields'} (fields: ${MAPPED_FIELDS.join(', ')})`;
+    if (top === 'defaults')
+      return `"defaults" names ${keys}, which ${issue.keys.length === 1 ? 'is not a field' : 'are not fields'} (fields: ${MAPPED_FIELDS.join(', ')})`;
     if (top === 'formats') return `"formats" has unknown key ${keys} (allowed: ${FORMAT_KEYS.join(', ')})`;
     return `${pathText(issue.path)} has unknown key ${keys}`;
   }

@@ -50,9 +50,33 @@ export interface ExportOptions extends ConnectionOptions {
 
 /** Every option name a config file may hold (camelCase), for any command. */
 export const CONFIG_KEYS = [
-  'guide', 'sandbox', 'sandboxState', 'apiUrl', 'apiKeyFile', 'concurrency', 'rate', 'retries', 'timeoutMs',
-  'maxRequests', 'sheet', 'mapping', 'timezone', 'dateFormat', 'overnight', 'report', 'json', 'dryRun', 'prune',
-  'yes', 'maxDeletes', 'createMissing', 'output', 'format', 'force', 'lockWait', 'sheetFile',
+  'guide',
+  'sandbox',
+  'sandboxState',
+  'apiUrl',
+  'apiKeyFile',
+  'concurrency',
+  'rate',
+  'retries',
+  'timeoutMs',
+  'maxRequests',
+  'sheet',
+  'mapping',
+  'timezone',
+  'dateFormat',
+  'overnight',
+  'report',
+  'json',
+  'dryRun',
+  'prune',
+  'yes',
+  'maxDeletes',
+  'createMissing',
+  'output',
+  'format',
+  'force',
+  'lockWait',
+  'sheetFile',
 ] as const;
 
 export const DEFAULTS = Object.freeze({ concurrency: 4, rate: 5, retries: 4, timeoutMs: 30_000 });
@@ -64,10 +88,7 @@ export function mergeConfig(flags: Raw, config: ConfigValues, configPath: string
   const merged: Raw = { ...flags };
   for (const [key, value] of Object.entries(config)) {
     if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
-      throw new GuidebookImportError(
-        'config',
-        `${configPath ?? 'config'}: unknown option "${key}" (known: ${CONFIG_KEYS.join(', ')})`,
-      );
+      throw new GuidebookImportError('config', `${configPath ?? 'config'}: unknown option "${key}" (known: ${CONFIG_KEYS.join(', ')})`);
     }
     if (merged[key] === undefined) merged[key] = value;
   }
@@ -105,7 +126,8 @@ export function normalizeDedupeOptions(raw: Raw): Readonly<DedupeOptions> {
   const sheetFile = text(raw.sheetFile, 'sheet-file');
   const { file: _none, ...sheet } = sheetOptions({ ...raw, file: sheetFile ?? '-' });
   const yes = raw.yes === true || (typeof raw.yes === 'number' && raw.yes > 0);
-  if (raw.yes !== undefined && typeof raw.yes !== 'boolean' && typeof raw.yes !== 'number') throw usage(`--yes is a switch; got ${JSON.stringify(raw.yes)}`);
+  if (raw.yes !== undefined && typeof raw.yes !== 'boolean' && typeof raw.yes !== 'number')
+    throw usage(`--yes is a switch; got ${JSON.stringify(raw.yes)}`);
   const options: DedupeOptions = { ...connectionOptions(raw), ...sheet, sheetFile, yes, lockWait: lockWait(raw.lockWait) };
   return Object.freeze(options);
 }
@@ -113,7 +135,8 @@ export function normalizeDedupeOptions(raw: Raw): Readonly<DedupeOptions> {
 function lockWait(value: unknown): number {
   if (value === undefined || value === null) return 0;
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  if (!Number.isFinite(n) || n < 0 || n > 86_400) throw usage(`--lock-wait must be a number of seconds from 0 to 86400; got ${JSON.stringify(value)}`);
+  if (!Number.isFinite(n) || n < 0 || n > 86_400)
+    throw usage(`--lock-wait must be a number of seconds from 0 to 86400; got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -201,7 +224,8 @@ function optionalInteger(value: unknown, name: string, min: number): number | un
 
 function positiveNumber(value: unknown, name: string, max: number): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-  if (!Number.isFinite(n) || n <= 0 || n > max) throw usage(`--${name} must be a number above 0 and at most ${max}; got ${JSON.stringify(value)}`);
+  if (!Number.isFinite(n) || n <= 0 || n > max)
+    throw usage(`--${name} must be a number above 0 and at most ${max}; got ${JSON.stringify(value)}`);
   return n;
 }
 

@@ -65,7 +65,9 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
   // The client's own: records of other guides it left out of the listings, say.
   const warnings = [...sheet.warnings, ...converted.warnings, ...client.warnings()];
   if (mapsLocations && apiVersion === 'v1') {
-    warnings.push('the sheet names locations, but sessions have no locations in API v1: they are left out (use the v1.1 API URL to import them)');
+    warnings.push(
+      'the sheet names locations, but sessions have no locations in API v1: they are left out (use the v1.1 API URL to import them)',
+    );
   }
   const plan = buildPlan({
     guideId: guide.id,

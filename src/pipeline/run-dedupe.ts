@@ -90,7 +90,12 @@ export async function runDedupe(options: RunDedupeOptions): Promise<DedupeRun> {
     options.onRow?.(row);
   };
   const dryRun = !options.yes;
-  let stoppedBy = requestCapStop(plan, client, { maxRequests: options.maxRequests, dryRun, writes: 'delete', advice: 'raise --max-requests' });
+  let stoppedBy = requestCapStop(plan, client, {
+    maxRequests: options.maxRequests,
+    dryRun,
+    writes: 'delete',
+    advice: 'raise --max-requests',
+  });
   if (stoppedBy) {
     const stop = stoppedBy;
     for (const entry of plan.entries) {

@@ -114,7 +114,11 @@ function validationDocument(
     guideId: null,
     dryRun: true,
     startedAt: checked.startedAt,
-    options: { sheet: options.sheet, mapping: typeof options.mapping === 'string' ? options.mapping : options.mapping?.source, ...checked.time },
+    options: {
+      sheet: options.sheet,
+      mapping: typeof options.mapping === 'string' ? options.mapping : options.mapping?.source,
+      ...checked.time,
+    },
     summary,
     warnings: [...checked.sheet.warnings, ...checked.converted.warnings()],
     rows,

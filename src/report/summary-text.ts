@@ -15,14 +15,18 @@ export function formatSummaryText(doc: ReportDocument, extra: { reportPath: stri
   const tally = extra.tally ?? tallyOf(doc.rows);
   const lines = [headline(doc)];
   lines.push(`  rows:     ${ACTIONS.map((action) => `${count(tally.actions.get(action) ?? 0)} ${action}`).join(', ')}`);
-  lines.push(`  outcome:  ${OUTCOMES.map((outcome) => `${count(tally.outcomes.get(outcome) ?? 0)} ${outcome.replace('_', ' ')}`).join(', ')}`);
+  lines.push(
+    `  outcome:  ${OUTCOMES.map((outcome) => `${count(tally.outcomes.get(outcome) ?? 0)} ${outcome.replace('_', ' ')}`).join(', ')}`,
+  );
   lines.push(`  requests: ${count(doc.summary.requests)} (of the 10,000-a-day budget)`);
   lines.push(`  time:     ${formatDuration(extra.durationMs)}`);
   lines.push(`  report:   ${extra.reportPath}`);
 
   const failures = tally.failures;
   if (failures > 0) {
-    lines.push(`${count(failures)} ${failures === 1 ? 'row needs' : 'rows need'} attention${failures > SHOWN_FAILURES ? ` (first ${SHOWN_FAILURES})` : ''}:`);
+    lines.push(
+      `${count(failures)} ${failures === 1 ? 'row needs' : 'rows need'} attention${failures > SHOWN_FAILURES ? ` (first ${SHOWN_FAILURES})` : ''}:`,
+    );
     for (const row of tally.firstFailures) lines.push(`  ${place(row)} ${row.action}: ${firstLine(row.message) || '(no message)'}`);
     if (failures > SHOWN_FAILURES) lines.push(`  … and ${count(failures - SHOWN_FAILURES)} more in the report`);
   }

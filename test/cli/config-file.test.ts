@@ -29,7 +29,10 @@ function writeConfig(values: Record<string, unknown>): void {
 
 // Run from the folder that holds the config file, as cron would: `cd /jobs/agenda && guidebook-import import agenda.csv`.
 const importHere = (args: string[]) =>
-  runCli(['import', 'agenda.csv', '--api-url', world.sandbox.apiUrl, '--report', 'run.json', '--json', ...args], { apiKey: SECRET_KEY, cwd: world.dir });
+  runCli(['import', 'agenda.csv', '--api-url', world.sandbox.apiUrl, '--report', 'run.json', '--json', ...args], {
+    apiKey: SECRET_KEY,
+    cwd: world.dir,
+  });
 
 describe('guidebook-import.config.json', () => {
   it('supplies the guide, the time zone and the rate', async () => {
@@ -54,15 +57,18 @@ describe('guidebook-import.config.json', () => {
     expect(readJsonReport(join(world.dir, 'run.json')).options).toMatchObject({ guide: 1, timezone: 'America/Chicago', rate: 300 });
   });
 
-  it.each([['apiKey'], ['api-key'], ['GUIDEBOOK_API_KEY'], ['token']])('refuses a key in it ("%s"), without echoing the value', async (name) => {
-    writeConfig({ guide: 1, [name]: SECRET_KEY });
-    const run = await importHere([]);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain(`"${name}" is not allowed in a config file`);
-    expect(run.stderr).not.toContain(SECRET_KEY);
-  });
+  it.each([['apiKey'], ['api-key'], ['GUIDEBOOK_API_KEY'], ['token']])(
+    'refuses a key in it ("%s"), without echoing the value',
+    async (name) => {
+      writeConfig({ guide: 1, [name]: SECRET_KEY });
+      const run = await importHere([]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toContain(`"${name}" is not allowed in a config file`);
+      expect(run.stderr).not.toContain(SECRET_KEY);
+    },
+  );
 
   it('names an unknown option in it, and --config FILE points elsewhere', async () => {
     writeConfig({ guide: 1, colour: 'blue' });

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeRun, runCli, SECRET_KEY, type CliResult } from '../support/cli-process.js';
 import { readCsvReport, readJsonReport, REPORT_COLUMNS } from '../support/report-file.js';
-import { guideSessions, killAllSandboxes, sessionsByImportId, startSandboxProcess, type SandboxProcess } from '../support/sandbox-process.js';
+import {
+  guideSessions,
+  killAllSandboxes,
+  sessionsByImportId,
+  startSandboxProcess,
+  type SandboxProcess,
+} from '../support/sandbox-process.js';
 import { tempDir } from '../support/temp-dir.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -101,7 +107,11 @@ describe('guidebook-import dedupe', () => {
     const after = await sandbox.state();
     expect([...sessionsByImportId(after).values()].map((group) => group.map((s) => s.id))).toEqual([[ids.a![0]], [ids.b![0]], [ids.c![0]]]);
     // Sessions without an import_id are never touched.
-    expect(guideSessions(after).filter((s) => !s.import_id).map((s) => s.id)).toEqual(ids.none);
+    expect(
+      guideSessions(after)
+        .filter((s) => !s.import_id)
+        .map((s) => s.id),
+    ).toEqual(ids.none);
 
     const again = await dedupe(sandbox, dir, ['--yes', '--report', 'again.csv', '--json']);
     expect(again.code, describeRun(again)).toBe(0);
@@ -156,9 +166,11 @@ describe('guidebook-import dedupe', () => {
     const result = await dedupe(sandbox, dir, ['--yes', '--max-requests', '3', '--report', 'r.csv']);
     expect(result.code, describeRun(result)).toBe(3);
     expect(result.stderr).toMatch(/needs 3 delete requests but --max-requests leaves/);
-    expect(readCsvReport(join(dir, 'r.csv')).filter((row) => row.action === 'delete').map((row) => row.outcome)).toEqual([
-      'not_attempted', 'not_attempted', 'not_attempted',
-    ]);
+    expect(
+      readCsvReport(join(dir, 'r.csv'))
+        .filter((row) => row.action === 'delete')
+        .map((row) => row.outcome),
+    ).toEqual(['not_attempted', 'not_attempted', 'not_attempted']);
     expect(sandbox.requests().filter((entry) => entry.method === 'DELETE')).toEqual([]);
     expect(readFileSync(join(dir, 'r.csv'), 'utf8')).not.toContain(SECRET_KEY);
   }, 60_000);

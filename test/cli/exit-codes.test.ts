@@ -46,7 +46,11 @@ describe('exit 2: the run could not start', () => {
     ["another account's guide (403)", () => [sheet, '--guide', '3'], /guide 3 not found or not yours \(HTTP 403\)/],
     ['a report that cannot be written', () => [sheet, '--report', join(sheet, 'report.csv')], /Cannot write the report .*not writable/],
     ['--sandbox-state without --sandbox', () => [sheet, '--sandbox-state', join(world.dir, 's.json')], /--sandbox-state .*add --sandbox/],
-    ['a server that cannot be reached', () => [sheet, '--api-url', 'http://127.0.0.1:9/open-api/v1.1/', '--retries', '0'], /the connection to 127\.0\.0\.1:9 failed \(bad port\)/],
+    [
+      'a server that cannot be reached',
+      () => [sheet, '--api-url', 'http://127.0.0.1:9/open-api/v1.1/', '--retries', '0'],
+      /the connection to 127\.0\.0\.1:9 failed \(bad port\)/,
+    ],
   ];
 
   it.concurrent.each(cases)('%s', async (_name, args, why, options = {}) => {
@@ -87,11 +91,16 @@ describe('exit 0, 1 and 3', () => {
     // is spent on it; the other row is still created. (A 400 the planner cannot foresee is a
     // failed row: test/apply/apply-writes covers it.)
     const refusedSheet = join(world.dir, 'refused.csv');
-    writeFileSync(refusedSheet, 'Import ID,Title,Date,Start,End,Max Capacity\nM-1,Capped,2027-05-10,9:00,9:30,50\nM-2,Open,2027-05-10,9:00,9:30,\n');
+    writeFileSync(
+      refusedSheet,
+      'Import ID,Title,Date,Start,End,Max Capacity\nM-1,Capped,2027-05-10,9:00,9:30,50\nM-2,Open,2027-05-10,9:00,9:30,\n',
+    );
     const refused = await world.importCli(refusedSheet, ['--json']);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout)).toMatchObject({ created: 1, invalid: 1, failed: 0 });
-    expect(refused.stderr).toMatch(/row 2 \[M-1\] invalid: Row 2: Max Capacity needs Require Login to be yes, and a new session has it off/);
+    expect(refused.stderr).toMatch(
+      /row 2 \[M-1\] invalid: Row 2: Max Capacity needs Require Login to be yes, and a new session has it off/,
+    );
 
     const bigger = join(world.dir, 'bigger.csv');
     writeAgendaCsv(bigger, agendaRows(8));

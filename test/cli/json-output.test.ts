@@ -28,7 +28,15 @@ describe('--json', () => {
     const first = join(world.dir, 'first.csv');
     writeAgendaCsv(first, agendaRows(5));
     expect(summaryOf((await world.importCli(first, ['--json'])).stdout)).toEqual({
-      created: 5, updated: 0, unchanged: 0, deleted: 0, invalid: 0, conflicts: 0, failed: 0, not_attempted: 0, requests: 9,
+      created: 5,
+      updated: 0,
+      unchanged: 0,
+      deleted: 0,
+      invalid: 0,
+      conflicts: 0,
+      failed: 0,
+      not_attempted: 0,
+      requests: 9,
     });
 
     const rows = agendaRows(6).slice(1); // S-001 gone: deleted with --prune --yes
@@ -40,7 +48,15 @@ describe('--json', () => {
     const run = await world.importCli(second, ['--json', '--prune', '--yes']);
     expect(run.code).toBe(1);
     expect(summaryOf(run.stdout)).toEqual({
-      created: 0, updated: 1, unchanged: 1, deleted: 1, invalid: 1, conflicts: 2, failed: 0, not_attempted: 0, requests: 6,
+      created: 0,
+      updated: 1,
+      unchanged: 1,
+      deleted: 1,
+      invalid: 1,
+      conflicts: 2,
+      failed: 0,
+      not_attempted: 0,
+      requests: 6,
     });
     // The human-readable summary is on stderr instead.
     expect(run.stderr).toMatch(/rows: +0 create, 1 update, 1 unchanged, 1 delete, 1 invalid, 2 conflict/);
@@ -48,7 +64,9 @@ describe('--json', () => {
 
   it('validate --json prints the same summary shape, with no requests', async () => {
     const sheet = join(world.dir, 'first.csv');
-    const run = await runCli(['validate', sheet, '--timezone', 'America/New_York', '--json', '--report', join(world.dir, 'v.csv')], { apiKey: SECRET_KEY });
+    const run = await runCli(['validate', sheet, '--timezone', 'America/New_York', '--json', '--report', join(world.dir, 'v.csv')], {
+      apiKey: SECRET_KEY,
+    });
     expect(run.code).toBe(0);
     expect(summaryOf(run.stdout)).toMatchObject({ created: 0, invalid: 0, requests: 0 });
   });

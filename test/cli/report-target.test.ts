@@ -26,7 +26,10 @@ describe('--report that resolves to an input is refused with exit 2', () => {
       [['import', './agenda.csv', '--guide', '1', '--sandbox', '--report', sheet], /is the sheet of this run/],
       [['import', sheet, '--guide', '1', '--sandbox', '--report', './agenda.csv'], /is the sheet of this run/],
       [['import', 'agenda.csv', '--guide', '1', '--sandbox', '--report', 'link.csv'], /is the sheet of this run/],
-      [['import', 'agenda.csv', '--guide', '1', '--sandbox', '--mapping', 'mapping.json', '--report', './mapping.json'], /is the mapping file of this run/],
+      [
+        ['import', 'agenda.csv', '--guide', '1', '--sandbox', '--mapping', 'mapping.json', '--report', './mapping.json'],
+        /is the mapping file of this run/,
+      ],
       [['import', 'agenda.csv', '--guide', '1', '--api-key-file', 'api.key', '--report', keyFile], /is the API key file of this run/],
       [['import', 'agenda.csv', '--sandbox', '--config', 'run.json', '--report', 'run.json'], /is the config file of this run/],
       [['dedupe', '--guide', '1', '--sandbox', '--sheet-file', 'agenda.csv', '--report', 'link.csv'], /is the sheet of this run/],
@@ -46,7 +49,9 @@ describe('--report that resolves to an input is refused with exit 2', () => {
     expect(readFileSync(config, 'utf8')).toBe('{"guide": 1}');
 
     // Beside the sheet, under another name, is fine.
-    const ok = await runCli(['import', 'agenda.csv', '--guide', '1', '--sandbox', '--timezone', 'UTC', '--report', 'agenda.report.csv'], { cwd: dir });
+    const ok = await runCli(['import', 'agenda.csv', '--guide', '1', '--sandbox', '--timezone', 'UTC', '--report', 'agenda.report.csv'], {
+      cwd: dir,
+    });
     expect(ok.code, describeRun(ok)).toBe(0);
   }, 120_000);
 });

@@ -46,7 +46,9 @@ describe('the run lock: one writing run per (API, guide) on a machine', () => {
     const refused = await thrown(acquireRunLock(API, 47, { dir }));
     expect(refused).toBeInstanceOf(GuidebookImportError);
     expect((refused as GuidebookImportError).code).toBe('usage');
-    expect((refused as Error).message).toContain(`another writing run into guide 47 is in progress: process ${process.pid}, started ${holder.startedAt}`);
+    expect((refused as Error).message).toContain(
+      `another writing run into guide 47 is in progress: process ${process.pid}, started ${holder.startedAt}`,
+    );
     // The same server through the v1 prefix is the same guide.
     await expect(acquireRunLock('http://127.0.0.1:9/open-api/v1/', 47, { dir })).rejects.toThrow(/process \d+/);
     (await acquireRunLock(API, 48, { dir })).release();
@@ -120,7 +122,9 @@ describe('the run lock: one writing run per (API, guide) on a machine', () => {
       rmSync(stop, { force: true });
       const outs: string[] = Array.from({ length: 6 }, () => '');
       const children = outs.map((_, index) => {
-        const child = spawn(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
         child.stdout.on('data', (chunk: Buffer) => (outs[index] += chunk.toString()));
         return child;
       });
@@ -161,7 +165,9 @@ describe('two CLI imports into one guide at once', () => {
       // Another copy of the sheet: the lock is the guide's, not the file's.
       const second = await runCli(['import', copy, ...args, '--report', join(where, 'second.csv')], { env });
       expect(second.code).toBe(2);
-      expect(second.stderr).toMatch(new RegExp(`another writing run into guide 1 is in progress: process ${first.child.pid}, started 20\\d\\d-`));
+      expect(second.stderr).toMatch(
+        new RegExp(`another writing run into guide 1 is in progress: process ${first.child.pid}, started 20\\d\\d-`),
+      );
       // A dry run takes no lock.
       const dry = await runCli(['import', copy, ...args, '--dry-run', '--report', join(where, 'dry.csv')], { env });
       expect(dry.code).toBe(0);
@@ -183,12 +189,19 @@ describe('two CLI imports into one guide at once', () => {
       const pid = await deadPid();
       const lockDir = join(state, 'guidebook-import');
       mkdirSync(lockDir, { recursive: true });
-      writeFileSync(lockPathFor(sandbox.apiUrl, 1, lockDir), JSON.stringify({ pid, startedAt: '2026-12-01T03:00:00.000Z', host: hostname(), guide: 1, api: sandbox.apiUrl }));
+      writeFileSync(
+        lockPathFor(sandbox.apiUrl, 1, lockDir),
+        JSON.stringify({ pid, startedAt: '2026-12-01T03:00:00.000Z', host: hostname(), guide: 1, api: sandbox.apiUrl }),
+      );
       const sheet = writeAgendaCsv(join(where, 'agenda.csv'), agendaRows(3));
       const env = { GUIDEBOOK_API_KEY: 'lock-key', XDG_STATE_HOME: state };
-      const result = await runCli(['import', sheet, '--guide', '1', '--api-url', sandbox.apiUrl, '--report', join(where, 'r.csv')], { env });
+      const result = await runCli(['import', sheet, '--guide', '1', '--api-url', sandbox.apiUrl, '--report', join(where, 'r.csv')], {
+        env,
+      });
       expect(result.code, result.stderr).toBe(0);
-      expect(result.stderr).toContain(`note: took over the run lock of process ${pid} (started 2026-12-01T03:00:00.000Z), which is no longer running`);
+      expect(result.stderr).toContain(
+        `note: took over the run lock of process ${pid} (started 2026-12-01T03:00:00.000Z), which is no longer running`,
+      );
       expect(sandbox.state().sessions).toHaveLength(3);
       expect(readdirSync(lockDir)).toEqual([]);
     } finally {

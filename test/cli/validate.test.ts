@@ -11,14 +11,17 @@ describe('guidebook-import validate', () => {
   it('reports every bad row with row, column and value, and exits 1, with no key and no server', async () => {
     const dir = tempDir('gi-validate');
     const sheet = join(dir, 'agenda.csv');
-    writeFileSync(sheet, [
-      'Import ID,Title,Date,Start,End,Time Zone',
-      'V-1,Fine,2027-05-10,9:00,9:30,Europe/Berlin',
-      'V-2,Bad date,2027-02-31,9:00,9:30,Europe/Berlin',
-      'V-3,Bad zone,2027-05-10,9:00,9:30,Mars/Base',
-      'V-1,Same id,2027-05-10,10:00,10:30,Europe/Berlin',
-      'V-5,,2027-05-10,11:00,11:30,Europe/Berlin',
-    ].join('\n'));
+    writeFileSync(
+      sheet,
+      [
+        'Import ID,Title,Date,Start,End,Time Zone',
+        'V-1,Fine,2027-05-10,9:00,9:30,Europe/Berlin',
+        'V-2,Bad date,2027-02-31,9:00,9:30,Europe/Berlin',
+        'V-3,Bad zone,2027-05-10,9:00,9:30,Mars/Base',
+        'V-1,Same id,2027-05-10,10:00,10:30,Europe/Berlin',
+        'V-5,,2027-05-10,11:00,11:30,Europe/Berlin',
+      ].join('\n'),
+    );
     const run = await runCli(['validate', sheet, '--json'], { apiKey: null });
     expect(run.code, run.stderr).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ invalid: 3, conflicts: 2, requests: 0 });

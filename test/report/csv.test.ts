@@ -11,7 +11,15 @@ describe('report CSV', () => {
 
   it('writes a plain row in column order with changed fields joined by ;', () => {
     const line = reportRowToCsvLine(
-      reportRow({ row: 14, import_id: 'talk-9', name: 'Panel', action: 'update', session_id: 52, http_status: 200, changed_fields: ['name', 'end_time'] }),
+      reportRow({
+        row: 14,
+        import_id: 'talk-9',
+        name: 'Panel',
+        action: 'update',
+        session_id: 52,
+        http_status: 200,
+        changed_fields: ['name', 'end_time'],
+      }),
     );
     expect(line).toBe('Agenda,14,talk-9,Panel,update,done,52,200,name;end_time,\r\n');
   });

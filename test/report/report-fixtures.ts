@@ -35,7 +35,15 @@ export const updateEntry: PlanEntry = {
   patch: { name: 'Panel', end_time: '2027-03-01T10:00:00.000Z' },
 };
 
-export const unchangedEntry: PlanEntry = { action: 'unchanged', sheet: 'Agenda', row: 4, importId: 'talk-3', name: 'Lunch', issues: [], sessionId: 53 };
+export const unchangedEntry: PlanEntry = {
+  action: 'unchanged',
+  sheet: 'Agenda',
+  row: 4,
+  importId: 'talk-3',
+  name: 'Lunch',
+  issues: [],
+  sessionId: 53,
+};
 
 export const invalidEntry: PlanEntry = {
   action: 'invalid',

@@ -42,7 +42,10 @@ describe('toReportRow', () => {
   });
 
   it('puts the failure message of apply before the row issues', () => {
-    const row = toReportRow(result(createEntry, 'failed', { httpStatus: 400, message: 'POST /sessions/ answered 400: name: too long' }), false);
+    const row = toReportRow(
+      result(createEntry, 'failed', { httpStatus: 400, message: 'POST /sessions/ answered 400: name: too long' }),
+      false,
+    );
     expect(row.outcome).toBe('failed');
     expect(row.message).toBe('POST /sessions/ answered 400: name: too long; Row 2: import_id derived from the row');
   });

@@ -8,16 +8,25 @@ describe('formatSummaryText', () => {
     reportRow({ row: 2, action: 'create', outcome: 'done' }),
     reportRow({ row: 3, action: 'unchanged', outcome: 'done' }),
     ...Array.from({ length: 7 }, (_, i) =>
-      reportRow({ row: 10 + i, import_id: `bad-${i}`, action: 'invalid', outcome: 'failed', message: `Row ${10 + i}, column "Start": "x" is not a date` }),
+      reportRow({
+        row: 10 + i,
+        import_id: `bad-${i}`,
+        action: 'invalid',
+        outcome: 'failed',
+        message: `Row ${10 + i}, column "Start": "x" is not a date`,
+      }),
     ),
     reportRow({ row: 30, action: 'update', outcome: 'not_attempted' }),
   ];
 
   it('shows counts per action and outcome, requests, time and report path', () => {
-    const text = formatSummaryText({ ...reportDocument(rows), summary: { ...reportDocument([]).summary, requests: 1234 } }, {
-      reportPath: '/tmp/agenda.report.csv',
-      durationMs: 83_400,
-    });
+    const text = formatSummaryText(
+      { ...reportDocument(rows), summary: { ...reportDocument([]).summary, requests: 1234 } },
+      {
+        reportPath: '/tmp/agenda.report.csv',
+        durationMs: 83_400,
+      },
+    );
     expect(text).toContain('import agenda.xlsx → guide 7');
     expect(text).toContain('1 create, 1 update, 1 unchanged, 0 delete, 7 invalid, 0 conflict');
     expect(text).toContain('2 done, 0 planned, 7 failed, 1 not attempted');

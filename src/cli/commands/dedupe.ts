@@ -86,7 +86,11 @@ async function dedupeWith(
       for (const warning of warnings) say(`warning: ${warning}`);
       const groups = plan.entries.filter((entry) => entry.action === 'unchanged').length;
       say(`Guide ${guide.id} "${guide.name}"${options.yes ? '' : ' (dry run: nothing will be deleted; add --yes to delete)'}`);
-      say(groups === 0 ? 'no import_id is held by more than one session' : `${groups} import_id${groups === 1 ? ' is' : 's are'} held by more than one session`);
+      say(
+        groups === 0
+          ? 'no import_id is held by more than one session'
+          : `${groups} import_id${groups === 1 ? ' is' : 's are'} held by more than one session`,
+      );
       say(formatPlanTotals(plan));
     },
   });

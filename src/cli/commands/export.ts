@@ -55,7 +55,12 @@ export const exportCommand: CliCommand = {
       const sessions = agenda.rows.length === 1 ? '1 session' : `${agenda.rows.length} sessions`;
       say(`wrote ${sessions} to ${options.output} (times in ${agenda.timezone})`);
       if (options.json) {
-        const summary = { sessions: agenda.rows.length, output: options.output, timezone: agenda.timezone, assigned_import_ids: agenda.assignedImportIds };
+        const summary = {
+          sessions: agenda.rows.length,
+          output: options.output,
+          timezone: agenda.timezone,
+          assigned_import_ids: agenda.assignedImportIds,
+        };
         process.stdout.write(`${JSON.stringify(summary)}\n`);
       }
       return 0;

@@ -68,12 +68,13 @@ async function importWith(
   const started = Date.now();
   // Loaded when the command runs, not when the CLI starts: the pipeline, the report writers and
   // cli-progress are for this command alone (the HTTP client comes with connect()).
-  const [{ formatPlanTotals, isWriteEntry }, { runImport }, { createReportWriter, exitCodeOf, formatSummaryText }, { createProgress }] = await Promise.all([
-    import('../../plan/index.js'),
-    import('../../pipeline/run-import.js'),
-    import('../../report/index.js'),
-    import('../progress.js'),
-  ]);
+  const [{ formatPlanTotals, isWriteEntry }, { runImport }, { createReportWriter, exitCodeOf, formatSummaryText }, { createProgress }] =
+    await Promise.all([
+      import('../../plan/index.js'),
+      import('../../pipeline/run-import.js'),
+      import('../../report/index.js'),
+      import('../progress.js'),
+    ]);
   const reportPath = options.report ?? defaultReportPath(options.file);
   const report = guardReport(reportPath, controller);
   let progress: Progress | null = null;
@@ -89,7 +90,9 @@ async function importWith(
     reportOptions: reportOptionsOf(options),
     onPlanned: (planned) => {
       for (const warning of planned.warnings) say(`warning: ${warning}`);
-      say(`Guide ${planned.guide.id} "${planned.guide.name}", time zone ${planned.guide.timezone ?? '(none)'}${options.dryRun ? ' (dry run: nothing will be written)' : ''}`);
+      say(
+        `Guide ${planned.guide.id} "${planned.guide.name}", time zone ${planned.guide.timezone ?? '(none)'}${options.dryRun ? ' (dry run: nothing will be written)' : ''}`,
+      );
       say(formatPlanTotals(planned.plan));
       writes = planned.plan.entries.filter(isWriteEntry).length;
     },

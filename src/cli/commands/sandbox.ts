@@ -26,16 +26,25 @@ export const sandboxCommand: CliCommand = {
       .option('daily-budget', { type: 'string', describe: 'Requests per UTC day before 429 (default 10000)' })
       // Hostile switches: what real servers and proxies do that the documented service does not.
       .option('page-size-cap', { type: 'string', describe: 'Honour page_size only up to this (default 500)' })
-      .option('unstable-order', { type: 'boolean', describe: 'Lists order by start time with ties shuffled per request, unless ordering=id' })
+      .option('unstable-order', {
+        type: 'boolean',
+        describe: 'Lists order by start time with ties shuffled per request, unless ordering=id',
+      })
       .option('ignore-guide-filter', { type: 'boolean', describe: "Lists return every guide's records, whatever ?guide= says" })
-      .option('ignore-ordering', { type: 'boolean', describe: 'Lists ignore ?ordering= (with --unstable-order, ties stay shuffled even by id)' })
-      .option('redirect-writes', { type: 'string', describe: 'Writes answer a redirect: "https" (301 to https://, the default) or "path" (302 to another path)' })
+      .option('ignore-ordering', {
+        type: 'boolean',
+        describe: 'Lists ignore ?ordering= (with --unstable-order, ties stay shuffled even by id)',
+      })
+      .option('redirect-writes', {
+        type: 'string',
+        describe: 'Writes answer a redirect: "https" (301 to https://, the default) or "path" (302 to another path)',
+      })
       .option('empty-create-answers', { type: 'boolean', describe: 'Creates are done but answered 201 with an empty body' })
       .option('revoke-after', { type: 'string', describe: 'After this many API requests every request answers 401' })
       .option('looping-next', { type: 'boolean', describe: 'Every list page links to a "next" page 2 under a new URL, never to the end' })
       .option('throttle-next', { type: 'string', describe: 'Answer the next N API requests 429 with no Retry-After (a rate limiter)' })
       .option('login-page', { type: 'boolean', describe: 'Answer every API request 200 with an HTML login page (a sign-on proxy)' })
-      .option('slow-body-ms', { type: 'string', describe: 'Send each answer\'s headers at once and its body this many ms later' })
+      .option('slow-body-ms', { type: 'string', describe: "Send each answer's headers at once and its body this many ms later" })
       .option('request-log', { type: 'string', describe: 'Append one JSON line per request to this file' })
       .option('verbose', { type: 'boolean', describe: 'One line per request on stderr' }),
   run: async (args) => {
@@ -51,10 +60,14 @@ export const sandboxCommand: CliCommand = {
     }
     // The origin alone on the first line of stdout: scripts read it to find a --port 0 server.
     process.stdout.write(`${sandbox.origin}\n`);
-    process.stderr.write(usageNotes(sandbox, FAITHFUL_SETTINGS, args['apiKey'] !== undefined, typeof args['state'] === 'string' ? args['state'] : undefined));
+    process.stderr.write(
+      usageNotes(sandbox, FAITHFUL_SETTINGS, args['apiKey'] !== undefined, typeof args['state'] === 'string' ? args['state'] : undefined),
+    );
     await untilStopSignal();
     await sandbox.close();
-    process.stderr.write(args['state'] === undefined ? 'Sandbox stopped.\n' : `Sandbox stopped; state saved to ${String(args['state'])}.\n`);
+    process.stderr.write(
+      args['state'] === undefined ? 'Sandbox stopped.\n' : `Sandbox stopped; state saved to ${String(args['state'])}.\n`,
+    );
     return 0;
   },
 };
@@ -94,7 +107,8 @@ function sandboxOptionsFrom(args: ArgumentsCamelCase<Record<string, unknown>>): 
 function redirectMode(raw: string | undefined): 'https' | 'path' | null {
   if (raw === undefined) return null;
   const mode = raw.trim() === '' ? 'https' : raw.trim();
-  if (mode !== 'https' && mode !== 'path') throw new GuidebookImportError('usage', `--redirect-writes must be "https" or "path", got ${JSON.stringify(raw)}`);
+  if (mode !== 'https' && mode !== 'path')
+    throw new GuidebookImportError('usage', `--redirect-writes must be "https" or "path", got ${JSON.stringify(raw)}`);
   return mode;
 }
 
@@ -110,7 +124,12 @@ function numberOption(flag: string, raw: string | undefined, rule: { integer?: b
   return value;
 }
 
-function usageNotes(sandbox: SandboxHandle, faithful: Readonly<SandboxSettings>, keyRequired: boolean, stateFile: string | undefined): string {
+function usageNotes(
+  sandbox: SandboxHandle,
+  faithful: Readonly<SandboxSettings>,
+  keyRequired: boolean,
+  stateFile: string | undefined,
+): string {
   const key = keyRequired ? '<the --api-key value>' : 'sandbox';
   const state = sandbox.state();
   const guides = state.guides

@@ -8,7 +8,7 @@ export function sheetOptions(yargs: Argv): Argv {
     .positional('file', { type: 'string', describe: 'The agenda sheet: .csv .tsv .txt .xlsx .xls .ods' })
     .option('sheet', { type: 'string', describe: 'Worksheet to read, by name or 1-based index (default: the first with a header)' })
     .option('mapping', { type: 'string', describe: 'Mapping file (JSON): columns → fields, defaults, formats' })
-    .option('timezone', { type: 'string', describe: 'IANA zone of the sheet\'s local times, e.g. America/New_York' })
+    .option('timezone', { type: 'string', describe: "IANA zone of the sheet's local times, e.g. America/New_York" })
     .option('date-format', { type: 'string', describe: 'Luxon format of the date column, e.g. d/M/yyyy (wins over detection)' })
     .option('overnight', { type: 'boolean', describe: 'An end time earlier than the start means the next day' })
     .option('report', { type: 'string', describe: 'Report path: .csv (default), .json or .html' })
@@ -21,7 +21,10 @@ export function connectionOptions(yargs: Argv): Argv {
     .option('guide', { type: 'string', describe: 'Id of the Guidebook guide' })
     .option('sandbox', { type: 'boolean', describe: 'Run against an in-process sandbox server (no key needed)' })
     .option('sandbox-state', { type: 'string', describe: 'With --sandbox: keep the sandbox state in this file between runs' })
-    .option('api-url', { type: 'string', describe: 'API base (default $GUIDEBOOK_API_URL or https://builder.guidebook.com/open-api/v1.1/)' })
+    .option('api-url', {
+      type: 'string',
+      describe: 'API base (default $GUIDEBOOK_API_URL or https://builder.guidebook.com/open-api/v1.1/)',
+    })
     .option('api-key-file', { type: 'string', describe: 'File holding the API key (default: $GUIDEBOOK_API_KEY)' })
     .option('concurrency', { type: 'string', describe: 'Parallel requests at most (default 4)' })
     .option('rate', { type: 'string', describe: 'Requests per second at most (default 5)' })

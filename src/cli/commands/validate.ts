@@ -11,8 +11,7 @@ import { sheetOptions } from './shared-options.js';
 export const validateCommand: CliCommand = {
   command: 'validate <file>',
   describe: 'Offline: read, map, convert and validate a sheet; no network',
-  builder: (yargs) =>
-    sheetOptions(yargs).example('$0 validate agenda.xlsx --timezone Europe/Berlin', 'check a sheet before importing it'),
+  builder: (yargs) => sheetOptions(yargs).example('$0 validate agenda.xlsx --timezone Europe/Berlin', 'check a sheet before importing it'),
   run: async (args) => {
     const started = Date.now();
     try {
