@@ -1,4 +1,4 @@
 export { applyPlan } from './apply-plan.js';
 export type { ApplyOptions, ApplyResult } from './apply-options.js';
 export type { RowResult } from './types.js';
-export { requestCapStop, type RequestCap } from './request-cap.js';
+export { requestCapStop } from './request-cap.js';

@@ -3,8 +3,7 @@
 import type { PlanEntry } from '../plan/types.js';
 import type { RowResult } from './types.js';
 
-/** True for the entries that cost a request when applied. */
-/** The result of an entry that is not a write (see isWriteEntry in plan/write-entry.ts). */
+/** The result of an entry that is not a write (see isWriteEntry in plan/types.ts). */
 export function resolveWithoutRequest(entry: PlanEntry): RowResult {
   switch (entry.action) {
     case 'invalid':

@@ -10,8 +10,6 @@ import type { ExportedAgenda, ExportFormat } from './types.js';
 
 // The agenda as a file: the format asked for, its bytes (CSV or XLSX) and writing them safely.
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx'];
-
 /** --format, else the output's ending; the two must agree when both are given. */
 export function resolveExportFormat(output: string, format?: ExportFormat): ExportFormat {
   const ending = extname(output).toLowerCase();

@@ -1,5 +1,5 @@
 // The whole `dedupe` run as a library call: the sheet (when given, offline first, so a bad file
-// costs no request), the guide and its sessions listed once, the pure planner (plan/plan-dedupe),
+// costs no request), the guide and its sessions listed once, the pure planner (planDedupe in plan/plan-deletes.ts),
 // then — with `yes` — the deletes through apply, every result streamed into the report as it
 // arrives. Without `yes` it is a dry run: every row planned, nothing sent. Prints nothing.
 import { applyPlan, requestCapStop } from '../apply/index.js';

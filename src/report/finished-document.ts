@@ -18,7 +18,7 @@ export function finishedDocument(doc: ReportDocument): ReportDocument {
 export function renderJsonReport(doc: ReportDocument): string {
   const { rows, ...head } = finishedDocument(doc);
   const top = JSON.stringify({ ...head, rows: [] }, null, 2);
-  if (rows.length === 0) return top + '\n';
+  if (rows.length === 0) return `${top}\n`;
   const body = rows.map((row) => `    ${JSON.stringify(row)}`).join(',\n');
-  return top.replace(/"rows": \[\]\n\}$/, `"rows": [\n${body}\n  ]\n}`) + '\n';
+  return `${top.replace(/"rows": \[\]\n\}$/, `"rows": [\n${body}\n  ]\n}`)}\n`;
 }

@@ -1,11 +1,7 @@
-export { toReportRow, entryToReportRow, joinIssues } from './report-row.js';
+export { toReportRow, entryToReportRow } from './report-row.js';
 export { summarize, createRowTally, type RowTally } from './summary.js';
-export { REPORT_COLUMNS, csvHeaderLine, reportRowToCsvLine, textCell } from './csv.js';
-export { orderReportRows } from './order.js';
-export { finishedDocument, renderJsonReport } from './finished-document.js';
-export { reportFormatFor, defaultReportPath, type ReportFormat } from './report-path.js';
 export { createReportWriter, type ReportWriter } from './report-writer.js';
-export { formatSummaryText, formatDuration } from './summary-text.js';
-export { reportDocument, type ReportDocumentInit } from './report-document.js';
-export { exitCodeOf, type RunOutcome } from './exit-code.js';
+export { formatSummaryText } from './summary-text.js';
+export { reportDocument } from './report-document.js';
+export { exitCodeOf } from './exit-code.js';
 export type * from './types.js';

@@ -12,8 +12,7 @@ export {
   type SheetTime,
 } from './sheet-cell.js';
 export { sheetCellText } from './cell-text.js';
-export { xlsxCell } from './xlsx-cell.js';
-export { sheetOfCells, type SheetOfCellsOptions } from './sheet-of-cells.js';
-export { csvField, csvText } from './csv-text.js';
-export { workbookBytes, type WorkbookBytesOptions } from './workbook-bytes.js';
+export { sheetOfCells } from './sheet-of-cells.js';
+export { csvText } from './csv-text.js';
+export { workbookBytes } from './workbook-bytes.js';
 export { styleHeaderRow, PATCHED_SHEETJS_VERSION } from './sheetjs-header-style.js';

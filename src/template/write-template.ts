@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { GuidebookImportError, fileWriteError } from '../errors.js';
+import { fileWriteError } from '../errors.js';
 import { csvText, workbookBytes } from '../sheet-cells/index.js';
 import type { TemplateFormat } from './template-format.js';
 import { TEMPLATE_CLOCK, buildTemplateRows, type TemplateRows } from './template-rows.js';

@@ -4,9 +4,8 @@
 export { DATE_TIME_FIELDS, type ColumnFormats, type DateTimeField, type TimeOptions } from './read-cell.js';
 export { compileDateFormat, type CompiledDateFormat } from './date-format.js';
 export { DURATION_EXAMPLES, readDuration } from './duration.js';
-export { excelSerial, parseExcelSerial } from './excel-serial.js';
 export { formatLocal, isCanonicalIso, parseInstant, sameInstant, wallClockAt, zoneOffsetAt } from './instants.js';
-export { isoText, localInstant, resolveLocalInstant, type LocalInstant } from './local-instant.js';
+export { isoText, localInstant } from './local-instant.js';
 export {
   createColumnParser,
   expectedShape,

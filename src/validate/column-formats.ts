@@ -89,7 +89,7 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
         const cell = fields[column.field];
         if (!cell || typeof cell.value !== 'string') continue;
         const date = parseColumnText(column.probe, cell.value)?.date;
-        if (!date || date.kind !== 'numeric') continue;
+        if (date?.kind !== 'numeric') continue;
         column.hasNumericDates = true;
         if (format || date.separator === '.') continue;
         column.evidence ??= { column: cell.column, dayFirst: noSightings(), monthFirst: noSightings(), either: noSightings() };

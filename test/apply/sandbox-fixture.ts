@@ -35,14 +35,6 @@ export function sessionsOf(sandbox: SandboxHandle, guideId = GUIDE): SandboxSess
   return sandbox.state().sessions.filter((session) => session.guide === guideId);
 }
 
-/** Requests the sandbox saw since `from` (an index into its request log), by method and path kind. */
-export function requestsSince(
-  sandbox: SandboxHandle,
-  from: number,
-): Array<{ method: string; path: string; status: number; body: unknown; dropped?: boolean }> {
-  return sandbox.requestLog.slice(from);
-}
-
 export function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;

@@ -10,9 +10,7 @@ import { tempDir } from '../support/temp-dir.js';
 
 const HEADER = 'Import ID,Title,Date,Start,End\nr1,Keynote,2027-05-10,09:00,10:00\n';
 
-async function validate(
-  content: string,
-): Promise<{
+async function validate(content: string): Promise<{
   warnings: string[];
   rows: Array<{ row: number | null; import_id: string; name: string }>;
   stderr: string;

@@ -27,7 +27,9 @@ describe('import and the daily request budget', () => {
     expect(run.stderr).toMatch(/stopped early: .*budget/);
     const report = readCsvReport(join(world.dir, 'agenda.report.csv'));
     expect(tally(report)).toEqual({ 'create/done': 6, 'create/not_attempted': 6 });
-    expect(report.filter((r) => r.outcome === 'not_attempted').every((r) => /not attempted: the daily request budget/.test(r.message))).toBe(true);
+    expect(
+      report.filter((r) => r.outcome === 'not_attempted').every((r) => /not attempted: the daily request budget/.test(r.message)),
+    ).toBe(true);
     const posted = world.sandbox.requests().filter((r) => r.method === 'POST');
     expect(posted.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201, 429]);
     expect(sessionsByImportId(await world.sandbox.state()).size).toBe(6);

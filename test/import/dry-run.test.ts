@@ -32,7 +32,15 @@ describe('import --dry-run', () => {
     edited[0]!.title = 'Session 2, renamed';
     edited[1]!.end = '9:00';
     edited[2]!.tracks = 'Keynote; Panels'; // a track the guide lacks
-    edited.push({ id: 'S-NEW', title: 'A new session', date: '2027-05-12', start: '16:00', end: '16:30', tracks: 'Keynote', room: 'Main Hall' });
+    edited.push({
+      id: 'S-NEW',
+      title: 'A new session',
+      date: '2027-05-12',
+      start: '16:00',
+      end: '16:30',
+      tracks: 'Keynote',
+      room: 'Main Hall',
+    });
     const sheet = join(world.dir, 'edited.csv');
     writeAgendaCsv(sheet, edited);
 
@@ -63,7 +71,9 @@ describe('import --dry-run', () => {
       changes: [{ field: 'name', old: 'Session 2', new: 'Session 2, renamed' }],
     });
     // S-003 is on 2027-05-12 at 8:00-8:20 New York time; its end moves to 9:00 (13:00 UTC).
-    expect(byId.get('S-003')!.changes).toEqual([{ field: 'end_time', old: '2027-05-12T12:20:00.000000+0000', new: '2027-05-12T13:00:00.000Z' }]);
+    expect(byId.get('S-003')!.changes).toEqual([
+      { field: 'end_time', old: '2027-05-12T12:20:00.000000+0000', new: '2027-05-12T13:00:00.000Z' },
+    ]);
     expect(byId.get('S-004')!.changes).toEqual([{ field: 'schedule_tracks', old: ['Keynote'], new: ['Keynote', 'Panels'] }]);
     expect(byId.get('S-004')!.message).toContain('Panels');
     expect(byId.get('S-NEW')).toMatchObject({ action: 'create', outcome: 'planned', fields: { name: 'A new session' } });

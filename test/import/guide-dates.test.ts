@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(cleanUp);
 
 describe('guide dates given as API datetimes', () => {
-  it('a row far outside the guide\'s days is warned about, one inside is not', async () => {
+  it("a row far outside the guide's days is warned about, one inside is not", async () => {
     const sheet = join(world.dir, 'window.csv');
     writeFileSync(sheet, 'Import ID,Title,Date,Start,End\nW-1,Inside,2027-05-11,9:00,9:30\nW-2,Next year,2028-05-11,9:00,9:30\n');
     const guide = await fetch(`${world.sandbox.apiUrl}guides/1/`, { headers: { Authorization: 'JWT SECRET-KEY-123456' } });

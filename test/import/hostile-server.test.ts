@@ -76,8 +76,17 @@ describe('a key revoked in the middle of a run', () => {
     expect(run.stderr).toContain('stopped early: the API key was rejected (HTTP 401)');
     const report = readCsvReport(join(world.dir, 'agenda.report.csv'));
     expect(tally(report)).toEqual({ 'create/done': 3, 'create/not_attempted': 9 });
-    expect(report.filter((r) => r.outcome === 'not_attempted').every((r) => /^not attempted: the API key was rejected during the run/.test(r.message))).toBe(true);
-    expect(world.sandbox.requests().filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([201, 201, 201, 401]);
+    expect(
+      report
+        .filter((r) => r.outcome === 'not_attempted')
+        .every((r) => /^not attempted: the API key was rejected during the run/.test(r.message)),
+    ).toBe(true);
+    expect(
+      world.sandbox
+        .requests()
+        .filter((r) => r.method === 'POST')
+        .map((r) => r.status),
+    ).toEqual([201, 201, 201, 401]);
     expect(`${run.stdout}${run.stderr}`).not.toContain(SECRET_KEY);
   });
 });
@@ -94,13 +103,22 @@ describe('a server that ignores the guide filter', () => {
     const run = await world.importCli(sheet, ['--json', '--prune', '--yes']);
     expect(run.code, describeRun(run)).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ created: 4, updated: 0, deleted: 0, conflicts: 0 });
-    expect(run.stderr).toContain('warning: the server listed 3 sessions of other guides when asked for guide 1 (it ignored the guide filter)');
+    expect(run.stderr).toContain(
+      'warning: the server listed 3 sessions of other guides when asked for guide 1 (it ignored the guide filter)',
+    );
     const state = await world.sandbox.state();
     expect(guideSessions(state, 2)).toEqual(before);
-    expect(guideSessions(state, 1).map((s) => s.import_id).sort()).toEqual(['S-001', 'S-002', 'S-003', 'S-004']);
-    expect(world.sandbox.requestsSince(mark).filter((r) => WRITES.has(r.method)).map((r) => `${r.method} ${r.body && (r.body as { guide?: number }).guide}`)).toEqual(
-      Array.from({ length: 4 }, () => 'POST 1'),
-    );
+    expect(
+      guideSessions(state, 1)
+        .map((s) => s.import_id)
+        .sort(),
+    ).toEqual(['S-001', 'S-002', 'S-003', 'S-004']);
+    expect(
+      world.sandbox
+        .requestsSince(mark)
+        .filter((r) => WRITES.has(r.method))
+        .map((r) => `${r.method} ${r.body && (r.body as { guide?: number }).guide}`),
+    ).toEqual(Array.from({ length: 4 }, () => 'POST 1'));
   });
 });
 
@@ -114,7 +132,9 @@ describe('creates answered 201 with an empty body', () => {
     expect(world.sandbox.requests().filter((r) => r.method === 'POST')).toHaveLength(6);
     expect(sessionsByImportId(await world.sandbox.state()).size).toBe(6);
     const report = readCsvReport(join(world.dir, 'agenda.report.csv'));
-    expect(report.map((r) => r.message)).toEqual(Array.from({ length: 6 }, () => 'created (the server answered without the session; found by import_id)'));
+    expect(report.map((r) => r.message)).toEqual(
+      Array.from({ length: 6 }, () => 'created (the server answered without the session; found by import_id)'),
+    );
     const again = await world.importCli(sheet, ['--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, unchanged: 6 });
   });
@@ -126,9 +146,16 @@ describe('writes answered with a redirect', () => {
     const sheet = writeAgendaCsv(join(world.dir, 'agenda.csv'), agendaRows(5));
     const run = await world.importCli(sheet, ['--json', '--concurrency', '1']);
     expect(run.code, describeRun(run)).toBe(2);
-    expect(run.stderr).toContain(`stopped early: POST /sessions/ answered 301, a redirect to https://127.0.0.1:${world.sandbox.port}/open-api/v1.1/sessions/: redirects are never followed; use the https:// API URL`);
+    expect(run.stderr).toContain(
+      `stopped early: POST /sessions/ answered 301, a redirect to https://127.0.0.1:${world.sandbox.port}/open-api/v1.1/sessions/: redirects are never followed; use the https:// API URL`,
+    );
     expect(JSON.parse(run.stdout)).toMatchObject({ created: 0, not_attempted: 5 });
-    expect(world.sandbox.requests().filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([301]);
+    expect(
+      world.sandbox
+        .requests()
+        .filter((r) => r.method === 'POST')
+        .map((r) => r.status),
+    ).toEqual([301]);
     expect(guideSessions(await world.sandbox.state())).toHaveLength(0);
   });
 });
@@ -139,7 +166,9 @@ describe('an answer whose body stalls after the headers', () => {
     const sheet = writeAgendaCsv(join(world.dir, 'agenda.csv'), agendaRows(3));
     const run = await world.importCli(sheet, ['--timeout-ms', '300', '--retries', '0']);
     expect(run.code, describeRun(run)).toBe(2);
-    expect(run.stderr).toMatch(/guidebook-import: GET \/guides\/1\/: no complete answer from 127\.0\.0\.1:\d+ within 300 ms \(--timeout-ms\)\n$/);
+    expect(run.stderr).toMatch(
+      /guidebook-import: GET \/guides\/1\/: no complete answer from 127\.0\.0\.1:\d+ within 300 ms \(--timeout-ms\)\n$/,
+    );
     // No write, and no retry (--retries 0). Whether the sandbox logged the one GET depends on how
     // far it got before the client hung up, so only what must not happen is checked.
     expect(world.sandbox.requests().filter((r) => r.method !== 'GET')).toEqual([]);

@@ -54,7 +54,12 @@ describe('interrupting an import', () => {
     expect((counts['create/done'] ?? 0) + (counts['create/not_attempted'] ?? 0)).toBe(40);
     // What the report calls done is exactly what the server has.
     const created = sessionsByImportId(await world.sandbox.state());
-    expect([...created.keys()].sort()).toEqual(report.filter((r) => r.outcome === 'done').map((r) => r.import_id).sort());
+    expect([...created.keys()].sort()).toEqual(
+      report
+        .filter((r) => r.outcome === 'done')
+        .map((r) => r.import_id)
+        .sort(),
+    );
 
     const rerun = await world.importCli(sheet, ['--json']);
     expect(rerun.code).toBe(0);
@@ -77,7 +82,9 @@ describe('interrupting an import', () => {
     const records = parse(partial) as string[][];
     expect(records[0]).toEqual([...REPORT_COLUMNS]);
     expect(records.length).toBeGreaterThan(1);
-    expect(records.slice(1).every((cells) => cells.length === REPORT_COLUMNS.length && cells[4] === 'create' && cells[5] === 'done')).toBe(true);
+    expect(records.slice(1).every((cells) => cells.length === REPORT_COLUMNS.length && cells[4] === 'create' && cells[5] === 'done')).toBe(
+      true,
+    );
     expect(partial.endsWith('\r\n')).toBe(true);
 
     const rerun = await world.importCli(sheet, ['--json']);

@@ -42,7 +42,10 @@ describe('import --prune', () => {
     const report = readCsvReport(join(world.dir, 'eight.report.csv'));
     expect(tally(report)).toEqual({ 'unchanged/done': 8, 'delete/planned': 2 });
     const deletes = report.filter((r) => r.action === 'delete');
-    expect(deletes.map((r) => [r.import_id, r.row])).toEqual([['S-009', ''], ['S-010', '']]);
+    expect(deletes.map((r) => [r.import_id, r.row])).toEqual([
+      ['S-009', ''],
+      ['S-010', ''],
+    ]);
     expect(deletes[0]!.message).toContain('--yes');
     expect(await importIds()).toHaveLength(10);
   });
@@ -54,9 +57,11 @@ describe('import --prune', () => {
     const run = await world.importCli(sheet, ['--prune', '--yes', '--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ deleted: 2, unchanged: 8 });
-    expect(writesSince(mark).map((r) => `${r.method} ${r.path} ${r.status}`).sort()).toEqual(
-      ['S-009', 'S-010'].map((id) => `DELETE /open-api/v1.1/sessions/${before.get(id)![0]!.id}/ 204`).sort(),
-    );
+    expect(
+      writesSince(mark)
+        .map((r) => `${r.method} ${r.path} ${r.status}`)
+        .sort(),
+    ).toEqual(['S-009', 'S-010'].map((id) => `DELETE /open-api/v1.1/sessions/${before.get(id)![0]!.id}/ 204`).sort());
     expect(tally(readCsvReport(join(world.dir, 'eight.report.csv')))).toEqual({ 'unchanged/done': 8, 'delete/done': 2 });
     expect(await importIds()).toEqual(rows.slice(0, 8).map((r) => r.id));
   });

@@ -21,7 +21,7 @@ const FORMULA_NAMES = ['=HYPERLINK("http://evil.example","click")', '+SUM(A1:A9)
 
 function formulaRows(): AgendaRow[] {
   const rows = agendaRows(6);
-  FORMULA_NAMES.forEach((name, i) => (rows[i]!.title = name));
+  for (const [i, name] of FORMULA_NAMES.entries()) rows[i]!.title = name;
   // One cell over three lines is still one spreadsheet row: the rows after it keep their numbers.
   rows[0]!.description = 'Doors open at 8:30.\nBring a laptop.\nCoffee served.';
   return rows;

@@ -39,7 +39,10 @@ describe('re-sync against the faithful sandbox', () => {
     const mark = world.sandbox.requests().length;
     const result = await world.importCli(sheet(), ['--json']);
     expect(result.code, describeRun(result)).toBe(0);
-    const writes = world.sandbox.requestsSince(mark).filter((r) => WRITES.has(r.method)).map((r) => `${r.method} ${r.path}`);
+    const writes = world.sandbox
+      .requestsSince(mark)
+      .filter((r) => WRITES.has(r.method))
+      .map((r) => `${r.method} ${r.path}`);
     return { writes, summary: JSON.parse(result.stdout) };
   }
 
@@ -48,14 +51,22 @@ describe('re-sync against the faithful sandbox', () => {
     const mark = world.sandbox.requests().length;
     const first = await run();
     expect(first.summary).toMatchObject({ created: 5, failed: 0, invalid: 0 });
-    const bodies = world.sandbox.requestsSince(mark).filter((r) => r.method === 'POST').map((r) => r.body as Record<string, unknown>);
+    const bodies = world.sandbox
+      .requestsSince(mark)
+      .filter((r) => r.method === 'POST')
+      .map((r) => r.body as Record<string, unknown>);
     expect(bodies).toHaveLength(5);
     for (const body of bodies) expect(body.rank === null || body.end_time === null).toBe(false);
     expect(bodies.find((b) => b.import_id === 'R-1')).not.toHaveProperty('rank');
     expect(bodies.find((b) => b.import_id === 'R-4')).not.toHaveProperty('end_time');
 
     const state = sessionsByImportId(await world.sandbox.state());
-    expect(state.get('R-1')![0]).toMatchObject({ rank: 0, allow_rating: true, add_to_schedule: true, description_html: '<p>Q&amp;A: a &gt; b</p>' });
+    expect(state.get('R-1')![0]).toMatchObject({
+      rank: 0,
+      allow_rating: true,
+      add_to_schedule: true,
+      description_html: '<p>Q&amp;A: a &gt; b</p>',
+    });
     expect(state.get('R-2')![0]!.description_html).toBe('<p>Opening<br>remarks</p>');
     expect(state.get('R-4')![0]).toMatchObject({ all_day: true });
     expect(state.get('R-4')![0]!.end_time).not.toBeNull();

@@ -36,11 +36,20 @@ describe('import: fresh, unchanged and edited sheet', () => {
     expect([...byId.values()].every((group) => group.length === 1)).toBe(true);
     // S-001: 2027-05-10 8:00 in New York (EDT, UTC-4).
     const first = byId.get('S-001')![0]!;
-    expect(first).toMatchObject({ name: 'Session 1', start_time: '2027-05-10T12:00:00.000000+0000', end_time: '2027-05-10T12:20:00.000000+0000' });
+    expect(first).toMatchObject({
+      name: 'Session 1',
+      start_time: '2027-05-10T12:00:00.000000+0000',
+      end_time: '2027-05-10T12:20:00.000000+0000',
+    });
     expect(state.schedule_tracks.map((t) => t.name).sort()).toEqual(['AI', 'Cloud', 'Keynote']);
     expect(state.locations.map((l) => l.name).sort()).toEqual(['Main Hall', 'Room 201']);
     const trackName = new Map(state.schedule_tracks.map((t) => [t.id, t.name]));
-    expect(byId.get('S-002')![0]!.schedule_tracks.map((id) => trackName.get(id)).sort()).toEqual(['AI', 'Cloud']);
+    expect(
+      byId
+        .get('S-002')![0]!
+        .schedule_tracks.map((id) => trackName.get(id))
+        .sort(),
+    ).toEqual(['AI', 'Cloud']);
 
     const report = readCsvReport(join(world.dir, 'agenda.report.csv'));
     expect(tally(report)).toEqual({ 'create/done': 12 });

@@ -19,7 +19,14 @@ const NO_ZONE_GUIDE = 5;
 let world: ImportWorld;
 beforeAll(async () => {
   const state = defaultSandboxState();
-  state.guides.push({ id: NO_ZONE_GUIDE, name: 'No Zone Fest', timezone: null, start_date: '2027-05-10', end_date: '2027-05-12', owner: state.account });
+  state.guides.push({
+    id: NO_ZONE_GUIDE,
+    name: 'No Zone Fest',
+    timezone: null,
+    start_date: '2027-05-10',
+    end_date: '2027-05-12',
+    owner: state.account,
+  });
   world = await importWorld({ initialState: state });
 });
 afterAll(cleanUp);
@@ -29,16 +36,23 @@ const write = (name: string, text: string): string => {
   fs.writeFileSync(path, text);
   return path;
 };
-const startOf = async (guide: number, importId: string) => sessionsByImportId(await world.sandbox.state(), guide).get(importId)?.[0]?.start_time;
+const startOf = async (guide: number, importId: string) =>
+  sessionsByImportId(await world.sandbox.state(), guide).get(importId)?.[0]?.start_time;
 
 describe('reading the sheet', () => {
   it('--mapping: a sheet whose headers only the mapping file knows is found, mapped and imported', async () => {
-    const sheet = write('de.csv', 'Kennung;Titel;Datum;Beginn;Schluss\nG-1;Eröffnung;20.9.2027;9:00;9:30\nG-2;Werkstatt;21.9.2027;14:00;15:30\n');
-    const mapping = write('de.json', JSON.stringify({
-      $comment: 'German agenda',
-      columns: { Kennung: 'import_id', Titel: 'name', Datum: 'date', Beginn: 'start', Schluss: 'end' },
-      formats: { date: 'd.M.yyyy' },
-    }));
+    const sheet = write(
+      'de.csv',
+      'Kennung;Titel;Datum;Beginn;Schluss\nG-1;Eröffnung;20.9.2027;9:00;9:30\nG-2;Werkstatt;21.9.2027;14:00;15:30\n',
+    );
+    const mapping = write(
+      'de.json',
+      JSON.stringify({
+        $comment: 'German agenda',
+        columns: { Kennung: 'import_id', Titel: 'name', Datum: 'date', Beginn: 'start', Schluss: 'end' },
+        formats: { date: 'd.M.yyyy' },
+      }),
+    );
     const run = await world.importCli(sheet, ['--guide', '2', '--mapping', mapping, '--json']);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ created: 2 });
@@ -52,8 +66,15 @@ describe('reading the sheet', () => {
   it('--sheet picks a worksheet by name or by 1-based index; the report names it', async () => {
     const book = XLSX.utils.book_new();
     const [day1, day2] = [agendaRows(2), agendaRows(4).slice(2)];
-    for (const [name, rows] of [['Day 1', day1], ['Day 2', day2]] as const) {
-      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([AGENDA_HEADER, ...rows.map((r) => [r.id, r.title, r.date, r.start, r.end])]), name);
+    for (const [name, rows] of [
+      ['Day 1', day1],
+      ['Day 2', day2],
+    ] as const) {
+      XLSX.utils.book_append_sheet(
+        book,
+        XLSX.utils.aoa_to_sheet([AGENDA_HEADER, ...rows.map((r) => [r.id, r.title, r.date, r.start, r.end])]),
+        name,
+      );
     }
     const path = join(world.dir, 'days.xlsx');
     XLSX.writeFile(book, path);
@@ -101,12 +122,15 @@ describe('time zones', () => {
   });
 
   it('a per-row Time Zone column wins over the guide; the report shows the zone used', async () => {
-    const path = write('zones.csv', [
-      'Import ID,Title,Date,Start,End,Time Zone',
-      'T-1,Tokyo,2027-05-11,9:00,9:30,Asia/Tokyo',
-      'T-2,London,2027-05-11,9:00,9:30,Europe/London',
-      'T-3,Guide zone,2027-05-11,9:00,9:30,',
-    ].join('\n'));
+    const path = write(
+      'zones.csv',
+      [
+        'Import ID,Title,Date,Start,End,Time Zone',
+        'T-1,Tokyo,2027-05-11,9:00,9:30,Asia/Tokyo',
+        'T-2,London,2027-05-11,9:00,9:30,Europe/London',
+        'T-3,Guide zone,2027-05-11,9:00,9:30,',
+      ].join('\n'),
+    );
     const report = join(world.dir, 'zones.json');
     const run = await world.importCli(path, ['--report', report]);
     expect(run.code, run.stderr).toBe(0);
@@ -120,7 +144,10 @@ describe('time zones', () => {
 describe('where the sessions go', () => {
   it('GUIDEBOOK_API_URL is used when --api-url is not given', async () => {
     const sheet = write('env.csv', 'Import ID,Title,Date,Start,End\nE-1,Env,2027-05-11,10:00,10:30\n');
-    const run = await runCli(['import', sheet, '--guide', '1', '--json'], { apiKey: SECRET_KEY, env: { GUIDEBOOK_API_URL: world.sandbox.apiUrl } });
+    const run = await runCli(['import', sheet, '--guide', '1', '--json'], {
+      apiKey: SECRET_KEY,
+      env: { GUIDEBOOK_API_URL: world.sandbox.apiUrl },
+    });
     expect(run.code, run.stderr).toBe(0);
     expect(await startOf(1, 'E-1')).toBe('2027-05-11T14:00:00.000000+0000');
   });
@@ -132,7 +159,11 @@ describe('where the sessions go', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/warning: the sheet names locations, but sessions have no locations in API v1/);
     const sent = world.sandbox.requestsSince(mark);
-    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /open-api/v1/guides/1/', 'GET /open-api/v1/sessions/', 'POST /open-api/v1/sessions/']);
+    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /open-api/v1/guides/1/',
+      'GET /open-api/v1/sessions/',
+      'POST /open-api/v1/sessions/',
+    ]);
     expect(sent[2]!.body).not.toHaveProperty('locations');
     expect(sent[2]!.body).toHaveProperty('description_html', '<p></p>'); // required in v1, and not blank
   });

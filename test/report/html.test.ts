@@ -79,7 +79,15 @@ describe('renderHtmlReport', () => {
         name: '',
         action: 'invalid',
         issues: [
-          { code: 'bad_time', severity: 'error', message: `Row 6, column "Start": "${evil}" is not a time`, sheet: 'Agenda', row: 6, column: 'Start', value: evil },
+          {
+            code: 'bad_time',
+            severity: 'error',
+            message: `Row 6, column "Start": "${evil}" is not a time`,
+            sheet: 'Agenda',
+            row: 6,
+            column: 'Start',
+            value: evil,
+          },
         ],
       }),
     ]);
@@ -157,7 +165,13 @@ describe('renderHtmlReport', () => {
             { field: 'locations', old: ['Room 201'], new: null },
           ],
         }),
-        row({ row: 7, import_id: 'A', name: 'Talk A', action: 'create', fields: { start_time: '2027-05-19T14:00:00Z', end_time: '2027-05-19T15:00:00Z', locations: ['Room 201'] } }),
+        row({
+          row: 7,
+          import_id: 'A',
+          name: 'Talk A',
+          action: 'create',
+          fields: { start_time: '2027-05-19T14:00:00Z', end_time: '2027-05-19T15:00:00Z', locations: ['Room 201'] },
+        }),
       ]),
     );
     expect(html).toContain('Wednesday 19 May 2027');
@@ -178,7 +192,11 @@ describe('renderHtmlReport', () => {
           import_id: `R-${index}`,
           name: `Session ${index}`,
           action: index % 5 === 0 ? 'update' : 'create',
-          fields: { start_time: new Date(start).toISOString(), end_time: new Date(start + 45 * 60_000).toISOString(), locations: [`Room ${index % 40}`] },
+          fields: {
+            start_time: new Date(start).toISOString(),
+            end_time: new Date(start + 45 * 60_000).toISOString(),
+            locations: [`Room ${index % 40}`],
+          },
           changes: index % 5 === 0 ? [{ field: 'name', old: 'Old', new: `Session ${index}` }] : undefined,
         }),
       );
@@ -191,7 +209,9 @@ describe('renderHtmlReport', () => {
 describe('renderHtmlReport of a dry run', () => {
   it('shows the planned writes beside the summary, which counts only writes made', () => {
     const planned = (action: 'create' | 'update' | 'delete', n: number) =>
-      Array.from({ length: n }, (_, index) => row({ row: index + 2, import_id: `${action}-${index}`, name: 'S', action, outcome: 'planned' }));
+      Array.from({ length: n }, (_, index) =>
+        row({ row: index + 2, import_id: `${action}-${index}`, name: 'S', action, outcome: 'planned' }),
+      );
     const doc = documentWith([...planned('create', 4), ...planned('update', 2), ...planned('delete', 1)]);
     doc.dryRun = true;
     const html = renderHtmlReport(doc);
@@ -211,7 +231,13 @@ describe('descriptions in the change list', () => {
           import_id: 'D-1',
           name: 'Talk',
           action: 'update',
-          changes: [{ field: 'description_html', old: '<p>One</p>', new: '<p>One</p><p>Use &lt;script&gt; &amp; <b>bold</b></p><ul><li>A</li></ul>' }],
+          changes: [
+            {
+              field: 'description_html',
+              old: '<p>One</p>',
+              new: '<p>One</p><p>Use &lt;script&gt; &amp; <b>bold</b></p><ul><li>A</li></ul>',
+            },
+          ],
         }),
       ]),
     );

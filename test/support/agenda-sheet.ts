@@ -115,7 +115,7 @@ export interface SheetOptions {
 /** The CSV text of a sheet. */
 export function agendaCsv(rows: readonly AgendaRow[], options: SheetOptions = {}): string {
   const lines = [...(options.titleRows ?? []), AGENDA_HEADER, ...rows.map(cellsOf)];
-  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Writes a CSV sheet; returns its path. */
@@ -159,7 +159,10 @@ export function expectedEndMs(row: AgendaRow): number {
 }
 
 function trackNames(cell: string | undefined): string[] {
-  return (cell ?? '').split(';').map((name) => name.trim()).filter((name) => name !== '');
+  return (cell ?? '')
+    .split(';')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
 }
 
 /**
@@ -195,7 +198,11 @@ export function agendaMismatches(state: SandboxState, rows: readonly AgendaRow[]
     differ('start_time', isoOf(apiTimeMs(session.start_time)), isoOf(expectedStartMs(row)));
     differ('end_time', isoOf(apiTimeMs(session.end_time)), isoOf(expectedEndMs(row)));
     differ('tracks', session.schedule_tracks.map((id) => trackName.get(id)).sort(), trackNames(row.tracks).sort());
-    differ('locations', session.locations.map((id) => roomName.get(id)), row.room === undefined ? [] : [row.room]);
+    differ(
+      'locations',
+      session.locations.map((id) => roomName.get(id)),
+      row.room === undefined ? [] : [row.room],
+    );
     if (row.description !== undefined) differ('description_html', session.description_html, row.description);
   }
   return problems;

@@ -5,7 +5,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SandboxState } from '../../src/sandbox/index.js';
 import { runCli, SECRET_KEY, spawnCli, type CliOptions, type CliResult, type RunningCli } from './cli-process.js';
-import { killAllSandboxes, restartSandboxProcess, startSandboxProcess, type SandboxProcess, type SandboxProcessOptions } from './sandbox-process.js';
+import {
+  killAllSandboxes,
+  restartSandboxProcess,
+  startSandboxProcess,
+  type SandboxProcess,
+  type SandboxProcessOptions,
+} from './sandbox-process.js';
 import { tempDir } from './temp-dir.js';
 
 /** afterAll: kills the sandboxes still running (the folders go as temp-dir.ts says). */
@@ -48,7 +54,8 @@ export async function importWorld(options: WorldSandboxOptions & { initialState?
 function importArgs(sandbox: SandboxProcess, file: string, args: readonly string[]): string[] {
   const given = new Set(args.filter((arg) => arg.startsWith('--')));
   return [
-    'import', file,
+    'import',
+    file,
     ...(given.has('--guide') ? [] : ['--guide', '1']),
     ...(given.has('--api-url') ? [] : ['--api-url', sandbox.apiUrl]),
     ...(given.has('--rate') ? [] : ['--rate', '500']),
@@ -57,12 +64,22 @@ function importArgs(sandbox: SandboxProcess, file: string, args: readonly string
 }
 
 /** Runs `import` against a sandbox (see importArgs), with SECRET_KEY unless `options` say otherwise; `apiKey: null` runs without a key. */
-export function sandboxImport(sandbox: SandboxProcess, file: string, args: readonly string[] = [], options: CliOptions = {}): Promise<CliResult> {
+export function sandboxImport(
+  sandbox: SandboxProcess,
+  file: string,
+  args: readonly string[] = [],
+  options: CliOptions = {},
+): Promise<CliResult> {
   return runCli(importArgs(sandbox, file, args), { apiKey: SECRET_KEY, ...options });
 }
 
 /** sandboxImport, still running: to watch its output or kill it. */
-export function spawnSandboxImport(sandbox: SandboxProcess, file: string, args: readonly string[] = [], options: CliOptions = {}): RunningCli {
+export function spawnSandboxImport(
+  sandbox: SandboxProcess,
+  file: string,
+  args: readonly string[] = [],
+  options: CliOptions = {},
+): RunningCli {
   return spawnCli(importArgs(sandbox, file, args), { apiKey: SECRET_KEY, ...options });
 }
 

@@ -6,7 +6,18 @@ import type { ReportDocument } from '../../src/report/types.js';
 import type { Summary } from '../../src/types.js';
 
 // Written out here rather than imported from src/report/csv.ts, so the program is checked against it.
-export const REPORT_COLUMNS = ['sheet', 'row', 'import_id', 'name', 'action', 'outcome', 'session_id', 'http_status', 'changed_fields', 'message'] as const;
+export const REPORT_COLUMNS = [
+  'sheet',
+  'row',
+  'import_id',
+  'name',
+  'action',
+  'outcome',
+  'session_id',
+  'http_status',
+  'changed_fields',
+  'message',
+] as const;
 
 export type CsvReportRow = Record<(typeof REPORT_COLUMNS)[number], string>;
 

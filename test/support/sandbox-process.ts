@@ -7,7 +7,8 @@ import type { FaultSettings, RequestLogEntry, SandboxOptions, SandboxSession, Sa
 import { spawnCli, type CliResult, type RunningCli } from './cli-process.js';
 
 /** The sandbox's own options that its command takes as flags, and where its files go. */
-export interface SandboxProcessOptions extends Pick<SandboxOptions, 'port' | 'apiKey' | 'seed' | 'latencyMs' | 'failRate' | 'dropRate' | 'dailyBudget'> {
+export interface SandboxProcessOptions
+  extends Pick<SandboxOptions, 'port' | 'apiKey' | 'seed' | 'latencyMs' | 'failRate' | 'dropRate' | 'dailyBudget'> {
   /** Folder for the state file and the request log. */
   dir: string;
   /** Default `<dir>/state.json`; an existing file is loaded. */

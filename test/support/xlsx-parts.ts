@@ -1,6 +1,6 @@
 // The XML parts of a minimal XLSX workbook, written out by hand so a test controls every name
 // and attribute: sheet names, defined names, custom properties, the declared dimension.
-import type { DeflatedPart, ZipPart } from './zip-archive.js';
+import type { ZipPart } from './zip-archive.js';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -48,9 +48,7 @@ export function worksheetXml(rows: ReadonlyArray<ReadonlyArray<string | number |
 
 /** Every part of the workbook except the worksheets themselves. */
 export function workbookParts(spec: WorkbookSpec): ZipPart[] {
-  const sheets = spec.sheetNames
-    .map((name, i) => `<sheet name="${xmlText(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
-    .join('');
+  const sheets = spec.sheetNames.map((name, i) => `<sheet name="${xmlText(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   const definedNames = spec.definedNames?.length
     ? `<definedNames>${spec.definedNames.map(([name, formula]) => `<definedName name="${xmlText(name)}">${xmlText(formula)}</definedName>`).join('')}</definedNames>`
     : '';
@@ -66,7 +64,9 @@ export function workbookParts(spec: WorkbookSpec): ZipPart[] {
         `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
         `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
         spec.sheetNames.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${SHEET_TYPE}"/>`).join('') +
-        (custom.length ? '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>' : '') +
+        (custom.length
+          ? '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>'
+          : '') +
         '</Types>',
     },
     {
@@ -88,7 +88,10 @@ export function workbookParts(spec: WorkbookSpec): ZipPart[] {
   ];
   if (custom.length) {
     const properties = custom
-      .map(([name, value], i) => `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${xmlText(name)}"><vt:lpwstr>${xmlText(value)}</vt:lpwstr></property>`)
+      .map(
+        ([name, value], i) =>
+          `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${xmlText(name)}"><vt:lpwstr>${xmlText(value)}</vt:lpwstr></property>`,
+      )
       .join('');
     parts.push({
       name: 'docProps/custom.xml',
@@ -104,5 +107,3 @@ export function workbookParts(spec: WorkbookSpec): ZipPart[] {
 export function worksheetPath(index: number): string {
   return `xl/worksheets/sheet${index + 1}.xml`;
 }
-
-export type WorkbookPart = ZipPart | DeflatedPart;

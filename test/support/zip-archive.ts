@@ -55,7 +55,7 @@ export async function deflateRepeated(name: string, head: string, unit: string, 
   let left = times;
   while (left > 0) {
     const piece = left >= perBlock ? block : Buffer.from(unit.repeat(left));
-    left -= left >= perBlock ? perBlock : left;
+    left -= Math.min(left, perBlock);
     if (!deflate.write(piece)) await new Promise((resolve) => deflate.once('drain', resolve));
   }
   deflate.end(tail);

@@ -64,9 +64,7 @@ function renderHeader(doc: ReportDocument): string {
   meta.push(['Finished', readableInstant(doc.finishedAt)]);
   const metaHtml = meta.map(([label, value]) => `<span>${label} <b>${escapeHtml(value)}</b></span>`).join('');
   const warnings =
-    doc.warnings.length > 0
-      ? `<ul class="warnings">${doc.warnings.map((warning) => `<li>${escapeHtml(warning)}</li>`).join('')}</ul>`
-      : '';
+    doc.warnings.length > 0 ? `<ul class="warnings">${doc.warnings.map((warning) => `<li>${escapeHtml(warning)}</li>`).join('')}</ul>` : '';
   const badge = doc.dryRun ? '<span class="dry-run">dry run</span>' : '';
   return `<header><h1>Agenda import report${badge}</h1><div class="meta">${metaHtml}</div>${warnings}</header>`;
 }

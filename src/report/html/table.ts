@@ -109,8 +109,7 @@ export function filterCss(): string {
 
 export function renderRowTable(rows: readonly ReportRow[], fallbackZone: string): string {
   const radios = ROW_FILTERS.map(
-    (filter) =>
-      `<input type="radio" name="filter" class="filter-radio" id="f-${filter.id}"${filter.id === 'all' ? ' checked' : ''}>`,
+    (filter) => `<input type="radio" name="filter" class="filter-radio" id="f-${filter.id}"${filter.id === 'all' ? ' checked' : ''}>`,
   ).join('');
   const labels = ROW_FILTERS.map((filter) => {
     const count = rows.filter(filter.keeps).length;

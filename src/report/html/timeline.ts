@@ -175,7 +175,9 @@ function renderDay(day: LocalTime, entries: TimelineEntry[], roomOrder: Map<stri
   }
   const lanes = rooms
     .map((room) => {
-      const blocks = placeInRoom(byRoom.get(room) ?? [], windowStart).map(renderBlock).join('');
+      const blocks = placeInRoom(byRoom.get(room) ?? [], windowStart)
+        .map(renderBlock)
+        .join('');
       // One hour line per background tile.
       return `<div class="lane" style="height:${height.toFixed(1)}px;background-size:100% ${60 * PX_PER_MINUTE}px">${blocks}</div>`;
     })
