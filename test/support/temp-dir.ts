@@ -6,8 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, onTestFinished } from 'vitest';
 
+// A sandbox process of the test may still be saving its state file into the folder for a moment
+// after the test ends (its save is deferred; the process is stopped in afterAll): rmSync's own
+// retries cover that window, and a folder that still cannot go is left in tmp, not failed on.
 function remove(dir: string): void {
-  if (!process.env.KEEP_TEST_DIRS) rmSync(dir, { recursive: true, force: true });
+  if (process.env.KEEP_TEST_DIRS) return;
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } catch (error) {
+    process.stderr.write(`note: could not remove ${dir}: ${(error as Error).message}\n`);
+  }
 }
 
 // Folders made outside any test (while the file is collected, or in beforeAll) serve all the
