@@ -1,14 +1,7 @@
-import { resolve } from 'node:path';
 import { normalizeDedupeOptions, type DedupeOptions } from '../../options/run-options.js';
-import { connect, type Connection } from '../connect.js';
-import { guardReport, reportFailureSummary } from '../guarded-report.js';
-import { reportError } from '../report-error.js';
-import { assertReportTarget } from '../report-target.js';
 import { runInputs } from '../run-inputs.js';
-import type { RunLock } from '../run-lock.js';
-import { takeRunLock } from '../take-run-lock.js';
+import { finishWritingRun, reportOptionsOf, writingRun, type WritingRun } from '../writing-run.js';
 import type { CliCommand } from './command.js';
-import { onInterrupt } from './interrupt.js';
 import { flagsWithConfig, say } from './run-context.js';
 import { connectionOptions } from './shared-options.js';
 
@@ -30,54 +23,33 @@ export const dedupeCommand: CliCommand = {
       .option('config', { type: 'string', describe: 'Config file (default: ./guidebook-import.config.json if present)' })
       .example('$0 dedupe --guide 47', 'list the sessions that share an import_id and which would go')
       .example('$0 dedupe --guide 47 --sheet-file agenda.xlsx --yes', 'keep the session matching the sheet, delete the others'),
-  run: async (args) => {
-    let connection: Connection | null = null;
-    // Set from inside the run (see beforeListing), so kept in an object TypeScript does not narrow.
-    const held: { lock: RunLock | null } = { lock: null };
-    const controller = new AbortController();
-    const stopListening = onInterrupt(controller);
-    try {
-      const options = normalizeDedupeOptions(flagsWithConfig(args));
-      const reportPath = options.report ?? `guide-${options.guide}.dedupe.report.csv`;
-      assertReportTarget(reportPath, runInputs(options, args));
-      connection = await connect(options, { signal: controller.signal });
-      const connected = connection;
-      // Deletes while an import plans would make the import update a session that is going away.
-      const takeLock = options.yes
-        ? async () => {
-            held.lock = await takeRunLock(connected, options.guide, options.lockWait);
-          }
-        : undefined;
-      return await dedupeWith(options, connection, reportPath, controller, takeLock);
-    } catch (error) {
-      return reportError(error);
-    } finally {
-      stopListening();
-      held.lock?.release();
-      await connection?.close();
-    }
-  },
+  run: async (args) =>
+    // Deletes while an import plans would make the import update a session that is going away.
+    writingRun(
+      () => {
+        const options = normalizeDedupeOptions(flagsWithConfig(args));
+        const reportPath = options.report ?? `guide-${options.guide}.dedupe.report.csv`;
+        return { options, reportPath, inputs: runInputs(options, args), writes: options.yes };
+      },
+      (options, run) => dedupeWith(options, run),
+    ),
 };
 
 async function dedupeWith(
   options: Readonly<DedupeOptions>,
-  connection: Connection,
-  reportPath: string,
-  controller: AbortController,
-  beforeListing: (() => Promise<void>) | undefined,
+  { connection, controller, report, reportPath, apiVersion, beforeListing }: WritingRun,
 ): Promise<number> {
   const started = Date.now();
   // Loaded when the command runs, not when the CLI starts: they are for this command alone.
-  const [{ runDedupe }, { formatPlanTotals }, { createReportWriter, exitCodeOf, formatSummaryText }] = await Promise.all([
+  const [{ runDedupe }, { formatPlanTotals }, { createReportWriter }] = await Promise.all([
     import('../../pipeline/run-dedupe.js'),
     import('../../plan/index.js'),
     import('../../report/index.js'),
   ]);
-  const report = guardReport(reportPath, controller);
   const run = await runDedupe({
     ...options,
     client: connection.client,
-    apiVersion: /\/v1\/?$/.test(connection.apiUrl) ? 'v1' : 'v1.1',
+    apiVersion,
     signal: controller.signal,
     beforeListing,
     openReport: () => report.open(() => createReportWriter(reportPath)),
@@ -94,16 +66,5 @@ async function dedupeWith(
       say(formatPlanTotals(plan));
     },
   });
-  const failure = report.failure;
-  if (failure) say(reportFailureSummary(failure, run.document.summary));
-  else if (run.stoppedBy) say(`stopped early: ${run.stoppedBy.message}`);
-  say(formatSummaryText(run.document, { reportPath: resolve(reportPath), durationMs: Date.now() - started }));
-  if (options.json) process.stdout.write(`${JSON.stringify(run.document.summary)}\n`);
-  return exitCodeOf({ summary: run.document.summary, stoppedBy: run.stoppedBy, reportFailed: failure !== null });
-}
-
-/** The options as the report shows them: what the run was asked to do, never a secret. */
-function reportOptionsOf(options: Readonly<DedupeOptions>): Record<string, unknown> {
-  const { apiKeyFile: _omitFile, ...rest } = options;
-  return { ...rest };
+  return finishWritingRun(run, report, { reportPath, started, json: options.json });
 }

@@ -1,19 +1,11 @@
-import { resolve } from 'node:path';
+import type { Progress } from '../progress.js';
 import { normalizeImportOptions, type ImportOptions } from '../../options/run-options.js';
 import { defaultReportPath } from '../../report/report-path.js';
-import { connect, type Connection } from '../connect.js';
-import { guardReport, reportFailureSummary } from '../guarded-report.js';
-import { takeRunLock } from '../take-run-lock.js';
 import { runInputs } from '../run-inputs.js';
-import { assertReportTarget } from '../report-target.js';
-import type { RunLock } from '../run-lock.js';
-import type { Progress } from '../progress.js';
-import { redactSecrets } from '../redact.js';
-import { reportError } from '../report-error.js';
+import { finishWritingRun, reportOptionsOf, writingRun, type WritingRun } from '../writing-run.js';
 import type { CliCommand } from './command.js';
 import { flagsWithConfig, say } from './run-context.js';
 import { connectionOptions, sheetOptions } from './shared-options.js';
-import { onInterrupt } from './interrupt.js';
 
 export const importCommand: CliCommand = {
   command: 'import <file>',
@@ -29,60 +21,39 @@ export const importCommand: CliCommand = {
       .example('$0 import agenda.xlsx --guide 47 --dry-run', 'show what would change')
       .example('$0 import agenda.xlsx --guide 47 --create-missing --report run.html', 'import and write an HTML report')
       .example('$0 import samples/devcon-2027.xlsx --guide 1 --sandbox', 'rehearse against a local sandbox'),
-  run: async (args) => {
-    let connection: Connection | null = null;
-    // Set from inside the run (see takeLock), so kept in an object TypeScript does not narrow.
-    const held: { lock: RunLock | null } = { lock: null };
-    const controller = new AbortController();
-    const stopListening = onInterrupt(controller);
-    try {
+  run: async (args) =>
+    // The lock is taken once the guide has answered and before its sessions are listed: from then
+    // on a second run would plan the same creates. A dry run writes nothing and takes none.
+    writingRun(() => {
       const options = normalizeImportOptions(flagsWithConfig(args));
-      assertReportTarget(options.report ?? defaultReportPath(options.file), runInputs(options, args));
-      connection = await connect(options, { signal: controller.signal });
-      const connected = connection;
-      // Taken once the guide has answered (a run that cannot reach it never holds the lock) and
-      // before its sessions are listed: from then on a second run would plan the same creates.
-      // A dry run writes nothing, so it may run beside anything.
-      const takeLock = options.dryRun
-        ? undefined
-        : async () => {
-            held.lock = await takeRunLock(connected, options.guide, options.lockWait);
-          };
-      return await importWith(options, connection, controller, takeLock);
-    } catch (error) {
-      return reportError(error);
-    } finally {
-      stopListening();
-      held.lock?.release();
-      await connection?.close();
-    }
-  },
+      return {
+        options,
+        reportPath: options.report ?? defaultReportPath(options.file),
+        inputs: runInputs(options, args),
+        writes: !options.dryRun,
+      };
+    }, importWith),
 };
 
 async function importWith(
   options: Readonly<ImportOptions>,
-  connection: Connection,
-  controller: AbortController,
-  beforeListing: (() => Promise<void>) | undefined,
+  { connection, controller, report, reportPath, apiVersion, beforeListing }: WritingRun,
 ): Promise<number> {
   const started = Date.now();
   // Loaded when the command runs, not when the CLI starts: the pipeline, the report writers and
   // cli-progress are for this command alone (the HTTP client comes with connect()).
-  const [{ formatPlanTotals, isWriteEntry }, { runImport }, { createReportWriter, exitCodeOf, formatSummaryText }, { createProgress }] =
-    await Promise.all([
-      import('../../plan/index.js'),
-      import('../../pipeline/run-import.js'),
-      import('../../report/index.js'),
-      import('../progress.js'),
-    ]);
-  const reportPath = options.report ?? defaultReportPath(options.file);
-  const report = guardReport(reportPath, controller);
+  const [{ formatPlanTotals, isWriteEntry }, { runImport }, { createReportWriter }, { createProgress }] = await Promise.all([
+    import('../../plan/index.js'),
+    import('../../pipeline/run-import.js'),
+    import('../../report/index.js'),
+    import('../progress.js'),
+  ]);
   let progress: Progress | null = null;
   let writes = 0;
   const run = await runImport(options.file, {
     ...options,
     client: connection.client,
-    apiVersion: /\/v1\/?$/.test(connection.apiUrl) ? 'v1' : 'v1.1',
+    apiVersion,
     signal: controller.signal,
     beforeListing,
     maxInFlight: options.concurrency * 2,
@@ -104,16 +75,5 @@ async function importWith(
     },
   });
   (progress as Progress | null)?.stop();
-  const failure = report.failure;
-  if (failure) say(reportFailureSummary(failure, run.document.summary));
-  else if (run.stoppedBy) say(`stopped early: ${redactSecrets(run.stoppedBy.message)}`);
-  say(formatSummaryText(run.document, { reportPath: resolve(reportPath), durationMs: Date.now() - started }));
-  if (options.json) process.stdout.write(`${JSON.stringify(run.document.summary)}\n`);
-  return exitCodeOf({ summary: run.document.summary, stoppedBy: run.stoppedBy, reportFailed: failure !== null });
-}
-
-/** The options as the report shows them: what the run was asked to do, never a secret. */
-function reportOptionsOf(options: Readonly<ImportOptions>): Record<string, unknown> {
-  const { apiKeyFile: _omitFile, ...rest } = options;
-  return { ...rest };
+  return finishWritingRun(run, report, { reportPath, started, json: options.json });
 }
