@@ -57,11 +57,7 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
   // Each listing costs at least one request of the daily budget: a sheet without a track or room
   // column never looks at the guide's tracks or locations, so it does not list them.
   const mapsLocations = mapsField(converted.rows, 'locations');
-  const [serverSessions, tracks, locations] = await Promise.all([
-    collect(client.listSessions(guide.id)),
-    mapsField(converted.rows, 'schedule_tracks') ? collect(client.listScheduleTracks(guide.id)) : [],
-    mapsLocations && apiVersion !== 'v1' ? collect(client.listLocations(guide.id)) : [],
-  ]);
+  const { serverSessions, tracks, locations } = await listGuide(client, guide.id, converted.rows, apiVersion);
   // The client's own: records of other guides it left out of the listings, say.
   const warnings = [...sheet.warnings, ...converted.warnings, ...client.warnings()];
   if (mapsLocations && apiVersion === 'v1') {
@@ -72,9 +68,9 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
   const plan = buildPlan({
     guideId: guide.id,
     rows: converted.rows,
-    serverSessions: serverSessions as ApiSession[],
-    tracks: tracks as ApiScheduleTrack[],
-    locations: locations as ApiLocation[],
+    serverSessions,
+    tracks,
+    locations,
     readRequests: client.requestCount - before,
     options: {
       createMissing: options.createMissing ?? false,
@@ -89,8 +85,26 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
     guide,
     sheet: { file: sheet.file, format: sheet.format, sheet: sheet.sheet, header: sheet.header },
     warnings,
-    listing: { tracks: tracks as ApiScheduleTrack[], locations: locations as ApiLocation[] },
+    listing: { tracks, locations },
   };
+}
+
+/**
+ * The guide's sessions, and its tracks and locations only when some row maps them: each listing
+ * costs at least one request of the daily budget. Shared by import and dedupe.
+ */
+export async function listGuide(
+  client: GuidebookClient,
+  guideId: number,
+  rows: readonly ConvertedRow[],
+  apiVersion: 'v1' | 'v1.1',
+): Promise<{ serverSessions: ApiSession[]; tracks: ApiScheduleTrack[]; locations: ApiLocation[] }> {
+  const [serverSessions, tracks, locations] = await Promise.all([
+    collect(client.listSessions(guideId)),
+    mapsField(rows, 'schedule_tracks') ? collect(client.listScheduleTracks(guideId)) : [],
+    mapsField(rows, 'locations') && apiVersion !== 'v1' ? collect(client.listLocations(guideId)) : [],
+  ]);
+  return { serverSessions, tracks, locations };
 }
 
 /** True when some valid row maps the field (the sheet has its column, or a mapping default). */

@@ -9,8 +9,9 @@ import { planDedupe, type DedupeSheet } from '../plan/plan-deletes.js';
 import type { Plan } from '../plan/types.js';
 import { entryToReportRow, exitCodeOf, reportDocument, summarize, toReportRow, type ReportWriter } from '../report/index.js';
 import type { ReportDocument } from '../report/types.js';
-import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow, ReportRow } from '../types.js';
+import type { ApiGuide, ReportRow } from '../types.js';
 import { readSheet } from './sheet-rows.js';
+import { listGuide } from './plan-file.js';
 
 export interface RunDedupeOptions {
   client: GuidebookClient;
@@ -64,17 +65,11 @@ export async function runDedupe(options: RunDedupeOptions): Promise<DedupeRun> {
   if (loaded && converted) warnings.push(...loaded.warnings, ...converted.warnings);
   // As import does: a sheet without a track or room column does not list them.
   const rows = converted?.rows ?? [];
-  const [serverSessions, tracks, locations] = await Promise.all([
-    collect(client.listSessions(guide.id)),
-    mapsField(rows, 'schedule_tracks') ? collect(client.listScheduleTracks(guide.id)) : [],
-    mapsField(rows, 'locations') && apiVersion !== 'v1' ? collect(client.listLocations(guide.id)) : [],
-  ]);
-  const sheet: DedupeSheet | undefined = converted
-    ? { rows: converted.rows, tracks: tracks as ApiScheduleTrack[], locations: locations as ApiLocation[], apiVersion }
-    : undefined;
+  const { serverSessions, tracks, locations } = await listGuide(client, guide.id, rows, apiVersion);
+  const sheet: DedupeSheet | undefined = converted ? { rows: converted.rows, tracks, locations, apiVersion } : undefined;
   const plan = planDedupe({
     guideId: guide.id,
-    serverSessions: serverSessions as ApiSession[],
+    serverSessions,
     sheet,
     yes: options.yes,
     sheetName: loaded?.sheet ?? '',
@@ -127,14 +122,4 @@ export async function runDedupe(options: RunDedupeOptions): Promise<DedupeRun> {
   });
   await report?.finish(document);
   return { document, plan, stoppedBy, exitCode: exitCodeOf({ summary, stoppedBy }) };
-}
-
-function mapsField(rows: readonly ConvertedRow[], field: 'schedule_tracks' | 'locations'): boolean {
-  return rows.some((row) => row.ok && row.session.mapped.includes(field));
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
 }
