@@ -32,16 +32,7 @@ export function planDeletes(input: PruneInput): DeleteEntry[] {
   const importedSessions = input.serverSessions.filter((session) => Boolean(session.import_id));
   const deletes: DeleteEntry[] = importedSessions
     .filter((session) => !input.sheetImportIds.has(importIdKey(session.import_id!)))
-    .map((session) => ({
-      action: 'delete',
-      sheet: input.sheetName,
-      row: null,
-      importId: session.import_id!,
-      name: session.name,
-      sessionId: session.id,
-      confirmed: input.yes >= 1,
-      issues: [],
-    }));
+    .map((session) => deleteEntry(session, input.sheetName, input.yes >= 1));
   if (deletes.length === 0) return deletes;
 
   const { maxDeletes } = input;
@@ -111,7 +102,9 @@ export function planDedupe(input: DedupeInput): Plan {
     const why = keptBecause(kept, group, input.sheet !== undefined, row, matching.length);
     entries.push(keepEntry(kept, input.sheetName, why));
     for (const session of group) {
-      if (session !== kept) entries.push(deleteEntry(session, kept, input));
+      if (session === kept) continue;
+      const note = `a duplicate of session ${kept.id}, which holds the same import_id ${JSON.stringify(kept.import_id)} and is kept`;
+      entries.push(deleteEntry(session, input.sheetName, input.yes, note));
     }
   }
   const writeRequests = entries.filter((entry) => entry.action === 'delete' && entry.confirmed).length;
@@ -206,16 +199,17 @@ function keepEntry(session: ApiSession, sheetName: string, note: string): Unchan
   };
 }
 
-function deleteEntry(session: ApiSession, kept: ApiSession, input: DedupeInput): DeleteEntry {
+/** The delete of one server session (prune or dedupe); `note` says why, when the action alone does not. */
+function deleteEntry(session: ApiSession, sheetName: string, confirmed: boolean, note?: string): DeleteEntry {
   return {
     action: 'delete',
-    sheet: input.sheetName,
+    sheet: sheetName,
     row: null,
     importId: session.import_id!,
     name: session.name,
     sessionId: session.id,
-    confirmed: input.yes,
+    confirmed,
     issues: [],
-    note: `a duplicate of session ${kept.id}, which holds the same import_id ${JSON.stringify(kept.import_id)} and is kept`,
+    ...(note === undefined ? {} : { note }),
   };
 }
