@@ -71,7 +71,11 @@ export type MappedField =
   | 'max_capacity'
   | 'waitlist'
   | 'registration_start_date'
-  | 'registration_end_date';
+  | 'registration_end_date'
+  | 'end_date' // the day a session ends, when it is not its start day (across midnight, several days)
+  | 'speakers' // a list of presenter names (one or several columns: Speakers, Speaker 1..N, Presenter1..3)
+  | 'moderators' // a list of names whose role is Moderator
+  | 'image'; // a path (relative to the sheet) or an http(s) URL of a PNG/JPEG
 
 export interface MappedCell {
   /** The header text of the column, as in the sheet (or "(default)" for a mapping constant). */
@@ -141,6 +145,34 @@ export interface SessionFields {
   registration_end_date?: string | null;
 }
 
+/** A speaker named on a session row, in the order the cell lists them (link order = this order). */
+export interface SessionSpeakerRef {
+  name: string;
+  /** 'Speaker' unless the column says otherwise (e.g. 'Moderator'). */
+  role: string;
+}
+
+/**
+ * One speaker as a Speakers sheet (or a feed) describes them. The Speakers sheet's canonical
+ * columns are: Import ID, Name, Title, Company, Bio, Email, Photo, Role, Sessions.
+ */
+export interface SheetSpeaker {
+  sheet: string;
+  row: number;
+  name: string;
+  import_id?: string;
+  title?: string;
+  company?: string;
+  /** Plain text or basic HTML, converted and sanitised like a session description. */
+  bio?: string;
+  email?: string;
+  /** A path (relative to the sheet) or an http(s) URL. */
+  photo?: string;
+  role?: string;
+  /** Import ids of the sessions this speaker presents (a Speakers sheet's Sessions column). */
+  sessions?: string[];
+}
+
 /** A valid sheet row converted to what would be sent, with tracks/locations still by name or id. */
 export interface SheetSession {
   sheet: string;
@@ -149,6 +181,10 @@ export interface SheetSession {
   /** Track and location references as written in the sheet (names or numeric ids). */
   tracks?: string[];
   locations?: string[];
+  /** Speakers named on the row (merged presenter rows collect theirs here), in cell order. */
+  speakers?: SessionSpeakerRef[];
+  /** The session's image: a path (relative to the sheet) or an http(s) URL, not yet checked. */
+  image?: string;
   /** Which session fields the sheet actually maps (fields not mapped are never touched). */
   mapped: ReadonlyArray<keyof SessionFields | 'schedule_tracks' | 'locations'>;
   /** The IANA zone the row's local times were read in (or "offset" when the value carried one). */

@@ -190,6 +190,23 @@ export const SESSION_FIELDS = {
       help: 'Local date and time registration closes, after Registration Start; needs Require Login yes.',
     },
   },
+  end_date: {
+    aliases: ['End Date', 'End Day', 'end_day', 'Date End'],
+    cell: 'date',
+    api: { field: 'end_time', kind: 'instant', versions: BOTH },
+  },
+  speakers: {
+    aliases: ['Speakers', 'Speaker', 'Presenters', 'Presenter', 'Speaker Names', 'Speaker Name'],
+    cell: 'names',
+  },
+  moderators: {
+    aliases: ['Moderator', 'Moderators', 'Moderator(s)'],
+    cell: 'names',
+  },
+  image: {
+    aliases: ['Image', 'Image URL', 'Session Image', 'Picture'],
+    cell: 'text',
+  },
 } as const satisfies Readonly<Record<MappedField, SessionFieldEntry>>;
 
 type Table = typeof SESSION_FIELDS;

@@ -35,6 +35,10 @@ const HEADER_OF: Record<MappedField, string> = {
   waitlist: 'Waitlist',
   registration_start_date: 'Registration Start',
   registration_end_date: 'Registration End',
+  end_date: 'End Date',
+  speakers: 'Speakers',
+  moderators: 'Moderators',
+  image: 'Image',
 };
 
 /** A subset of the fields (name and a start always among them, as the map stage demands). */

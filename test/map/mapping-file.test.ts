@@ -87,7 +87,7 @@ describe('parseMappingConfig', () => {
       'mapping.json: unknown key "extra" (allowed: columns, defaults, formats, timezone, $comment); ' +
         '"columns" maps "A" to "nope", which is not a field (fields: import_id, name, description, datetime_start, datetime_end, ' +
         'date, start, end, duration, timezone, all_day, tracks, locations, allow_rating, add_to_schedule, rank, require_login, ' +
-        'max_capacity, waitlist, registration_start_date, registration_end_date; null ignores the column); ' +
+        'max_capacity, waitlist, registration_start_date, registration_end_date, end_date, speakers, moderators, image; null ignores the column); ' +
         '"formats" → "true_words": expected a list of words, e.g. ["ja", "j"]',
     );
   });
