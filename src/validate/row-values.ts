@@ -108,10 +108,13 @@ function match(pattern: RegExp, text: string): [string, string | undefined] | un
 }
 
 /**
- * Track and location names in one cell. A cell holding ";" splits on ";" only, so a name with a
- * comma survives ("Hall A, Level 2; Hall B"); otherwise "," splits. Line breaks always split (a
- * name never spans lines). Parts are trimmed, empty ones dropped, and repeats dropped ignoring
- * case, keeping the first spelling and the order.
+ * Track, location and speaker names in one cell. Line breaks (and a backslash-n typed as text)
+ * always split: a name never spans lines. Beyond those, ONE separator splits, the first of these
+ * the cell holds: ";", "|", ",", then " / " (a slash with space on both sides). So a name with a
+ * comma survives beside ";" ("Hall A, Level 2; Hall B"), and a slash inside a name never splits
+ * ("Hall 1/2", "A/B Testing"): only "Data / Web" is two names. A mapping file's list_separator
+ * replaces the rule. Parts are trimmed, empty ones dropped, and repeats dropped ignoring case,
+ * keeping the first spelling and the order.
  */
 export function splitList(text: string, separator?: string): string[] {
   // One name (most cells): nothing to split or to compare.
@@ -119,9 +122,9 @@ export function splitList(text: string, separator?: string): string[] {
     const name = text.trim();
     return name === '' ? [] : [name];
   }
-  const pieces = separator
-    ? text.split(/\r?\n|\r/).flatMap((line) => line.split(separator))
-    : text.split(text.includes(';') ? /[;\r\n]/ : /[,\r\n]/);
+  const lines = text.split(LINE_SPLIT);
+  const split = separator ?? LIST_SEPARATORS.find((candidate) => lines.some((line) => line.includes(candidate)));
+  const pieces = split === undefined ? lines : lines.flatMap((line) => line.split(split));
   const seen = new Set<string>();
   const names: string[] = [];
   for (const piece of pieces) {
@@ -135,9 +138,14 @@ export function splitList(text: string, separator?: string): string[] {
   return names;
 }
 
+/** In order of precedence: a cell splits on the first of these it holds, and on no other. */
+const LIST_SEPARATORS = [';', '|', ',', ' / '] as const;
+const LINE_SPLIT = /\r?\n|\r|\\n/;
+
 function holdsSeparator(text: string, separator: string | undefined): boolean {
-  if (text.includes('\n') || text.includes('\r')) return true;
-  return separator ? text.includes(separator) : text.includes(',') || text.includes(';');
+  if (text.includes('\n') || text.includes('\r') || text.includes('\\n')) return true;
+  if (separator) return text.includes(separator);
+  return LIST_SEPARATORS.some((candidate) => text.includes(candidate));
 }
 
 /** Cell readers settled once per sheet (which columns use x marks, which separator, which words). */
