@@ -3,6 +3,7 @@ import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession } from '../typ
 import { describeAnswer, isJsonObject, isRecordWithId } from './answer-shape.js';
 import { resolveClientOptions } from './client-options.js';
 import { createWithRecovery } from './create-with-recovery.js';
+import { customListCalls } from './custom-list-client.js';
 import { assertGuideId, assertWriteBody, GuideScope } from './guide-scope.js';
 import { paginate } from './pagination.js';
 import { RequestRunner } from './request-runner.js';
@@ -43,6 +44,8 @@ export function createClient(options: ClientOptions): GuidebookClient {
     scope.only<ApiLocation>('location', guideId, paginate(runner, listUrl('locations', guideId)));
 
   return {
+    ...customListCalls(runner, scope, { listUrl, itemUrl }),
+
     get requestCount() {
       return runner.requestCount;
     },

@@ -60,7 +60,7 @@ export interface CreateOutcome {
   status: number;
 }
 
-export interface GuidebookClient {
+export interface GuidebookClient extends CustomListCalls {
   /** Requests sent so far (every attempt counts: the daily budget counts them too). */
   readonly requestCount: number;
   /**
@@ -88,4 +88,93 @@ export interface GuidebookClient {
   createScheduleTrack(body: { guide: number; name: string; import_id?: string; color?: string }): Promise<ApiScheduleTrack>;
   listLocations(guideId: number): AsyncIterable<ApiLocation>;
   createLocation(body: { guide: number; name: string; import_id?: string; location_type?: number }): Promise<ApiLocation>;
+}
+
+/** A custom list as the API returns it (v1.1 `/custom-lists/`): speakers live in one. */
+export interface ApiCustomList {
+  id: number;
+  guide: number;
+  name: string;
+  import_id?: string | null;
+}
+
+/** A custom list item (v1.1 `/custom-list-items/`): one speaker. */
+export interface ApiCustomListItem {
+  id: number;
+  guide: number;
+  name: string;
+  subtitle?: string | null;
+  description_html?: string | null;
+  contact_email?: string | null;
+  import_id?: string | null;
+  /** Read-only: the lists the item is in (through its relations). */
+  custom_lists?: number[];
+  image?: string | null;
+  thumbnail?: string | null;
+}
+
+/** What puts an item in a list (`/custom-list-item-relations/`): one per (item, list), rank unique per list. */
+export interface ApiCustomListItemRelation {
+  id: number;
+  custom_list: number;
+  custom_list_item: number;
+  rank: number;
+}
+
+export type LinkContentType = 'schedule.session' | 'custom_list.customlistitem';
+
+/** A link (`/links/`): shown on its source only, ordered there by rank. */
+export interface ApiLink {
+  id: number;
+  guide: number;
+  source_content_type: string;
+  source_object_id: number;
+  target_content_type: string;
+  target_object_id: number;
+  rank?: number | null;
+  import_id?: string | null;
+}
+
+export interface CustomListItemBody {
+  guide: number;
+  name?: string;
+  subtitle?: string;
+  description_html?: string;
+  contact_email?: string;
+  import_id?: string;
+}
+
+export interface LinkCreateBody {
+  guide: number;
+  source_content_type: LinkContentType;
+  source_object_id: number;
+  target_content_type: LinkContentType;
+  target_object_id: number;
+  rank: number;
+  /** The importer's mark on a link it made (see speakers/speaker-ids.ts); links without it are never changed. */
+  import_id?: string;
+}
+
+/** The speaker resources: custom lists, their items, the relations between them, and links. */
+export interface CustomListCalls {
+  listCustomLists(guideId: number): AsyncIterable<ApiCustomList>;
+  createCustomList(body: { guide: number; name: string }): Promise<ApiCustomList>;
+  listCustomListItems(guideId: number): AsyncIterable<ApiCustomListItem>;
+  /** POST an item; a lost answer is recovered by its import_id (never sent twice blindly). */
+  createCustomListItem(body: CustomListItemBody & { name: string; import_id: string }): Promise<ApiCustomListItem>;
+  patchCustomListItem(itemId: number, body: CustomListItemBody): Promise<ApiCustomListItem>;
+  deleteCustomListItem(itemId: number): Promise<void>;
+  /** The relations of the guide's lists; `listIds` are the guide's lists (relations carry no guide field). */
+  listCustomListItemRelations(guideId: number, listIds: ReadonlySet<number>): AsyncIterable<ApiCustomListItemRelation>;
+  /** POST a relation; a lost answer is recovered by (item, list), which the API keeps unique. */
+  createCustomListItemRelation(
+    guideId: number,
+    body: { custom_list: number; custom_list_item: number; rank: number },
+  ): Promise<ApiCustomListItemRelation>;
+  deleteCustomListItemRelation(relationId: number): Promise<void>;
+  listLinks(guideId: number): AsyncIterable<ApiLink>;
+  /** POST a link; a lost answer is recovered by (source, target). */
+  createLink(body: LinkCreateBody): Promise<ApiLink>;
+  patchLink(linkId: number, body: { guide: number; rank: number }): Promise<ApiLink>;
+  deleteLink(linkId: number): Promise<void>;
 }
