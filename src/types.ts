@@ -150,6 +150,8 @@ export interface SessionSpeakerRef {
   name: string;
   /** 'Speaker' unless the column says otherwise (e.g. 'Moderator'). */
   role: string;
+  /** An email written in the cell ("Jane Doe <jane@example.org>"): matched before the name. */
+  email?: string;
 }
 
 /**

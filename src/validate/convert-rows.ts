@@ -15,6 +15,7 @@ import {
 } from './row-values.js';
 import { convertCellToUtc, convertRowTimes, sheetSpanWarnings } from './row-times.js';
 import { sessionRuleIssues } from './session-rules.js';
+import { readSpeakerRefs } from '../speakers/speaker-cells.js';
 
 /** What convertRows needs: the time stage's options plus how cell text is read. */
 export interface ConvertOptions extends TimeOptions {
@@ -99,6 +100,8 @@ function convertRow(row: MappedRow, context: RowContext): ConvertedRow {
     warnings: issues.length === 0 ? NO_ISSUES : issues,
   };
   if (tracks !== undefined) session.tracks = tracks;
+  const speakers = readSpeakerRefs(row, context.readers.listSeparator);
+  if (speakers !== undefined) session.speakers = speakers;
   if (locations !== undefined) session.locations = locations;
   return { ok: true, session };
 }
