@@ -8,7 +8,8 @@ import type { GuidebookImportError } from '../errors.js';
 import type { ConnectionOptions } from '../options/run-options.js';
 import type { ReportDocument } from '../report/types.js';
 import { onInterrupt } from './commands/interrupt.js';
-import { say } from './commands/run-context.js';
+import { inform, say } from './commands/run-context.js';
+import { painterFor } from './colour.js';
 import { connect, type Connection } from './connect.js';
 import { guardReport, reportFailureSummary, type ReportGuard } from './guarded-report.js';
 import { reportError } from './report-error.js';
@@ -77,13 +78,24 @@ export async function finishWritingRun(
   report: ReportGuard,
   display: { reportPath: string; started: number; json: boolean | undefined },
 ): Promise<number> {
-  const { exitCodeOf, formatSummaryText } = await import('../report/index.js');
+  const [{ exitCodeOf, formatSummaryText, tallyRows }, { jsonSummary }] = await Promise.all([
+    import('../report/index.js'),
+    import('../report/json-summary.js'),
+  ]);
   const failure = report.failure;
-  if (failure) say(reportFailureSummary(failure, run.document.summary));
-  else if (run.stoppedBy) say(`stopped early: ${run.stoppedBy.message}`);
-  say(formatSummaryText(run.document, { reportPath: resolve(display.reportPath), durationMs: Date.now() - display.started }));
-  if (display.json) process.stdout.write(`${JSON.stringify(run.document.summary)}\n`);
-  return exitCodeOf({ summary: run.document.summary, stoppedBy: run.stoppedBy, reportFailed: failure !== null });
+  const paint = painterFor(process.stderr);
+  const stopped = failure
+    ? reportFailureSummary(failure, run.document.summary)
+    : run.stoppedBy
+      ? `stopped early: ${run.stoppedBy.message}`
+      : null;
+  if (stopped) say(paint('warn', stopped));
+  const reportPath = resolve(display.reportPath);
+  const tally = tallyRows(run.document.rows);
+  inform(formatSummaryText(run.document, { reportPath, durationMs: Date.now() - display.started, tally, paint }));
+  const exitCode = exitCodeOf({ summary: run.document.summary, stoppedBy: run.stoppedBy, reportFailed: failure !== null });
+  if (display.json) process.stdout.write(`${JSON.stringify(jsonSummary(run.document, tally, { exitCode, reportPath, stopped }))}\n`);
+  return exitCode;
 }
 
 /** The options as the report shows them: what the run was asked to do, never a secret's file. */

@@ -1,7 +1,7 @@
 // The mapping file (--mapping file.json) tells how an unusual sheet maps to session fields. It is
 // validated with a schema, the way options are: one GuidebookImportError('mapping') that names
 // every wrong key, so a user fixes the file in one go. "$comment" keys anywhere are ignored, so
-// example files can explain themselves.
+// example files can explain themselves, and "$schema" too (schemas/mapping.schema.json).
 import { readFileSync } from 'node:fs';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
@@ -24,7 +24,8 @@ const formatsSchema = z.strictObject({
   false_words: words.optional(),
 });
 
-const mappingSchema = z.strictObject({
+/** Exported for schemas/mapping.schema.json (scripts/write-json-schemas.ts). */
+export const mappingSchema = z.strictObject({
   columns: z.record(z.string(), fieldName.nullable()).optional(),
   defaults: z.partialRecord(fieldName, defaultValue).optional(),
   formats: formatsSchema.optional(),
@@ -98,13 +99,13 @@ function semanticProblems(
   return problems;
 }
 
-/** Drops "$comment" (and "$comment…") keys at any depth of objects. */
+/** Drops "$comment" (and "$comment…") keys at any depth of objects, and "$schema" (an editor's schema link). */
 function withoutComments(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutComments);
   if (typeof value !== 'object' || value === null) return value;
   const kept: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    if (!key.startsWith('$comment')) kept[key] = withoutComments(inner);
+    if (!key.startsWith('$comment') && key !== '$schema') kept[key] = withoutComments(inner);
   }
   return kept;
 }

@@ -77,6 +77,7 @@ export const CONFIG_KEYS = [
   'force',
   'lockWait',
   'sheetFile',
+  'quiet',
 ] as const;
 
 export const DEFAULTS = Object.freeze({ concurrency: 4, rate: 5, retries: 4, timeoutMs: 30_000 });

@@ -1,5 +1,5 @@
 export { toReportRow, entryToReportRow } from './report-row.js';
-export { summarize, createRowTally, type RowTally } from './summary.js';
+export { summarize, createRowTally, tallyRows, type RowTally } from './summary.js';
 export { createReportWriter, type ReportWriter } from './report-writer.js';
 export { formatSummaryText } from './summary-text.js';
 export { reportDocument } from './report-document.js';

@@ -1,6 +1,6 @@
 import { redactSecrets } from '../redact.js';
 import type { Action, Outcome, ReportRow } from '../types.js';
-import { createRowTally, SHOWN_FAILURES, type RowTally } from './summary.js';
+import { SHOWN_FAILURES, tallyRows, type RowTally } from './summary.js';
 import type { ReportDocument } from './types.js';
 
 const ACTIONS: readonly Action[] = ['create', 'update', 'unchanged', 'delete', 'invalid', 'conflict'];
@@ -11,12 +11,20 @@ const count = (n: number) => n.toLocaleString('en-US');
  * The one-screen summary printed to stderr at the end of a run. The rows are counted from
  * `doc.rows`, or taken from `extra.tally` when the command streamed its rows and kept none.
  */
-export function formatSummaryText(doc: ReportDocument, extra: { reportPath: string; durationMs: number; tally?: RowTally }): string {
-  const tally = extra.tally ?? tallyOf(doc.rows);
+export function formatSummaryText(
+  doc: ReportDocument,
+  extra: { reportPath: string; durationMs: number; tally?: RowTally; paint?: Paint },
+): string {
+  const tally = extra.tally ?? tallyRows(doc.rows);
+  const paint = extra.paint ?? plain;
   const lines = [headline(doc)];
   lines.push(`  rows:     ${ACTIONS.map((action) => `${count(tally.actions.get(action) ?? 0)} ${action}`).join(', ')}`);
   lines.push(
-    `  outcome:  ${OUTCOMES.map((outcome) => `${count(tally.outcomes.get(outcome) ?? 0)} ${outcome.replace('_', ' ')}`).join(', ')}`,
+    `  outcome:  ${OUTCOMES.map((outcome) => {
+      const n = tally.outcomes.get(outcome) ?? 0;
+      const text = `${count(n)} ${outcome.replace('_', ' ')}`;
+      return n > 0 ? paint(OUTCOME_TONE[outcome], text) : text;
+    }).join(', ')}`,
   );
   lines.push(`  requests: ${count(doc.summary.requests)} (of the 10,000-a-day budget)`);
   lines.push(`  time:     ${formatDuration(extra.durationMs)}`);
@@ -25,18 +33,42 @@ export function formatSummaryText(doc: ReportDocument, extra: { reportPath: stri
   const failures = tally.failures;
   if (failures > 0) {
     lines.push(
-      `${count(failures)} ${failures === 1 ? 'row needs' : 'rows need'} attention${failures > SHOWN_FAILURES ? ` (first ${SHOWN_FAILURES})` : ''}:`,
+      paint(
+        'bad',
+        `${count(failures)} ${failures === 1 ? 'row needs' : 'rows need'} attention${failures > SHOWN_FAILURES ? ` (first ${SHOWN_FAILURES})` : ''}:`,
+      ),
     );
-    for (const row of tally.firstFailures) lines.push(`  ${place(row)} ${row.action}: ${firstLine(row.message) || '(no message)'}`);
+    for (const row of tally.firstFailures)
+      lines.push(`  ${place(row)} ${paint('bad', row.action)}: ${firstLine(row.message) || '(no message)'}`);
     if (failures > SHOWN_FAILURES) lines.push(`  … and ${count(failures - SHOWN_FAILURES)} more in the report`);
   }
+  const left = whatIsLeft(doc, tally);
+  if (left) lines.push(paint('warn', left));
   return lines.join('\n');
 }
 
-function tallyOf(rows: readonly ReportRow[]): RowTally {
-  const tally = createRowTally(0);
-  for (const row of rows) tally.add(row);
-  return tally;
+/** The tone of a piece of the summary; the CLI colours it on a terminal (cli/colour.ts). */
+export type Tone = 'good' | 'bad' | 'warn' | 'dim';
+export type Paint = (tone: Tone, text: string) => string;
+const plain: Paint = (_tone, text) => text;
+const OUTCOME_TONE: Record<Outcome, Tone> = { done: 'good', planned: 'dim', failed: 'bad', not_attempted: 'warn' };
+
+/**
+ * What a re-run would still do, said plainly after a stop or failed writes: rows not attempted
+ * are finished by running the same command again (what was written is found, not duplicated);
+ * failed writes are tried again by the same re-run once their cause is fixed.
+ */
+function whatIsLeft(doc: ReportDocument, tally: RowTally): string | null {
+  const notAttempted = tally.summary.not_attempted;
+  const failedWrites = tally.summary.failed;
+  if (notAttempted === 0 && failedWrites === 0) return null;
+  const parts: string[] = [];
+  if (notAttempted > 0) parts.push(`${count(notAttempted)} ${notAttempted === 1 ? 'row was' : 'rows were'} not attempted`);
+  if (failedWrites > 0) parts.push(`${count(failedWrites)} ${failedWrites === 1 ? 'write' : 'writes'} failed`);
+  const done = tally.summary.created + tally.summary.updated + tally.summary.deleted;
+  const kept = done > 0 ? ` (the ${count(done)} ${done === 1 ? 'write' : 'writes'} made are found, not repeated)` : '';
+  const fix = failedWrites > 0 ? ', after fixing what the failures say,' : '';
+  return `left: ${parts.join(' and ')}. Running the same ${doc.command} again${fix} finishes the job${kept}.`;
 }
 
 function headline(doc: ReportDocument): string {

@@ -1,4 +1,5 @@
 import type { Action, Outcome, ReportRow, Summary } from '../types.js';
+import { orderReportRows } from './order.js';
 
 /**
  * The run's totals, as `--json` prints them:
@@ -70,6 +71,16 @@ export function createRowTally(requests: number): RowTally {
       }
     },
   };
+}
+
+/**
+ * A tally of rows held whole (import, dedupe), taken in the finished report's order, so the first
+ * failures named are the first in the sheet, not the first to come back from the server.
+ */
+export function tallyRows(rows: readonly ReportRow[], requests = 0): RowTally {
+  const tally = createRowTally(requests);
+  for (const row of orderReportRows(rows)) tally.add(row);
+  return tally;
 }
 
 function countRow(summary: Summary, row: ReportRow): void {

@@ -1,7 +1,9 @@
-// --json: stdout holds exactly one line, the summary object of PRODUCT.md with its keys in order;
-// everything else (plan, progress, summary text, warnings) goes to stderr.
-import { join } from 'node:path';
+// --json: stdout holds exactly one line, the summary object of PRODUCT.md (its counts first, in
+// order, then planned/done and the run's facts), valid against schemas/json-summary.schema.json's
+// source; everything else (plan, progress, summary text, warnings) goes to stderr.
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonSummarySchema } from '../../src/report/json-summary-schema.js';
 import { agendaRows, writeAgendaCsv } from '../support/agenda-sheet.js';
 import { runCli, SECRET_KEY } from '../support/cli-process.js';
 import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
@@ -14,13 +16,21 @@ beforeAll(async () => {
 });
 afterAll(cleanUp);
 
-function summaryOf(stdout: string): Record<string, number> {
+type JsonSummary = ReturnType<typeof jsonSummarySchema.parse>;
+
+/** The whole printed object, checked against the schema. */
+function jsonOf(stdout: string): JsonSummary {
   expect(stdout.endsWith('\n')).toBe(true);
   expect(stdout.trimEnd().split('\n')).toHaveLength(1);
-  const summary = JSON.parse(stdout) as Record<string, number>;
-  expect(Object.keys(summary)).toEqual(SUMMARY_KEYS);
-  expect(Object.values(summary).every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
-  return summary;
+  const parsed = JSON.parse(stdout) as Record<string, unknown>;
+  expect(Object.keys(parsed).slice(0, SUMMARY_KEYS.length)).toEqual(SUMMARY_KEYS);
+  return jsonSummarySchema.parse(parsed);
+}
+
+/** PRODUCT.md's counts alone. */
+function summaryOf(stdout: string): Record<string, number> {
+  const summary = jsonOf(stdout) as unknown as Record<string, number>;
+  return Object.fromEntries(SUMMARY_KEYS.map((key) => [key, summary[key] as number]));
 }
 
 describe('--json', () => {
@@ -75,5 +85,55 @@ describe('--json', () => {
     const run = await world.importCli(join(world.dir, 'first.csv'), ['--json', '--dry-run']);
     expect(run.code).toBe(0);
     expect(summaryOf(run.stdout)).toMatchObject({ created: 0, updated: 0, deleted: 0, requests: 4 });
+  });
+
+  it('a dry run shows what it would do in planned, apart from what was done', async () => {
+    const imported = join(world.dir, 'p-first.csv');
+    writeAgendaCsv(imported, agendaRows(6, { prefix: 'P' }));
+    expect((await world.importCli(imported, [])).code).toBe(0);
+    const rows = agendaRows(8, { prefix: 'P' });
+    rows[0]!.title = 'Retitled'; // P-001: an update
+    rows[1]!.start = 'not a time'; // P-002: invalid
+    const sheet = join(world.dir, 'planned.csv');
+    writeAgendaCsv(sheet, rows); // P-007, P-008 new
+    const report = join(world.dir, 'planned.report.csv');
+    const run = await world.importCli(sheet, ['--json', '--dry-run', '--report', report]);
+    expect(run.code).toBe(1);
+    const json = jsonOf(run.stdout);
+    expect(json.planned).toEqual({ created: 2, updated: 1, unchanged: 4, deleted: 0, invalid: 1, conflicts: 0 });
+    expect(json.done).toEqual({ created: 0, updated: 0, deleted: 0, failed: 0, not_attempted: 0 });
+    expect(json).toMatchObject({
+      dry_run: true,
+      command: 'import',
+      guide: 1,
+      exit_code: 1,
+      report: resolve(report),
+      stopped: null,
+      left: 0,
+    });
+    expect(json.failures).toEqual([expect.objectContaining({ row: 3, import_id: 'P-002', action: 'invalid' })]);
+    expect(json.version).toBe(1);
+  });
+
+  it('validate --json: valid rows planned as creates, no guide, the exit code', async () => {
+    const rows = agendaRows(3);
+    rows[2]!.date = '2027-02-30';
+    const sheet = join(world.dir, 'v-bad.csv');
+    writeAgendaCsv(sheet, rows);
+    const run = await runCli(['validate', sheet, '--timezone', 'America/New_York', '--json'], { apiKey: null });
+    expect(run.code).toBe(1);
+    const json = jsonOf(run.stdout);
+    expect(json).toMatchObject({ command: 'validate', guide: null, dry_run: true, exit_code: 1, requests: 0 });
+    expect(json.planned).toMatchObject({ created: 2, invalid: 1 });
+    expect(json.failures.map((f) => f.row)).toEqual([4]);
+  });
+
+  it('--quiet leaves stderr without plan, progress or summary; --json is unchanged', async () => {
+    const sheet = join(world.dir, 'quiet.csv');
+    writeAgendaCsv(sheet, agendaRows(3, { prefix: 'Q' }));
+    const run = await world.importCli(sheet, ['--json', '--quiet']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(jsonOf(run.stdout).created).toBe(3);
   });
 });

@@ -4,7 +4,7 @@ import { defaultReportPath } from '../../report/report-path.js';
 import { runInputs } from '../run-inputs.js';
 import { finishWritingRun, reportOptionsOf, writingRun, type WritingRun } from '../writing-run.js';
 import type { CliCommand } from './command.js';
-import { flagsWithConfig, say } from './run-context.js';
+import { flagsWithConfig, inform, isQuiet, say } from './run-context.js';
 import { connectionOptions, sheetOptions } from './shared-options.js';
 
 export const importCommand: CliCommand = {
@@ -61,15 +61,15 @@ async function importWith(
     reportOptions: reportOptionsOf(options),
     onPlanned: (planned) => {
       for (const warning of planned.warnings) say(`warning: ${warning}`);
-      say(
+      inform(
         `Guide ${planned.guide.id} "${planned.guide.name}", time zone ${planned.guide.timezone ?? '(none)'}${options.dryRun ? ' (dry run: nothing will be written)' : ''}`,
       );
-      say(formatPlanTotals(planned.plan));
+      inform(formatPlanTotals(planned.plan));
       writes = planned.plan.entries.filter(isWriteEntry).length;
     },
     onRow: (_row, result) => {
       // Started by the first write that comes back, so a plan refused before writing shows none.
-      if (!result || options.dryRun || !isWriteEntry(result.entry)) return;
+      if (!result || options.dryRun || isQuiet() || !isWriteEntry(result.entry)) return;
       progress ??= createProgress(writes);
       progress.tick(result);
     },

@@ -15,7 +15,23 @@ export function flagsWithConfig(args: ArgumentsCamelCase<Record<string, unknown>
   // A count option is 0 when absent; treat 0 as "not given" so a config file can set it.
   if (flags.yes === 0) delete flags.yes;
   const config = loadConfigFile(typeof args.config === 'string' ? args.config : undefined);
-  return mergeConfig(flags, config.values, config.path);
+  const merged = mergeConfig(flags, config.values, config.path);
+  quiet = merged.quiet === true;
+  return merged;
+}
+
+// --quiet (flag or config): the plan's totals, progress and the end-of-run summary are not shown;
+// warnings, errors and --json still are. One run per process, so one switch for the CLI.
+let quiet = false;
+
+/** True once the run's options asked for --quiet. */
+export function isQuiet(): boolean {
+  return quiet;
+}
+
+/** Like `say`, for what --quiet leaves out (progress, totals, the summary). */
+export function inform(text: string): void {
+  if (!quiet) say(text);
 }
 
 /** Writes text to stderr, one block, secrets hidden (warnings and messages may quote the server). */

@@ -12,7 +12,8 @@ export function sheetOptions(yargs: Argv): Argv {
     .option('date-format', { type: 'string', describe: 'Luxon format of the date column, e.g. d/M/yyyy (wins over detection)' })
     .option('overnight', { type: 'boolean', describe: 'An end time earlier than the start means the next day' })
     .option('report', { type: 'string', describe: 'Report path: .csv (default), .json or .html' })
-    .option('json', { type: 'boolean', describe: 'Print one JSON summary on stdout' })
+    .option('json', { type: 'boolean', describe: 'Print one JSON summary on stdout (shape: schemas/json-summary.schema.json)' })
+    .option('quiet', { type: 'boolean', alias: 'q', describe: 'No plan totals, progress or summary on stderr; warnings and errors still' })
     .option('config', { type: 'string', describe: 'Config file (default: ./guidebook-import.config.json if present)' });
 }
 

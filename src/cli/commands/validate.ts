@@ -5,7 +5,8 @@ import { reportError } from '../report-error.js';
 import { assertReportTarget } from '../report-target.js';
 import { runInputs } from '../run-inputs.js';
 import type { CliCommand } from './command.js';
-import { flagsWithConfig, say } from './run-context.js';
+import { flagsWithConfig, inform, say } from './run-context.js';
+import { painterFor } from '../colour.js';
 import { sheetOptions } from './shared-options.js';
 
 export const validateCommand: CliCommand = {
@@ -18,9 +19,10 @@ export const validateCommand: CliCommand = {
       const options = normalizeValidateOptions(flagsWithConfig(args));
       // Loaded when the command runs, not when the CLI starts: `--help` and the other commands
       // need none of the sheet reading, conversion or report writing.
-      const [{ validateFileRows }, { createReportWriter, exitCodeOf, formatSummaryText }] = await Promise.all([
+      const [{ validateFileRows }, { createReportWriter, exitCodeOf, formatSummaryText }, { jsonSummary }] = await Promise.all([
         import('../../pipeline/validate-file.js'),
         import('../../report/index.js'),
+        import('../../report/json-summary.js'),
       ]);
       assertReportTarget(options.report ?? defaultReportPath(options.file), runInputs(options, args));
       // Rows go to the report as they are made; the command keeps only their tally.
@@ -36,9 +38,14 @@ export const validateCommand: CliCommand = {
       const { document, tally } = validation.finish();
       await writer.finish(document);
       for (const warning of document.warnings) say(`warning: ${warning}`);
-      say(formatSummaryText(document, { reportPath: resolve(reportPath), durationMs: Date.now() - started, tally }));
-      if (options.json) process.stdout.write(`${JSON.stringify(document.summary)}\n`);
-      return exitCodeOf({ summary: document.summary });
+      const paint = painterFor(process.stderr);
+      inform(formatSummaryText(document, { reportPath: resolve(reportPath), durationMs: Date.now() - started, tally, paint }));
+      const exitCode = exitCodeOf({ summary: document.summary });
+      if (options.json) {
+        const summary = jsonSummary(document, tally, { exitCode, reportPath: resolve(reportPath), stopped: null });
+        process.stdout.write(`${JSON.stringify(summary)}\n`);
+      }
+      return exitCode;
     } catch (error) {
       return reportError(error);
     }

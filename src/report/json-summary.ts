@@ -1,0 +1,107 @@
+// What `--json` prints on stdout: one object a script can read without parsing the human summary.
+// The counts of what was done (PRODUCT.md's keys, first and unchanged), what the plan holds in
+// `planned`, what happened to the writes in `done`, and the run's facts (dry run, guide, exit
+// code, report path, why it stopped, the first failures). `version` is the shape's version: a
+// key removed or changing meaning raises it; keys only ever get added within one version.
+// schemas/json-summary.schema.json is generated from json-summary-schema.ts and describes it.
+import { redactSecrets } from '../redact.js';
+import type { Action, ReportRow, Summary } from '../types.js';
+import type { RowTally } from './summary.js';
+import type { ReportDocument } from './types.js';
+
+export const JSON_SUMMARY_VERSION = 1;
+
+/** Rows per action of the plan, in the summary's own key names. */
+export interface PlannedCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  invalid: number;
+  conflicts: number;
+}
+
+/** What became of the plan's writes. */
+export interface DoneCounts {
+  created: number;
+  updated: number;
+  deleted: number;
+  failed: number;
+  not_attempted: number;
+}
+
+export interface JsonFailure {
+  sheet: string;
+  row: number | null;
+  import_id: string;
+  action: Action;
+  session_id: number | null;
+  http_status: number | null;
+  message: string;
+}
+
+export type JsonSummary = Summary & {
+  planned: PlannedCounts;
+  done: DoneCounts;
+  dry_run: boolean;
+  command: ReportDocument['command'];
+  guide: number | null;
+  exit_code: 0 | 1 | 2 | 3;
+  /** Absolute path of the report written. */
+  report: string;
+  /** Why the run stopped before its end (budget, --max-requests, interrupt), or null. */
+  stopped: string | null;
+  /** Rows the run did not get to; a re-run does them. */
+  left: number;
+  /** The first failed rows, in sheet order. */
+  failures: JsonFailure[];
+  version: typeof JSON_SUMMARY_VERSION;
+};
+
+export function jsonSummary(
+  doc: ReportDocument,
+  tally: RowTally,
+  run: { exitCode: 0 | 1 | 2 | 3; reportPath: string; stopped: string | null },
+): JsonSummary {
+  const per = (action: Action) => tally.actions.get(action) ?? 0;
+  const { summary } = doc;
+  return {
+    ...summary,
+    planned: {
+      created: per('create'),
+      updated: per('update'),
+      unchanged: per('unchanged'),
+      deleted: per('delete'),
+      invalid: per('invalid'),
+      conflicts: per('conflict'),
+    },
+    done: {
+      created: summary.created,
+      updated: summary.updated,
+      deleted: summary.deleted,
+      failed: summary.failed,
+      not_attempted: summary.not_attempted,
+    },
+    dry_run: doc.dryRun,
+    command: doc.command,
+    guide: doc.guideId,
+    exit_code: run.exitCode,
+    report: run.reportPath,
+    stopped: run.stopped === null ? null : redactSecrets(run.stopped),
+    left: summary.not_attempted,
+    failures: tally.firstFailures.map(failureOf),
+    version: JSON_SUMMARY_VERSION,
+  };
+}
+
+function failureOf(row: ReportRow): JsonFailure {
+  return {
+    sheet: row.sheet,
+    row: row.row,
+    import_id: row.import_id,
+    action: row.action,
+    session_id: row.session_id,
+    http_status: row.http_status,
+    message: redactSecrets(row.message),
+  };
+}
