@@ -87,6 +87,8 @@ export interface MappedRow {
   sheet: string;
   row: number;
   fields: Partial<Record<MappedField, MappedCell>>;
+  /** The row's cells in columns that feed no field (set by the sheet driver): a time there is never ignored. */
+  unmapped?: readonly MappedCell[];
 }
 
 export type Severity = 'error' | 'warning';
@@ -112,6 +114,9 @@ export type IssueCode =
   | 'unknown_location'
   | 'server_conflict'
   | 'suspicious_time'
+  | 'open_end' // an end written as "open end", "TBA", "?": the session has none
+  | 'clock_order' // a time without am/pm read as afternoon by its place in the day
+  | 'unmapped_time' // a date without a time, while an unmapped column holds times
   | 'out_of_window'
   | 'server_rejected'
   | 'request_failed';
