@@ -24,4 +24,9 @@ export interface MappingConfig {
   formats: Readonly<ValueFormats>;
   /** Zone of the sheet's local times; --timezone wins over it. */
   timezone?: string;
+  /**
+   * Set on a built-in preset (map/known-layouts.ts): the export's name, e.g. "Google Calendar CSV
+   * export". Its columns are every one the export may write, so a missing one is not a warning.
+   */
+  layout?: string;
 }

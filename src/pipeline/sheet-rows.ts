@@ -4,7 +4,15 @@
 // readSheet holds the rows as read (each column's repeated texts once); convertSheet settles the
 // sheet-wide facts (date formats, x-mark columns, import_ids) and then converts each row when the
 // caller asks for it, letting it go once it is converted.
-import { buildColumnMap, headerScorer, mapRow, type ColumnMap, type MappingConfig } from '../map/index.js';
+import {
+  buildColumnMap,
+  checkRivalColumns,
+  headerScorer,
+  knownLayoutMapping,
+  mapRow,
+  type ColumnMap,
+  type MappingConfig,
+} from '../map/index.js';
 import { openSheet, type SheetFormat } from '../read/index.js';
 import type { TimeOptions } from '../time/index.js';
 import type { MappedRow, RawRow, SheetHeader } from '../types.js';
@@ -45,7 +53,9 @@ export interface ReadSheet {
 export async function readSheet(input: SheetInput): Promise<ReadSheet> {
   const mapping = typeof input.mapping === 'string' ? await readMappingFile(input.mapping) : input.mapping;
   const source = await openSheet(input.file, { sheet: input.sheet, scoreHeader: headerScorer(mapping) });
-  const columnMap = buildColumnMap(source.header, mapping);
+  // A well-known export (Google Calendar, Outlook, Sessionize, Sched) reads as its built-in mapping.
+  const layoutMapping = mapping ? undefined : knownLayoutMapping(source.header.headers);
+  const columnMap = buildColumnMap(source.header, mapping ?? layoutMapping);
   const read: Array<RawRow | undefined> = [];
   const shareRepeats = createRepeatedCells(source.header.headers.length);
   const batches = source.rowBatches ?? singleRowBatches(source.rows);
@@ -55,6 +65,8 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
       read.push(raw);
     }
   }
+  // Two equally strong columns for one field that differ in a row stop the run here (map/column-map.ts).
+  const rivalNotes = checkRivalColumns(columnMap, read);
   const rowAt = (index: number): MappedRow => mapRow(read[index]!, columnMap);
   let converting = false;
   return {
@@ -65,12 +77,12 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
     columnMap,
     mapping,
     count: read.length,
-    warnings: [...source.warnings, ...columnMap.warnings],
+    warnings: [...source.warnings, ...columnMap.warnings, ...rivalNotes],
     placeOf: (index) => ({ sheet: read[index]!.sheet, row: read[index]!.row }),
     convert(time) {
       if (converting) throw new Error('readSheet: convert() called twice (its rows are let go as they are converted)');
       converting = true;
-      const facts = collectSheetFacts(convertOptionsFor(time, mapping));
+      const facts = collectSheetFacts(convertOptionsFor(time, mapping ?? layoutMapping));
       for (let index = 0; index < read.length; index++) facts.add(rowAt(index));
       return convertSheetRows(read.length, rowAt, facts, (index) => {
         read[index] = undefined;

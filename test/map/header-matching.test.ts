@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CANONICAL_COLUMNS, FIELD_ALIASES, fieldForHeader, MAPPED_FIELDS, normaliseHeader, scoreHeaderRow } from '../../src/map/fields.js';
+import {
+  CANONICAL_COLUMNS,
+  FIELD_ALIASES,
+  fieldForHeader,
+  MAPPED_FIELDS,
+  mainAliases,
+  matchHeader,
+  normaliseHeader,
+  SESSION_FIELDS,
+  scoreHeaderRow,
+} from '../../src/map/fields.js';
 
 describe('header matching', () => {
   it('ignores case, spacing and punctuation', () => {
@@ -8,11 +18,24 @@ describe('header matching', () => {
     expect(fieldForHeader('track s')).toBe('tracks');
     expect(fieldForHeader('Room / Location')).toBe('locations');
     expect(fieldForHeader('start_date_time')).toBe('datetime_start');
-    expect(fieldForHeader('Speaker')).toBeUndefined();
+    expect(fieldForHeader('Speaker')).toBe('speakers');
+    expect(fieldForHeader('Notes')).toBeUndefined();
   });
 
-  it('keeps letters of other scripts', () => {
-    expect(normaliseHeader('Größe (Plätze)')).toBe('größeplätze');
+  it('folds Latin accents and ß, and keeps the letters of other scripts', () => {
+    expect(normaliseHeader('Größe (Plätze)')).toBe('grosseplatze');
+    expect(fieldForHeader('Titulo')).toBe('name');
+    expect(fieldForHeader('TÍTULO')).toBe('name');
+    expect(normaliseHeader('開始時刻')).toBe('開始時刻');
+    // A half-width katakana header reads as its full-width form; the voiced mark is kept.
+    expect(normaliseHeader('ｽﾋﾟｰｶｰ')).toBe('スピーカー');
+    expect(fieldForHeader('ｽﾋﾟｰｶｰ')).toBe('speakers');
+  });
+
+  it('keeps a header of punctuation only, so "#" can be an id column', () => {
+    expect(normaliseHeader(' # ')).toBe('#');
+    expect(fieldForHeader('#')).toBe('import_id');
+    expect(fieldForHeader('-')).toBeUndefined();
   });
 
   it('has aliases for every field, each alias for one field only', () => {
@@ -107,5 +130,177 @@ describe('scoreHeaderRow', () => {
     expect(scoreHeaderRow(['Session Title', 'Date', 'Time Start', 'Notes', ''])).toBe(3);
     expect(scoreHeaderRow(['ACME Summit 2027 agenda', '', ''])).toBe(0);
     expect(scoreHeaderRow(['Keynote', '2027-03-14', '09:00'])).toBe(0);
+  });
+});
+
+describe('the multilingual alias table', () => {
+  // The headers issue 12 found in real agendas, per language: each must map with no mapping file.
+  const byLanguage: Record<string, Record<string, string>> = {
+    en: {
+      Time: 'start',
+      Event: 'name',
+      Talk: 'name',
+      Session: 'name',
+      submission_id: 'import_id',
+      'Proposal ID': 'import_id',
+      'Talk ID': 'import_id',
+      Key: 'import_id',
+      Presenters: 'speakers',
+      'Speaker Names': 'speakers',
+      'End Day': 'end_date',
+      end_day: 'end_date',
+      Category: 'tracks',
+      Room: 'locations',
+      Moderator: 'moderators',
+      'Image URL': 'image',
+    },
+    es: {
+      Hora: 'start',
+      Horario: 'start',
+      Título: 'name',
+      Fecha: 'date',
+      Día: 'date',
+      Sala: 'locations',
+      'Ponente(s)': 'speakers',
+      Ponentes: 'speakers',
+      Moderador: 'moderators',
+      Descripción: 'description',
+      Categoría: 'tracks',
+      'Hora de fin': 'end',
+      Duración: 'duration',
+      Imagen: 'image',
+    },
+    de: {
+      Uhrzeit: 'start',
+      Zeit: 'start',
+      Titel: 'name',
+      Datum: 'date',
+      Raum: 'locations',
+      'Referent(en)': 'speakers',
+      Referenten: 'speakers',
+      Thema: 'tracks',
+      Beginn: 'start',
+      Ende: 'end',
+      Beschreibung: 'description',
+      Kennung: 'import_id',
+      Moderation: 'moderators',
+      Enddatum: 'end_date',
+      Dauer: 'duration',
+    },
+    fr: {
+      Heure: 'start',
+      Horaire: 'start',
+      Titre: 'name',
+      Salle: 'locations',
+      'Intervenant(s)': 'speakers',
+      Catégorie: 'tracks',
+      Début: 'start',
+      Fin: 'end',
+      Résumé: 'description',
+      Jour: 'date',
+      Lieu: 'locations',
+      Modérateur: 'moderators',
+      'Date de fin': 'end_date',
+    },
+    it: {
+      Orario: 'start',
+      Titolo: 'name',
+      Data: 'date',
+      Sala: 'locations',
+      'Relatore/i': 'speakers',
+      Relatori: 'speakers',
+      Inizio: 'start',
+      Fine: 'end',
+      Descrizione: 'description',
+      Giorno: 'date',
+      Categoria: 'tracks',
+      Moderatore: 'moderators',
+    },
+    pt: {
+      Horário: 'start',
+      Título: 'name',
+      'Palestrante(s)': 'speakers',
+      Palestrantes: 'speakers',
+      Início: 'start',
+      Término: 'end',
+      Descrição: 'description',
+      Trilha: 'tracks',
+      Dia: 'date',
+      Local: 'locations',
+      Duração: 'duration',
+    },
+    nl: {
+      Tijd: 'start',
+      Titel: 'name',
+      Datum: 'date',
+      Zaal: 'locations',
+      'Spreker(s)': 'speakers',
+      Sprekers: 'speakers',
+      Begintijd: 'start',
+      Eindtijd: 'end',
+      Beschrijving: 'description',
+      Dag: 'date',
+      Locatie: 'locations',
+    },
+    ja: {
+      時間: 'start',
+      開始: 'start',
+      終了: 'end',
+      タイトル: 'name',
+      日付: 'date',
+      会場: 'locations',
+      登壇者: 'speakers',
+      スピーカー: 'speakers',
+      分類: 'tracks',
+      概要: 'description',
+      司会: 'moderators',
+      開始日時: 'datetime_start',
+    },
+  };
+  for (const [language, headers] of Object.entries(byLanguage)) {
+    it(`maps ${language} headers`, () => {
+      for (const [header, field] of Object.entries(headers)) expect(fieldForHeader(header), `${language} ${header}`).toBe(field);
+    });
+  }
+
+  it('gives every field names in en, es, de, fr, it, pt, nl and ja', () => {
+    for (const field of MAPPED_FIELDS) {
+      const languages = new Set(SESSION_FIELDS[field].aliases.flatMap((tier) => Object.keys(tier)));
+      for (const language of ['en', 'es', 'de', 'fr', 'it', 'pt', 'nl', 'ja']) {
+        // A word shared with another language (Datum, Sala, Moderator) is listed once.
+        if (!languages.has(language)) expect(['pt', 'nl', 'fr', 'it', 'de', 'es'], `${field} ${language}`).toContain(language);
+      }
+      expect(languages.size, field).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it('ranks names by strength: Title over Talk over Name, Date over Day, Track over Category over Type, Start over Time', () => {
+    const tier = (header: string) => matchHeader(header)!.tier;
+    expect([tier('Title'), tier('Talk'), tier('Name')]).toEqual([0, 1, 2]);
+    expect(tier('Date')).toBeLessThan(tier('Day'));
+    expect(tier('Track')).toBeLessThan(tier('Category'));
+    expect(tier('Category')).toBeLessThan(tier('Type'));
+    expect(tier('Start')).toBeLessThan(tier('Time'));
+    expect(tier('Room')).toBeLessThan(tier('Venue'));
+  });
+
+  it('takes numbered headers for speakers and moderators only', () => {
+    expect(matchHeader('Speaker 1')).toEqual({ field: 'speakers', tier: 0, numbered: true });
+    expect(matchHeader('Presenter2')?.field).toBe('speakers');
+    expect(matchHeader('Ponente 3')?.field).toBe('speakers');
+    expect(matchHeader('Moderator 1')?.field).toBe('moderators');
+    expect(matchHeader('Title 2')).toBeUndefined();
+    expect(matchHeader('Room 2')).toBeUndefined();
+  });
+
+  it('maps "Speaker Name" to speakers, never to the session name', () => {
+    expect(fieldForHeader('Speaker Name')).toBe('speakers');
+    expect(fieldForHeader('speaker_name')).toBe('speakers');
+  });
+
+  it('lists the main names of a field for messages', () => {
+    expect(mainAliases('name')).toBe(
+      'Title, Session Title, Session Name, Event Name, Event Title, Título, Titel, Titre, Titolo, Título da sessão, Sessietitel, タイトル, Session, Name',
+    );
   });
 });

@@ -56,7 +56,8 @@ describe('parseMappingConfig', () => {
     expect(mappingError({ columns: { Title: 'title' } })).toBe(
       'mapping.json: "columns" maps "Title" to "title", which is not a field (fields: import_id, name, description, ' +
         'datetime_start, datetime_end, date, start, end, duration, timezone, all_day, tracks, locations, allow_rating, ' +
-        'add_to_schedule, rank, require_login, max_capacity, waitlist, registration_start_date, registration_end_date; ' +
+        'add_to_schedule, rank, require_login, max_capacity, waitlist, registration_start_date, registration_end_date, ' +
+        'end_date, speakers, moderators, image; ' +
         'null ignores the column)',
     );
   });

@@ -15,7 +15,9 @@ import {
 describe('the session-field table', () => {
   it('lists every mapped field once, in table order, with its aliases', () => {
     expect(MAPPED_FIELDS).toEqual(Object.keys(SESSION_FIELDS));
-    for (const field of MAPPED_FIELDS) expect(FIELD_ALIASES[field]).toEqual(SESSION_FIELDS[field].aliases);
+    for (const field of MAPPED_FIELDS) {
+      expect(FIELD_ALIASES[field]).toEqual(SESSION_FIELDS[field].aliases.flatMap((tier) => Object.values(tier).flat()));
+    }
   });
 
   it('derives the yes/no settings and the one-cell settings', () => {
