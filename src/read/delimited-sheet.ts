@@ -5,7 +5,9 @@ import type { CellValue, RawRow } from '../types.js';
 import { acceptEveryRecordLength } from './csv-parse-patch.js';
 import { fileError, tooManyRows } from './file-error.js';
 import { watchFileTail, type FileTail } from './file-tail.js';
-import { findHeaderRow, isEmptyRow, noHeaderMessage, alignCells, type HeaderCandidate } from './header-row.js';
+import { isEmptyRow, noHeaderMessage, alignCells, type HeaderCandidate } from './header-row.js';
+import { chooseLayout, layOutRows, type SheetRowCells } from './sheet-layout.js';
+import { isAllSheets } from './sheet-choice.js';
 import { HEADER_SCAN_ROWS, MAX_CSV_RECORD_BYTES } from './limits.js';
 import type { OpenedFile, ReadSettings, SheetSource } from './types.js';
 import { sniffDelimiter, type Delimiter } from './sniff-delimiter.js';
@@ -25,7 +27,7 @@ export async function openDelimitedSheet(
   const { encoding, warning } = await detectTextEncoding(file.path, file.head);
   if (warning !== undefined) warnings.push(warning);
   const delimiter = sniffDelimiter(decodeSample(file.head, encoding), preferred);
-  if (settings.sheet !== undefined && !namesThisFile(settings.sheet, file.baseName)) {
+  if (settings.sheet !== undefined && !namesThisFile(settings.sheet, file.baseName) && !isAllSheets(settings.sheet)) {
     warnings.push(`--sheet ${JSON.stringify(String(settings.sheet))} ignored: a ${delimiterName(delimiter)} file has one sheet`);
   }
 
@@ -58,13 +60,20 @@ export async function openDelimitedSheet(
     throw csvError(file, error);
   }
 
-  const header = findHeaderRow(candidates, settings.scoreHeader);
-  if (header === null) {
+  const layout = chooseLayout(candidates, settings.scoreHeader, settings.headerField);
+  if (layout === null) {
     await records.return();
     throw fileError(file.label, noHeaderMessage(candidates));
   }
-
   const sheet = file.baseName;
+  const format = delimiter === '\t' ? 'tsv' : 'csv';
+  if (layout.kind !== 'table') {
+    const whole = await wholeRecords(file, records, pending, carried, recordNumber, settings.maxRows);
+    const laidOut = layOutRows(layout, file.label, sheet, whole, []);
+    warnings.push(...laidOut.warnings);
+    return { format, sheet, header: laidOut.header, layout: layout.kind, rows: fromArray(laidOut.rows), encoding, delimiter, warnings };
+  }
+  const { header } = layout;
   const headers = header.headers;
   const width = headers.length;
   const afterHeader = pending.filter((entry) => entry.row > header.row);
@@ -144,15 +153,59 @@ export async function openDelimitedSheet(
   }
 
   return {
-    format: delimiter === '\t' ? 'tsv' : 'csv',
+    format,
     sheet,
     header: { sheet, row: header.row, headers: header.headers },
+    layout: 'table',
     rows: rows(),
     rowBatches: batches,
     encoding,
     delimiter,
     warnings,
   };
+}
+
+/**
+ * Every non-empty record of a file whose layout is read whole (a time grid, a sheet without a
+ * header row): the ones the header scan read, then the rest. Empty cells become null.
+ */
+async function wholeRecords(
+  file: OpenedFile,
+  records: AsyncGenerator<string[][], void, undefined>,
+  pending: ReadonlyArray<{ row: number; record: string[] }>,
+  carried: string[][],
+  scanned: number,
+  maxRows: number,
+): Promise<SheetRowCells[]> {
+  const rows: SheetRowCells[] = [];
+  const add = (row: number, record: string[]): void => {
+    const cells: CellValue[] = record.map((cell) => (cell === '' ? null : cell));
+    if (isEmptyRow(cells)) return;
+    if (rows.length >= maxRows) throw tooManyRows(file.label, maxRows);
+    rows.push({ row, cells });
+  };
+  let row = scanned;
+  try {
+    for (const entry of pending) add(entry.row, entry.record);
+    for (const record of carried) add(++row, record);
+    for (;;) {
+      let next: IteratorResult<string[][]>;
+      try {
+        next = await records.next();
+      } catch (error) {
+        throw csvError(file, error);
+      }
+      if (next.done === true) break;
+      for (const record of next.value) add(++row, record);
+    }
+  } finally {
+    await records.return();
+  }
+  return rows;
+}
+
+async function* fromArray(rows: readonly RawRow[]): AsyncGenerator<RawRow> {
+  yield* rows;
 }
 
 /** A warning naming the last row when the file ends without a line break and that row looks cut short. */

@@ -1,2 +1,2 @@
-export { openSheet } from './open-sheet.js';
-export type { OpenSheetOptions, SheetFormat, SheetSource } from './types.js';
+export { openSheet, openSheets } from './open-sheet.js';
+export type { OpenSheetOptions, SheetFormat, SheetLayoutKind, SheetSource } from './types.js';

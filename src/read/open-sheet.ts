@@ -21,12 +21,19 @@ const FORMAT_NAMES: Record<SheetFormat, string> = {
   ods: 'an ODS spreadsheet',
 };
 
-/**
- * Opens the agenda sheet of a CSV, TSV, TXT, XLSX, XLS or ODS file: finds its header row and
- * hands out the data rows after it. The format is told by the content when the name says
- * otherwise. Every run-level problem is a GuidebookImportError 'file' naming the file.
- */
+/** The first (for most files the only) agenda sheet: see openSheets. */
 export async function openSheet(path: string, options: OpenSheetOptions): Promise<SheetSource> {
+  const [first] = await openSheets(path, options);
+  return first!;
+}
+
+/**
+ * Opens the agenda sheets of a CSV, TSV, TXT, XLSX, XLS or ODS file (a workbook may have several,
+ * one per day): finds each one's layout (read/sheet-layout.ts) and hands out its data rows. The
+ * format is told by the content when the name says otherwise. Every run-level problem is a
+ * GuidebookImportError 'file' naming the file. The first sheet carries the run's warnings.
+ */
+export async function openSheets(path: string, options: OpenSheetOptions): Promise<SheetSource[]> {
   const { settings, maxBytes } = normaliseOptions(options);
   const file = await openFile(path, maxBytes);
   const named = kindFromExtension(extname(file.baseName));
@@ -39,7 +46,7 @@ export async function openSheet(path: string, options: OpenSheetOptions): Promis
   if (content === 'binary') throw fileError(file.label, 'is not a spreadsheet or a text file (unknown content)');
   if (content === 'text' || (content === 'markup' && named !== 'xls')) {
     if (named === 'xlsx' || named === 'xls' || named === 'ods') warnings.push(misnamed(file, named, 'csv'));
-    return openDelimitedSheet(file, settings, named === 'tsv' ? '\t' : ',', warnings);
+    return [await openDelimitedSheet(file, settings, named === 'tsv' ? '\t' : ',', warnings)];
   }
 
   const bytes = await readWhole(file);
@@ -47,8 +54,8 @@ export async function openSheet(path: string, options: OpenSheetOptions): Promis
   if (named !== 'none' && named !== 'text' && named !== format) warnings.push(misnamed(file, named, format));
   if (format !== 'xls') await refuseTooManyCells(file, bytes, format, settings.maxRows);
   // Loaded here, not at the top: SheetJS is a large module that a CSV run never needs.
-  const { openWorkbookSheet } = await import('./workbook-sheet.js');
-  return openWorkbookSheet(file, bytes, format, settings, warnings);
+  const { openWorkbookSheets } = await import('./workbook-sheet.js');
+  return openWorkbookSheets(file, bytes, format, settings, warnings);
 }
 
 /** Before SheetJS holds the whole workbook in memory: a cell count it can hold in bounded memory. */
@@ -81,7 +88,10 @@ function normaliseOptions(options: OpenSheetOptions): { settings: ReadSettings; 
       throw new GuidebookImportError('usage', `openSheet: ${name} must be a positive whole number, got ${JSON.stringify(value)}`);
     }
   }
-  return { settings: Object.freeze({ sheet: options.sheet, scoreHeader: options.scoreHeader, maxRows }), maxBytes };
+  return {
+    settings: Object.freeze({ sheet: options.sheet, scoreHeader: options.scoreHeader, headerField: options.headerField, maxRows }),
+    maxBytes,
+  };
 }
 
 async function openFile(path: string, maxBytes: number): Promise<OpenedFile> {

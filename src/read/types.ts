@@ -1,12 +1,24 @@
 import type { RawRow, SheetHeader } from '../types.js';
+import type { HeaderField } from './sheet-layout.js';
 
 export type SheetFormat = 'csv' | 'tsv' | 'xlsx' | 'xls' | 'ods';
 
+/** How a sheet lays out its sessions (read/sheet-layout.ts). */
+export type SheetLayoutKind = 'table' | 'grid' | 'headerless';
+
 export interface OpenSheetOptions {
-  /** A sheet name, or a 1-based index. Default: the first sheet with a recognisable header. */
+  /**
+   * A sheet name, a 1-based index, or 'all' (every agenda sheet). Default: every sheet with an
+   * agenda header (a title and a start column) or a time grid, else the first with a header.
+   */
   sheet?: string | number;
   /** How many cells of a candidate header row are known headers (the map stage provides it). */
   scoreHeader: (cells: string[]) => number;
+  /**
+   * Which field a header names (the map stage provides it): tells a time grid's room headers from
+   * a table's, and an agenda sheet (title and start columns) from a Speakers or notes sheet.
+   */
+  headerField?: HeaderField;
   /** Data rows allowed before the read stops with a 'file' error. Default 500 000. */
   maxRows?: number;
   /** File size allowed. Default 256 MiB. */
@@ -18,6 +30,8 @@ export interface SheetSource {
   /** The sheet name; for CSV/TSV the file's base name (e.g. "agenda.csv"). */
   sheet: string;
   header: SheetHeader;
+  /** A grid or headerless sheet comes with a header of the importer's own column names. */
+  layout: SheetLayoutKind;
   /** Data rows after the header; fully empty rows and hidden rows are skipped. Iterate once. */
   rows: AsyncIterable<RawRow>;
   /**
@@ -50,5 +64,6 @@ export interface OpenedFile {
 export interface ReadSettings {
   sheet: string | number | undefined;
   scoreHeader: (cells: string[]) => number;
+  headerField: HeaderField | undefined;
   maxRows: number;
 }

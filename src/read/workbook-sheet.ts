@@ -1,7 +1,9 @@
 import * as XLSX from 'xlsx';
 import type { CellValue, RawRow } from '../types.js';
 import { fileError, quoteList, tooManyRows } from './file-error.js';
-import { alignCells, findHeaderRow, isEmptyRow, noHeaderMessage, type HeaderCandidate, type HeaderRow } from './header-row.js';
+import { alignCells, isEmptyRow, noHeaderMessage, type HeaderCandidate, type HeaderRow } from './header-row.js';
+import { isAllSheets } from './sheet-choice.js';
+import { chooseLayout, layOutRows, type CellMerge, type SheetLayout, type SheetRowCells } from './sheet-layout.js';
 import { HEADER_SCAN_ROWS } from './limits.js';
 import type { OpenedFile, ReadSettings, SheetSource } from './types.js';
 import { cellText } from './cell-value.js';
@@ -17,32 +19,59 @@ interface Worksheet {
   data: Array<Array<XLSX.CellObject | undefined> | undefined>;
   range: XLSX.Range | null;
   hiddenRows: ReadonlySet<number>;
+  /** Merged cells, in the indexes rowValues uses. */
+  merges: CellMerge[];
 }
 
 /**
- * An XLSX, XLS or ODS workbook as a sheet. Numbers stay serials (cellDates would leak the
- * machine's time zone) and become SheetDateCells by their number format.
+ * An XLSX, XLS or ODS workbook's agenda sheets (see chooseSheets). Numbers stay serials
+ * (cellDates would leak the machine's time zone) and become SheetDateCells by their number format.
  */
-export function openWorkbookSheet(
+export function openWorkbookSheets(
   file: OpenedFile,
   bytes: Buffer,
   format: WorkbookFormat,
   settings: ReadSettings,
   warnings: string[],
-): SheetSource {
+): SheetSource[] {
   const workbook = parseWorkbook(file, bytes, format);
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const cells = new WorkbookCellReader(date1904);
-  const { worksheet, header } = chooseSheet(file, workbook, settings, cells, warnings);
-  const { name } = worksheet;
-  return {
-    format,
-    sheet: name,
-    header: { sheet: name, row: header.row, headers: header.headers },
-    rows: dataRows(file, worksheet, header, cells, settings.maxRows),
-    date1904,
-    warnings,
-  };
+  const chosen = chooseSheets(file, workbook, settings, cells, warnings);
+  return chosen.map(({ worksheet, layout }, index) => {
+    const { name } = worksheet;
+    // Run-level warnings are the first sheet's to carry: one list for the whole read.
+    const own = index === 0 ? warnings : [];
+    if (layout.kind === 'table') {
+      return {
+        format,
+        sheet: name,
+        header: { sheet: name, row: layout.header.row, headers: layout.header.headers },
+        layout: 'table',
+        rows: dataRows(file, worksheet, layout.header, cells, settings.maxRows),
+        date1904,
+        warnings: own,
+      };
+    }
+    const laidOut = layOutRows(
+      layout,
+      file.label,
+      name,
+      wholeRows(file, worksheet, cells, settings.maxRows),
+      worksheet.merges,
+      worksheet.range?.s.c ?? 0,
+    );
+    own.push(...laidOut.warnings);
+    return {
+      format,
+      sheet: name,
+      header: laidOut.header,
+      layout: layout.kind,
+      rows: fromArray(laidOut.rows),
+      date1904,
+      warnings: own,
+    };
+  });
 }
 
 function parseWorkbook(file: OpenedFile, bytes: Buffer, format: WorkbookFormat): XLSX.WorkBook {
@@ -65,46 +94,87 @@ function parseWorkbook(file: OpenedFile, bytes: Buffer, format: WorkbookFormat):
   }
 }
 
-function chooseSheet(
+interface ChosenSheet {
+  worksheet: Worksheet;
+  layout: SheetLayout;
+}
+
+/**
+ * The sheets to read. A named sheet (or index): that one. 'all', or no choice when several sheets
+ * are agenda sheets (a header with a title and a start column, or a time grid): every agenda
+ * sheet, in workbook order, skipping the others (a Speakers sheet, notes). Otherwise the first
+ * sheet with a header, and failing that the first whose rows read without one.
+ */
+function chooseSheets(
   file: OpenedFile,
   workbook: XLSX.WorkBook,
   settings: ReadSettings,
   cells: WorkbookCellReader,
   warnings: string[],
-): { worksheet: Worksheet; header: HeaderRow } {
+): ChosenSheet[] {
   const names = workbook.SheetNames;
-  if (settings.sheet !== undefined) {
+  if (settings.sheet !== undefined && !isAllSheets(settings.sheet)) {
     const name = resolveSheetName(file, names, settings.sheet);
     const worksheet = toWorksheet(workbook, name);
     const candidates = headerCandidates(worksheet, cells);
-    const header = findHeaderRow(candidates, settings.scoreHeader);
-    if (header === null) throw fileError(file.label, noHeaderMessage(candidates, name));
-    return { worksheet, header };
+    const layout = chooseLayout(candidates, settings.scoreHeader, settings.headerField);
+    if (layout === null) throw fileError(file.label, noHeaderMessage(candidates, name));
+    return [{ worksheet, layout }];
   }
 
   const visible = names.filter((_, index) => !(workbook.Workbook?.Sheets?.[index]?.Hidden ?? 0));
-  const looked: Array<{ name: string; candidates: HeaderCandidate[] }> = [];
+  const looked: Array<{ name: string; candidates: HeaderCandidate[]; chosen: ChosenSheet | null }> = [];
   for (const name of visible.length > 0 ? visible : names) {
     const worksheet = toWorksheet(workbook, name);
     const candidates = headerCandidates(worksheet, cells);
-    const header = findHeaderRow(candidates, settings.scoreHeader);
-    if (header !== null) {
-      if (looked.length > 0) {
-        warnings.push(
-          `read sheet ${JSON.stringify(name)}: ${quoteList(looked.map((l) => l.name))} before it ha${looked.length === 1 ? 's' : 've'} no recognisable header`,
-        );
-      }
-      return { worksheet, header };
-    }
-    looked.push({ name, candidates });
+    const layout = chooseLayout(candidates, settings.scoreHeader, settings.headerField);
+    looked.push({ name, candidates, chosen: layout === null ? null : { worksheet, layout } });
   }
-  const [first] = looked;
-  if (first === undefined) throw fileError(file.label, 'holds no sheets');
-  if (looked.length === 1) throw fileError(file.label, noHeaderMessage(first.candidates, first.name));
+  const agenda = looked.filter((sheet) => sheet.chosen !== null && isAgendaSheet(sheet.chosen.layout, settings));
+  const all = settings.sheet !== undefined;
+  if (agenda.length > 1 || (all && agenda.length === 1)) {
+    const skipped = looked.filter((sheet) => !agenda.includes(sheet)).map((sheet) => sheet.name);
+    warnings.push(
+      `read ${agenda.length} agenda sheet${agenda.length === 1 ? '' : 's'}: ${quoteList(agenda.map((sheet) => sheet.name))}` +
+        (skipped.length > 0 ? `; skipped ${quoteList(skipped)} (no agenda header: a title and a start column, or a time grid)` : ''),
+    );
+    return agenda.map((sheet) => sheet.chosen!);
+  }
+  if (all) {
+    throw fileError(
+      file.label,
+      `--sheet all: no sheet has an agenda header (a title and a start column) or a time grid (sheets: ${quoteList(looked.map((l) => l.name))})`,
+    );
+  }
+  const first =
+    agenda[0] ??
+    looked.find((sheet) => sheet.chosen?.layout.kind === 'table') ??
+    looked.find((sheet) => sheet.chosen !== null && sheet.chosen.layout.kind !== 'headerless') ??
+    looked.find((sheet) => sheet.chosen !== null);
+  if (first !== undefined) {
+    const before = looked.slice(0, looked.indexOf(first)).filter((sheet) => sheet.chosen === null);
+    if (before.length > 0) {
+      warnings.push(
+        `read sheet ${JSON.stringify(first.name)}: ${quoteList(before.map((l) => l.name))} before it ha${before.length === 1 ? 's' : 've'} no recognisable header`,
+      );
+    }
+    return [first.chosen!];
+  }
+  const [none] = looked;
+  if (none === undefined) throw fileError(file.label, 'holds no sheets');
+  if (looked.length === 1) throw fileError(file.label, noHeaderMessage(none.candidates, none.name));
   throw fileError(
     file.label,
-    `no header row found in any sheet (${quoteList(looked.map((l) => l.name))}); ${noHeaderMessage(first.candidates, first.name)}`,
+    `no header row found in any sheet (${quoteList(looked.map((l) => l.name))}); ${noHeaderMessage(none.candidates, none.name)}`,
   );
+}
+
+/** A time grid, or a table whose header names a title and a start (a Speakers sheet names no start). */
+function isAgendaSheet(layout: SheetLayout, settings: ReadSettings): boolean {
+  if (layout.kind === 'grid') return true;
+  if (layout.kind !== 'table' || settings.headerField === undefined) return false;
+  const fields = new Set(layout.header.headers.map((text) => (text === '' ? undefined : settings.headerField!(text))));
+  return fields.has('name') && (fields.has('start') || fields.has('date') || fields.has('datetime_start'));
 }
 
 /** A sheet by exact name, by name ignoring case and spacing, or by 1-based index. */
@@ -132,11 +202,19 @@ function toWorksheet(workbook: XLSX.WorkBook, name: string): Worksheet {
   (sheet?.['!rows'] ?? []).forEach((info, index) => {
     if (info?.hidden) hiddenRows.add(index);
   });
+  const range = ref === undefined ? null : XLSX.utils.decode_range(ref);
+  const merges = (sheet?.['!merges'] ?? []).map((merge) => ({
+    top: merge.s.r + 1,
+    bottom: merge.e.r + 1,
+    left: merge.s.c - (range?.s.c ?? 0),
+    right: merge.e.c - (range?.s.c ?? 0),
+  }));
   return {
     name,
     data: (sheet?.['!data'] as Worksheet['data'] | undefined) ?? [],
-    range: ref === undefined ? null : XLSX.utils.decode_range(ref),
+    range,
     hiddenRows,
+    merges,
   };
 }
 
@@ -181,4 +259,24 @@ async function* dataRows(
     if (++count > maxRows) throw tooManyRows(file.label, maxRows);
     yield { sheet: name, row: r + 1, cells: values };
   }
+}
+
+/** Every visible non-empty row of a sheet, for a layout read whole (a grid, a sheet without a header). */
+function wholeRows(file: OpenedFile, worksheet: Worksheet, cells: WorkbookCellReader, maxRows: number): SheetRowCells[] {
+  const { range } = worksheet;
+  if (range === null) return [];
+  const width = range.e.c - range.s.c + 1;
+  const rows: SheetRowCells[] = [];
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    if (worksheet.hiddenRows.has(r) || worksheet.data[r] === undefined) continue;
+    const values = rowValues(worksheet, r, cells, width);
+    if (isEmptyRow(values)) continue;
+    if (rows.length >= maxRows) throw tooManyRows(file.label, maxRows);
+    rows.push({ row: r + 1, cells: values });
+  }
+  return rows;
+}
+
+async function* fromArray(rows: readonly RawRow[]): AsyncGenerator<RawRow> {
+  yield* rows;
 }

@@ -1,0 +1,180 @@
+import type { CellValue, RawRow } from '../types.js';
+import { cellShape, isDayLabel, isTimeShape, splitTimeRange } from './cell-shape.js';
+import { cellText, isBlankCell } from './cell-value.js';
+import { quoteList } from './file-error.js';
+import type { HeaderRow } from './header-row.js';
+import type { CellMerge, LaidOutRows, SheetRowCells } from './sheet-layout.js';
+
+// A time grid: times down the first column, one column per room (the header names the rooms),
+// session titles in the cells, perhaps several day blocks each headed by a day row ("Monday",
+// "18 May") and perhaps its own header row. Each filled cell is one session:
+// - in the room of its column; a cell merged across several room columns is ONE session in all
+//   those rooms (a plenary), not one copy per room;
+// - starting at its row's time and ending at the next time row's time, or at the end of its row's
+//   own range ("9:00-10:30"); a cell merged down several rows ends where its last row ends; a cell
+//   that says its own times ("Keynote (9:00-10:30)") keeps them;
+// - titled by its first line; further lines become the description;
+// - named in the report by its cell: sheet "Program!C5", row 5.
+
+/** The importer's own column names for a grid's sessions: each is a header the field table knows. */
+export const GRID_COLUMNS = ['Date', 'Start', 'End', 'Room', 'Title', 'Description'] as const;
+
+interface Slot {
+  row: number;
+  cells: CellValue[];
+  /** The day block it belongs to (counts up at each day row). */
+  block: number;
+  day: CellValue;
+  start: CellValue;
+  /** The end its own time cell gives ("9:00-10:30"), if any. */
+  ownEnd: CellValue;
+  rooms: readonly string[];
+}
+
+// "Keynote (9:00-10:30)", "Keynote [9:00 – 10:30]": a title with its own times at the end.
+const OWN_TIMES = /^(.*?)\s*[([]\s*([^()[\]]*\d[^()[\]]*)\s*[)\]]\s*$/s;
+
+export function gridRows(
+  sheet: string,
+  header: HeaderRow,
+  rows: readonly SheetRowCells[],
+  merges: readonly CellMerge[],
+  firstColumn = 0,
+): LaidOutRows {
+  const anchors = new Map<string, CellMerge>();
+  const covered = new Set<string>();
+  for (const merge of merges) {
+    anchors.set(`${merge.top}:${merge.left}`, merge);
+    for (let r = merge.top; r <= merge.bottom; r++) {
+      for (let c = merge.left; c <= merge.right; c++) if (r !== merge.top || c !== merge.left) covered.add(`${r}:${c}`);
+    }
+  }
+
+  const sheetDay: CellValue = isDayLabel(sheet) ? sheet : null;
+  let rooms = roomNames(header.headers, firstColumn);
+  let day: CellValue = sheetDay;
+  let block = 0;
+  // A day row may be followed by that day's own header row (its rooms may differ).
+  let afterDayRow = false;
+  const slots: Slot[] = [];
+  const dayRows: number[] = [];
+  const skipped: number[] = [];
+  for (const { row, cells } of rows) {
+    if (row <= header.row) continue;
+    const texts = cells.map((cell) => cellText(cell).trim());
+    const filled = texts.filter((text) => text !== '');
+    if (filled.length === 0) continue;
+    if (isRepeatedHeader(texts, header.headers, afterDayRow)) {
+      rooms = roomNames(texts, firstColumn);
+      afterDayRow = false;
+      continue;
+    }
+    afterDayRow = false;
+    const shape = cellShape(cells[0] ?? null);
+    if (isTimeShape(shape)) {
+      const range = shape === 'time_range' ? splitTimeRange(texts[0]!) : null;
+      slots.push({
+        row,
+        cells,
+        block,
+        day,
+        start: range ? range.start : (cells[0] ?? null),
+        ownEnd: range ? range.end : null,
+        rooms,
+      });
+      continue;
+    }
+    const dayCell = filled.length === 1 ? cells.find((cell) => !isBlankCell(cell)) : undefined;
+    if (dayCell !== undefined && (cellShape(dayCell) === 'date' || isDayLabel(cellText(dayCell)))) {
+      day = dayCell;
+      block++;
+      dayRows.push(row);
+      afterDayRow = true;
+      continue;
+    }
+    skipped.push(row);
+  }
+
+  const out: RawRow[] = [];
+  slots.forEach((slot, index) => {
+    for (let c = 1; c < slot.cells.length; c++) {
+      const cell = slot.cells[c];
+      if (isBlankCell(cell ?? null) || covered.has(`${slot.row}:${c}`)) continue;
+      const merge = anchors.get(`${slot.row}:${c}`);
+      const lastRow = merge?.bottom ?? slot.row;
+      let last = index;
+      while (last + 1 < slots.length && slots[last + 1]!.block === slot.block && slots[last + 1]!.row <= lastRow) last++;
+      const next = slots[last + 1];
+      let start: CellValue = slot.start;
+      let end: CellValue = slots[last]!.ownEnd ?? (next !== undefined && next.block === slot.block ? next.start : null);
+      const columns = merge ? range(merge.left, Math.min(merge.right, slot.rooms.length - 1)) : [c];
+      const roomList = columns.map((column) => slot.rooms[column] ?? '').filter((name) => name !== '');
+      const [firstLine = '', ...moreLines] = cellText(cell ?? null)
+        .split(/\r?\n|\r/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+      let title = firstLine;
+      const own = OWN_TIMES.exec(firstLine);
+      const ownRange = own ? splitTimeRange(own[2] ?? '') : null;
+      if (own && ownRange && (own[1] ?? '') !== '') {
+        title = (own[1] ?? '').trim();
+        start = ownRange.start;
+        end = ownRange.end;
+      }
+      out.push({
+        sheet: `${sheet}!${columnLetter(firstColumn + c)}${slot.row}`,
+        row: slot.row,
+        cells: [slot.day, start, end, roomList.join('; ') || null, title, moreLines.length > 0 ? moreLines.join('\n') : null],
+      });
+    }
+  });
+
+  const roomText = quoteList(rooms.filter((room) => room !== ''));
+  const warnings = [
+    `sheet ${JSON.stringify(sheet)} read as a time grid: times in column ${columnLetter(firstColumn)}, rooms ${roomText}; ` +
+      `${out.length} session${out.length === 1 ? '' : 's'}, each named by its cell (e.g. "${out[0]?.sheet ?? `${sheet}!B${header.row + 1}`}")`,
+  ];
+  if (dayRows.length > 0)
+    warnings.push(`sheet ${JSON.stringify(sheet)}: ${dayRows.length} day row(s) start a day (rows ${dayRows.join(', ')})`);
+  if (skipped.length > 0) {
+    warnings.push(
+      `sheet ${JSON.stringify(sheet)}: ${skipped.length} row(s) of the time grid skipped, their first cell is no time (rows ${skipped.slice(0, 20).join(', ')}${skipped.length > 20 ? ', …' : ''})`,
+    );
+  }
+  return { header: { sheet, row: header.row, headers: [...GRID_COLUMNS] }, rows: out, warnings };
+}
+
+/** Room names by cell index; a blank header over filled cells is named by its column letter. */
+function roomNames(texts: readonly string[], firstColumn: number): string[] {
+  return texts.map((text, index) => (index === 0 ? '' : text.trim() || `Column ${columnLetter(firstColumn + index)}`));
+}
+
+/**
+ * The grid's header again, for the next day block: its first cell blank or the header's own, and
+ * mostly the same rooms; or, right after a day row, any rooms (a day may have rooms of its own).
+ */
+function isRepeatedHeader(texts: readonly string[], headers: readonly string[], afterDayRow: boolean): boolean {
+  if (!isBlankText(texts[0]) && texts[0] !== headers[0]) return false;
+  const rooms = texts.slice(1).filter((text) => text !== '');
+  if (rooms.length < 2 || rooms.some((room) => isTimeShape(cellShape(room)))) return false;
+  if (afterDayRow) return true;
+  const known = new Set(headers.slice(1).filter((text) => text !== ''));
+  return rooms.filter((room) => known.has(room)).length * 2 > rooms.length;
+}
+
+function isBlankText(text: string | undefined): boolean {
+  return text === undefined || text === '';
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i <= to; i++) out.push(i);
+  return out;
+}
+
+/** "A", "B", …, "Z", "AA": a column as a spreadsheet names it (0-based index). */
+export function columnLetter(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}

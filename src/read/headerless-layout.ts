@@ -1,0 +1,129 @@
+import type { RawRow } from '../types.js';
+import { type CellShape, cellShape } from './cell-shape.js';
+import { cellText, isBlankCell } from './cell-value.js';
+import { fileError } from './file-error.js';
+import { columnLetter } from './grid-layout.js';
+import { alignCells } from './header-row.js';
+import type { LaidOutRows, SheetRowCells } from './sheet-layout.js';
+
+// A sheet typed without a header row: each column is named by what its cells hold, with the
+// importer's own column names, so the later stages read it as a table. The rules, in order:
+// - dates or day labels ("Friday", "Day 2") in 80% of a column's filled cells: Date (one such column at most);
+// - times or time ranges ("9:00", "9:00-10:30") in 80%: Start, and a second one End (two at most);
+// - date-times in 80% (when no time column): Start Date Time, and a second one End Date Time;
+// - text with mostly distinct values: the longest on average is the Title when it is clearly the
+//   longest (1.5 times the next); one averaging over 100 characters is the Description;
+// - text with repeated values (rooms, tracks): the first is the Room, the second the Track;
+// - anything else keeps the name "Column X" and is not imported (the run says so).
+// Rows with one filled cell (section rows, day rows) are left out of the counts. Without a start
+// column or a title, or with a column kind the rules cannot settle, the file is refused with a
+// message asking for a header row or a mapping file: a sheet is never read by a guess.
+
+/** Filled cells of a kind, at least this share of a column's filled cells. */
+const KIND_SHARE = 0.8;
+const DISTINCT_SHARE = 0.6;
+const TITLE_LEAD = 1.5;
+const DESCRIPTION_LENGTH = 100;
+
+interface ColumnStats {
+  index: number;
+  filled: number;
+  shapes: Map<CellShape, number>;
+  distinct: number;
+  averageLength: number;
+}
+
+export function headerlessRows(label: string, sheet: string, rows: readonly SheetRowCells[]): LaidOutRows {
+  const width = Math.max(0, ...rows.map(({ cells }) => lastFilled(cells) + 1));
+  const data = rows.filter(({ cells }) => cells.filter((cell) => !isBlankCell(cell)).length > 1);
+  const stats = Array.from({ length: width }, (_, index) => columnStats(index, data));
+  const names = stats.map((column) => `Column ${columnLetter(column.index)}`);
+  const refuse = (why: string): never => {
+    throw fileError(
+      label,
+      `${sheetWords(sheet)}has no header row, and its columns cannot be told apart by what they hold (${why}): ` +
+        'add a header row (e.g. Date, Start, End, Title, Room) or map the columns with --mapping',
+    );
+  };
+
+  const share = (column: ColumnStats, ...shapes: CellShape[]): number =>
+    column.filled === 0 ? 0 : shapes.reduce((sum, shape) => sum + (column.shapes.get(shape) ?? 0), 0) / column.filled;
+  const filled = stats.filter((column) => column.filled > 0);
+  const dates = filled.filter((column) => share(column, 'date', 'day_label') >= KIND_SHARE);
+  const times = filled.filter((column) => share(column, 'time', 'time_range') >= KIND_SHARE);
+  const dateTimes = filled.filter((column) => share(column, 'date_time') >= KIND_SHARE);
+  const texts = filled.filter((column) => !dates.includes(column) && !times.includes(column) && !dateTimes.includes(column));
+  if (dates.length > 1) refuse(`columns ${letters(dates)} all hold dates`);
+  if (times.length > 2) refuse(`columns ${letters(times)} all hold times`);
+  if (times.length === 0 && dateTimes.length === 0) refuse('no column holds times');
+  if (times.length === 0 && dateTimes.length > 2) refuse(`columns ${letters(dateTimes)} all hold date-times`);
+
+  if (dates[0]) names[dates[0].index] = 'Date';
+  if (times.length > 0) {
+    names[times[0]!.index] = 'Start';
+    if (times[1]) names[times[1].index] = 'End';
+  } else {
+    names[dateTimes[0]!.index] = 'Start Date Time';
+    if (dateTimes[1]) names[dateTimes[1].index] = 'End Date Time';
+  }
+
+  const words = texts.filter((column) => share(column, 'text', 'day_label') >= KIND_SHARE);
+  const distinct = words.filter((column) => column.distinct >= Math.max(2, column.filled * DISTINCT_SHARE) || column.filled === 1);
+  const repeated = words.filter((column) => !distinct.includes(column));
+  const long = distinct.filter((column) => column.averageLength > DESCRIPTION_LENGTH);
+  const titles = distinct.filter((column) => !long.includes(column)).sort((a, b) => b.averageLength - a.averageLength);
+  const [title, runnerUp] = titles;
+  if (title === undefined) refuse('no column holds titles');
+  if (runnerUp !== undefined && title!.averageLength < runnerUp.averageLength * TITLE_LEAD) {
+    refuse(`columns ${letters([title!, runnerUp])} could both hold the titles`);
+  }
+  names[title!.index] = 'Title';
+  if (long.length === 1) names[long[0]!.index] = 'Description';
+  if (repeated[0]) names[repeated[0].index] = 'Room';
+  if (repeated[1]) names[repeated[1].index] = 'Track';
+
+  const out: RawRow[] = rows.map(({ row, cells }) => ({ sheet, row, cells: alignCells([...cells], width) }));
+  const read = names
+    .map((name, index) => ({ name, index }))
+    .filter(({ name }) => !name.startsWith('Column '))
+    .map(({ name, index }) => `${columnLetter(index)} = ${name}`)
+    .join(', ');
+  return {
+    header: { sheet, row: 0, headers: names },
+    rows: out,
+    warnings: [
+      `${sheetWords(sheet)}has no header row: its columns are read by what they hold: ${read} (add a header row or --mapping to choose otherwise)`,
+    ],
+  };
+}
+
+function columnStats(index: number, rows: readonly SheetRowCells[]): ColumnStats {
+  const shapes = new Map<CellShape, number>();
+  const seen = new Set<string>();
+  let filled = 0;
+  let length = 0;
+  for (const { cells } of rows) {
+    const cell = cells[index] ?? null;
+    if (isBlankCell(cell)) continue;
+    filled++;
+    const shape = cellShape(cell);
+    shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+    const text = cellText(cell).trim();
+    seen.add(text.toLowerCase());
+    length += text.length;
+  }
+  return { index, filled, shapes, distinct: seen.size, averageLength: filled === 0 ? 0 : length / filled };
+}
+
+function lastFilled(cells: readonly unknown[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (!isBlankCell((cells[i] ?? null) as never)) return i;
+  return -1;
+}
+
+function letters(columns: readonly ColumnStats[]): string {
+  return columns.map((column) => columnLetter(column.index)).join(', ');
+}
+
+function sheetWords(sheet: string): string {
+  return /\.(csv|tsv|txt)$/i.test(sheet) ? '' : `sheet ${JSON.stringify(sheet)} `;
+}

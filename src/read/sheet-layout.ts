@@ -1,0 +1,121 @@
+import type { CellValue, MappedField, RawRow, SheetHeader } from '../types.js';
+import { cellShape, isDayShape, isTimeShape } from './cell-shape.js';
+import { gridRows } from './grid-layout.js';
+import { findHeaderRow, type HeaderCandidate, type HeaderRow } from './header-row.js';
+import { headerlessRows } from './headerless-layout.js';
+
+// How a sheet lays out its sessions, told from the rows near its top:
+// - table: a header row naming the columns, one session per row (the usual case, streamed);
+// - grid: a time grid, times down the first column and one column per room, titles in the cells;
+// - headerless: no header row at all, the columns told apart by what they hold.
+// A grid or a headerless sheet is read whole and turned into the rows of a table with a header of
+// the importer's own column names, so every later stage reads it as any other table.
+
+/** Which field a header names (the map stage knows); undefined for no field. */
+export type HeaderField = (text: string) => MappedField | undefined;
+
+export type SheetLayout = { kind: 'table'; header: HeaderRow } | { kind: 'grid'; header: HeaderRow } | { kind: 'headerless' };
+
+/** A row of a sheet as read, its cells from the sheet's first column on, not aligned to any header. */
+export interface SheetRowCells {
+  /** The spreadsheet row number (1-based). */
+  row: number;
+  cells: CellValue[];
+}
+
+/** A merged cell: sheet rows `top`..`bottom` (1-based), cells `left`..`right` (indexes into SheetRowCells.cells). */
+export interface CellMerge {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** A grid or headerless sheet turned into table rows under a header of canonical column names. */
+export interface LaidOutRows {
+  header: SheetHeader;
+  rows: RawRow[];
+  warnings: string[];
+}
+
+/** The fields a grid's room headers never name: a row naming them is a table's header. */
+const TABLE_FIELDS: ReadonlySet<MappedField> = new Set(['name', 'date', 'start', 'end', 'datetime_start', 'description', 'import_id']);
+/** How many rooms a grid has at least. */
+const MIN_ROOMS = 2;
+/** How many rows below a grid's header start with a time, at least. */
+const MIN_TIME_ROWS = 2;
+
+/**
+ * The sheet's layout from its candidate rows (the non-empty rows near the top), or null when it
+ * has no header row and its rows do not look like sessions at all.
+ */
+export function chooseLayout(
+  candidates: readonly HeaderCandidate[],
+  scoreHeader: (cells: string[]) => number,
+  headerField: HeaderField | undefined,
+): SheetLayout | null {
+  const grid = findGridHeader(candidates, headerField ?? ((text) => (scoreHeader([text]) > 0 ? 'description' : undefined)));
+  if (grid !== null) return { kind: 'grid', header: grid };
+  const header = findHeaderRow(candidates, scoreHeader);
+  if (header !== null) return { kind: 'table', header };
+  const timed = candidates.filter((candidate) => candidate.texts.some((text) => isTimeShape(cellShape(text))));
+  return timed.length >= MIN_TIME_ROWS ? { kind: 'headerless' } : null;
+}
+
+/** Turns a grid or headerless sheet, read whole, into table rows. Throws a file error when a headerless sheet's columns cannot be told apart. */
+export function layOutRows(
+  layout: Exclude<SheetLayout, { kind: 'table' }>,
+  label: string,
+  sheet: string,
+  rows: readonly SheetRowCells[],
+  merges: readonly CellMerge[],
+  firstColumn = 0,
+): LaidOutRows {
+  return layout.kind === 'grid' ? gridRows(sheet, layout.header, rows, merges, firstColumn) : headerlessRows(label, sheet, rows);
+}
+
+/**
+ * A grid's header: a first cell that is blank or names a time column ("Time", "Hora"), then at
+ * least two headers that name no session field (the rooms), and below it rows whose first cell is
+ * a time ("9:00", "9:00-10:30") more often than anything else.
+ */
+function findGridHeader(candidates: readonly HeaderCandidate[], headerField: HeaderField): HeaderRow | null {
+  for (let i = 0; i < candidates.length; i++) {
+    const { row, texts } = candidates[i]!;
+    if (!isGridHeaderRow(texts, headerField)) continue;
+    let timed = 0;
+    let other = 0;
+    for (const below of candidates.slice(i + 1)) {
+      const shape = cellShape(below.texts[0] ?? '');
+      if (isTimeShape(shape)) timed++;
+      else if (shape !== 'blank' && !isDayShape(shape) && !isGridHeaderRow(below.texts, headerField)) other++;
+    }
+    if (timed >= MIN_TIME_ROWS && timed > other) return { row, headers: trimEnd(texts) };
+  }
+  return null;
+}
+
+/** A row shaped like a grid's header (also a day block's repeated header). */
+export function isGridHeaderRow(texts: readonly string[], headerField: HeaderField): boolean {
+  const [first = '', ...rest] = trimEnd(texts);
+  if (first !== '') {
+    const field = headerField(first);
+    if (field !== 'start' && field !== 'datetime_start') return false;
+  }
+  const rooms = rest.filter((text) => text !== '');
+  if (rooms.length < MIN_ROOMS) return false;
+  let named = 0;
+  for (const room of rooms) {
+    const field = headerField(room);
+    if (field !== undefined && TABLE_FIELDS.has(field)) return false;
+    if (field !== undefined) named++;
+    if (isTimeShape(cellShape(room))) return false;
+  }
+  return named * 2 < rooms.length;
+}
+
+function trimEnd(texts: readonly string[]): string[] {
+  let end = texts.length;
+  while (end > 0 && texts[end - 1] === '') end--;
+  return texts.slice(0, end);
+}
