@@ -1,8 +1,10 @@
 // Paths for tests and checks, outside the API: they are not counted, not faulted, not logged.
-//   GET  /__sandbox/state         the whole state
+//   GET  /__sandbox/state         the whole state: guides, sessions, tracks, locations, custom lists,
+//                                 items, relations, links, images (base64) and accepted publishes
 //   POST /__sandbox/reset-budget  today's request count back to 0
 //   GET|POST /__sandbox/faults    read or change the FaultSettings: latencyMs, failRate, dropRate,
-//                                 dailyBudget and the hostile switches (pageSizeCap, revokeAfter, ...)
+//                                 dailyBudget and the hostile switches (pageSizeCap, revokeAfter,
+//                                 refusePublish, ...)
 import { GuidebookImportError } from '../errors.js';
 import type { Answer } from './api-handler.js';
 import type { FaultSettings, SandboxState } from './types.js';

@@ -54,6 +54,7 @@ export const FAITHFUL_SETTINGS: Readonly<FaultSettings> = Object.freeze({
   loopingNext: false,
   throttleNext: 0,
   loginPage: false,
+  refusePublish: false,
 });
 
 const KNOWN_SETTINGS = Object.keys(FAITHFUL_SETTINGS) as Array<keyof FaultSettings>;
@@ -88,6 +89,7 @@ export function mergeFaultSettings(current: FaultSettings, update: Partial<Recor
   if (update.slowBodyMs !== undefined) next.slowBodyMs = checkNumber('slowBodyMs', update.slowBodyMs, 0, Infinity, false);
   if (update.loopingNext !== undefined) next.loopingNext = checkBoolean('loopingNext', update.loopingNext);
   if (update.loginPage !== undefined) next.loginPage = checkBoolean('loginPage', update.loginPage);
+  if (update.refusePublish !== undefined) next.refusePublish = checkBoolean('refusePublish', update.refusePublish);
   if (update.throttleNext !== undefined) next.throttleNext = checkNumber('throttleNext', update.throttleNext, 0, Infinity, true);
   return next;
 }

@@ -18,6 +18,10 @@ const DEFAULT_ORDER_KEY: Record<WritableKind, string | null> = {
   sessions: 'start_time',
   schedule_tracks: 'name',
   locations: 'name',
+  custom_lists: 'name',
+  custom_list_items: 'name',
+  custom_list_item_relations: 'rank',
+  links: 'rank',
 };
 
 export type ListResult<K extends WritableKind> = { ok: true; records: RecordOf[K][] } | Exclude<ListFilter<K>, { ok: true }>;
@@ -49,16 +53,18 @@ function keepForEveryOwnGuide<K extends WritableKind>(
 ): (record: RecordOf[K]) => boolean {
   const perGuide = new Map<number, ((record: RecordOf[K]) => boolean) | null>();
   return (record) => {
-    if (!perGuide.has(record.guide)) {
+    const guide = ctx.store.guideOf(resource.kind, record);
+    if (guide === undefined) return false;
+    if (!perGuide.has(guide)) {
       let keep: ((record: RecordOf[K]) => boolean) | null = null;
-      if (guideAccess(ctx.store, record.guide) === 'own') {
+      if (guideAccess(ctx.store, guide) === 'own') {
         const asked = new URLSearchParams(query);
-        asked.set('guide', String(record.guide));
+        asked.set(resource.guideFilter ?? 'guide', String(guide));
         const filter = resource.filter(asked, ctx);
         keep = filter.ok ? filter.keep : null;
       }
-      perGuide.set(record.guide, keep);
+      perGuide.set(guide, keep);
     }
-    return perGuide.get(record.guide)?.(record) ?? false;
+    return perGuide.get(guide)?.(record) ?? false;
   };
 }

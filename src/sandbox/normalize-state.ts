@@ -1,10 +1,28 @@
 // A state file may be written by hand ("start with these guides"), so missing parts are filled
 // in rather than refused; only a shape that cannot be a state is an error.
 import { GuidebookImportError } from '../errors.js';
-import { SANDBOX_ACCOUNT, defaultSandboxState } from './default-state.js';
-import type { SandboxGuide, SandboxLocation, SandboxScheduleTrack, SandboxSession, SandboxState, WritableKind } from './types.js';
-
-const EPOCH_TIMESTAMP = '1970-01-01T00:00:00.000000+0000';
+import {
+  EPOCH_TIMESTAMP,
+  SANDBOX_ACCOUNT,
+  customListDefaults,
+  customListItemDefaults,
+  defaultCustomLists,
+  defaultSandboxState,
+} from './default-state.js';
+import type {
+  SandboxCustomList,
+  SandboxCustomListItem,
+  SandboxCustomListItemRelation,
+  SandboxGuide,
+  SandboxImage,
+  SandboxLink,
+  SandboxLocation,
+  SandboxPublication,
+  SandboxScheduleTrack,
+  SandboxSession,
+  SandboxState,
+  WritableKind,
+} from './types.js';
 
 export function normalizeState(raw: unknown, source: string): SandboxState {
   if (!isObject(raw)) throw invalid(source, 'the top level is not a JSON object');
@@ -37,6 +55,28 @@ export function normalizeState(raw: unknown, source: string): SandboxState {
       last_updated: EPOCH_TIMESTAMP,
     }),
   );
+  // Every new guide has a "Speakers" list: a state that says nothing about lists gets one per guide.
+  const givenLists = raw.custom_lists === undefined ? defaultCustomLists(guides) : raw.custom_lists;
+  const customLists = records(givenLists, source, 'custom_lists').map((l) =>
+    withDefaults<SandboxCustomList>(l, { ...customListDefaults(), name: 'Speakers' }),
+  );
+  const items = records(raw.custom_list_items, source, 'custom_list_items').map((i) =>
+    withDefaults<SandboxCustomListItem>(i, { name: '', ...customListItemDefaults() }),
+  );
+  const relations = listOf(raw.custom_list_item_relations, source, 'custom_list_item_relations').map((r) => {
+    if (typeof r.id !== 'number' || typeof r.custom_list !== 'number' || typeof r.custom_list_item !== 'number') {
+      throw invalid(
+        source,
+        `an entry of "custom_list_item_relations" needs numeric "id", "custom_list" and "custom_list_item": ${JSON.stringify(r).slice(0, 200)}`,
+      );
+    }
+    return withDefaults<SandboxCustomListItemRelation>(r, { rank: 0, created_at: EPOCH_TIMESTAMP, last_updated: EPOCH_TIMESTAMP });
+  });
+  const links = records(raw.links, source, 'links').map((l) =>
+    withDefaults<SandboxLink>(l, { rank: 0, import_id: null, created_at: EPOCH_TIMESTAMP, last_updated: EPOCH_TIMESTAMP }),
+  );
+  const images = isObject(raw.images) ? (raw.images as Record<string, SandboxImage>) : {};
+  const publications = listOf(raw.publications, source, 'publications') as unknown as SandboxPublication[];
   const givenNext = isObject(raw.nextIds) ? raw.nextIds : {};
   const nextId = (kind: WritableKind, items: Array<{ id: number }>): number => {
     const floor = items.reduce((max, item) => Math.max(max, item.id + 1), 1);
@@ -54,10 +94,20 @@ export function normalizeState(raw: unknown, source: string): SandboxState {
     sessions,
     schedule_tracks: tracks,
     locations,
+    custom_lists: customLists,
+    custom_list_items: items,
+    custom_list_item_relations: relations,
+    links,
+    images,
+    publications,
     nextIds: {
       sessions: nextId('sessions', sessions),
       schedule_tracks: nextId('schedule_tracks', tracks),
       locations: nextId('locations', locations),
+      custom_lists: nextId('custom_lists', customLists),
+      custom_list_items: nextId('custom_list_items', items),
+      custom_list_item_relations: nextId('custom_list_item_relations', relations),
+      links: nextId('links', links),
     },
     budget,
   };
@@ -81,6 +131,7 @@ export function sessionDefaults(): Omit<SandboxSession, 'id' | 'guide' | 'name' 
     waitlist: false,
     registration_start_date: null,
     registration_end_date: null,
+    image: null,
   };
 }
 

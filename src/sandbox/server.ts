@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { GuidebookImportError } from '../errors.js';
 import { ADMIN_PREFIX, handleAdminRequest } from './admin.js';
 import { handleApiRequest, type Answer } from './api-handler.js';
+import { MEDIA_PREFIX } from './image-upload.js';
 import { secondsUntilUtcMidnight, utcDay } from './budget.js';
 import { defaultSandboxState } from './default-state.js';
 import { FAITHFUL_SETTINGS, FaultGenerator, mergeFaultSettings } from './faults.js';
@@ -16,7 +17,7 @@ import { RequestLog } from './request-log.js';
 import { matchRoute } from './routes.js';
 import { StateFile, loadStateFile } from './state-file.js';
 import { SandboxStore } from './store.js';
-import type { FaultSettings, SandboxHandle, SandboxOptions, SandboxState } from './types.js';
+import type { FaultSettings, SandboxHandle, SandboxImage, SandboxOptions, SandboxState } from './types.js';
 
 const HOST = '127.0.0.1';
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'DELETE']);
@@ -49,6 +50,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       loopingNext: options.loopingNext,
       throttleNext: options.throttleNext,
       loginPage: options.loginPage,
+      refusePublish: options.refusePublish,
     }),
   );
   const seed = options.seed ?? 1;
@@ -76,6 +78,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const started = performance.now();
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     const method = (req.method ?? 'GET').toUpperCase();
+    if (url.pathname.startsWith(`/${MEDIA_PREFIX}`) && (method === 'GET' || method === 'HEAD')) {
+      // Stored images, as a media host serves them: no key, not counted, not faulted.
+      sendImage(res, store.image(url.pathname.slice(1)), method);
+      return;
+    }
     if (url.pathname.startsWith(ADMIN_PREFIX)) {
       const text = await readRequestText(req);
       send(
@@ -145,6 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
             ignoreOrdering: faultSettings.ignoreOrdering,
             unstableRandom: faultSettings.unstableOrder ? shuffleRandom : null,
           },
+          refusePublish: faultSettings.refusePublish,
         },
       );
       handled = true;
@@ -267,6 +275,16 @@ function send(res: ServerResponse, answer: Answer): void {
   headers['Content-Type'] = 'application/json';
   headers['Content-Length'] = Buffer.byteLength(text);
   res.writeHead(answer.status, headers).end(text);
+}
+
+function sendImage(res: ServerResponse, image: SandboxImage | undefined, method: string): void {
+  if (!image) {
+    send(res, { status: 404, body: { detail: 'Not found.' } });
+    return;
+  }
+  const bytes = Buffer.from(image.data, 'base64');
+  res.writeHead(200, { 'Content-Type': image.content_type, 'Content-Length': bytes.length });
+  res.end(method === 'HEAD' ? undefined : bytes);
 }
 
 /** Headers at once, the body `delayMs` later: a transfer that stalls after the status line. */

@@ -4,6 +4,7 @@ import { addError, nonObjectBodyError, readFields, type FieldErrors, type FieldS
 import { allDayEndTime } from './datetime.js';
 import { cleanDescriptionHtml } from './html-cleaner.js';
 import { checkWriteGuide, readGuideFilter, readIntegerFilter } from './guide-access.js';
+import { readImageFields } from './image-upload.js';
 import { sessionDefaults } from './normalize-state.js';
 import { PERMISSION_DENIED, type WritableFields, type WritableResource } from './resource.js';
 import type { ApiVersion } from './routes.js';
@@ -49,6 +50,9 @@ export const sessionResource: WritableResource<'sessions'> = {
     const shapeError = nonObjectBodyError(body);
     if (shapeError) return { ok: false, status: 400, errors: shapeError };
     const { values, errors } = readFields(body, sessionFieldSpecs(ctx.version), existing !== undefined);
+    // The image is a file part of a multipart body, never JSON.
+    const images = readImageFields(body, ['image'], errors);
+    Object.assign(values, images.values);
     if (typeof values.description_html === 'string') values.description_html = cleanDescriptionHtml(values.description_html);
     const guideCheck = checkWriteGuide(ctx.store, values.guide as number | undefined, existing?.guide, errors, 'session');
     if (guideCheck === 'forbidden') return { ok: false, status: 403, detail: PERMISSION_DENIED };
@@ -68,7 +72,7 @@ export const sessionResource: WritableResource<'sessions'> = {
     }
     checkRules(merged, errors);
     if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
-    return { ok: true, fields: merged };
+    return { ok: true, fields: merged, uploads: images.uploads };
   },
 
   filter(query, ctx) {
@@ -118,6 +122,7 @@ function inSeedOrder(s: SessionFields): SessionFields {
     waitlist: s.waitlist,
     registration_start_date: s.registration_start_date,
     registration_end_date: s.registration_end_date,
+    image: s.image ?? null,
   };
 }
 

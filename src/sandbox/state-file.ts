@@ -17,12 +17,14 @@ import {
 } from 'node:fs';
 import { GuidebookImportError } from '../errors.js';
 import { normalizeState } from './normalize-state.js';
-import type { SandboxState, WritableKind } from './types.js';
+import type { SandboxImage, SandboxState, WritableKind } from './types.js';
 
 export type JournalEntry =
   | { op: 'put'; kind: WritableKind; record: { id: number }; nextId: number }
   | { op: 'delete'; kind: WritableKind; id: number }
-  | { op: 'budget'; day: string; count: number };
+  | { op: 'budget'; day: string; count: number }
+  | { op: 'image'; path: string; image: SandboxImage }
+  | { op: 'publish'; index: number; guide: number; at: string };
 
 export interface LoadedState {
   state: SandboxState | null;

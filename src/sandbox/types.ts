@@ -43,6 +43,8 @@ export interface FaultSettings {
   throttleNext: number;
   /** Every API request answers 200 with an HTML login page (a single-sign-on proxy in front). */
   loginPage: boolean;
+  /** `POST /guides/{id}/publish/` answers 403 as for an account whose plan cannot publish. */
+  refusePublish: boolean;
 }
 
 export interface SandboxOptions {
@@ -77,6 +79,7 @@ export interface SandboxOptions {
   loopingNext?: boolean;
   throttleNext?: number;
   loginPage?: boolean;
+  refusePublish?: boolean;
   /** Starting state when there is no state file (or it does not exist yet). */
   initialState?: SandboxState;
   /** Clock in ms since the epoch; injected by tests that cross a UTC midnight. */
@@ -126,6 +129,8 @@ export type SandboxSession = ApiSession & {
   waitlist: boolean;
   registration_start_date: string | null;
   registration_end_date: string | null;
+  /** The stored image's media path (see SandboxState.images), or null (absent in older states). */
+  image?: string | null;
   created_at: string;
   last_updated: string;
 };
@@ -147,8 +152,85 @@ export type SandboxLocation = ApiLocation & {
   last_updated: string;
 };
 
+/** A custom list, such as the "Speakers" list every new guide has. */
+export interface SandboxCustomList {
+  id: number;
+  guide: number;
+  name: string;
+  import_id: string | null;
+  allow_rating: boolean;
+  disable_todo: boolean;
+  created_at: string;
+  last_updated: string;
+}
+
+/** An item of custom lists (a speaker); which lists hold it is in its relations. */
+export interface SandboxCustomListItem {
+  id: number;
+  guide: number;
+  name: string;
+  subtitle: string | null;
+  description_html: string;
+  import_id: string | null;
+  allow_rating: boolean;
+  locations: number[];
+  contact_email: string | null;
+  /** Media paths of the stored uploads (see SandboxState.images), or null. */
+  image: string | null;
+  thumbnail: string | null;
+  created_at: string;
+  last_updated: string;
+}
+
+/** An item's place in one list. Its guide is its list's guide (the record has no guide field). */
+export interface SandboxCustomListItemRelation {
+  id: number;
+  custom_list: number;
+  custom_list_item: number;
+  rank: number;
+  created_at: string;
+  last_updated: string;
+}
+
+/** The content types a link may join. */
+export type LinkContentType = 'schedule.session' | 'custom_list.customlistitem';
+
+/** A link shown on its source object, pointing at its target. */
+export interface SandboxLink {
+  id: number;
+  guide: number;
+  source_content_type: LinkContentType;
+  source_object_id: number;
+  target_content_type: LinkContentType;
+  target_object_id: number;
+  rank: number;
+  import_id: string | null;
+  created_at: string;
+  last_updated: string;
+}
+
 /** The kinds of records the API can write. */
-export type WritableKind = 'sessions' | 'schedule_tracks' | 'locations';
+export type WritableKind =
+  | 'sessions'
+  | 'schedule_tracks'
+  | 'locations'
+  | 'custom_lists'
+  | 'custom_list_items'
+  | 'custom_list_item_relations'
+  | 'links';
+
+/** An uploaded image, kept by the media path the answers' URLs end in. */
+export interface SandboxImage {
+  content_type: 'image/png' | 'image/jpeg';
+  /** The bytes, base64. */
+  data: string;
+}
+
+/** One `POST /guides/{id}/publish/` that the sandbox accepted. */
+export interface SandboxPublication {
+  guide: number;
+  at: string;
+}
 
 export interface SandboxState {
   version: 1;
@@ -158,8 +240,19 @@ export interface SandboxState {
   sessions: SandboxSession[];
   schedule_tracks: SandboxScheduleTrack[];
   locations: SandboxLocation[];
-  /** The id the next created record of each kind gets (ids are never reused). */
-  nextIds: Record<WritableKind, number>;
+  custom_lists: SandboxCustomList[];
+  custom_list_items: SandboxCustomListItem[];
+  custom_list_item_relations: SandboxCustomListItemRelation[];
+  links: SandboxLink[];
+  /** Uploaded images by media path (e.g. "media/3f2a....png"); answers give them as URLs. */
+  images: Record<string, SandboxImage>;
+  /** Accepted publishes, oldest first. */
+  publications: SandboxPublication[];
+  /**
+   * The id the next created record of each kind gets (ids are never reused). A hand-built state
+   * may leave kinds out; loading fills them in from the records.
+   */
+  nextIds: Partial<Record<WritableKind, number>>;
   /** API requests counted on one UTC day (YYYY-MM-DD). */
   budget: { day: string; count: number };
 }

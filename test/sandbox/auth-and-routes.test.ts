@@ -180,10 +180,20 @@ describe('paths, versions and methods', () => {
     expect((await api('GET', 'sessions/abc/')).status).toBe(404);
   });
 
-  it('answers 415 for a multipart body', async () => {
+  it('reads a multipart body as form fields (the documented way to send images)', async () => {
     const form = new FormData();
     form.set('guide', '1');
     const response = await fetch(`${sandbox.apiUrl}sessions/`, { method: 'POST', body: form, headers: { Authorization: 'JWT right-key' } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ name: ['This field is required.'], start_time: ['This field is required.'] });
+  });
+
+  it('answers 415 for a body of a type no parser reads', async () => {
+    const response = await fetch(`${sandbox.apiUrl}sessions/`, {
+      method: 'POST',
+      body: 'guide: 1',
+      headers: { Authorization: 'JWT right-key', 'Content-Type': 'text/yaml' },
+    });
     expect(response.status).toBe(415);
   });
 });

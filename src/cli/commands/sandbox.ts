@@ -44,6 +44,10 @@ export const sandboxCommand: CliCommand = {
       .option('looping-next', { type: 'boolean', describe: 'Every list page links to a "next" page 2 under a new URL, never to the end' })
       .option('throttle-next', { type: 'string', describe: 'Answer the next N API requests 429 with no Retry-After (a rate limiter)' })
       .option('login-page', { type: 'boolean', describe: 'Answer every API request 200 with an HTML login page (a sign-on proxy)' })
+      .option('refuse-publish', {
+        type: 'boolean',
+        describe: 'Refuse POST /guides/{id}/publish/ with 403, as on a plan that cannot publish',
+      })
       .option('slow-body-ms', { type: 'string', describe: "Send each answer's headers at once and its body this many ms later" })
       .option('request-log', { type: 'string', describe: 'Append one JSON line per request to this file' })
       .option('verbose', { type: 'boolean', describe: 'One line per request on stderr' }),
@@ -94,6 +98,7 @@ function sandboxOptionsFrom(args: ArgumentsCamelCase<Record<string, unknown>>): 
     slowBodyMs: numberOption('--slow-body-ms', text('slowBodyMs'), { min: 0 }),
     loopingNext: args['loopingNext'] === true,
     loginPage: args['loginPage'] === true,
+    refusePublish: args['refusePublish'] === true,
     throttleNext: numberOption('--throttle-next', text('throttleNext'), { integer: true, min: 0 }),
     stateFile: text('state'),
     requestLogFile: text('requestLog'),
