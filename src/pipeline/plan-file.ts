@@ -41,7 +41,7 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
   // Read before the first request, so a bad file costs none; converted once the guide has
   // answered (its time zone and dates). The plan weighs every row against the guide's sessions,
   // so the converted rows are held, as validate's are not: the same driver, held whole.
-  const sheet = await readSheet({ file, sheet: options.sheet, mapping: options.mapping });
+  const sheet = await readSheet({ file, sheet: options.sheet, mapping: options.mapping, source: options.source });
   const before = client.requestCount;
   const guide = await client.getGuide(options.guide);
   const convertedRows = sheet.convert({

@@ -13,9 +13,11 @@ import {
   type ColumnMap,
   type MappingConfig,
 } from '../map/index.js';
-import { openSheet, type SheetFormat } from '../read/index.js';
+import type { SheetFormat } from '../read/index.js';
+import { openSource } from '../sources/open-source.js';
+import type { FeedFormat, SourceOptions } from '../sources/types.js';
 import type { TimeOptions } from '../time/index.js';
-import type { MappedRow, RawRow, SheetHeader } from '../types.js';
+import type { MappedRow, RawRow, SheetHeader, SheetSpeaker } from '../types.js';
 import { collectSheetFacts, convertOptionsFor, convertSheetRows, type ConvertedSheetRows } from '../validate/index.js';
 import { createRepeatedCells } from './repeated-cells.js';
 
@@ -25,13 +27,17 @@ export interface SheetInput {
   sheet?: string | number;
   /** A mapping file path, or an already loaded mapping. */
   mapping?: string | MappingConfig;
+  /** How a URL, standard input ("-") or a feed is fetched and read (src/sources/). */
+  source?: SourceOptions;
 }
 
 /** A sheet read whole, its rows not yet converted. */
 export interface ReadSheet {
   file: string;
-  format: SheetFormat;
+  format: SheetFormat | FeedFormat;
   sheet: string;
+  /** A feed's speakers (Sessionize, frab/pretalx), as a Speakers sheet would list them. */
+  feedSpeakers?: SheetSpeaker[];
   header: SheetHeader;
   columnMap: ColumnMap;
   mapping?: MappingConfig;
@@ -52,7 +58,7 @@ export interface ReadSheet {
  */
 export async function readSheet(input: SheetInput): Promise<ReadSheet> {
   const mapping = typeof input.mapping === 'string' ? await readMappingFile(input.mapping) : input.mapping;
-  const source = await openSheet(input.file, { sheet: input.sheet, scoreHeader: headerScorer(mapping) });
+  const source = await openSource(input.file, { sheet: input.sheet, scoreHeader: headerScorer(mapping) }, input.source);
   // A well-known export (Google Calendar, Outlook, Sessionize, Sched) reads as its built-in mapping.
   const layoutMapping = mapping ? undefined : knownLayoutMapping(source.header.headers);
   const columnMap = buildColumnMap(source.header, mapping ?? layoutMapping);
@@ -73,6 +79,7 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
     file: input.file,
     format: source.format,
     sheet: source.sheet,
+    feedSpeakers: 'speakers' in source ? source.speakers : undefined,
     header: source.header,
     columnMap,
     mapping,
@@ -82,6 +89,8 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
     convert(time) {
       if (converting) throw new Error('readSheet: convert() called twice (its rows are let go as they are converted)');
       converting = true;
+      // A feed's recurring instances outside the guide's dates (known only now) are not sessions.
+      if ('inWindow' in source) keepRows(read, (raw) => source.inWindow(raw, time.guideWindow));
       const facts = collectSheetFacts(convertOptionsFor(time, mapping ?? layoutMapping));
       for (let index = 0; index < read.length; index++) facts.add(rowAt(index));
       return convertSheetRows(read.length, rowAt, facts, (index) => {
@@ -100,4 +109,11 @@ async function readMappingFile(path: string): Promise<MappingConfig> {
 
 async function* singleRowBatches(rows: AsyncIterable<RawRow>): AsyncGenerator<RawRow[]> {
   for await (const raw of rows) yield [raw];
+}
+
+/** Keeps, in place and in order, the rows `keep` accepts. */
+function keepRows(read: Array<RawRow | undefined>, keep: (raw: RawRow) => boolean): void {
+  let kept = 0;
+  for (const raw of read) if (raw !== undefined && keep(raw)) read[kept++] = raw;
+  read.length = kept;
 }

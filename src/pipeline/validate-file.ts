@@ -76,7 +76,7 @@ interface CheckedSheet {
 /** read → map, and the sheet-wide part of convert (sheet-rows.ts, the driver import uses too). */
 async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file'>): Promise<CheckedSheet> {
   const startedAt = new Date().toISOString();
-  const sheet = await readSheet({ file, sheet: options.sheet, mapping: options.mapping });
+  const sheet = await readSheet({ file, sheet: options.sheet, mapping: options.mapping, source: options.source });
   const time: TimeOptions = { timezone: options.timezone, dateFormat: options.dateFormat, overnight: options.overnight };
   return { startedAt, time, sheet, converted: sheet.convert(time) };
 }
