@@ -4,6 +4,7 @@ import { describeAnswer, isJsonObject, isRecordWithId } from './answer-shape.js'
 import { resolveClientOptions } from './client-options.js';
 import { createWithRecovery } from './create-with-recovery.js';
 import { customListCalls } from './custom-list-client.js';
+import { guideCalls } from './guide-calls.js';
 import { assertGuideId, assertWriteBody, GuideScope } from './guide-scope.js';
 import { paginate } from './pagination.js';
 import { RequestRunner } from './request-runner.js';
@@ -45,6 +46,7 @@ export function createClient(options: ClientOptions): GuidebookClient {
 
   return {
     ...customListCalls(runner, scope, { listUrl, itemUrl }),
+    ...guideCalls(runner, itemUrl),
 
     get requestCount() {
       return runner.requestCount;

@@ -8,6 +8,7 @@ import { sendOnce, type Answer } from './transport.js';
 import { withWrittenCause } from './written-cause.js';
 
 export interface CallOptions {
+  /** The body: sent as JSON, or as multipart form data when it is a FormData (image uploads). */
   json?: unknown;
   /** A non-2xx status that still means success, e.g. 404 to a DELETE retry. */
   isDone?: (status: number, attempt: number) => boolean;
@@ -163,7 +164,15 @@ export class RequestRunner {
     if (status === 403 && WRITE_METHODS.has(method)) {
       const message = `${method} ${path} answered 403 (permission denied): the API key may not write to this guide; nothing more is sent`;
       this.halt ??= { code: 'auth', message };
-      throw new HttpError({ method, path, status, code: 'auth', message });
+      // The server's own words are kept: a refused publish says why (the plan) in its detail.
+      throw new HttpError({
+        method,
+        path,
+        status,
+        code: 'auth',
+        message,
+        fieldErrors: extractFieldErrors(answer.body, this.options.apiKey),
+      });
     }
   }
 

@@ -32,6 +32,9 @@ export async function sendOnce(
   request: { method: string; url: string; path: string; json?: unknown; apiKey: string },
   limits: AttemptLimits,
 ): Promise<Answer> {
+  // A FormData body (image uploads) goes as multipart form data; fetch writes its Content-Type
+  // with the boundary. Anything else given is JSON.
+  const form = request.json instanceof FormData ? request.json : null;
   // A timeout that ends once the headers are in would let a stalled body hang the run for good.
   const deadline = AbortSignal.timeout(limits.timeoutMs);
   const failed = (error: unknown): NetworkError =>
@@ -43,9 +46,9 @@ export async function sendOnce(
       headers: {
         Authorization: `JWT ${request.apiKey}`,
         Accept: 'application/json',
-        ...(request.json === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(request.json === undefined || form ? {} : { 'Content-Type': 'application/json' }),
       },
-      ...(request.json === undefined ? {} : { body: JSON.stringify(request.json) }),
+      ...(request.json === undefined ? {} : { body: form ?? JSON.stringify(request.json) }),
       redirect: 'manual',
       signal: deadline,
     });

@@ -60,7 +60,32 @@ export interface CreateOutcome {
   status: number;
 }
 
-export interface GuidebookClient extends CustomListCalls {
+/** An image file to upload, already checked to be PNG or JPEG (src/images/). */
+export interface ImageUploadFile {
+  bytes: Uint8Array;
+  filename: string;
+  contentType: 'image/png' | 'image/jpeg';
+}
+
+/** Guide-level calls and image uploads (api/guide-calls.ts). */
+export interface GuideCalls {
+  /** The guides the key can reach, every page. */
+  listGuides(): AsyncIterable<ApiGuide>;
+  /** `POST /guides/{id}/publish/`; a refusal (403, e.g. a plan that cannot publish) throws an HttpError. */
+  publishGuide(guideId: number): Promise<void>;
+  /**
+   * A multipart PATCH of image fields (`image`; list items also `thumbnail`) on one record.
+   * Resolves with the record as answered (the stored images' URLs).
+   */
+  uploadImages(
+    collection: 'sessions' | 'custom-list-items',
+    recordId: number,
+    guideId: number,
+    files: { image?: ImageUploadFile; thumbnail?: ImageUploadFile },
+  ): Promise<Record<string, unknown> & { id: number }>;
+}
+
+export interface GuidebookClient extends CustomListCalls, GuideCalls {
   /** Requests sent so far (every attempt counts: the daily budget counts them too). */
   readonly requestCount: number;
   /**
