@@ -753,13 +753,25 @@ export const FIELD_ALIASES: Readonly<Record<MappedField, readonly string[]>> = O
  * The main names of a field, for messages that list what is accepted: the strongest English
  * names, the first of each other language, and the first English name of each weaker tier.
  */
-export function mainAliases(field: MappedField): string {
+export function mainAliases(field: MappedField, english = 5): string {
   const [first, ...weaker]: readonly AliasTier[] = SESSION_FIELDS[field].aliases;
-  const names = [...(first.en ?? []).slice(0, 5)];
+  const names = [...(first.en ?? []).slice(0, english)];
   for (const [language, list] of Object.entries(first)) if (language !== 'en' && list[0] !== undefined) names.push(list[0]);
   for (const tier of weaker) if (tier.en?.[0] !== undefined) names.push(tier.en[0]);
   const seen = new Set<string>();
   return names.filter((name) => !seen.has(normaliseHeader(name)) && seen.add(normaliseHeader(name))).join(', ');
+}
+
+/**
+ * One line for "no header row found": the main names of the columns every agenda needs, and
+ * where to go when the sheet's own names are not among them.
+ */
+export function acceptedHeadersHint(): string {
+  return (
+    `accepted names include, for the title: ${mainAliases('name', 2)}; for the day: ${mainAliases('date', 1)}; ` +
+    `for the start: ${mainAliases('start', 2)}. Rename the columns, map yours with --mapping map.json ` +
+    '({"columns": {"<your header>": "name"}}), or start from the sheet `guidebook-import template` writes'
+  );
 }
 
 /** What a header is: the field it names and how strongly (0 = the strongest tier). */

@@ -50,3 +50,76 @@ export function zipWorkbookKind(zip: Buffer, entries: readonly ZipEntry[]): 'xls
   const type = zip.toString('latin1', mimetype.dataOffset, mimetype.dataOffset + Math.min(mimetype.compressedSize, 200));
   return type.includes('spreadsheet') ? 'ods' : null;
 }
+
+// Files people rename to .csv or .xlsx that are no spreadsheet at all: told by their first bytes,
+// so the message says what the file is and what to do, instead of a parser's complaint about it.
+const SAVE_AS = 'export or save the agenda as CSV or XLSX from the program that made it';
+
+const MAGIC: ReadonlyArray<{ bytes: readonly number[]; what: string; advice: string }> = [
+  {
+    bytes: [0x25, 0x50, 0x44, 0x46, 0x2d],
+    what: 'a PDF document',
+    advice: 'copy its table into a spreadsheet, or export the agenda as CSV or XLSX from the program that made it',
+  },
+  {
+    bytes: [0x89, 0x50, 0x4e, 0x47],
+    what: 'a PNG image',
+    advice: 'an agenda must be a sheet of text cells: type or export it as CSV or XLSX',
+  },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image', advice: 'an agenda must be a sheet of text cells: type or export it as CSV or XLSX' },
+  {
+    bytes: [0x47, 0x49, 0x46, 0x38],
+    what: 'a GIF image',
+    advice: 'an agenda must be a sheet of text cells: type or export it as CSV or XLSX',
+  },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'an RTF document', advice: SAVE_AS },
+];
+
+/**
+ * What a file that is no spreadsheet is, from its first bytes ("is a PDF document, not a
+ * spreadsheet: ..."), or null when it may be one. An HTML page counts only when it is named as
+ * something else than .xls (Excel saves "XLS" files as HTML tables, and those are read).
+ */
+export function foreignDocument(head: Uint8Array, named: NamedKind): string | null {
+  for (const { bytes, what, advice } of MAGIC) {
+    if (bytes.every((byte, i) => head[i] === byte)) return `is ${what}, not a spreadsheet: ${advice}`;
+  }
+  if (named !== 'xls' && isHtmlPage(head)) {
+    return 'is an HTML page, not a spreadsheet: save the agenda table as CSV or XLSX (a page saved by Excel can be named .xls)';
+  }
+  return null;
+}
+
+function isHtmlPage(head: Uint8Array): boolean {
+  const text = Buffer.from(head.subarray(0, 1024))
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
+  return text.startsWith('<!doctype html') || text.startsWith('<html');
+}
+
+/** What a zip that is no workbook is (a .docx, .pptx, .odt...), for its one-line refusal. */
+export function zipDocumentKind(entries: readonly ZipEntry[]): string {
+  const names = new Set(entries.map((entry) => entry.name));
+  const what = names.has('word/document.xml')
+    ? 'a Word document (.docx)'
+    : names.has('ppt/presentation.xml')
+      ? 'a PowerPoint presentation (.pptx)'
+      : names.has('content.xml')
+        ? 'an OpenDocument text or presentation, not a spreadsheet'
+        : 'a zip archive';
+  return `is ${what}, not an XLSX or ODS workbook: ${SAVE_AS}`;
+}
+
+/**
+ * An OLE compound file is an XLS workbook, or a Word .doc / PowerPoint .ppt: their directory
+ * names the main stream ("Workbook"/"Book" for Excel), written in UTF-16LE.
+ */
+export function compoundDocumentKind(bytes: Buffer): string | null {
+  const has = (name: string) => bytes.includes(Buffer.from(name, 'utf16le'));
+  if (has('Workbook') || has('Book')) return null;
+  if (has('WordDocument')) return `is a Word document (.doc), not a spreadsheet: ${SAVE_AS}`;
+  if (has('PowerPoint Document')) return `is a PowerPoint presentation (.ppt), not a spreadsheet: ${SAVE_AS}`;
+  return null;
+}

@@ -1,3 +1,5 @@
+// The names the map stage accepts, so the message can list them (map/fields.ts is pure data).
+import { acceptedHeadersHint } from '../map/fields.js';
 import type { CellValue } from '../types.js';
 import { HEADER_SCAN_ROWS } from './limits.js';
 import { quoteList } from './file-error.js';
@@ -38,7 +40,7 @@ export function noHeaderMessage(candidates: readonly HeaderCandidate[], sheetNam
   const where = sheetName === undefined ? '' : ` in sheet ${JSON.stringify(sheetName)}`;
   return (
     `no header row found${where} in the first ${HEADER_SCAN_ROWS} rows ` +
-    `(no cell is a known column name; row ${first.row} is: ${quoteList(trimTrailingEmpty(first.texts))})`
+    `(no cell is a known column name; row ${first.row} is: ${quoteList(trimTrailingEmpty(first.texts))}); ${acceptedHeadersHint()}`
   );
 }
 

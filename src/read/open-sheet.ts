@@ -3,7 +3,16 @@ import { basename, extname } from 'node:path';
 import { GuidebookImportError } from '../errors.js';
 import { cellCountExcess } from './cell-count-guard.js';
 import { openDelimitedSheet } from './delimited-sheet.js';
-import { KNOWN_EXTENSIONS, kindFromContent, kindFromExtension, zipWorkbookKind, type NamedKind } from './detect-format.js';
+import {
+  KNOWN_EXTENSIONS,
+  compoundDocumentKind,
+  foreignDocument,
+  kindFromContent,
+  kindFromExtension,
+  zipDocumentKind,
+  zipWorkbookKind,
+  type NamedKind,
+} from './detect-format.js';
 import { fileError, tooManyRows } from './file-error.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, HEADER_SCAN_ROWS, MAX_WORKBOOK_CELLS, MAX_ZIP_ENTRIES, formatBytes } from './limits.js';
 import type { OpenedFile, ReadSettings, OpenSheetOptions, SheetFormat, SheetSource } from './types.js';
@@ -42,6 +51,8 @@ export async function openSheets(path: string, options: OpenSheetOptions): Promi
   }
   const warnings: string[] = [];
   const content = kindFromContent(file.head);
+  const foreign = foreignDocument(file.head, named);
+  if (foreign !== null) throw fileError(file.label, foreign);
 
   if (content === 'binary') throw fileError(file.label, 'is not a spreadsheet or a text file (unknown content)');
   if (content === 'text' || (content === 'markup' && named !== 'xls')) {
@@ -50,6 +61,8 @@ export async function openSheets(path: string, options: OpenSheetOptions): Promi
   }
 
   const bytes = await readWhole(file);
+  const document = content === 'cfb' ? compoundDocumentKind(bytes) : null;
+  if (document !== null) throw fileError(file.label, document);
   const format = content === 'zip' ? zipFormat(file, bytes) : 'xls';
   if (named !== 'none' && named !== 'text' && named !== format) warnings.push(misnamed(file, named, format));
   if (format !== 'xls') await refuseTooManyCells(file, bytes, format, settings.maxRows);
@@ -144,7 +157,7 @@ function zipFormat(file: OpenedFile, bytes: Buffer): WorkbookFormat {
   const bomb = zipBombReason(bytes, entries);
   if (bomb !== null) throw fileError(file.label, `is not read: ${bomb}`);
   const kind = zipWorkbookKind(bytes, entries);
-  if (kind === null) throw fileError(file.label, 'is a zip archive, not an XLSX or ODS workbook');
+  if (kind === null) throw fileError(file.label, zipDocumentKind(entries));
   return kind;
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { acceptedHeadersHint } from '../../src/map/fields.js';
 import { openSheet } from '../../src/read/index.js';
 import type { RawRow } from '../../src/types.js';
 import { collect, fileErrorOf, fixture, scoreHeader } from './helpers.js';
@@ -193,7 +194,7 @@ describe('CSV header and rows', () => {
   it('refuses a file with no recognisable header, quoting its first row', async () => {
     const error = await fileErrorOf(openSheet(fixture('no-header.csv'), { scoreHeader }));
     expect(error.message).toBe(
-      `${fixture('no-header.csv')}: no header row found in the first 30 rows (no cell is a known column name; row 1 is: "alpha", "beta", "gamma")`,
+      `${fixture('no-header.csv')}: no header row found in the first 30 rows (no cell is a known column name; row 1 is: "alpha", "beta", "gamma"); ${acceptedHeadersHint()}`,
     );
   });
 

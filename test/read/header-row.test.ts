@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { acceptedHeadersHint } from '../../src/map/fields.js';
 import { alignCells, findHeaderRow, isEmptyRow, noHeaderMessage } from '../../src/read/header-row.js';
 import { scoreHeader } from './helpers.js';
 
@@ -30,7 +31,7 @@ describe('findHeaderRow', () => {
 
   it('names the first row in its message', () => {
     expect(noHeaderMessage([{ row: 2, texts: ['alpha', '', 'beta', ''] }], 'Day 1')).toBe(
-      'no header row found in sheet "Day 1" in the first 30 rows (no cell is a known column name; row 2 is: "alpha", "", "beta")',
+      `no header row found in sheet "Day 1" in the first 30 rows (no cell is a known column name; row 2 is: "alpha", "", "beta"); ${acceptedHeadersHint()}`,
     );
     expect(noHeaderMessage([])).toBe('is empty');
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { acceptedHeadersHint } from '../../src/map/fields.js';
 import { openSheet } from '../../src/read/index.js';
 import type { CellValue, SheetDateCell, WallClockParts } from '../../src/types.js';
 import { collect, fileErrorOf, fixture, scoreHeader } from './helpers.js';
@@ -213,14 +214,14 @@ describe('choosing the sheet', () => {
   it('refuses a chosen sheet without a header, quoting its first row', async () => {
     const error = await fileErrorOf(openSheet(multi, { scoreHeader, sheet: 'Read me' }));
     expect(error.message).toBe(
-      `${multi}: no header row found in sheet "Read me" in the first 30 rows (no cell is a known column name; row 1 is: "How to use this workbook")`,
+      `${multi}: no header row found in sheet "Read me" in the first 30 rows (no cell is a known column name; row 1 is: "How to use this workbook"); ${acceptedHeadersHint()}`,
     );
   });
 
   it('refuses a workbook where no sheet has a header', async () => {
     const error = await fileErrorOf(openSheet(fixture('no-header.xlsx'), { scoreHeader }));
     expect(error.message).toBe(
-      `${fixture('no-header.xlsx')}: no header row found in sheet "Notes" in the first 30 rows (no cell is a known column name; row 1 is: "How to use this workbook")`,
+      `${fixture('no-header.xlsx')}: no header row found in sheet "Notes" in the first 30 rows (no cell is a known column name; row 1 is: "How to use this workbook"); ${acceptedHeadersHint()}`,
     );
   });
 
@@ -256,7 +257,7 @@ describe('damaged workbooks', () => {
     const path = join(tmp, 'letter.xlsx');
     writeFileSync(path, XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer' }) as Buffer);
     const error = await fileErrorOf(openSheet(path, { scoreHeader }));
-    expect(error.message).toBe(`${path}: is a zip archive, not an XLSX or ODS workbook`);
+    expect(error.message).toMatch(`${path}: is a Word document (.docx), not an XLSX or ODS workbook: `);
   });
 
   it('refuses an XLS whose bytes SheetJS cannot read, naming the format', async () => {
