@@ -109,6 +109,7 @@ export type IssueCode =
   | 'rule'
   | 'duplicate_import_id'
   | 'derived_import_id'
+  | 'merged_rows'
   | 'import_id_normalised'
   | 'unknown_track'
   | 'unknown_location'
