@@ -13,7 +13,8 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export async function connect(options: ConnectionOptions, extra: { signal?: AbortSignal } = {}): Promise<Connection> {
+/** Any command's connection options; the guide is not needed to connect (`guides` has none). */
+export async function connect(options: Omit<ConnectionOptions, 'guide'>, extra: { signal?: AbortSignal } = {}): Promise<Connection> {
   // Loaded here, not at the top: only the commands that talk to a guide pay for the HTTP client,
   // and only a --sandbox run for the sandbox server (issue 11: an offline command loads neither).
   const { createClient, resolveApiKey, resolveApiUrl } = await import('../api/index.js');

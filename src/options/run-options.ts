@@ -141,6 +141,18 @@ function lockWait(value: unknown): number {
   return n;
 }
 
+/** `guides`: the connection without a guide (the command lists them), and --json. */
+export interface GuidesOptions extends Omit<ConnectionOptions, 'guide'> {
+  json: boolean;
+}
+
+export function normalizeGuidesOptions(raw: Raw): Readonly<GuidesOptions> {
+  if (raw.guide !== undefined) throw usage('guides lists every guide the key reaches: drop --guide');
+  // The one connection reader; the guide it insists on is not part of this command.
+  const { guide: _none, ...connection } = connectionOptions({ ...raw, guide: 1 });
+  return Object.freeze({ ...connection, json: bool(raw.json, 'json') });
+}
+
 export function normalizeExportOptions(raw: Raw): Readonly<ExportOptions> {
   const output = text(raw.output, 'output');
   if (!output) throw usage('--output is required: the file to write, e.g. --output agenda.xlsx');
