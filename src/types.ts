@@ -280,6 +280,8 @@ export interface ReportRow {
   changes?: Array<{ field: string; old: unknown; new: unknown }>;
   fields?: Record<string, unknown>;
   issues?: RowIssue[];
+  /** 'speaker' for a speaker's row (counted apart, in Summary.speakers); absent for a session's. */
+  record?: 'speaker';
 }
 
 export interface Summary {
@@ -292,4 +294,6 @@ export interface Summary {
   failed: number;
   not_attempted: number;
   requests: number;
+  /** The speakers' rows, counted alike (present when the run had speakers). */
+  speakers?: Omit<Summary, 'requests' | 'speakers'>;
 }

@@ -9,6 +9,18 @@ import { entryToReportRow, exitCodeOf, reportDocument, summarize, toReportRow, t
 import type { ReportDocument } from '../report/types.js';
 import type { ReportRow } from '../types.js';
 import { planImport, type PlanImportOptions, type PlannedImport } from './plan-file.js';
+import { applySpeakers, isSpeakerWrite, speakerReportRow, type SpeakerPlan } from '../speakers/index.js';
+
+/** A session row whose links to speakers change names `speakers` among its changes. */
+function withSpeakerChanges(row: ReportRow, plan: SpeakerPlan): void {
+  if (row.record === 'speaker') return;
+  const notes = plan.sessionIssues.get(row.import_id);
+  if (notes) row.message = [row.message, ...notes.map((note) => note.message)].filter(Boolean).join('; ');
+  if (!plan.linkChangedSessions.has(row.import_id) || row.action === 'invalid' || row.action === 'conflict' || row.action === 'delete')
+    return;
+  if (!row.changed_fields.includes('speakers')) row.changed_fields = [...row.changed_fields, 'speakers'];
+  if (row.action === 'unchanged') row.action = 'update';
+}
 
 export interface RunImportOptions extends PlanImportOptions {
   dryRun?: boolean;
@@ -42,13 +54,17 @@ export async function runImport(file: string, options: RunImportOptions): Promis
   const report = options.openReport?.();
 
   const rows: ReportRow[] = [];
+  const speakers = planned.speakers;
   const emit = (row: ReportRow, result: RowResult | null) => {
+    if (speakers) withSpeakerChanges(row, speakers.plan);
     rows.push(row);
     report?.write(row);
     options.onRow?.(row, result);
   };
 
-  let stoppedBy = requestCapStop(plan, client, {
+  // The speakers' writes count against --max-requests too: the check is for the whole run.
+  const capped = speakers ? { ...plan, writeRequests: plan.writeRequests + speakers.plan.writeRequests } : plan;
+  let stoppedBy = requestCapStop(capped, client, {
     maxRequests: options.maxRequests,
     dryRun: options.dryRun ?? false,
     writes: 'write',
@@ -62,6 +78,15 @@ export async function runImport(file: string, options: RunImportOptions): Promis
       if (writes) row.message = [`not attempted: ${stop.message}`, row.message].filter(Boolean).join('; ');
       emit(row, null);
     }
+    for (const entry of speakers?.plan.entries ?? []) {
+      const writes = isSpeakerWrite(entry);
+      const row = speakerReportRow(
+        { entry, outcome: writes ? 'not_attempted' : 'done', itemId: entry.itemId, httpStatus: null, message: '' },
+        false,
+      );
+      if (writes) row.message = [`not attempted: ${stop.message}`, row.message].filter(Boolean).join('; ');
+      emit(row, null);
+    }
   } else {
     const applied = await applyPlan(plan, client, {
       dryRun: options.dryRun,
@@ -72,6 +97,23 @@ export async function runImport(file: string, options: RunImportOptions): Promis
       onResult: (result) => emit(toReportRow(result, options.dryRun ?? false), result),
     });
     stoppedBy = applied.stoppedBy;
+    if (speakers) {
+      // Links need the ids of the sessions this run created.
+      const sessionIds = new Map(speakers.sessionIds);
+      for (const result of applied.results) {
+        if (result?.entry.action === 'create' && result.outcome === 'done' && result.sessionId !== null)
+          sessionIds.set(result.entry.importId, result.sessionId);
+      }
+      const appliedSpeakers = await applySpeakers(speakers.plan, client, {
+        dryRun: options.dryRun,
+        signal: options.signal,
+        maxInFlight: options.maxInFlight,
+        sessionIds,
+        stoppedBy: applied.stoppedBy,
+        onResult: (result) => emit(speakerReportRow(result, options.dryRun ?? false), null),
+      });
+      stoppedBy ??= appliedSpeakers.stoppedBy;
+    }
   }
 
   const summary = summarize(rows, client.requestCount);

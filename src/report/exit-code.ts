@@ -18,6 +18,7 @@ export function exitCodeOf(run: RunOutcome): 0 | 1 | 2 | 3 {
   if (run.reportFailed) return 3;
   if (run.stoppedBy) return exitCodeFor(run.stoppedBy.code);
   if (!run.summary) return 0;
-  const { invalid, conflicts, failed } = run.summary;
-  return invalid + conflicts + failed > 0 ? 1 : 0;
+  const { invalid, conflicts, failed, speakers } = run.summary;
+  const speakerProblems = speakers ? speakers.invalid + speakers.conflicts + speakers.failed : 0;
+  return invalid + conflicts + failed + speakerProblems > 0 ? 1 : 0;
 }

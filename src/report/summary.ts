@@ -62,7 +62,9 @@ export function createRowTally(requests: number): RowTally {
     },
     firstFailures,
     add(row) {
-      countRow(summary, row);
+      // A speaker's row is counted apart: the top-level counts stay the sessions'.
+      if (row.record === 'speaker') countRow((summary.speakers ??= emptyCounts()), row);
+      else countRow(summary, row);
       actions.set(row.action, (actions.get(row.action) ?? 0) + 1);
       outcomes.set(row.outcome, (outcomes.get(row.outcome) ?? 0) + 1);
       if (row.outcome === 'failed') {
@@ -83,7 +85,11 @@ export function tallyRows(rows: readonly ReportRow[], requests = 0): RowTally {
   return tally;
 }
 
-function countRow(summary: Summary, row: ReportRow): void {
+function emptyCounts(): NonNullable<Summary['speakers']> {
+  return { created: 0, updated: 0, unchanged: 0, deleted: 0, invalid: 0, conflicts: 0, failed: 0, not_attempted: 0 };
+}
+
+function countRow(summary: Omit<Summary, 'requests' | 'speakers'>, row: ReportRow): void {
   const done = row.outcome === 'done';
   switch (row.action) {
     case 'create':
