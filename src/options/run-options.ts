@@ -38,6 +38,12 @@ export interface ImportOptions extends SheetOptions, ConnectionOptions {
   createMissing: boolean;
   /** Seconds to wait for another writing run into the same guide; 0 refuses at once. */
   lockWait: number;
+  /** --speakers FILE: the speakers in a file of their own (else the workbook's Speakers sheet). */
+  speakersFile?: string;
+  /** --speaker-list NAME: the custom list speakers go in (default "Speakers"). */
+  speakerList?: string;
+  /** --speaker-lists-by-role: each Role in its own list. */
+  speakerListsByRole: boolean;
 }
 
 export interface ExportOptions extends ConnectionOptions {
@@ -76,6 +82,9 @@ export const CONFIG_KEYS = [
   'format',
   'force',
   'lockWait',
+  'speakers',
+  'speakerList',
+  'speakerListsByRole',
   'sheetFile',
   'quiet',
 ] as const;
@@ -111,6 +120,9 @@ export function normalizeImportOptions(raw: Raw): Readonly<ImportOptions> {
     maxDeletes: optionalInteger(raw.maxDeletes, 'max-deletes', 0),
     createMissing: bool(raw.createMissing, 'create-missing'),
     lockWait: lockWait(raw.lockWait),
+    speakersFile: text(raw.speakers, 'speakers'),
+    speakerList: text(raw.speakerList, 'speaker-list'),
+    speakerListsByRole: bool(raw.speakerListsByRole, 'speaker-lists-by-role'),
   };
   return Object.freeze(options);
 }

@@ -5,6 +5,7 @@ import { planImport as buildPlan } from '../plan/index.js';
 import type { Plan } from '../plan/types.js';
 import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow } from '../types.js';
 import { readSheet, type ReadSheet } from './sheet-rows.js';
+import { planSpeakerImport, readSpeakers, type PlannedSpeakers } from '../speakers/index.js';
 import type { ValidateFileOptions } from './validate-file.js';
 
 export interface PlanImportOptions extends Omit<ValidateFileOptions, 'file'> {
@@ -24,6 +25,12 @@ export interface PlanImportOptions extends Omit<ValidateFileOptions, 'file'> {
    * lock may mean waiting for another run (--lock-wait).
    */
   beforeListing?: (guide: ApiGuide) => void | Promise<void>;
+  /** A file of its own for the speakers (else the workbook's Speakers sheet, when it has one). */
+  speakersFile?: string;
+  /** The custom list speakers go in (default "Speakers"). */
+  speakerList?: string;
+  /** Each Role in its own list ("Speakers", "Moderators", ...). */
+  speakerListsByRole?: boolean;
 }
 
 export interface PlannedImport {
@@ -33,6 +40,8 @@ export interface PlannedImport {
   warnings: string[];
   /** The guide's tracks and locations the plan was made from (empty when the sheet names none). */
   listing: { tracks: ApiScheduleTrack[]; locations: ApiLocation[] };
+  /** The speakers' plan, when the sheet names speakers or has a Speakers sheet; else null. */
+  speakers: PlannedSpeakers | null;
 }
 
 /** Plans an import of a sheet into a guide. Sends only GET requests. Never prints or exits. */
@@ -42,6 +51,7 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
   // answered (its time zone and dates). The plan weighs every row against the guide's sessions,
   // so the converted rows are held, as validate's are not: the same driver, held whole.
   const sheet = await readSheet({ file, sheet: options.sheet, mapping: options.mapping, source: options.source });
+  const speakersSheet = await readSpeakers({ file, speakersFile: options.speakersFile });
   const before = client.requestCount;
   const guide = await client.getGuide(options.guide);
   const convertedRows = sheet.convert({
@@ -80,7 +90,11 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
       apiVersion,
     },
   });
+  const speakers = await planSpeakerImport(client, guide.id, converted.rows, speakersSheet, serverSessions, options);
+  if (speakers)
+    warnings.push(...(speakersSheet?.warnings ?? []), ...speakers.plan.warnings, ...client.warnings().filter((w) => !warnings.includes(w)));
   return {
+    speakers,
     plan,
     guide,
     sheet: { file: sheet.file, format: sheet.format, sheet: sheet.sheet, header: sheet.header },
