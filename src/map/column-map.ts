@@ -67,7 +67,10 @@ interface Candidate {
 export function buildColumnMap(header: SheetHeader, mapping?: MappingConfig): ColumnMap {
   const headers = header.headers;
   const warnings: string[] = [];
-  if (mapping?.layout !== undefined) warnings.push(`Recognised as a ${mapping.layout}: its columns are read as that export writes them.`);
+  if (mapping?.layout !== undefined)
+    warnings.push(
+      `Recognised as ${/^[aeiou]/i.test(mapping.layout) ? 'an' : 'a'} ${mapping.layout}: its columns are read as that export writes them.`,
+    );
   const explicit = mapping ? explicitFieldsByIndex(headers, mapping, warnings) : new Map<number, MappedField | null>();
 
   const candidates: Candidate[] = [];

@@ -30,7 +30,10 @@ const LAYOUTS: readonly KnownLayout[] = [
       Subject: 'name',
       'Start Date': 'date',
       'Start Time': 'start',
-      'End Date': 'end_date',
+      // Outlook writes an all-day event's End Date as the next day (midnight, exclusive), which
+      // would read as two days; its timed events end on their start day but for the rare one
+      // across midnight (then the end is before the start: a row error, or --overnight).
+      'End Date': null,
       'End Time': 'end',
       'All day event': 'all_day',
       Categories: 'tracks',
