@@ -4,22 +4,16 @@
 // readSheet holds the rows as read (each column's repeated texts once); convertSheet settles the
 // sheet-wide facts (date formats, x-mark columns, import_ids) and then converts each row when the
 // caller asks for it, letting it go once it is converted.
-import {
-  buildColumnMap,
-  checkRivalColumns,
-  headerScorer,
-  knownLayoutMapping,
-  mapRow,
-  type ColumnMap,
-  type MappingConfig,
-} from '../map/index.js';
+import { fieldForHeader, headerScorer, type ColumnMap, type MappingConfig } from '../map/index.js';
 import type { SheetFormat } from '../read/index.js';
 import { openSource } from '../sources/open-source.js';
 import type { FeedFormat, SourceOptions } from '../sources/types.js';
 import type { TimeOptions } from '../time/index.js';
-import type { MappedRow, RawRow, SheetHeader, SheetSpeaker } from '../types.js';
+import type { HeaderField } from '../read/index.js';
+import type { RawRow, SheetHeader, SheetSpeaker } from '../types.js';
 import { collectSheetFacts, convertOptionsFor, convertSheetRows, type ConvertedSheetRows } from '../validate/index.js';
-import { createRepeatedCells } from './repeated-cells.js';
+import { readAgendaRows, type SheetPart } from './agenda-rows.js';
+import { mergePresenterRows, type PresenterMerge } from './presenter-rows.js';
 
 export interface SheetInput {
   file: string;
@@ -40,9 +34,11 @@ export interface ReadSheet {
   feedSpeakers?: SheetSpeaker[];
   header: SheetHeader;
   columnMap: ColumnMap;
+  /** Every agenda sheet read (a workbook may have one per day); the first is `header` and `columnMap`. */
+  parts: SheetPart[];
   mapping?: MappingConfig;
-  /** How many data rows were read. */
-  count: number;
+  /** How many data rows were read; once converted, how many rows after presenter rows are merged. */
+  readonly count: number;
   /** The read and map stages' run-level warnings. */
   warnings: string[];
   /** Where row `index` sits in the file; asked for before its row is converted and let go. */
@@ -58,44 +54,52 @@ export interface ReadSheet {
  */
 export async function readSheet(input: SheetInput): Promise<ReadSheet> {
   const mapping = typeof input.mapping === 'string' ? await readMappingFile(input.mapping) : input.mapping;
-  const source = await openSource(input.file, { sheet: input.sheet, scoreHeader: headerScorer(mapping) }, input.source);
-  // A well-known export (Google Calendar, Outlook, Sessionize, Sched) reads as its built-in mapping.
-  const layoutMapping = mapping ? undefined : knownLayoutMapping(source.header.headers);
-  const columnMap = buildColumnMap(source.header, mapping ?? layoutMapping);
-  const read: Array<RawRow | undefined> = [];
-  const shareRepeats = createRepeatedCells(source.header.headers.length);
-  const batches = source.rowBatches ?? singleRowBatches(source.rows);
-  for await (const batch of batches) {
-    for (const raw of batch) {
-      shareRepeats(raw.cells);
-      read.push(raw);
-    }
-  }
-  // Two equally strong columns for one field that differ in a row stop the run here (map/column-map.ts).
-  const rivalNotes = checkRivalColumns(columnMap, read);
-  const rowAt = (index: number): MappedRow => mapRow(read[index]!, columnMap);
+  const source = await openSource(
+    input.file,
+    { sheet: input.sheet, scoreHeader: headerScorer(mapping), headerField: headerFieldFor(mapping) },
+    input.source,
+  );
+  // Every agenda sheet's rows, their days and blank titles settled (agenda-rows.ts). A well-known
+  // export (Google Calendar, Outlook, Sessionize, Sched) reads as its built-in mapping.
+  const agenda = await readAgendaRows(source, mapping);
+  const { read, rowAt } = agenda;
+  const rawAt = (index: number): RawRow => read[index]!;
+  const [first] = agenda.parts as [SheetPart];
+  const { columnMap, layoutMapping } = first;
+  // Set by convert(): the rows with one row per presenter merged into one session.
+  let merged: PresenterMerge | null = null;
   let converting = false;
   return {
     file: input.file,
     format: source.format,
     sheet: source.sheet,
     feedSpeakers: 'speakers' in source ? source.speakers : undefined,
-    header: source.header,
+    header: first.header,
     columnMap,
+    parts: agenda.parts,
     mapping,
-    count: read.length,
-    warnings: [...source.warnings, ...columnMap.warnings, ...rivalNotes],
-    placeOf: (index) => ({ sheet: read[index]!.sheet, row: read[index]!.row }),
+    get count() {
+      return merged?.count ?? read.length;
+    },
+    warnings: agenda.warnings,
+    placeOf: (index) => {
+      const raw = rawAt(merged === null ? index : merged.members(index)[0]!);
+      return { sheet: raw.sheet, row: raw.row };
+    },
     convert(time) {
       if (converting) throw new Error('readSheet: convert() called twice (its rows are let go as they are converted)');
       converting = true;
       // A feed's recurring instances outside the guide's dates (known only now) are not sessions.
       if ('inWindow' in source) keepRows(read, (raw) => source.inWindow(raw, time.guideWindow));
+      // Rows with the same title, date, times and room are one session (presenter-rows.ts).
+      const rows = mergePresenterRows(read.length, rowAt, rawAt, (index) => agenda.partAt(index).header.headers);
+      merged = rows;
       const facts = collectSheetFacts(convertOptionsFor(time, mapping ?? layoutMapping));
-      for (let index = 0; index < read.length; index++) facts.add(rowAt(index));
-      return convertSheetRows(read.length, rowAt, facts, (index) => {
-        read[index] = undefined;
+      for (let index = 0; index < rows.count; index++) facts.add(rows.rowAt(index));
+      const converted = convertSheetRows(rows.count, rows.rowAt, facts, (index) => {
+        for (const member of rows.members(index)) read[member] = undefined;
       });
+      return { importIds: converted.importIds, rows: rows.withNotes(converted.rows), warnings: () => converted.warnings() };
     },
   };
 }
@@ -107,8 +111,10 @@ async function readMappingFile(path: string): Promise<MappingConfig> {
   return loadMappingFile(path);
 }
 
-async function* singleRowBatches(rows: AsyncIterable<RawRow>): AsyncGenerator<RawRow[]> {
-  for await (const raw of rows) yield [raw];
+/** Which field a header names: the mapping file's own columns first, then the field table's aliases. */
+function headerFieldFor(mapping: MappingConfig | undefined): HeaderField {
+  const columns: Readonly<Record<string, string | null>> = mapping?.columns ?? {};
+  return (text) => (Object.hasOwn(columns, text) ? ((columns[text] as ReturnType<HeaderField>) ?? undefined) : fieldForHeader(text));
 }
 
 /** Keeps, in place and in order, the rows `keep` accepts. */

@@ -24,14 +24,15 @@ export function cellShape(value: CellValue): CellShape {
     return value.dateOnly ? 'date' : 'date_time';
   }
   const text = cellText(value).trim();
-  const whole = shapeOfDateTime(text);
-  if (whole !== null) return whole;
+  // A range first: the time engine may read "9:00-10:30" whole, but a grid splits it.
   const range = splitTimeRange(text);
-  if (range !== null) {
+  if (range !== null && shapeOfDateTime(range.end) === 'time') {
     const left = shapeOfDateTime(range.start);
     if (left === 'time') return 'time_range';
     if (left === 'date_time') return 'date_time';
   }
+  const whole = shapeOfDateTime(text);
+  if (whole !== null) return whole;
   if (isDayLabel(text)) return 'day_label';
   return /^\d+$/.test(text) ? 'number' : 'text';
 }

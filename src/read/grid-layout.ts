@@ -60,7 +60,13 @@ export function gridRows(
   const dayRows: number[] = [];
   const skipped: number[] = [];
   for (const { row, cells } of rows) {
-    if (row <= header.row) continue;
+    if (row < header.row) {
+      // A day row above the grid's header ("Monday 18 May") gives the first block its day.
+      const only = cells.filter((cell) => !isBlankCell(cell));
+      if (only.length === 1 && (cellShape(only[0]!) === 'date' || isDayLabel(cellText(only[0]!)))) day = only[0]!;
+      continue;
+    }
+    if (row === header.row) continue;
     const texts = cells.map((cell) => cellText(cell).trim());
     const filled = texts.filter((text) => text !== '');
     if (filled.length === 0) continue;

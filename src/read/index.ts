@@ -1,2 +1,3 @@
-export { openSheet, openSheets } from './open-sheet.js';
+export { openSheet } from './open-sheet.js';
+export type { HeaderField } from './sheet-layout.js';
 export type { OpenSheetOptions, SheetFormat, SheetLayoutKind, SheetSource } from './types.js';

@@ -30,10 +30,10 @@ const FORMAT_NAMES: Record<SheetFormat, string> = {
   ods: 'an ODS spreadsheet',
 };
 
-/** The first (for most files the only) agenda sheet: see openSheets. */
+/** The first (for most files the only) agenda sheet, the others in its `more`: see openSheets. */
 export async function openSheet(path: string, options: OpenSheetOptions): Promise<SheetSource> {
-  const [first] = await openSheets(path, options);
-  return first!;
+  const [first, ...more] = await openSheets(path, options);
+  return more.length === 0 ? first! : { ...first!, more };
 }
 
 /**

@@ -30,8 +30,10 @@ export interface SheetSource {
   /** The sheet name; for CSV/TSV the file's base name (e.g. "agenda.csv"). */
   sheet: string;
   header: SheetHeader;
-  /** A grid or headerless sheet comes with a header of the importer's own column names. */
-  layout: SheetLayoutKind;
+  /** A grid or headerless sheet comes with a header of the importer's own column names. Absent: a table. */
+  layout?: SheetLayoutKind;
+  /** A workbook's further agenda sheets (one per day, say), each read the same way, in workbook order. */
+  more?: SheetSource[];
   /** Data rows after the header; fully empty rows and hidden rows are skipped. Iterate once. */
   rows: AsyncIterable<RawRow>;
   /**

@@ -1,0 +1,153 @@
+// One row per presenter: rows with the same title, date, times and room are ONE session. The
+// first row stands for the session; the speakers and moderators of every row are joined into its
+// cells in row order (validate reads them into SheetSession.speakers), and the session carries a
+// warning naming the other rows and the cells in which they differ (their import ids among them,
+// which are not used). Rows that share an import_id but differ in title or time are not merged:
+// they stay a duplicate_import_id conflict. Merged before conversion, because the duplicate check
+// runs as the rows are converted: the merged rows must never reach it as copies.
+import { cellText, isBlankCell } from '../read/cell-value.js';
+import type { ConvertedRow, MappedField, MappedRow, RawRow, RowIssue } from '../types.js';
+
+/** The cells that make two rows one session when they are equal. */
+const SAME_SESSION_FIELDS: readonly MappedField[] = [
+  'name',
+  'date',
+  'start',
+  'end',
+  'datetime_start',
+  'datetime_end',
+  'duration',
+  'end_date',
+  'all_day',
+  'locations',
+];
+/** Joined over the rows of one session, in row order. */
+const JOINED_FIELDS: readonly MappedField[] = ['speakers', 'moderators'];
+
+export interface PresenterMerge {
+  /** Rows after merging. */
+  readonly count: number;
+  /** Merged row `index`, its speakers and moderators those of all its rows. */
+  rowAt(index: number): MappedRow;
+  /** The read rows merged into row `index` (the first stands for it). */
+  members(index: number): readonly number[];
+  /** The converted rows, each merged one with its warning. */
+  withNotes(rows: IterableIterator<ConvertedRow>): IterableIterator<ConvertedRow>;
+}
+
+/**
+ * Groups rows `0..count-1` (mapped by `rowAt`; `rawAt` and `headersAt` give their cells as read,
+ * to name what differs). `rowAt` may be asked for a row more than once.
+ */
+export function mergePresenterRows(
+  count: number,
+  rowAt: (index: number) => MappedRow,
+  rawAt: (index: number) => RawRow,
+  headersAt: (index: number) => readonly string[],
+): PresenterMerge {
+  const firstOf = new Map<string, number>();
+  const groups = new Map<number, number[]>();
+  const kept: number[] = [];
+  for (let index = 0; index < count; index++) {
+    const key = sessionKey(rowAt(index));
+    const first = key === null ? undefined : firstOf.get(key);
+    if (first === undefined) {
+      if (key !== null) firstOf.set(key, index);
+      kept.push(index);
+      continue;
+    }
+    let group = groups.get(first);
+    if (group === undefined) groups.set(first, (group = [first]));
+    group.push(index);
+  }
+  if (groups.size === 0) {
+    return { count, rowAt, members: (index) => [index], withNotes: (rows) => rows };
+  }
+
+  const notes = new Map<number, string>();
+  for (const [first, group] of groups) notes.set(first, mergeNote(group, rawAt, headersAt));
+
+  const mergedRowAt = (index: number): MappedRow => {
+    const first = kept[index]!;
+    const row = rowAt(first);
+    const group = groups.get(first);
+    if (group === undefined) return row;
+    const fields = { ...row.fields };
+    for (const field of JOINED_FIELDS) {
+      const texts = group.map((member) => rowAt(member).fields[field]).filter((cell) => cell !== undefined && !isBlankCell(cell.value));
+      if (texts.length === 0) continue;
+      fields[field] = { column: texts[0]!.column, value: texts.map((cell) => cellText(cell!.value)).join('\n') };
+    }
+    return { ...row, fields };
+  };
+
+  function* withNotes(rows: IterableIterator<ConvertedRow>): Generator<ConvertedRow> {
+    for (const row of rows) {
+      const place = row.ok ? row.session : row;
+      const index = firstIndexAt(place.sheet, place.row);
+      const note = index === undefined ? undefined : notes.get(index);
+      if (note === undefined) {
+        yield row;
+        continue;
+      }
+      const issue: RowIssue = {
+        code: 'merged_rows',
+        severity: 'warning',
+        message: `Row ${place.row}: ${note}`,
+        sheet: place.sheet,
+        row: place.row,
+      };
+      if (row.ok) yield { ok: true, session: { ...row.session, warnings: [...row.session.warnings, issue] } };
+      else yield { ...row, issues: [...row.issues, issue] };
+    }
+  }
+
+  // The notes are found by the place of the row that stands for a session.
+  const firstByPlace = new Map<string, number>();
+  for (const first of groups.keys()) {
+    const raw = rawAt(first);
+    firstByPlace.set(`${raw.sheet}\u0000${raw.row}`, first);
+  }
+  const firstIndexAt = (sheet: string, row: number): number | undefined => firstByPlace.get(`${sheet}\u0000${row}`);
+
+  return {
+    count: kept.length,
+    rowAt: mergedRowAt,
+    members: (index) => groups.get(kept[index]!) ?? [kept[index]!],
+    withNotes,
+  };
+}
+
+/** The row's title, day, times and rooms as written; null when it has no title or no start. */
+function sessionKey(row: MappedRow): string | null {
+  const name = text(row, 'name');
+  if (name === '') return null;
+  if (text(row, 'start') === '' && text(row, 'datetime_start') === '' && text(row, 'date') === '') return null;
+  // Rows of different sheets are never one session.
+  return `${row.sheet}\u0000${SAME_SESSION_FIELDS.map((field) => (field === 'name' || field === 'locations' ? text(row, field).toLowerCase() : text(row, field))).join('\u0000')}`;
+}
+
+function text(row: MappedRow, field: MappedField): string {
+  const cell = row.fields[field];
+  return cell === undefined ? '' : cellText(cell.value).trim().replace(/\s+/g, ' ');
+}
+
+/** What the warning on a merged session says: its other rows, and the columns in which they differ. */
+function mergeNote(group: readonly number[], rawAt: (index: number) => RawRow, headersAt: (index: number) => readonly string[]): string {
+  const first = rawAt(group[0]!);
+  const headers = headersAt(group[0]!);
+  const others = group.slice(1).map(rawAt);
+  const differing: string[] = [];
+  for (let column = 0; column < headers.length; column++) {
+    const values = [first, ...others].map((raw) => cellText(raw.cells[column] ?? null).trim());
+    if (values.every((value) => value === values[0])) continue;
+    const shown = values.map((value) => JSON.stringify(value.length > 30 ? `${value.slice(0, 29)}…` : value)).join(', ');
+    differing.push(`${JSON.stringify(headers[column] ?? '')} (${shown})`);
+  }
+  const rows = others.map((raw) => raw.row).join(', ');
+  const what =
+    differing.length === 0
+      ? 'the rows are identical'
+      : `they differ in ${differing.slice(0, 6).join('; ')}${differing.length > 6 ? '; …' : ''}; this row's cells are used, with the speakers of all rows`;
+  return `row${others.length === 1 ? '' : 's'} ${rows} ha${others.length === 1 ? 's' : 've'} the same title, date, times and room: one session (one row per presenter); ${what}`;
+}
