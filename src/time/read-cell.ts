@@ -1,10 +1,15 @@
 import type { CellValue, MappedField, SheetDateCell } from '../types.js';
 import { createMemoFamily } from './caches.js';
+import type { ClockOrder } from './clock-order.js';
 import type { CompiledDateFormat } from './date-format.js';
+import { resolveWrittenDay } from './day-label.js';
 import { parseExcelSerial } from './excel-serial.js';
-import { type CalendarDate, isRealDate } from './wall-clock.js';
+import type { NameLanguage } from './local-names.js';
+import { matchSpelledDate } from './spelled-dates.js';
+import type { CalendarDate } from './wall-clock.js';
 import {
   type DayMonthOrder,
+  isPartialDate,
   normaliseText,
   parseDateTimeText,
   type ParsedValue,
@@ -22,22 +27,27 @@ export interface ColumnParser {
   readonly format: CompiledDateFormat | null;
   /** Order for numeric dates (03/04/2027): --date-format's, else what the column's values prove. */
   readonly order: DayMonthOrder | null;
+  /** The language of month and weekday names that languages read differently: --locale, else the column's. */
+  readonly locale?: NameLanguage | null;
+  /** Day 1 of the event, for day numbers, weekdays and dates without a year; null: not known. */
+  readonly firstDay?: CalendarDate | null;
 }
 
 export function createColumnParser(format: CompiledDateFormat | null, order: DayMonthOrder | null): ColumnParser {
   return { format, order: format?.order ?? order };
 }
 
-// Text → parsed value (null: not a date/time), per --date-format: the day/month order is applied
-// later, so the parse of a text depends on the format alone.
+// Text → parsed value (null: not a date/time), per --date-format and name language: the
+// day/month order and the first day are applied later, so the parse of a text depends on those
+// two alone.
 const parsedTexts = createMemoFamily<string, ParsedValue | null>();
 
 export function parseColumnText(parser: ColumnParser, text: string): ParsedValue | null {
-  const memo = parsedTexts(parser.format?.text ?? '');
+  const memo = parsedTexts(`${parser.format?.text ?? ''}\u0000${parser.locale ?? ''}`);
   let parsed = memo.get(text);
   if (parsed === undefined) {
     const normalised = normaliseText(text);
-    parsed = parser.format?.parse(normalised, text) ?? parseDateTimeText(normalised);
+    parsed = parser.format?.parse(normalised, text) ?? parseDateTimeText(normalised, parser.locale ?? null);
     memo.set(text, parsed);
   }
   return parsed;
@@ -51,27 +61,73 @@ export interface LocalValue {
   date: CalendarDate | null;
   time: WrittenTime | null;
   offsetMinutes: number | null;
+  /** A range's end ("9:00-10:30"); null: written as open ("18:00 - open end"); absent: no range. */
+  end?: WrittenTime | null;
+  /** The UTC offset the text also reads as ("01:30-05:00"): see ParsedValue. */
+  offsetAlternative?: number;
 }
 
 export type CellReading = { ok: true; value: LocalValue } | { ok: false; code: 'bad_date' | 'bad_time'; problem: string };
 
 /** Reads a non-empty date/time cell of any kind (text, serial number, workbook date cell). */
 export function readDateTimeCell(v: CellValue, parser: ColumnParser, role: CellRole): CellReading {
-  let parsed: ParsedValue | null;
-  if (typeof v === 'string') parsed = parseColumnText(parser, v);
-  else if (typeof v === 'number') parsed = role === 'time' ? numberAsTimeOfDay(v) : parseExcelSerial(v);
-  else if (v !== null && typeof v === 'object') parsed = sheetDateValue(v);
-  else parsed = null;
-  if (!parsed) return notA(parser, role);
-  if (!parsed.date) return { ok: true, value: { date: null, time: parsed.time, offsetMinutes: parsed.offsetMinutes } };
+  const parsed = parseCell(v, parser, role);
+  if (!parsed) return notA(parser, role, v);
+  const value: LocalValue = { date: null, time: parsed.time, offsetMinutes: parsed.offsetMinutes };
+  if (parsed.end !== undefined) value.end = parsed.end;
+  if (parsed.offsetAlternative !== undefined) value.offsetAlternative = parsed.offsetAlternative;
+  if (!parsed.date) return { ok: true, value };
   // A date inside a time column is judged as a date-time.
   const date = resolveWrittenDate(parsed.date, parser, role === 'time' ? 'datetime' : role);
   if (!date.ok) return { ok: false, code: 'bad_date', problem: date.problem };
-  return { ok: true, value: { date: date.date, time: parsed.time, offsetMinutes: parsed.offsetMinutes } };
+  value.date = date.date;
+  return { ok: true, value };
 }
 
-function notA(parser: ColumnParser, role: CellRole): CellReading {
+/** A cell of any kind as written: null when it is no date, time or range. */
+export function parseCell(v: CellValue, parser: ColumnParser, role: CellRole): ParsedValue | null {
+  if (typeof v === 'string') {
+    const text = v.trim();
+    // A CSV keeps what a spreadsheet shows, or its stored number: "0.7291666" is 17:30.
+    if (role !== 'date' && /^0?[.,]\d{3,}$/.test(text)) return parseExcelSerial(Number(text.replace(',', '.')));
+    // "1", "Day 1" and "1126" (MMdd) in a date column: a day number and a date without a year.
+    if (role === 'date' && /^\d{1,4}$/.test(text)) return dayDigits(Number(text));
+    return parseColumnText(parser, v);
+  }
+  if (typeof v === 'number') {
+    if (role === 'time') return numberAsTimeOfDay(v);
+    if (role === 'date' && Number.isInteger(v) && v >= 0 && v <= 1231) return dayDigits(v);
+    return parseExcelSerial(v);
+  }
+  if (v !== null && typeof v === 'object') return sheetDateValue(v);
+  return null;
+}
+
+/** 1-31: a day number; 101-1231: month and day without a year ("1126" is 26 November). */
+function dayDigits(n: number): ParsedValue | null {
+  if (n <= 31) return { date: { kind: 'day_number', day: n }, time: null, offsetMinutes: null };
+  const month = Math.floor(n / 100);
+  const day = n % 100;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return { date: { kind: 'month_day', month, day }, time: null, offsetMinutes: null };
+}
+
+/** True when the cell holds a date that needs the first day (a day number, weekday or year-less date). */
+export function needsFirstDay(v: CellValue, parser: ColumnParser, role: CellRole): boolean {
+  const date = parseCell(v, parser, role)?.date;
+  return date ? isPartialDate(date) : false;
+}
+
+function notA(parser: ColumnParser, role: CellRole, v: CellValue): CellReading {
   const what = role === 'time' ? 'time' : 'date';
+  const spelled = typeof v === 'string' ? matchSpelledDate(normaliseText(v), parser.locale ?? null) : null;
+  if (spelled && 'ambiguous' in spelled) {
+    return {
+      ok: false,
+      code: role === 'time' ? 'bad_time' : 'bad_date',
+      problem: `names a month or weekday ${JSON.stringify(spelled.ambiguous)} that languages read differently: pass --locale (en, es, de, fr, it, pt, nl or ja)`,
+    };
+  }
   return {
     ok: false,
     code: role === 'time' ? 'bad_time' : 'bad_date',
@@ -104,24 +160,12 @@ function resolveWrittenDate(
   parser: ColumnParser,
   role: CellRole,
 ): { ok: true; date: CalendarDate } | { ok: false; problem: string } {
-  if (written.kind === 'calendar') {
-    const { year, month, day } = written.date;
-    return isRealDate(year, month, day)
-      ? { ok: true, date: written.date }
-      : { ok: false, problem: `is not a date (expected ${expectedShape(parser, role)})` };
-  }
-  const order = orderFor(written, parser);
-  if (!order) {
-    return {
-      ok: false,
-      problem: `could be day/month or month/day: pass --date-format d/M/yyyy or --date-format M/d/yyyy`,
-    };
-  }
-  const [day, month] = order === 'd/M' ? [written.first, written.second] : [written.second, written.first];
-  if (!isRealDate(written.year, month, day)) {
-    return { ok: false, problem: `is not a date (expected ${expectedShape({ ...parser, order }, role, written.separator)})` };
-  }
-  return { ok: true, date: { year: written.year, month, day } };
+  const order = written.kind === 'numeric' ? orderFor(written, parser) : null;
+  const reading = resolveWrittenDay(written, parser.firstDay ?? null, order);
+  if (reading.ok || reading.problem !== 'is not a date') return reading;
+  const separator = written.kind === 'numeric' ? written.separator : '/';
+  const shape = order ? expectedShape({ ...parser, order }, role, separator) : expectedShape(parser, role);
+  return { ok: false, problem: `is not a date (expected ${shape})` };
 }
 
 function sheetDateValue(cell: SheetDateCell): ParsedValue | null {
@@ -155,8 +199,12 @@ export interface TimeOptions {
   dateFormat?: string;
   /** Opt-in: an end time earlier than the start means the next day. */
   overnight?: boolean;
-  /** The guide's dates, to warn about rows far outside them. */
+  /** The guide's dates, to warn about rows far outside them; its start date is day 1 unless --first-day says otherwise. */
   guideWindow?: { start_date?: string | null; end_date?: string | null } | null;
+  /** --first-day YYYY-MM-DD: the date of day 1, for day numbers, weekday names and dates without a year. */
+  firstDay?: string;
+  /** --locale: the language of month and weekday names that languages read differently (en es de fr it pt nl ja). */
+  locale?: string;
 }
 
 /** The fields whose cells hold dates and/or times. */
@@ -168,6 +216,7 @@ export const DATE_TIME_FIELDS = [
   'end',
   'registration_start_date',
   'registration_end_date',
+  'end_date',
 ] as const satisfies readonly MappedField[];
 
 export type DateTimeField = (typeof DATE_TIME_FIELDS)[number];
@@ -179,4 +228,8 @@ export interface ColumnFormats {
   /** Day/month order of each column holding numeric dates such as 14/03/2027. */
   readonly dayMonthOrder: Readonly<Partial<Record<DateTimeField, DayMonthOrder>>>;
   readonly parsers: Readonly<Record<DateTimeField, ColumnParser>>;
+  /** The start column's 12-hour times without am/pm, read by their place in the day; null: read as written. */
+  readonly clockOrder?: ClockOrder | null;
+  /** Headers of columns that feed no field and hold times: a row with a date and no time is then no all-day session. */
+  readonly unmappedTimeColumns?: readonly string[];
 }

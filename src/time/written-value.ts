@@ -1,20 +1,52 @@
-import type { CalendarDate, TimeOfDay } from './wall-clock.js';
+import { parseTimeOfDay, type WrittenTime } from './clock-time.js';
+import type { NameLanguage } from './local-names.js';
+import { matchSpelledDate } from './spelled-dates.js';
+import { parseTimeSpan } from './time-range.js';
+import type { CalendarDate } from './wall-clock.js';
 
-// A date/time text as written in a sheet ("14/03/2027 9:30 AM", "Mar 14, 2027", "noon"), read
-// into its parts before any column order or zone is applied.
+// A date/time text as written in a sheet ("14/03/2027 9:30 AM", "Mar 14, 2027", "noon",
+// "Tue 18 May, 9:00–10:30", "Day 2"), read into its parts before any column order, first day or
+// zone is applied.
+
+export type { WrittenTime } from './clock-time.js';
+export { timeFromParts } from './clock-time.js';
 
 export type DayMonthOrder = 'd/M' | 'M/d';
 
 /** The date part of a value as written. Numeric dates such as 03/04/2027 wait for the column's order. */
 export type WrittenDate =
   | { kind: 'calendar'; date: CalendarDate }
-  | { kind: 'numeric'; first: number; second: number; year: number; separator: string };
+  /** year null: "4/21", "18.5." (placed in the year nearest the first day). */
+  | { kind: 'numeric'; first: number; second: number; year: number | null; separator: string }
+  /** A named month without a year: "May 18", "18. Mai", "5月18日". */
+  | { kind: 'month_day'; month: number; day: number }
+  /** "Day 2", "Tag 1", "1日目": counted from the first day (day 1), 0 the day before. */
+  | { kind: 'day_number'; day: number }
+  /** "Thursday", "jeudi", "木曜日" (1 = Monday): the first such day on or after the first day. */
+  | { kind: 'weekday'; weekday: number };
+
+/** The written dates that need the first day of the event to become a calendar date. */
+export function isPartialDate(date: WrittenDate): boolean {
+  return (
+    date.kind === 'day_number' || date.kind === 'weekday' || date.kind === 'month_day' || (date.kind === 'numeric' && date.year === null)
+  );
+}
 
 /** A date-time cell as written: date, time or both, and an offset when the text carried one. */
 export interface ParsedValue {
   date: WrittenDate | null;
   time: WrittenTime | null;
   offsetMinutes: number | null;
+  /**
+   * A range's end ("9:00-10:30"): undefined when the text is no range, null for an open end
+   * ("18:00 - open end").
+   */
+  end?: WrittenTime | null;
+  /**
+   * "2027-11-07 01:30-05:00" reads as a range or as a time with its UTC offset: the range is
+   * `end`, and this the offset, for a row whose own End column settles it.
+   */
+  offsetAlternative?: number;
 }
 
 /** English month names and abbreviations ("Sept" too), as one capturing regex group. */
@@ -41,73 +73,17 @@ export function monthNumber(name: string): number {
   return MONTHS[name.slice(0, 3)] ?? 0;
 }
 
-/** A time of day as written, before it meets a date. */
-export interface WrittenTime extends TimeOfDay {
-  /** Written as the word "midnight" (or "24:00"): as an end time it means the end of the day. */
-  midnightWord: boolean;
-}
-
-// "9:30", "09:30:15", "9:30:15.250", "9.30am", "9:30 a.m.", "9 pm", "21:00"
-const CLOCK = /^(\d{1,2})(?:[:.](\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:\s*([ap])\.?(?:m\.?)?)?$/;
-// "0930", "930", "1400", "930pm"
-const FOUR_DIGITS = /^(\d{1,2})(\d{2})(?:\s*([ap])\.?(?:m\.?)?)?$/;
-// "9h30", "9h", "21h00", "9 h 30 min"
-const H_SEPARATED = /^(\d{1,2})\s*h\s*(?:(\d{2})\s*(?:m|min)?)?$/;
-const NOON = /^(?:12\s*)?(?:noon|midday)$/;
-const MIDNIGHT = /^(?:12\s*)?midnight$/;
-
-/** Parses a lower-cased, trimmed time of day; null when it is not one. */
-function parseTimeOfDay(text: string): WrittenTime | null {
-  if (NOON.test(text)) return at(12, 0, 0, 0, false);
-  if (MIDNIGHT.test(text)) return at(0, 0, 0, 0, true);
-  let m = CLOCK.exec(text);
-  if (m) {
-    const [, h, min, sec, frac, meridiem] = m;
-    if (min === undefined && meridiem === undefined) return null; // a bare "9" is not a time
-    return timeFromParts(Number(h), Number(min ?? 0), Number(sec ?? 0), fractionMs(frac), meridiem);
-  }
-  m = FOUR_DIGITS.exec(text);
-  if (m) return timeFromParts(Number(m[1]), Number(m[2]), 0, 0, m[3]);
-  m = H_SEPARATED.exec(text);
-  if (m) return timeFromParts(Number(m[1]), Number(m[2] ?? 0), 0, 0, undefined);
-  return null;
-}
-
-function fractionMs(digits: string | undefined): number {
-  return digits === undefined ? 0 : Number(digits.slice(0, 3).padEnd(3, '0'));
-}
-
-/** Checks the ranges and applies am/pm ("a" or "p"); null when the parts are no time of day. */
-export function timeFromParts(
-  hour: number,
-  minute: number,
-  second: number,
-  millisecond: number,
-  meridiem: string | undefined,
-): WrittenTime | null {
-  if (minute > 59 || second > 59) return null;
-  if (meridiem !== undefined) {
-    if (hour < 1 || hour > 12) return null;
-    const h24 = meridiem === 'a' ? hour % 12 : (hour % 12) + 12;
-    return at(h24, minute, second, millisecond, false);
-  }
-  if (hour === 24) return minute === 0 && second === 0 && millisecond === 0 ? at(24, 0, 0, 0, true) : null;
-  return hour > 23 ? null : at(hour, minute, second, millisecond, false);
-}
-
-function at(hour: number, minute: number, second: number, millisecond: number, midnightWord: boolean): WrittenTime {
-  return { hour, minute, second, millisecond, midnightWord };
-}
-
 // The shapes a hand-written agenda uses. Each regex matches at the start of the lower-cased text;
 // what follows the date (if anything) must be a time, optionally with an offset.
 const MONTH_NAME = MONTH_NAME_PATTERN;
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/; // 2027-03-14, 2027/03/14
 const YEAR_LAST = new RegExp(`^${WEEKDAY}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})(?!\\d)`); // 14/3/2027, 3-14-27, 14.3.2027
-const DAY_MONTH_NAME = new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?[\\s/-]*${MONTH_NAME}\\.?,?[\\s/-]*(\\d{4}|\\d{2})(?!\\d)`); // 14 Mar 2027, 14-Mar-27, 14 March, 2027
+const DAY_MONTH_NAME = new RegExp(
+  `^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?[\\s/-]*${MONTH_NAME}\\.?,?[\\s/-]*(\\d{4}(?!\\d)|\\d{2}(?![\\d:h]|\\.\\d))`,
+); // 14 Mar 2027, 14-Mar-27, 14 March, 2027
 const MONTH_NAME_DAY = new RegExp(`^${WEEKDAY}${MONTH_NAME}\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)(\\d{4})(?!\\d)`); // Mar 14, 2027
-const DATE_TIME_SEPARATOR = /^(?:t|\s*,?\s*(?:at\s+|@\s*)?)/;
+const DATE_TIME_SEPARATOR = /^(?:t|\s*[,;|]?\s*(?:(?:at|um|a las|a la|as|alle|om|vanaf|de)\s+|[@\-–—]\s*)?)/;
 // Numeric offsets only in the ISO style, a date and a two-digit 24-hour clock right before the
 // sign: "9:30-10:30" is a range, not 9:30 at UTC-10:30.
 const NUMERIC_OFFSET = /^(\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s?([+-])(\d{2}):?(\d{2})?$/;
@@ -117,26 +93,37 @@ function fullYear(digits: string): number {
   return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
 }
 
-/** Lower-cases, trims and collapses white space (including no-break spaces) once, for every parser. */
+/**
+ * Lower-cases, trims, collapses white space (including no-break spaces) and takes accents and
+ * full-width forms off ("März" → "marz", "１０：００" → "10:00") once, for every parser.
+ */
 export function normaliseText(text: string): string {
-  return text
+  const plain = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  return plain
     .replace(/[\s\u00a0\u202f]+/g, ' ')
     .trim()
     .toLowerCase();
 }
 
 /**
- * Parses a normalised date, date-time or time text in any of the shapes the sheet may hold.
- * Returns null when the text is none of them.
+ * Parses a normalised date, date-time, time or time-range text in any of the shapes the sheet may
+ * hold, month and weekday names read in any known language (`locale` settles a name that
+ * languages read differently). Returns null when the text is none of them.
  */
-export function parseDateTimeText(text: string): ParsedValue | null {
-  const dated = matchDate(text);
+export function parseDateTimeText(text: string, locale: NameLanguage | null = null): ParsedValue | null {
+  const dated = matchDate(text) ?? spelled(text, locale);
   if (!dated) return parseLoneTime(text);
   const rest = text.slice(dated.length);
-  if (rest === '') return { date: dated.date, time: null, offsetMinutes: null };
+  if (rest === '' || /^[\s,.;:]+$/.test(rest)) return { date: dated.date, time: null, offsetMinutes: null };
   const timeText = rest.replace(DATE_TIME_SEPARATOR, '');
   if (timeText === '' || timeText === rest) return null; // "2027-03-14x" or a dangling "T"
-  return parseTimeWithOffset(timeText, dated.date);
+  const isoStyle = rest.startsWith('t');
+  return parseTimeWithOffset(timeText, dated.date, isoStyle) ?? spanValue(timeText, dated.date);
+}
+
+function spelled(text: string, locale: NameLanguage | null): { date: WrittenDate; length: number } | null {
+  const found = matchSpelledDate(text, locale);
+  return found && 'date' in found ? found : null;
 }
 
 function matchDate(text: string): { date: WrittenDate; length: number } | null {
@@ -159,7 +146,10 @@ function calendar(year: number, month: number, day: number, length: number): { d
   return { date: { kind: 'calendar', date: { year, month, day } }, length };
 }
 
-function parseTimeWithOffset(text: string, date: WrittenDate): ParsedValue | null {
+// A negative offset whose minutes a real zone has (:00, :30, :45), after a clock without seconds.
+const RANGE_OR_OFFSET = /^\d{2}:\d{2}-(\d{2}):(00|30|45)$/;
+
+function parseTimeWithOffset(text: string, date: WrittenDate, isoStyle: boolean): ParsedValue | null {
   let offsetMinutes: number | null = null;
   let timeText = text;
   const utc = UTC_SUFFIX.exec(timeText);
@@ -173,13 +163,31 @@ function parseTimeWithOffset(text: string, date: WrittenDate): ParsedValue | nul
     if (hours > 14 || minutes > 59) return null;
     offsetMinutes = (numeric[2] === '-' ? -1 : 1) * (hours * 60 + minutes);
     timeText = numeric[1] ?? '';
+    // "2027-05-18 09:00-10:30" is as often a range as a time at UTC-10:30: both readings travel
+    // (no zone is 10:15 behind UTC, so "09:00-10:15" is a range alone).
+    if (!isoStyle && /^\d{2}:\d{2}-\d{2}:\d{2}$/.test(text)) {
+      const span = spanValue(text, date);
+      if (span?.end && span.time && minutesOf(span.end) > minutesOf(span.time)) {
+        return RANGE_OR_OFFSET.test(text) ? { ...span, offsetAlternative: offsetMinutes } : span;
+      }
+    }
   }
   const time = parseTimeOfDay(timeText);
   return time ? { date, time, offsetMinutes } : null;
 }
 
+function minutesOf(time: WrittenTime): number {
+  return time.hour * 60 + time.minute;
+}
+
+function spanValue(text: string, date: WrittenDate | null): ParsedValue | null {
+  const span = parseTimeSpan(text);
+  return span ? { date, time: span.start, offsetMinutes: null, end: span.end } : null;
+}
+
 function parseLoneTime(text: string): ParsedValue | null {
   const utc = UTC_SUFFIX.exec(text);
   const time = parseTimeOfDay(utc ? text.slice(0, utc.index).trimEnd() : text);
-  return time ? { date: null, time, offsetMinutes: utc ? 0 : null } : null;
+  if (time) return { date: null, time, offsetMinutes: utc ? 0 : null };
+  return spanValue(text, null);
 }

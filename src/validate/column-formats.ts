@@ -1,9 +1,23 @@
 import { GuidebookImportError } from '../errors.js';
+import { isBlankCell } from '../read/cell-value.js';
 import {
+  type CalendarDate,
+  type ClockOrder,
+  collectClockOrder,
   DATE_TIME_FIELDS,
   compileDateFormat,
   createColumnParser,
+  FIRST_DAY_HINT,
+  hasMeridiem,
+  isNameLanguage,
+  NAME_LANGUAGES,
+  type NameLanguage,
+  nameLanguagesIn,
+  needsFirstDay,
+  normaliseText,
+  parseCell,
   parseColumnText,
+  parseIsoDate,
   requireZoneOption,
   type ColumnFormats,
   type ColumnParser,
@@ -12,7 +26,7 @@ import {
   type DayMonthOrder,
   type TimeOptions,
 } from '../time/index.js';
-import type { MappedRow } from '../types.js';
+import type { CellValue, MappedRow } from '../types.js';
 
 /** Where a numeric date was seen: the first few are named in messages, the rest counted. */
 interface Sightings {
@@ -37,7 +51,19 @@ interface ColumnEvidence {
   readonly probe: ColumnParser;
   evidence: OrderEvidence | null;
   hasNumericDates: boolean;
+  /** The first cell that needs the first day ("Day 2", "Thursday", "May 18"), for the file error. */
+  partial: { column: string; row: number; sheet: string; text: string } | null;
+  /** How many cells use month or weekday names of each language. */
+  languages: Map<NameLanguage, number>;
 }
+
+/** A row's key in the sheet-wide facts (ClockOrder). */
+export function rowKey(row: Pick<MappedRow, 'sheet' | 'row'>): string {
+  return `${row.sheet}\u0000${row.row}`;
+}
+
+/** Share of an unmapped column's filled cells that must be times for it to count as a time column. */
+const TIME_COLUMN_SHARE = 0.5;
 
 /**
  * The column-wide facts inferColumnFormats decides from, gathered one row at a time, so a caller
@@ -69,14 +95,23 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
   } catch (error) {
     formatError = error;
   }
+  const locale = options.locale === undefined ? null : options.locale.trim().toLowerCase();
+  const localeError = locale !== null && !isNameLanguage(locale) ? localeOptionError(options.locale ?? '') : null;
+  const probeLocale = locale !== null && isNameLanguage(locale) ? locale : null;
   const columns: ColumnEvidence[] = DATE_TIME_FIELDS.map((field) => ({
     field,
-    probe: createColumnParser(format, null),
+    probe: { ...createColumnParser(format, null), locale: probeLocale },
     evidence: null,
     hasNumericDates: false,
+    partial: null,
+    languages: new Map(),
   }));
   let firstSheet: string | undefined;
   let multiSheet = false;
+  const clock = collectClockOrder();
+  let clockColumn: string | null = null;
+  let lastDay = '';
+  const unmappedTimes = new Map<string, { times: number; filled: number }>();
 
   return {
     add(row) {
@@ -87,7 +122,17 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i]!;
         const cell = fields[column.field];
-        if (!cell || typeof cell.value !== 'string') continue;
+        if (!cell || isBlankCell(cell.value)) continue;
+        const role = column.field === 'date' || column.field === 'end_date' ? 'date' : 'datetime';
+        if (column.partial === null && needsFirstDay(cell.value, column.probe, role)) {
+          column.partial = { column: cell.column, row: row.row, sheet: row.sheet, text: String(cell.value) };
+        }
+        if (typeof cell.value !== 'string') continue;
+        if (/\p{L}{2}|[月曜]/u.test(cell.value)) {
+          for (const language of nameLanguagesIn(normaliseText(cell.value))) {
+            column.languages.set(language, (column.languages.get(language) ?? 0) + 1);
+          }
+        }
         const date = parseColumnText(column.probe, cell.value)?.date;
         if (date?.kind !== 'numeric') continue;
         column.hasNumericDates = true;
@@ -98,20 +143,109 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
         else if (date.second > 12 && date.first <= 12) sight(evidence.monthFirst, row, cell.value);
         else if (date.first <= 12 && date.second <= 12) sight(evidence.either, row, cell.value);
       }
+      seeClock(row);
+      for (const cell of row.unmapped ?? []) {
+        if (isBlankCell(cell.value)) continue;
+        let tally = unmappedTimes.get(cell.column);
+        if (!tally) unmappedTimes.set(cell.column, (tally = { times: 0, filled: 0 }));
+        tally.filled++;
+        if (isTimeLike(cell.value)) tally.times++;
+      }
     },
     decide() {
       if (options.timezone) requireZoneOption(options.timezone, '--timezone');
       if (formatError !== null) throw formatError;
+      if (localeError) throw localeError;
+      const firstDay = decideFirstDay(options);
       const parsers = {} as Record<DateTimeField, ColumnParser>;
       const dayMonthOrder: Partial<Record<DateTimeField, DayMonthOrder>> = {};
-      for (const { field, probe, evidence, hasNumericDates } of columns) {
+      for (const { field, probe, evidence, hasNumericDates, partial, languages } of columns) {
+        if (partial && !firstDay) throw firstDayError(partial, multiSheet);
         const order = format ? format.order : decideOrder(evidence, multiSheet);
-        parsers[field] = { ...probe, order };
+        parsers[field] = { ...probe, order, locale: probeLocale ?? columnLanguage(languages), firstDay };
         if (order && hasNumericDates) dayMonthOrder[field] = order;
       }
-      return { dateFormat: format?.text ?? null, dayMonthOrder, parsers };
+      const clockOrder: ClockOrder | null = clockColumn ? clock.decide(clockColumn) : null;
+      const unmappedTimeColumns = [...unmappedTimes]
+        .filter(([, t]) => t.times > 0 && t.times >= t.filled * TIME_COLUMN_SHARE)
+        .map(([column]) => column);
+      return { dateFormat: format?.text ?? null, dayMonthOrder, parsers, clockOrder, unmappedTimeColumns };
     },
   };
+
+  /** The start times, in sheet order, for a column of 12-hour times without am/pm. */
+  function seeClock(row: MappedRow): void {
+    const startCell = row.fields.start ?? row.fields.datetime_start;
+    if (!startCell || isBlankCell(startCell.value)) return;
+    const dateCell = row.fields.date;
+    if (dateCell && !isBlankCell(dateCell.value))
+      lastDay = String(dateCell.value instanceof Object ? (dateCell.value as { serial: number }).serial : dateCell.value);
+    const value = startCell.value;
+    const role = row.fields.start && row.fields.date ? 'time' : 'datetime';
+    const parsed = parseCell(value, columns[0]!.probe, role);
+    if (!parsed?.time) return;
+    clockColumn ??= startCell.column;
+    const day = parsed.date ? JSON.stringify(parsed.date) : lastDay;
+    // Only a text can leave am/pm out: a time cell or a number is a 24-hour value.
+    const text = typeof value === 'string' ? normaliseText(value) : '';
+    const marked = typeof value !== 'string' || hasMeridiem(text) || /^0\d/.test(text.replace(/^.*\s(?=\d)/, ''));
+    clock.see(rowKey(row), day, parsed.time, marked);
+  }
+}
+
+/** A cell that holds a time of day (a time cell, "9:30", "9:30 am", "14h", "9:00-10:30"), not a bare number. */
+function isTimeLike(value: CellValue): boolean {
+  if (typeof value === 'object' && value !== null) return value.timeOnly || !value.dateOnly;
+  if (typeof value !== 'string' || /^\s*\d+\s*$/.test(value)) return false;
+  const parsed = parseColumnText(TIME_PROBE, value);
+  return parsed !== null && parsed.time !== null;
+}
+
+const TIME_PROBE: ColumnParser = createColumnParser(null, null);
+
+/** --first-day, else the guide's start date; null when neither is known. */
+function decideFirstDay(options: TimeOptions): CalendarDate | null {
+  if (options.firstDay !== undefined) {
+    const date = parseIsoDate(options.firstDay);
+    if (!date) {
+      throw new GuidebookImportError(
+        'usage',
+        `--first-day ${JSON.stringify(options.firstDay)} is not a date: write it as YYYY-MM-DD, e.g. --first-day 2027-05-18`,
+      );
+    }
+    return date;
+  }
+  return parseIsoDate(options.guideWindow?.start_date ?? null);
+}
+
+function firstDayError(partial: NonNullable<ColumnEvidence['partial']>, multiSheet: boolean): GuidebookImportError {
+  const where = multiSheet ? `row ${partial.row} of ${JSON.stringify(partial.sheet)}` : `row ${partial.row}`;
+  return new GuidebookImportError(
+    'date_format',
+    `Column ${JSON.stringify(partial.column)} gives days without a full date (${where}: ${JSON.stringify(partial.text)}): ${FIRST_DAY_HINT}.`,
+  );
+}
+
+function localeOptionError(text: string): GuidebookImportError {
+  return new GuidebookImportError(
+    'usage',
+    `--locale ${JSON.stringify(text)} is not a language read here: use one of ${NAME_LANGUAGES.join(', ')}`,
+  );
+}
+
+/** The language most of a column's named cells use, when one leads; null when none or a tie. */
+function columnLanguage(languages: Map<NameLanguage, number>): NameLanguage | null {
+  let best: NameLanguage | null = null;
+  let bestCount = 0;
+  let tie = false;
+  for (const [language, count] of languages) {
+    if (count > bestCount) {
+      best = language;
+      bestCount = count;
+      tie = false;
+    } else if (count === bestCount) tie = true;
+  }
+  return tie ? null : best;
 }
 
 function noSightings(): Sightings {

@@ -16,10 +16,12 @@ import {
   formatWallTime,
   HOUR_MS,
   isCanonicalIso,
+  isOpenEnd,
   isoText,
   localInstant,
   type LocalValue,
   MINUTE_MS,
+  normaliseText,
   normaliseZoneName,
   offsetZone,
   type OffsetZone,
@@ -33,6 +35,7 @@ import {
   type WrittenTime,
 } from '../time/index.js';
 import type { MappedCell, MappedRow, RowIssue } from '../types.js';
+import { rowKey } from './column-formats.js';
 import { cellIssue, rowIssue } from './row-issue.js';
 import { createYesNoReader, YES_NO_HINT, type YesNoReader } from './row-values.js';
 
@@ -60,14 +63,22 @@ export function convertRowTimes(
   const allDayFlag = readAllDayFlag(row, readAllDay, errors);
   const start = readStart(row, formats, errors);
   if (!start) return { ok: false, issues: errors };
+  if (start.unplaceable) errors.push(start.unplaceable);
 
   const allDay = allDayFlag === true || (start.time === null && allDayFlag !== false);
   if (start.time === null && allDayFlag === false) {
     errors.push(cellIssue(row, 'bad_time', start.cell, `has no time, but the row is marked as not all-day: add a start time`));
   }
+  // A date with no time, beside an unmapped column of times: that column was meant, not all-day.
+  if (start.time === null && allDayFlag === null) {
+    const unmapped = formats.unmappedTimeColumns?.length ? unmappedTimeCell(row, formats.unmappedTimeColumns) : null;
+    if (unmapped) errors.push(unmappedTimeIssue(row, start.cell, unmapped));
+  }
+  const warnings: RowIssue[] = [];
   const startWall = allDay ? dateWallMs(start.date) : wallMs(start.date, start.time);
-  const end = allDay ? ({ kind: 'none' } as const) : readEnd(row, formats, start, startWall, options, errors);
+  const end = allDay ? readAllDayEnd(row, formats, start, errors) : readEnd(row, formats, start, startWall, options, errors, warnings);
   if (errors.length > 0) return { ok: false, issues: errors };
+  if (start.clockWarning) warnings.push(start.clockWarning);
 
   // A start with its own offset sets the row's zone: a bare end on that row is in the same offset.
   const rowZone: OffsetZone =
@@ -75,7 +86,6 @@ export function convertRowTimes(
       ? fixedOffsetZone(start.offsetMinutes)
       : offsetZone(zoneColumn.kind === 'zone' ? zoneColumn.name : runZone(row, options));
   const zoneLabel = start.offsetMinutes !== null ? 'offset' : rowZone.name;
-  const warnings: RowIssue[] = [];
 
   let startUtc: number;
   if (allDay) {
@@ -117,6 +127,20 @@ export function convertRowTimes(
     zone: zoneLabel,
     warnings,
   };
+}
+
+/** The row's cell in the first unmapped column that holds times (blank or not). */
+function unmappedTimeCell(row: MappedRow, columns: readonly string[]): MappedCell | null {
+  for (const cell of row.unmapped ?? []) if (columns.includes(cell.column)) return cell;
+  return { column: columns[0]!, value: null };
+}
+
+function unmappedTimeIssue(row: MappedRow, dateCell: MappedCell, timeColumn: MappedCell): RowIssue {
+  const column = JSON.stringify(timeColumn.column);
+  const problem =
+    `has a date but no time, and column ${column} holds times but feeds no field: map it ` +
+    `(--mapping with {"columns": {${column}: "start"}}), or mark the row All Day = yes`;
+  return cellIssue(row, 'unmapped_time', dateCell, problem);
 }
 
 function pushIfAny(list: RowIssue[], issue: RowIssue | null): void {
@@ -168,6 +192,14 @@ interface LocalStart {
   time: WrittenTime | null;
   offsetMinutes: number | null;
   cell: MappedCell;
+  /** The end the start cell also wrote ("9:00-10:30"); null: an open end; absent: no range. */
+  rangeEnd?: WrittenTime | null;
+  /** "2027-11-07 01:30-05:00": the offset the cell means when the row's End says otherwise. */
+  offsetAlternative?: number;
+  /** The start's time was placed in the afternoon by its order in the day (no am/pm written). */
+  clockWarning?: RowIssue;
+  /** The start's time, without am/pm, fits neither half of its day. */
+  unplaceable?: RowIssue;
 }
 
 type LocalEnd =
@@ -213,7 +245,7 @@ function readStart(row: MappedRow, formats: ColumnFormats, errors: RowIssue[]): 
       return null;
     }
     // A date column cell that carries its own time ("3/14/2027 9:00") is a timed start.
-    return { date: day, time: dayValue.time, offsetMinutes: dayValue.offsetMinutes, cell: dateCell };
+    return startOf(row, formats, dayValue, day, dateCell);
   }
   const role: CellRole = startField === 'start' && dateCell ? 'time' : 'datetime';
   const value = readValue(row, startCell, formats, startField, role, errors);
@@ -224,7 +256,7 @@ function readStart(row: MappedRow, formats: ColumnFormats, errors: RowIssue[]): 
       errors.push(cellIssue(row, 'bad_date', startCell, problem));
       return null;
     }
-    return { date: day, time: value.time, offsetMinutes: value.offsetMinutes, cell: startCell };
+    return startOf(row, formats, value, day, startCell);
   }
   if (day && dateCell && !sameDate(day, value.date)) {
     errors.push(
@@ -237,10 +269,43 @@ function readStart(row: MappedRow, formats: ColumnFormats, errors: RowIssue[]): 
     );
     return null;
   }
-  return { date: value.date, time: value.time, offsetMinutes: value.offsetMinutes, cell: startCell };
+  return startOf(row, formats, value, value.date, startCell);
 }
 
-/** End from an end date-time, an end time on the start's date, or a duration. */
+/** The start a cell's value gives on its day: its range end, and its afternoon if its order in the day says so. */
+function startOf(row: MappedRow, formats: ColumnFormats, value: LocalValue, date: CalendarDate, cell: MappedCell): LocalStart {
+  const start: LocalStart = { date, time: value.time, offsetMinutes: value.offsetMinutes, cell };
+  if (value.end !== undefined) start.rangeEnd = value.end;
+  if (value.offsetAlternative !== undefined) start.offsetAlternative = value.offsetAlternative;
+  const clock = formats.clockOrder;
+  if (clock && start.time && clock.afternoon.has(rowKey(row))) {
+    start.time = { ...start.time, hour: start.time.hour + 12 };
+    start.clockWarning = cellIssue(
+      row,
+      'clock_order',
+      cell,
+      `has no am/pm: read as ${formatWallTime(timeOfDayMs(start.time))}, as column ${JSON.stringify(clock.column)} writes ` +
+        '12-hour times without am/pm and no session starts at that hour of the night; write the 24-hour time to be sure',
+      'warning',
+    );
+  }
+  const unplaceable = clock && start.time ? clock.unplaceable.get(rowKey(row)) : undefined;
+  if (unplaceable) {
+    start.unplaceable = cellIssue(
+      row,
+      'bad_time',
+      cell,
+      `has no am/pm and comes after ${unplaceable.previous} on its day, so it could be morning or evening: write am/pm or the 24-hour time`,
+    );
+  }
+  return start;
+}
+
+/**
+ * End from the start cell's range, an end date-time, an end time on the start's date (or on the
+ * End Date, or the next day with --overnight or as "25:00"), or a duration. A range and a filled
+ * End must agree.
+ */
 function readEnd(
   row: MappedRow,
   formats: ColumnFormats,
@@ -248,39 +313,67 @@ function readEnd(
   startWall: number,
   options: TimeOptions,
   errors: RowIssue[],
+  warnings: RowIssue[],
 ): LocalEnd {
   const f = row.fields;
   const endField = presentCell(f.datetime_end) ? 'datetime_end' : 'end';
   const endCell = presentCell(f[endField]);
+  const endDay = readEndDate(row, formats, errors);
+  if (endDay === 'invalid') return { kind: 'none' };
+
+  let fromCell: LocalEnd | 'open' | null = null;
   if (endCell) {
-    const value = readValue(row, endCell, formats, endField, endField === 'end' ? 'time' : 'datetime', errors);
-    if (!value) return { kind: 'none' };
-    if (value.date && !value.time) {
-      errors.push(cellIssue(row, 'bad_time', endCell, 'has a date but no time: give the end time'));
+    if (typeof endCell.value === 'string' && isOpenEnd(normaliseText(endCell.value))) fromCell = 'open';
+    else {
+      const value = readValue(row, endCell, formats, endField, endField === 'end' ? 'time' : 'datetime', errors);
+      if (!value) return { kind: 'none' };
+      const read = endFromValue(row, endCell, value, start, startWall, endDay, formats, options, errors);
+      if (!read) return { kind: 'none' };
+      fromCell = read;
+    }
+  }
+
+  if (start.rangeEnd !== undefined) {
+    // "2027-11-07 01:30-05:00" with an End of its own: the start carried an offset, not a range.
+    if (start.offsetAlternative !== undefined && fromCell !== null && fromCell !== 'open') {
+      const rangeWall = start.rangeEnd ? placeEnd(start, start.rangeEnd, startWall, endDay, formats, options) : null;
+      if (fromCell.kind !== 'wall' || rangeWall === null || fromCell.wall !== rangeWall.wall) {
+        start.offsetMinutes = start.offsetAlternative;
+        delete start.rangeEnd;
+        return fromCell;
+      }
+    }
+  }
+  if (start.rangeEnd !== undefined) {
+    const range = start.rangeEnd ? placeEnd(start, start.rangeEnd, startWall, endDay, formats, options) : ('open' as const);
+    if (range !== 'open' && range.beforeStart) {
+      errors.push(endBeforeStart(row, start.cell, range.wall, startWall));
       return { kind: 'none' };
     }
-    if (value.date && value.time) {
-      return { kind: 'wall', wall: wallMs(value.date, value.time), offsetMinutes: value.offsetMinutes, cell: endCell, timeOnly: false };
+    const rangeEnd: LocalEnd | 'open' =
+      range === 'open' ? 'open' : { kind: 'wall', wall: range.wall, offsetMinutes: start.offsetMinutes, cell: start.cell, timeOnly: true };
+    if (fromCell !== null && !sameEnd(fromCell, rangeEnd)) {
+      const said = rangeEnd === 'open' ? 'an open end' : `an end at ${formatWallTime(rangeEnd.kind === 'wall' ? rangeEnd.wall : 0)}`;
+      const other = fromCell === 'open' ? 'an open end' : fromCell.kind === 'wall' ? formatWallDateTime(fromCell.wall) : 'another end';
+      errors.push(
+        cellIssue(row, 'bad_time', endCell ?? start.cell, `says ${other}, but column ${JSON.stringify(start.cell.column)} gives ${said}`),
+      );
+      return { kind: 'none' };
     }
-    const time = value.time;
-    if (!time) return { kind: 'none' };
-    let wall = dateWallMs(start.date) + (time.midnightWord ? DAY_MS : timeOfDayMs(time));
-    if (wall < startWall) {
-      if (!options.overnight) {
-        errors.push(
-          cellIssue(
-            row,
-            'end_before_start',
-            endCell,
-            `ends at ${formatWallTime(wall)}, before the start at ${formatWallTime(startWall)}; ` +
-              'if the session runs past midnight, pass --overnight',
-          ),
-        );
-        return { kind: 'none' };
-      }
-      wall += DAY_MS;
+    if (rangeEnd === 'open') {
+      warnings.push(openEndWarning(row, start.cell));
+      return { kind: 'none' };
     }
-    return { kind: 'wall', wall, offsetMinutes: value.offsetMinutes, cell: endCell, timeOnly: true };
+    return rangeEnd;
+  }
+  if (fromCell === 'open') {
+    warnings.push(openEndWarning(row, endCell!));
+    return { kind: 'none' };
+  }
+  if (fromCell) return fromCell;
+  if (endDay) {
+    errors.push(cellIssue(row, 'bad_time', endDay.cell, 'gives the day the session ends, but the row has no end time: add one'));
+    return { kind: 'none' };
   }
   const durationCell = presentCell(f.duration);
   if (!durationCell) return { kind: 'none' };
@@ -290,6 +383,130 @@ function readEnd(
     return { kind: 'none' };
   }
   return ms === null ? { kind: 'none' } : { kind: 'duration', ms, cell: durationCell };
+}
+
+/** An end cell's value as the end's wall time; null (and the error pushed) when it cannot be one. */
+function endFromValue(
+  row: MappedRow,
+  endCell: MappedCell,
+  value: LocalValue,
+  start: LocalStart,
+  startWall: number,
+  endDay: EndDay | null,
+  formats: ColumnFormats,
+  options: TimeOptions,
+  errors: RowIssue[],
+): LocalEnd | null {
+  if (value.end !== undefined && value.offsetAlternative === undefined) {
+    errors.push(cellIssue(row, 'bad_time', endCell, 'holds a range: write the range in the start column, or the end time alone here'));
+    return null;
+  }
+  const offsetMinutes = value.offsetAlternative ?? value.offsetMinutes;
+  if (value.date && !value.time) {
+    errors.push(cellIssue(row, 'bad_time', endCell, 'has a date but no time: give the end time'));
+    return null;
+  }
+  if (value.date && value.time) {
+    if (endDay && !sameDate(endDay.date, value.date)) {
+      errors.push(
+        cellIssue(
+          row,
+          'bad_date',
+          endCell,
+          `is on ${formatCalendarDate(value.date)}, but column ${JSON.stringify(endDay.cell.column)} says ${formatCalendarDate(endDay.date)}`,
+        ),
+      );
+      return null;
+    }
+    return { kind: 'wall', wall: wallMs(value.date, value.time), offsetMinutes, cell: endCell, timeOnly: false };
+  }
+  if (!value.time) return null;
+  const placed = placeEnd(start, value.time, startWall, endDay, formats, options);
+  if (placed.beforeStart) {
+    errors.push(endBeforeStart(row, endCell, placed.wall, startWall));
+    return null;
+  }
+  return { kind: 'wall', wall: placed.wall, offsetMinutes, cell: endCell, timeOnly: !endDay };
+}
+
+/**
+ * A time-only end on its day: the End Date's, else the start's ("25:00" and "midnight" the next
+ * day's); on the start's day an end before the start is the next day's only with --overnight,
+ * and in a column read by its order in the day (no am/pm), the afternoon's when that fits.
+ */
+function placeEnd(
+  start: LocalStart,
+  time: WrittenTime,
+  startWall: number,
+  endDay: EndDay | null,
+  formats: ColumnFormats,
+  options: TimeOptions,
+): { wall: number; beforeStart: boolean } {
+  const day = dateWallMs(endDay?.date ?? start.date);
+  let wall = day + (time.midnightWord ? DAY_MS : timeOfDayMs(time));
+  if (endDay) return { wall, beforeStart: false };
+  if (wall < startWall && formats.clockOrder && time.hour < 12 && wall + 12 * HOUR_MS >= startWall) wall += 12 * HOUR_MS;
+  if (wall < startWall) {
+    if (!options.overnight) return { wall, beforeStart: true };
+    wall += DAY_MS;
+  }
+  return { wall, beforeStart: false };
+}
+
+function endBeforeStart(row: MappedRow, cell: MappedCell, wall: number, startWall: number): RowIssue {
+  return cellIssue(
+    row,
+    'end_before_start',
+    cell,
+    `ends at ${formatWallTime(wall)}, before the start at ${formatWallTime(startWall)}; ` +
+      'if the session runs past midnight, pass --overnight, write the end as 25:00 or fill in an End Date column',
+  );
+}
+
+function sameEnd(a: LocalEnd | 'open', b: LocalEnd | 'open'): boolean {
+  if (a === 'open' || b === 'open') return a === b;
+  return a.kind === 'wall' && b.kind === 'wall' && a.wall === b.wall;
+}
+
+function openEndWarning(row: MappedRow, cell: MappedCell): RowIssue {
+  return cellIssue(row, 'open_end', cell, 'says the end is open or not known yet: the session is imported without an end time', 'warning');
+}
+
+interface EndDay {
+  date: CalendarDate;
+  cell: MappedCell;
+}
+
+/** The End Date column: the day a session across midnight or several days ends. */
+function readEndDate(row: MappedRow, formats: ColumnFormats, errors: RowIssue[]): EndDay | null | 'invalid' {
+  const cell = presentCell(row.fields.end_date);
+  if (!cell) return null;
+  const parser = formats.parsers.end_date ?? formats.parsers.date;
+  const reading = readDateTimeCell(cell.value, parser, 'date');
+  if (!reading.ok) {
+    errors.push(cellIssue(row, reading.code, cell, reading.problem));
+    return 'invalid';
+  }
+  if (!reading.value.date || reading.value.time) {
+    errors.push(cellIssue(row, 'bad_date', cell, `is not a date (expected ${expectedShape(parser, 'date')})`));
+    return 'invalid';
+  }
+  return { date: reading.value.date, cell };
+}
+
+/**
+ * An all-day row's end: none, or with an End Date the last second of that day (a multi-day
+ * all-day session, as Guidebook ends an all-day session itself).
+ */
+function readAllDayEnd(row: MappedRow, formats: ColumnFormats, start: LocalStart, errors: RowIssue[]): LocalEnd {
+  const endDay = readEndDate(row, formats, errors);
+  if (!endDay || endDay === 'invalid' || sameDate(endDay.date, start.date)) return { kind: 'none' };
+  const wall = dateWallMs(endDay.date) + DAY_MS - 1_000;
+  if (wall < dateWallMs(start.date)) {
+    errors.push(cellIssue(row, 'end_before_start', endDay.cell, `is before the start date ${formatCalendarDate(start.date)}`));
+    return { kind: 'none' };
+  }
+  return { kind: 'wall', wall, offsetMinutes: null, cell: endDay.cell, timeOnly: false };
 }
 
 function sameDate(a: CalendarDate, b: CalendarDate): boolean {

@@ -80,7 +80,7 @@ describe('a single date-time column', () => {
   it.each([
     ['2027-13-01 09:00', 'is not a date (expected yyyy-MM-dd HH:mm)'],
     ['2027-02-29 09:00', 'is not a date'],
-    ['2027-03-14 25:00', 'is not a date'],
+    ['2027-03-14 48:00', 'is not a date'],
     ['2027-03-14 9:60', 'is not a date'],
     ['2027-03-14 13:00 pm', 'is not a date'],
     ['next tuesday', 'is not a date'],

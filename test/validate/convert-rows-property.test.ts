@@ -81,10 +81,11 @@ function rowsOf(cells: CellValue[][]) {
 }
 
 describe('convertRows on random cells', () => {
-  it('never throws with a zone and a date format given: every problem is a RowIssue', () => {
+  it('never throws with a zone, a date format and a first day given: every problem is a RowIssue', () => {
     fc.assert(
       fc.property(sheet, (cells) => {
-        const { rows } = convertRows(rowsOf(cells), { timezone: 'America/New_York', dateFormat: 'd/M/yyyy' });
+        const options = { timezone: 'America/New_York', dateFormat: 'd/M/yyyy', firstDay: '2027-05-17' };
+        const { rows } = convertRows(rowsOf(cells), options);
         expect(rows).toHaveLength(cells.length);
         for (const row of rows) {
           if (row.ok) {
@@ -100,7 +101,7 @@ describe('convertRows on random cells', () => {
     );
   });
 
-  it('without --date-format, fails the run only with a date_format error', () => {
+  it('without --date-format or --first-day, fails the run only with a date_format error', () => {
     fc.assert(
       fc.property(sheet, (cells) => {
         try {

@@ -1,0 +1,126 @@
+import { Info } from 'luxon';
+import { createMemo } from './caches.js';
+
+// Month and weekday names in the languages agendas are written in, taken from luxon (Intl's CLDR
+// names, so "März", "mercredi", "quinta-feira" are spelled as the language spells them), plus the
+// short forms people type. Names are compared without case and accents ("marz" = "März"), so a
+// sheet typed without accents reads the same.
+
+/** The languages whose month and weekday names are read. */
+export const NAME_LANGUAGES = ['en', 'es', 'de', 'fr', 'it', 'pt', 'nl', 'ja'] as const;
+export type NameLanguage = (typeof NAME_LANGUAGES)[number];
+
+export function isNameLanguage(text: string): text is NameLanguage {
+  return (NAME_LANGUAGES as readonly string[]).includes(text);
+}
+
+/** One reading of a name: the language and the month (1-12) or ISO weekday (1 = Monday). */
+export interface NameMeaning {
+  language: NameLanguage;
+  value: number;
+}
+
+// Short forms Intl does not list but sheets use.
+const EXTRA_MONTHS: Partial<Record<NameLanguage, Record<string, number>>> = {
+  en: { sept: 9 },
+  es: { set: 9, setiembre: 9 },
+  de: { maerz: 3, mrz: 3 },
+  fr: { fev: 2, juil: 7, aout: 8 },
+  nl: { mrt: 3 },
+};
+const EXTRA_WEEKDAYS: Partial<Record<NameLanguage, Record<string, number>>> = {
+  en: { tues: 2, weds: 3, thur: 4, thurs: 4 },
+  es: { mie: 3, mier: 3, sab: 6 },
+  pt: { segunda: 1, terca: 2, quarta: 3, quinta: 4, sexta: 5 },
+};
+
+/** Lower case, accents off, trailing dots off: "Mär." → "mar", "Miércoles" → "miercoles". */
+export function foldName(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.+$/, '');
+}
+
+interface NameTable {
+  months: Map<string, NameMeaning[]>;
+  weekdays: Map<string, NameMeaning[]>;
+}
+
+let table: NameTable | null = null;
+
+/** Built once, on the first name read: Intl's names for eight languages cost a few milliseconds. */
+function names(): NameTable {
+  if (table) return table;
+  const months = new Map<string, NameMeaning[]>();
+  const weekdays = new Map<string, NameMeaning[]>();
+  for (const language of NAME_LANGUAGES) {
+    if (language === 'ja') continue; // 5月, 木曜日: read by their own pattern (japanese-dates)
+    addForms(months, language, Info.months('long', { locale: language }), Info.months('short', { locale: language }));
+    addForms(weekdays, language, Info.weekdays('long', { locale: language }), Info.weekdays('short', { locale: language }));
+    for (const [name, value] of Object.entries(EXTRA_MONTHS[language] ?? {})) add(months, name, { language, value });
+    for (const [name, value] of Object.entries(EXTRA_WEEKDAYS[language] ?? {})) add(weekdays, name, { language, value });
+  }
+  table = { months, weekdays };
+  return table;
+}
+
+/** Long names, Intl's short names and every prefix of 3+ letters of a long name that is unique in its language. */
+function addForms(into: Map<string, NameMeaning[]>, language: NameLanguage, long: string[], short: string[]): void {
+  const longNames = long.map(foldName);
+  for (const [i, name] of longNames.entries()) add(into, name, { language, value: i + 1 });
+  for (const [i, name] of short.entries()) add(into, foldName(name), { language, value: i + 1 });
+  longNames.forEach((name, i) => {
+    for (let length = 3; length < name.length; length++) {
+      const prefix = name.slice(0, length);
+      const owners = longNames.filter((other) => other.startsWith(prefix));
+      if (owners.length === 1) add(into, prefix, { language, value: i + 1 });
+    }
+  });
+}
+
+function add(into: Map<string, NameMeaning[]>, name: string, meaning: NameMeaning): void {
+  const list = into.get(name);
+  if (!list) into.set(name, [meaning]);
+  else if (!list.some((m) => m.language === meaning.language && m.value === meaning.value)) list.push(meaning);
+}
+
+/** Every reading of a folded word as a month name (empty: none). */
+export function monthMeanings(word: string): readonly NameMeaning[] {
+  return names().months.get(word) ?? [];
+}
+
+/** Every reading of a folded word as a weekday name (empty: none). */
+export function weekdayMeanings(word: string): readonly NameMeaning[] {
+  return names().weekdays.get(word) ?? [];
+}
+
+/**
+ * The one value a name has: the same in every language that has it, else the one in `locale`.
+ * 'ambiguous' when languages disagree and `locale` does not settle it; null when no language has it.
+ */
+export function nameValue(meanings: readonly NameMeaning[], locale: NameLanguage | null): number | 'ambiguous' | null {
+  if (meanings.length === 0) return null;
+  const first = meanings[0]!.value;
+  if (meanings.every((m) => m.value === first)) return first;
+  const chosen = locale ? meanings.find((m) => m.language === locale) : undefined;
+  return chosen ? chosen.value : 'ambiguous';
+}
+
+// "a word that names a month or weekday" per text, remembered: the language tally of a column
+// asks it of every cell.
+const languagesOfTexts = createMemo<string, readonly NameLanguage[]>(50_000);
+
+/** The languages whose month or weekday names the text uses (for a column's language). */
+export function nameLanguagesIn(text: string): readonly NameLanguage[] {
+  let found = languagesOfTexts.get(text);
+  if (found === undefined) {
+    const set = new Set<NameLanguage>();
+    if (/[月曜]/.test(text)) set.add('ja');
+    for (const word of foldName(text).split(/[^\p{L}]+/u)) {
+      if (word.length < 2) continue;
+      for (const m of monthMeanings(word)) set.add(m.language);
+      for (const m of weekdayMeanings(word)) set.add(m.language);
+    }
+    found = [...set];
+    languagesOfTexts.set(text, found);
+  }
+  return found;
+}
