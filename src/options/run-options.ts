@@ -2,6 +2,7 @@
 // out. Every bad value is one clear GuidebookImportError('usage') naming the option and the value.
 import { GuidebookImportError } from '../errors.js';
 import type { ConfigValues } from './config-file.js';
+import { SOURCE_FORMATS, type SourceOptions } from '../sources/types.js';
 
 export interface SheetOptions {
   file: string;
@@ -12,6 +13,8 @@ export interface SheetOptions {
   overnight: boolean;
   report?: string;
   json: boolean;
+  /** How a URL, "-" or a feed is read: --format, --source-header, --from/--to (src/sources/). */
+  source: SourceOptions;
 }
 
 export type ValidateOptions = SheetOptions;
@@ -38,6 +41,8 @@ export interface ImportOptions extends SheetOptions, ConnectionOptions {
   createMissing: boolean;
   /** Seconds to wait for another writing run into the same guide; 0 refuses at once. */
   lockWait: number;
+  /** --if-source-changed: stop before any request when the source is as the last clean run read it. */
+  ifSourceChanged: boolean;
   /** --speakers FILE: the speakers in a file of their own (else the workbook's Speakers sheet). */
   speakersFile?: string;
   /** --speaker-list NAME: the custom list speakers go in (default "Speakers"). */
@@ -86,6 +91,9 @@ export const CONFIG_KEYS = [
   'speakerList',
   'speakerListsByRole',
   'sheetFile',
+  'from',
+  'to',
+  'ifSourceChanged',
   'quiet',
 ] as const;
 
@@ -111,9 +119,14 @@ export function normalizeValidateOptions(raw: Raw): Readonly<ValidateOptions> {
 
 export function normalizeImportOptions(raw: Raw): Readonly<ImportOptions> {
   const yes = raw.yes === true ? 1 : raw.yes === false || raw.yes === undefined ? 0 : integer(raw.yes, 'yes', 0);
+  const sheet = sheetOptions(raw);
+  const connection = connectionOptions(raw);
   const options: ImportOptions = {
-    ...sheetOptions(raw),
-    ...connectionOptions(raw),
+    ...sheet,
+    ...connection,
+    // One deadline for the source's fetch and for each API request.
+    source: Object.freeze({ ...sheet.source, timeoutMs: connection.timeoutMs }),
+    ifSourceChanged: bool(raw.ifSourceChanged, 'if-source-changed'),
     dryRun: bool(raw.dryRun, 'dry-run'),
     prune: bool(raw.prune, 'prune'),
     yes,
@@ -192,7 +205,41 @@ function sheetOptions(raw: Raw): SheetOptions {
     overnight: bool(raw.overnight, 'overnight'),
     report: text(raw.report, 'report'),
     json: bool(raw.json, 'json'),
+    source: sourceOptions(raw),
   };
+}
+
+function sourceOptions(raw: Raw): SourceOptions {
+  const format = raw.format === undefined ? undefined : oneOf(raw.format, 'format', SOURCE_FORMATS);
+  const from = day(raw.from, 'from');
+  const to = day(raw.to, 'to');
+  if (from && to && from > to) throw usage(`--from ${from} is after --to ${to}`);
+  return Object.freeze({ format, from, to, headers: sourceHeaders(raw.sourceHeader) });
+}
+
+function day(value: unknown, name: string): string | undefined {
+  const s = text(value, name);
+  if (s === undefined) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const valid = match && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+  if (!valid) throw usage(`--${name} must be a day as YYYY-MM-DD; got ${JSON.stringify(s)}`);
+  return s;
+}
+
+/** --source-header 'Name: value', repeatable. The value is a credential: no message ever shows it. */
+function sourceHeaders(value: unknown): Array<readonly [string, string]> | undefined {
+  if (value === undefined || value === null) return undefined;
+  const given = (Array.isArray(value) ? value : [value]).map(String);
+  return given.map((header) => {
+    const colon = header.indexOf(':');
+    const name = colon > 0 ? header.slice(0, colon).trim() : '';
+    const headerValue = colon > 0 ? header.slice(colon + 1).trim() : '';
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+      throw usage(`--source-header must be 'Name: value' with a header name before the colon (the value is not shown)`);
+    if (headerValue === '' || /[\r\n\0]/.test(headerValue))
+      throw usage(`--source-header ${JSON.stringify(name)} needs a one-line value after the colon (the value is not shown)`);
+    return [name, headerValue] as const;
+  });
 }
 
 function connectionOptions(raw: Raw): ConnectionOptions {

@@ -10,7 +10,6 @@ import { GuidebookImportError } from '../errors.js';
 import { openSheet } from '../read/open-sheet.js';
 import { DEFAULT_MAX_BYTES, formatBytes } from '../read/limits.js';
 import type { OpenSheetOptions, SheetSource } from '../read/types.js';
-import { defaultReportPath } from '../report/report-path.js';
 import type { FeedSheetSource, FeedTable } from './feed-sheet.js';
 import { feedExtension } from './source-format.js';
 import { sourceLocation, type SourceLocation } from './source-location.js';
@@ -89,16 +88,6 @@ export async function loadSource(
 /** Thrown by loadSource when a conditional fetch answered 304. */
 export class NotModified extends Error {
   override name = 'NotModified';
-}
-
-/** The report's default path for a source: beside a local file, else `<name>.report.csv` here. */
-export function defaultSourceReportPath(file: string): string {
-  const location = sourceLocation(file);
-  if (location.kind === 'file') return defaultReportPath(file);
-  if (location.kind === 'stdin') return 'stdin.report.csv';
-  const last = new URL(location.url).pathname.split('/').filter(Boolean).pop() ?? '';
-  const name = parsePath(decodeURIComponentSafe(last)).name.replace(/[^\w.-]+/g, '_');
-  return `${name || 'source'}.report.csv`;
 }
 
 async function readFeed(format: 'ics' | 'json', fetched: FetchedSource, sheet: string, options: SourceOptions): Promise<FeedTable> {
@@ -198,12 +187,4 @@ async function readStdin(maxBytes: number): Promise<Buffer> {
   }
   if (total === 0) throw new GuidebookImportError('file', 'standard input: is empty');
   return Buffer.concat(chunks, total);
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

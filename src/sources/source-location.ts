@@ -1,5 +1,7 @@
 // What the source argument names: standard input ("-"), a URL (http, https, webcal; a Google
 // Sheets link becomes its export URL), or a local file. Pure.
+import { parse as parsePath } from 'node:path';
+import { defaultReportPath } from '../report/report-path.js';
 
 export type SourceLocation =
   | { kind: 'stdin' }
@@ -58,16 +60,51 @@ export function googleSheetsExport(link: string): { url: string; note: string } 
 }
 
 /** A URL as messages show it: without user:password and without a query string's values. */
+/** Query parameters whose values are credentials (private calendar feeds put them there). */
+const SECRET_PARAM = /key|token|secret|sig|auth|pass|code/i;
+
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.username = '';
     parsed.password = '';
     for (const key of [...parsed.searchParams.keys()]) {
-      if (/key|token|secret|sig|auth|pass|code/i.test(key)) parsed.searchParams.set(key, '…');
+      if (SECRET_PARAM.test(key)) parsed.searchParams.set(key, '…');
     }
     return parsed.toString();
   } catch {
     return url;
+  }
+}
+
+/** The report's default path for a source: beside a local file, else `<name>.report.csv` here. */
+export function defaultSourceReportPath(file: string): string {
+  const location = sourceLocation(file);
+  if (location.kind === 'file') return defaultReportPath(file);
+  if (location.kind === 'stdin') return 'stdin.report.csv';
+  const last = new URL(location.url).pathname.split('/').filter(Boolean).pop() ?? '';
+  const name = parsePath(decodeURIComponentSafe(last)).name.replace(/[^\w.-]+/g, '_');
+  return `${name || 'source'}.report.csv`;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The secrets a source argument carries (a URL's password, its token-like query values), to be hidden from every output. */
+export function sourceSecrets(argument: string): string[] {
+  const location = sourceLocation(argument);
+  if (location.kind !== 'url') return [];
+  try {
+    const parsed = new URL(argument.replace(/^webcal:/i, 'https:'));
+    const secrets = [...parsed.searchParams.entries()].filter(([key]) => SECRET_PARAM.test(key)).map(([, value]) => value);
+    if (parsed.password) secrets.push(decodeURIComponentSafe(parsed.password));
+    return secrets;
+  } catch {
+    return [];
   }
 }

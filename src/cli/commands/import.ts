@@ -1,6 +1,7 @@
 import type { Progress } from '../progress.js';
 import { normalizeImportOptions, type ImportOptions } from '../../options/run-options.js';
-import { defaultReportPath } from '../../report/report-path.js';
+import { defaultSourceReportPath, sourceSecrets } from '../../sources/source-location.js';
+import { registerSecret } from '../redact.js';
 import { runInputs } from '../run-inputs.js';
 import { finishWritingRun, reportOptionsOf, writingRun, type WritingRun } from '../writing-run.js';
 import type { CliCommand } from './command.js';
@@ -20,18 +21,25 @@ export const importCommand: CliCommand = {
       .option('speakers', { type: 'string', describe: "Speakers from this file (CSV/XLSX; else the workbook's Speakers sheet)" })
       .option('speaker-list', { type: 'string', describe: 'The custom list speakers go in (default "Speakers"; created once if missing)' })
       .option('speaker-lists-by-role', { type: 'boolean', describe: 'Each speaker Role in its own list ("Speakers", "Moderators", ...)' })
+      .option('if-source-changed', {
+        type: 'boolean',
+        describe: 'Stop before any request (exit 0) when the source is as the last clean run read it',
+      })
       .option('lock-wait', { type: 'string', describe: 'Seconds to wait for another writing run into the same guide (default 0: refuse)' })
       .example('$0 import agenda.xlsx --guide 47 --dry-run', 'show what would change')
       .example('$0 import agenda.xlsx --guide 47 --create-missing --report run.html', 'import and write an HTML report')
-      .example('$0 import samples/devcon-2027.xlsx --guide 1 --sandbox', 'rehearse against a local sandbox'),
+      .example('$0 import samples/devcon-2027.xlsx --guide 1 --sandbox', 'rehearse against a local sandbox')
+      .example('$0 import https://example.org/agenda.ics --guide 47 --if-source-changed', 'a scheduled re-sync of a calendar feed'),
   run: async (args) =>
     // The lock is taken once the guide has answered and before its sessions are listed: from then
     // on a second run would plan the same creates. A dry run writes nothing and takes none.
     writingRun(() => {
       const options = normalizeImportOptions(flagsWithConfig(args));
+      for (const [, value] of options.source.headers ?? []) registerSecret(value);
+      for (const secret of sourceSecrets(options.file)) registerSecret(secret);
       return {
         options,
-        reportPath: options.report ?? defaultReportPath(options.file),
+        reportPath: options.report ?? defaultSourceReportPath(options.file),
         inputs: runInputs(options, args),
         writes: !options.dryRun,
       };
@@ -51,17 +59,25 @@ async function importWith(
     import('../../report/index.js'),
     import('../progress.js'),
   ]);
+  // Before any API request: an unchanged source ends the run here (issue 14, scheduled re-syncs).
+  const gate = options.ifSourceChanged ? await (await import('../source-changed.js')).sourceGate(options, connection.apiUrl) : null;
+  if (gate?.skip) return 0;
   let progress: Progress | null = null;
   let writes = 0;
   const run = await runImport(options.file, {
     ...options,
+    source: gate ? { ...options.source, fetched: gate.fetched } : options.source,
     client: connection.client,
     apiVersion,
     signal: controller.signal,
     beforeListing,
     maxInFlight: options.concurrency * 2,
     openReport: () => report.open(() => createReportWriter(reportPath)),
-    reportOptions: reportOptionsOf(options),
+    // The report names the --source-header headers, never their values.
+    reportOptions: reportOptionsOf({
+      ...options,
+      source: { ...options.source, headers: options.source.headers?.map(([name]) => [name, '***'] as const) },
+    }),
     onPlanned: (planned) => {
       for (const warning of planned.warnings) say(`warning: ${warning}`);
       inform(
@@ -78,5 +94,8 @@ async function importWith(
     },
   });
   (progress as Progress | null)?.stop();
-  return finishWritingRun(run, report, { reportPath, started, json: options.json });
+  const exitCode = await finishWritingRun(run, report, { reportPath, started, json: options.json });
+  // Only a clean run that wrote is remembered: after a failure or a dry run the next run must go ahead.
+  if (gate && !gate.skip && exitCode === 0 && !options.dryRun) gate.afterCleanRun();
+  return exitCode;
 }

@@ -5,7 +5,11 @@ import type { Argv } from 'yargs';
 
 export function sheetOptions(yargs: Argv): Argv {
   return yargs
-    .positional('file', { type: 'string', describe: 'The agenda sheet: .csv .tsv .txt .xlsx .xls .ods' })
+    .positional('file', {
+      type: 'string',
+      describe:
+        'The agenda: a sheet (.csv .tsv .txt .xlsx .xls .ods), a feed (.ics, Sessionize or pretalx .json), an http(s)/webcal URL or Google Sheets link, or - for standard input',
+    })
     .option('sheet', { type: 'string', describe: 'Worksheet to read, by name or 1-based index (default: the first with a header)' })
     .option('mapping', { type: 'string', describe: 'Mapping file (JSON): columns → fields, defaults, formats' })
     .option('timezone', { type: 'string', describe: "IANA zone of the sheet's local times, e.g. America/New_York" })
@@ -14,7 +18,18 @@ export function sheetOptions(yargs: Argv): Argv {
     .option('report', { type: 'string', describe: 'Report path: .csv (default), .json or .html' })
     .option('json', { type: 'boolean', describe: 'Print one JSON summary on stdout (shape: schemas/json-summary.schema.json)' })
     .option('quiet', { type: 'boolean', alias: 'q', describe: 'No plan totals, progress or summary on stderr; warnings and errors still' })
-    .option('config', { type: 'string', describe: 'Config file (default: ./guidebook-import.config.json if present)' });
+    .option('config', { type: 'string', describe: 'Config file (default: ./guidebook-import.config.json if present)' })
+    .option('format', {
+      type: 'string',
+      describe: 'Read the source as csv, tsv, xlsx, ods, ics or json (needed for nothing; for - it skips the guess)',
+    })
+    .option('source-header', {
+      type: 'string',
+      array: true,
+      describe: "A header for a URL source, e.g. 'Authorization: Bearer …' (repeatable; never printed)",
+    })
+    .option('from', { type: 'string', describe: "iCal: expand recurring events from this day (YYYY-MM-DD; default: the guide's dates)" })
+    .option('to', { type: 'string', describe: 'iCal: expand recurring events up to this day (YYYY-MM-DD)' });
 }
 
 export function connectionOptions(yargs: Argv): Argv {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { normalizeValidateOptions } from '../../options/run-options.js';
-import { defaultReportPath } from '../../report/report-path.js';
+import { defaultSourceReportPath, sourceSecrets } from '../../sources/source-location.js';
+import { registerSecret } from '../redact.js';
 import { reportError } from '../report-error.js';
 import { assertReportTarget } from '../report-target.js';
 import { runInputs } from '../run-inputs.js';
@@ -17,6 +18,8 @@ export const validateCommand: CliCommand = {
     const started = Date.now();
     try {
       const options = normalizeValidateOptions(flagsWithConfig(args));
+      for (const [, value] of options.source.headers ?? []) registerSecret(value);
+      for (const secret of sourceSecrets(options.file)) registerSecret(secret);
       // Loaded when the command runs, not when the CLI starts: `--help` and the other commands
       // need none of the sheet reading, conversion or report writing.
       const [{ validateFileRows }, { createReportWriter, exitCodeOf, formatSummaryText }, { jsonSummary }] = await Promise.all([
@@ -24,10 +27,10 @@ export const validateCommand: CliCommand = {
         import('../../report/index.js'),
         import('../../report/json-summary.js'),
       ]);
-      assertReportTarget(options.report ?? defaultReportPath(options.file), runInputs(options, args));
+      assertReportTarget(options.report ?? defaultSourceReportPath(options.file), runInputs(options, args));
       // Rows go to the report as they are made; the command keeps only their tally.
       const validation = await validateFileRows(options.file, options);
-      const reportPath = options.report ?? defaultReportPath(options.file);
+      const reportPath = options.report ?? defaultSourceReportPath(options.file);
       const writer = createReportWriter(reportPath, { inOrder: true });
       try {
         for (const row of validation.rows) writer.write(row);
