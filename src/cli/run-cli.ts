@@ -2,6 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { redactSecrets, registerSecret } from './redact.js';
 import { commands } from './commands/index.js';
 import { oneLine, reportError } from './report-error.js';
+import { usageLine } from './usage-error.js';
 import { packageVersion } from './version.js';
 
 // Commands written before report-error.ts import it from here.
@@ -14,6 +15,10 @@ export async function runCli(argv: string[]): Promise<number> {
   registerSecret(process.env.GUIDEBOOK_API_KEY?.trim());
   let exitCode = 0;
   let failed = false;
+  // yargs may fail more than once for one command line ("Did you mean …?", then the unknown words).
+  const failures: string[] = [];
+  const knownOptions = new Map<string, string[]>();
+  const commandNames = commands.map((command) => command.command.split(' ')[0] ?? command.command);
   const parser: Argv = yargs(argv)
     .scriptName('guidebook-import')
     .usage('$0 <command> [options]\n\nImport an event agenda from a spreadsheet into a Guidebook guide.')
@@ -21,16 +26,16 @@ export async function runCli(argv: string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .strict()
-    .demandCommand(1, 'Name a command: import, validate, template, export, dedupe or sandbox.')
+    .demandCommand(1, `Name a command: ${commandNames.join(', ')}.`)
     .recommendCommands()
+    // `guidebook-import completion >> ~/.bashrc` (or ~/.zshrc): tab-completes commands and options.
+    .completion('completion', 'Print a shell completion script (bash, zsh): guidebook-import completion >> ~/.bashrc')
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
       failed = true;
       const text = error instanceof Error ? error.message : message;
-      // One line, like every other run-level error, so a cron mail or CI log shows it whole.
-      const why = oneLine(redactSecrets(text ?? 'invalid command line'));
-      process.stderr.write(`guidebook-import: ${why} (run "guidebook-import --help" for usage)\n`);
+      failures.push(oneLine(redactSecrets(text ?? 'invalid command line')));
       exitCode = 2;
     });
 
@@ -38,7 +43,16 @@ export async function runCli(argv: string[]): Promise<number> {
     parser.command({
       command: command.command,
       describe: command.describe,
-      builder: command.builder,
+      builder: (yargs) => {
+        const built = command.builder(yargs);
+        // Read once the command is known: an unknown option is compared with these.
+        // getOptions() is yargs' own (untyped in @types/yargs): the options as declared.
+        const { key, alias } = (
+          built as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } }
+        ).getOptions();
+        knownOptions.set(commandNames[commands.indexOf(command)] ?? '', [...Object.keys(key), ...Object.values(alias).flat()]);
+        return built;
+      },
       handler: async (args) => {
         // With exitProcess(false) yargs still calls the handler after a strict-mode failure.
         if (failed) return;
@@ -51,6 +65,11 @@ export async function runCli(argv: string[]): Promise<number> {
     await parser.parseAsync();
   } catch (error) {
     if (!failed) exitCode = reportError(error);
+  }
+  if (failures.length > 0) {
+    // One line, like every other run-level error, so a cron mail or CI log shows it whole.
+    const line = usageLine(failures, { argv, commands: commandNames, optionsOf: (name) => knownOptions.get(name) });
+    process.stderr.write(`guidebook-import: ${line}\n`);
   }
   return exitCode;
 }

@@ -1,5 +1,6 @@
 // Options normalised once, over typed defaults: flags and config values in, one frozen object
 // out. Every bad value is one clear GuidebookImportError('usage') naming the option and the value.
+import { didYouMean } from '../did-you-mean.js';
 import { GuidebookImportError } from '../errors.js';
 import type { ConfigValues } from './config-file.js';
 import { SOURCE_FORMATS, type SourceOptions } from '../sources/types.js';
@@ -106,7 +107,12 @@ export function mergeConfig(flags: Raw, config: ConfigValues, configPath: string
   const merged: Raw = { ...flags };
   for (const [key, value] of Object.entries(config)) {
     if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
-      throw new GuidebookImportError('config', `${configPath ?? 'config'}: unknown option "${key}" (known: ${CONFIG_KEYS.join(', ')})`);
+      const guess = didYouMean(key, CONFIG_KEYS);
+      const hint = guess ? `did you mean "${guess}"? ` : '';
+      throw new GuidebookImportError(
+        'config',
+        `${configPath ?? 'config'}: unknown option "${key}" (${hint}known: ${CONFIG_KEYS.join(', ')})`,
+      );
     }
     if (merged[key] === undefined) merged[key] = value;
   }

@@ -1,7 +1,7 @@
 // The front half of `import`: the sheet (offline first, so a bad file costs no request), then the
 // guide, its sessions, tracks and locations (listed once each), then the pure planner.
 import type { GuidebookClient } from '../api/types.js';
-import { planImport as buildPlan } from '../plan/index.js';
+import { planImport as buildPlan, missingReferencesMessage } from '../plan/index.js';
 import type { Plan } from '../plan/types.js';
 import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow } from '../types.js';
 import { readSheet, type ReadSheet } from './sheet-rows.js';
@@ -93,6 +93,10 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
   const speakers = await planSpeakerImport(client, guide.id, converted.rows, speakersSheet, serverSessions, options);
   if (speakers)
     warnings.push(...(speakersSheet?.warnings ?? []), ...speakers.plan.warnings, ...client.warnings().filter((w) => !warnings.includes(w)));
+  // One message for every track and room the guide lacks, first: the rows using them point to it.
+  const missing =
+    plan.missingReferences && missingReferencesMessage(guide.id, plan.missingReferences.tracks, plan.missingReferences.locations);
+  if (missing) warnings.unshift(missing);
   return {
     speakers,
     plan,

@@ -15,8 +15,10 @@ import { sessionIdOfAssignedImportId, sessionsWithoutImportId, hasInvisibleChara
 import { type ApiVersion, desiredFields, diffSession, effectiveRuleIssues } from './session-diff.js';
 import {
   collectMissingReferences,
+  collectUnknownReferences,
   buildReferenceIndex,
   type MissingReferences,
+  type UnknownReferences,
   type ReferenceIndex,
   resolveRowReferences,
   type RowReferences,
@@ -102,6 +104,10 @@ export function createRowPlanner(input: Omit<PlanInput, 'rows' | 'readRequests'>
     missingTracks: options.createMissing ? collectMissingReferences('track') : null,
     missingLocations: options.createMissing ? collectMissingReferences('location') : null,
   };
+  if (!options.createMissing) {
+    context.unknownTracks = collectUnknownReferences(context.tracks);
+    context.unknownLocations = collectUnknownReferences(context.locations);
+  }
 
   return {
     planRow(row) {
@@ -124,7 +130,7 @@ export function createRowPlanner(input: Omit<PlanInput, 'rows' | 'readRequests'>
     assemble(entries, readRequests) {
       const tracksToCreate = context.missingTracks?.list() ?? [];
       const locationsToCreate = context.missingLocations?.list() ?? [];
-      return {
+      const plan: Plan = {
         version: 1,
         guideId,
         tracksToCreate,
@@ -133,6 +139,10 @@ export function createRowPlanner(input: Omit<PlanInput, 'rows' | 'readRequests'>
         writeRequests: countWrites(entries) + tracksToCreate.length + locationsToCreate.length,
         readRequests,
       };
+      const tracks = context.unknownTracks?.list() ?? [];
+      const locations = context.unknownLocations?.list() ?? [];
+      if (tracks.length + locations.length > 0) plan.missingReferences = { tracks, locations };
+      return plan;
     },
   };
 }
@@ -338,6 +348,9 @@ export interface SessionRowContext {
   locations: ReferenceIndex;
   missingTracks: MissingReferences | null;
   missingLocations: MissingReferences | null;
+  /** Without --create-missing: the names the guide lacks, for the run's one message about them. */
+  unknownTracks?: UnknownReferences;
+  unknownLocations?: UnknownReferences;
 }
 
 /**
@@ -362,11 +375,11 @@ export function planSessionRow(
     zone: session.zone,
   };
   const tracks = session.mapped.includes('schedule_tracks')
-    ? resolveRowReferences(session.tracks, context.tracks, context.missingTracks, where)
+    ? resolveRowReferences(session.tracks, context.tracks, context.missingTracks, where, context.unknownTracks)
     : undefined;
   const locations =
     session.mapped.includes('locations') && context.apiVersion !== 'v1'
-      ? resolveRowReferences(session.locations, context.locations, context.missingLocations, where)
+      ? resolveRowReferences(session.locations, context.locations, context.missingLocations, where, context.unknownLocations)
       : undefined;
   const referenceIssues = [...(tracks?.issues ?? []), ...(locations?.issues ?? [])];
   if (referenceIssues.length > 0) {

@@ -1,5 +1,6 @@
 import type { NamedToCreate } from './types.js';
 import type { RowIssue } from '../types.js';
+import { editDistance, isCloseName } from '../did-you-mean.js';
 
 export type ReferenceKind = 'track' | 'location';
 
@@ -115,21 +116,6 @@ function fnv1a(text: string): number {
   return hash;
 }
 
-/** Edit distance, for suggesting the known names closest to a misspelt one. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /**
  * The tracks or locations a run creates (--create-missing): each name once, however many rows
  * use it or however they spell its case and spacing. The first spelling seen is the one created,
@@ -190,12 +176,92 @@ export interface RowReferences {
 const NOUN = { track: 'schedule track', location: 'location' } as const;
 const PLURAL = { track: 'schedule tracks', location: 'locations' } as const;
 
+/** A name the sheet uses that the guide lacks, without --create-missing. */
+export interface MissingName {
+  /** As the sheet first spells it. */
+  name: string;
+  /** Rows that use it. */
+  rows: number;
+  /** The guide's closest name, when one is close enough to be a misspelling. */
+  suggestion: string | null;
+}
+
+/**
+ * The names a run cannot resolve, gathered for ONE run-level message (missingReferencesMessage)
+ * instead of a near-identical paragraph on each of hundreds of rows.
+ */
+export interface UnknownReferences {
+  note(reference: string): MissingName;
+  list(): MissingName[];
+}
+
+export function collectUnknownReferences(index: ReferenceIndex): UnknownReferences {
+  const byKey = new Map<string, MissingName>();
+  return {
+    note(reference) {
+      const key = referenceKey(reference);
+      let known = byKey.get(key);
+      if (!known) {
+        known = { name: reference, rows: 0, suggestion: closeName(reference, index) };
+        byKey.set(key, known);
+      }
+      known.rows++;
+      return known;
+    },
+    list: () => [...byKey.values()],
+  };
+}
+
+/** The guide's name closest to `reference` when it is within a misspelling's reach, else null. */
+function closeName(reference: string, index: ReferenceIndex): string | null {
+  const [best] = index.suggestions(reference, 1);
+  if (best === undefined) return null;
+  return isCloseName(referenceKey(reference), referenceKey(best)) ? best : null;
+}
+
+const SHOWN_MISSING = 12;
+
+/**
+ * The run's one message on names the guide lacks: "10 tracks and 6 rooms are missing from guide 1:
+ * add --create-missing to create them, or fix these names: …", with the guide's closest name for
+ * each that looks misspelt. Null when nothing is missing.
+ */
+export function missingReferencesMessage(
+  guideId: number,
+  tracks: readonly MissingName[],
+  locations: readonly MissingName[],
+): string | null {
+  if (tracks.length === 0 && locations.length === 0) return null;
+  const counted = [
+    tracks.length > 0 ? `${tracks.length} ${tracks.length === 1 ? 'track' : 'tracks'}` : '',
+    locations.length > 0 ? `${locations.length} ${locations.length === 1 ? 'room' : 'rooms'}` : '',
+  ].filter(Boolean);
+  const verb = tracks.length + locations.length === 1 ? 'is' : 'are';
+  const rows = (names: readonly MissingName[]) => names.reduce((sum, name) => sum + name.rows, 0);
+  const listed = (label: string, names: readonly MissingName[]) => {
+    if (names.length === 0) return '';
+    const shown = names.slice(0, SHOWN_MISSING).map((name) => {
+      const hint = name.suggestion ? ` (did you mean ${JSON.stringify(name.suggestion)}?)` : '';
+      return `${JSON.stringify(name.name)}${hint}`;
+    });
+    const more = names.length > SHOWN_MISSING ? `, … ${names.length - SHOWN_MISSING} more` : '';
+    return `${label} ${shown.join(', ')}${more}`;
+  };
+  const lists = [listed('tracks', tracks), listed('rooms', locations)].filter(Boolean).join('; ');
+  const affected = rows(tracks) + rows(locations);
+  return (
+    `${counted.join(' and ')} ${verb} missing from guide ${guideId} (named on ${affected} ${affected === 1 ? 'row' : 'rows'}, which stay invalid): ` +
+    `add --create-missing to create them, or fix these names: ${lists}`
+  );
+}
+
 /** Resolves one row's track or location references against the guide. */
 export function resolveRowReferences(
   references: readonly string[] | undefined,
   index: ReferenceIndex,
   missing: MissingReferences | null,
   where: { sheet: string; row: number; guideId: number },
+  unknown?: UnknownReferences,
 ): RowReferences {
   const result: RowReferences = { ids: [], names: [], pending: [], issues: [] };
   for (const raw of references ?? []) {
@@ -211,26 +277,39 @@ export function resolveRowReferences(
       const name = missing.add(reference);
       if (!result.pending.includes(name)) result.pending.push(name);
     } else {
-      result.issues.push(unknownReferenceIssue(reference, index, where));
+      result.issues.push(unknownReferenceIssue(reference, index, where, unknown?.note(reference)));
     }
   }
   result.names.push(...result.pending);
   return result;
 }
 
-function unknownReferenceIssue(reference: string, index: ReferenceIndex, where: { sheet: string; row: number; guideId: number }): RowIssue {
+function unknownReferenceIssue(
+  reference: string,
+  index: ReferenceIndex,
+  where: { sheet: string; row: number; guideId: number },
+  noted: MissingName | undefined,
+): RowIssue {
   const kind = index.kind;
-  const suggestions = index.suggestions(reference);
-  const known =
-    index.size === 0
-      ? `the guide has no ${PLURAL[kind]} yet`
-      : `known: ${suggestions.map((name) => JSON.stringify(name)).join(', ')}${index.size > suggestions.length ? `, … ${index.size} in all` : ''}`;
+  let message: string;
+  if (noted) {
+    // The run's message (missingReferencesMessage) lists every missing name with its fix once.
+    const hint = noted.suggestion ? ` (did you mean ${JSON.stringify(noted.suggestion)}?)` : '';
+    message = `Row ${where.row}: ${NOUN[kind]} ${JSON.stringify(reference)} is not in guide ${where.guideId}${hint}; see the run's message on missing tracks and rooms, or add --create-missing`;
+  } else {
+    const suggestions = index.suggestions(reference);
+    const known =
+      index.size === 0
+        ? `the guide has no ${PLURAL[kind]} yet`
+        : `known: ${suggestions.map((name) => JSON.stringify(name)).join(', ')}${index.size > suggestions.length ? `, … ${index.size} in all` : ''}`;
+    message =
+      `Row ${where.row}: ${NOUN[kind]} ${JSON.stringify(reference)} is not in guide ${where.guideId} (${known}); ` +
+      `correct the name, or run with --create-missing to create it`;
+  }
   return {
     code: kind === 'track' ? 'unknown_track' : 'unknown_location',
     severity: 'error',
-    message:
-      `Row ${where.row}: ${NOUN[kind]} ${JSON.stringify(reference)} is not in guide ${where.guideId} (${known}); ` +
-      `correct the name, or run with --create-missing to create it`,
+    message,
     sheet: where.sheet,
     row: where.row,
     value: reference,

@@ -1,5 +1,6 @@
 import type { SessionCreateBody, SessionWriteBody } from '../api/types.js';
 import type { RowIssue } from '../types.js';
+import type { MissingName } from './references.js';
 
 // The versioned plan: every decision of an import, made by the pure planner (src/plan/) and
 // carried out by apply/ without further thought. A dry run is a plan that is never applied.
@@ -90,6 +91,11 @@ export interface Plan {
   writeRequests: number;
   /** Requests spent reading the guide, its sessions, tracks and locations. */
   readRequests: number;
+  /**
+   * Without --create-missing: the names rows use that the guide lacks, for the run's one message
+   * about them (missingReferencesMessage in references.ts). Absent when none are missing.
+   */
+  missingReferences?: { tracks: MissingName[]; locations: MissingName[] };
 }
 
 /** An entry that sends a request when applied: a create, an update, or a delete confirmed by --yes. */

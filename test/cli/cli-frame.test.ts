@@ -33,13 +33,48 @@ describe('CLI frame', () => {
   it('rejects an unknown command with one clear line and exit 2', async () => {
     const { code, stderr } = await runCli(['frobnicate']);
     expect(code).toBe(2);
-    expect(stderr).toContain('Unknown argument: frobnicate');
+    expect(stderr).toContain('unknown command "frobnicate"');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/); // no stack trace
+  });
+
+  it('suggests the command meant, in one line', async () => {
+    const { code, stderr } = await runCli(['improt', 'agenda.csv']);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(
+      'guidebook-import: unknown command "improt": did you mean "import"? (run "guidebook-import --help" for the commands: ' +
+        `${stderr.match(/commands: ([^)]*)\)/)?.[1]})`,
+    );
+    expect(stderr).toContain('import, validate');
+  });
+
+  it("suggests the options meant and points to the command's own --help", async () => {
+    const { code, stderr } = await runCli(['import', 'agenda.csv', 'stray', '--guide', '1', '--dryrun', '--creat-missing', '-z']);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^guidebook-import: import: /);
+    expect(stderr).toContain('unknown option --dryrun (did you mean --dry-run?)');
+    expect(stderr).toContain('unknown option --creat-missing (did you mean --create-missing?)');
+    expect(stderr).toContain('unknown option -z;');
+    expect(stderr).toContain('unexpected argument "stray"');
+    expect(stderr.trim()).toMatch(/\(run "guidebook-import import --help" for its options\)$/);
+  });
+
+  it('prints a shell completion script whose completions know the commands and options', async () => {
+    const script = await runCli(['completion']);
+    expect(script.code).toBe(0);
+    expect(script.stdout).toContain('--get-yargs-completions');
+    const commands = await runCli(['--get-yargs-completions', 'guidebook-import', 'imp']);
+    expect(commands.stdout.split('\n')).toContain('import');
+    const options = await runCli(['--get-yargs-completions', 'guidebook-import', 'import', '--cre']);
+    expect(options.stdout.split('\n')).toContain('--create-missing');
   });
 
   it('rejects an unknown option with exit 2', async () => {
     const { code, stderr } = await runCli(['sandbox', '--no-such-flag']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/Unknown argument/);
+    expect(stderr).toMatch(
+      /^guidebook-import: sandbox: unknown option --no-such-flag \(run "guidebook-import sandbox --help" for its options\)\n$/,
+    );
   });
 });

@@ -75,6 +75,8 @@ describe('guidebook-import.config.json', () => {
     const unknown = await importHere([]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown option "colour"/);
+    writeConfig({ guide: 1, createMisisng: true });
+    expect((await importHere([])).stderr).toMatch(/unknown option "createMisisng" \(did you mean "createMissing"\? known: /);
 
     const other = join(world.dir, 'other.json');
     writeFileSync(other, JSON.stringify({ guide: 2, timezone: 'Asia/Tokyo' }));
