@@ -10,7 +10,7 @@ export function sheetOptions(yargs: Argv): Argv {
       describe:
         'The agenda: a sheet (.csv .tsv .txt .xlsx .xls .ods), a feed (.ics, Sessionize or pretalx .json), an http(s)/webcal URL or Google Sheets link, or - for standard input',
     })
-    .option('sheet', { type: 'string', describe: 'Worksheet to read, by name or 1-based index (default: the first with a header)' })
+    .option('sheet', { type: 'string', describe: 'Worksheet to read, by name or 1-based index, or all (every agenda sheet; the default when several sheets have agenda headers)' })
     .option('mapping', { type: 'string', describe: 'Mapping file (JSON): columns → fields, defaults, formats' })
     .option('timezone', { type: 'string', describe: "IANA zone of the sheet's local times, e.g. America/New_York" })
     .option('date-format', { type: 'string', describe: 'Luxon format of the date column, e.g. d/M/yyyy (wins over detection)' })
