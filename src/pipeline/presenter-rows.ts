@@ -51,8 +51,10 @@ export function mergePresenterRows(
   for (let index = 0; index < count; index++) {
     const key = sessionKey(rowAt(index));
     const first = key === null ? undefined : firstOf.get(key);
-    if (first === undefined) {
-      if (key !== null) firstOf.set(key, index);
+    // A row identical to the first is a copy, not a presenter's row: it stays a row of its own,
+    // and the duplicate check reports the pair.
+    if (first === undefined || sameCells(rawAt(first), rawAt(index))) {
+      if (key !== null && first === undefined) firstOf.set(key, index);
       kept.push(index);
       continue;
     }
@@ -118,6 +120,11 @@ export function mergePresenterRows(
   };
 }
 
+function sameCells(a: RawRow, b: RawRow): boolean {
+  if (a.cells.length !== b.cells.length) return false;
+  return a.cells.every((cell, i) => cellText(cell).trim() === cellText(b.cells[i] ?? null).trim());
+}
+
 /** The row's title, day, times and rooms as written; null when it has no title or no start. */
 function sessionKey(row: MappedRow): string | null {
   const name = text(row, 'name');
@@ -145,9 +152,6 @@ function mergeNote(group: readonly number[], rawAt: (index: number) => RawRow, h
     differing.push(`${JSON.stringify(headers[column] ?? '')} (${shown})`);
   }
   const rows = others.map((raw) => raw.row).join(', ');
-  const what =
-    differing.length === 0
-      ? 'the rows are identical'
-      : `they differ in ${differing.slice(0, 6).join('; ')}${differing.length > 6 ? '; …' : ''}; this row's cells are used, with the speakers of all rows`;
+  const what = `they differ in ${differing.slice(0, 6).join('; ')}${differing.length > 6 ? '; …' : ''}; this row's cells are used, with the speakers of all rows`;
   return `row${others.length === 1 ? '' : 's'} ${rows} ha${others.length === 1 ? 's' : 've'} the same title, date, times and room: one session (one row per presenter); ${what}`;
 }
