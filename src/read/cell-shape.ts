@@ -1,4 +1,4 @@
-import { createColumnParser, readDateTimeCell } from '../time/index.js';
+import { createColumnParser, readDateTimeCell, readDayLabel } from '../time/index.js';
 import type { CellValue } from '../types.js';
 import { cellText, isBlankCell } from './cell-value.js';
 
@@ -73,46 +73,14 @@ export function splitTimeRange(text: string): { start: string; end: string } | n
   return { start, end };
 }
 
-// Day labels a sheet name or a section row uses, in the languages of the field table. The time
-// engine reads them into dates (time/ readDayLabel once it exists); this only recognises them.
-const WEEKDAYS = [
-  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun',
-  'montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|mo|di|mi|do|fr|sa|so',
-  'lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo',
-  'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche',
-  'lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|domenica',
-  'segunda(?:-feira)?|terça(?:-feira)?|terca(?:-feira)?|quarta(?:-feira)?|quinta(?:-feira)?|sexta(?:-feira)?',
-  'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag',
-  '[月火水木金土日]曜日?',
-].join('|');
-const DAY_WORDS = 'day|tag|día|dia|jour|giorno|dag';
-const MONTHS =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
-  'januar|februar|märz|maerz|mai|juni|juli|oktober|dezember|' +
-  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|' +
-  'janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|' +
-  'gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|' +
-  'janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|' +
-  'januari|februari|maart|augustus|oktober';
-const DAY_LABEL = new RegExp(
-  '^(?:' +
-    // "Friday", "Mittwoch, 18. Mai", "Tue 18 May" (not "Sunday Brunch": what follows holds a digit)
-    `(?:${WEEKDAYS})\\.?(?:,?\\s+[^\\n]*\\d[^\\n]*)?` +
-    // "Day 1", "Tag 0", "Día 3", "Jour 2"
-    `|(?:${DAY_WORDS})\\s*\\d{1,2}(?:\\s*[-:–(,].*)?` +
-    // "1日目", "2日目"
-    '|\\d{1,2}\\s*日目.*' +
-    // "18 May", "18. Mai", "18 de mayo", "May 18"
-    `|\\d{1,2}(?:st|nd|rd|th|\\.)?\\s*(?:de\\s+)?(?:${MONTHS})\\.?(?:\\s+(?:de\\s+)?\\d{2,4})?` +
-    `|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?` +
-    ')$',
-  'iu',
-);
-
-/** A text naming a day: a weekday, "Day 2", "18 May", a date. Sheet names and section rows. */
+/**
+ * A text naming a day (a weekday, "Day 2", "Tag 0", "18 May", a date), for sheet names and
+ * section rows: the time engine's own day-label reader says so, whether or not it can place the
+ * day yet (that needs --first-day, and is the time engine's to report on the rows). A bare
+ * number is not taken for a day here: a column of them is ids or counts.
+ */
 export function isDayLabel(text: string): boolean {
-  const trimmed = text.trim().replace(/\s+/g, ' ');
-  if (trimmed === '' || trimmed.length > 60) return false;
-  if (DAY_LABEL.test(trimmed)) return true;
-  return shapeOfDateTime(trimmed) === 'date';
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed.length > 60 || /^\d+$/.test(trimmed)) return false;
+  return readDayLabel(trimmed, { firstDay: null }) !== null;
 }

@@ -1,0 +1,195 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateFile } from '../../src/index.js';
+import { convertFile, scratchDir, view, writeCsv, writeWorkbook } from './layout-helpers.js';
+
+// Time grids (issue 12, pattern 7): times down the first column, one column per room.
+const scratch = scratchDir('gbi-grid-');
+afterAll(scratch.remove);
+
+// One day, a day row above the header; a keynote merged across all rooms, a talk merged down two
+// rows, a cell with its own times, a cell with a second line, a range in the time column.
+const oneDay = writeWorkbook(scratch.dir, 'grid.xlsx', [
+  {
+    name: 'Program',
+    rows: [
+      ['Monday 18 May 2027'],
+      ['Time', 'Hall A', 'Hall B', 'Hall C'],
+      ['9:00', 'Opening keynote', null, null],
+      ['10:00', 'Rust at scale\nAna Ruiz', 'Design systems', 'Workshop (10:00-11:45)'],
+      ['10:30', null, 'Data pipelines', null],
+      ['11:00', 'Lunch', null, null],
+      ['12:00-12:45', 'Lightning talks', null, null],
+    ],
+    merges: ['B3:D3', 'B4:B5', 'B6:D6'],
+  },
+]);
+
+describe('a time grid in a workbook', () => {
+  it('makes each filled cell one session in its room, ending at the next time row (Europe/Berlin, UTC+2 in May)', async () => {
+    const { sessions, invalid, warnings } = await convertFile({ file: oneDay }, { timezone: 'Europe/Berlin' });
+    expect(invalid).toEqual([]);
+    expect(sessions.map(view)).toEqual([
+      // Merged across every room: ONE session in all of them.
+      {
+        sheet: 'Program!B3',
+        row: 3,
+        name: 'Opening keynote',
+        start: '2027-05-18T07:00:00.000Z',
+        end: '2027-05-18T08:00:00.000Z',
+        rooms: ['Hall A', 'Hall B', 'Hall C'],
+      },
+      // Merged down rows 4-5: ends when row 6 starts (11:00).
+      {
+        sheet: 'Program!B4',
+        row: 4,
+        name: 'Rust at scale',
+        start: '2027-05-18T08:00:00.000Z',
+        end: '2027-05-18T09:00:00.000Z',
+        rooms: ['Hall A'],
+      },
+      {
+        sheet: 'Program!C4',
+        row: 4,
+        name: 'Design systems',
+        start: '2027-05-18T08:00:00.000Z',
+        end: '2027-05-18T08:30:00.000Z',
+        rooms: ['Hall B'],
+      },
+      // Its own times win over the rows'.
+      {
+        sheet: 'Program!D4',
+        row: 4,
+        name: 'Workshop',
+        start: '2027-05-18T08:00:00.000Z',
+        end: '2027-05-18T09:45:00.000Z',
+        rooms: ['Hall C'],
+      },
+      {
+        sheet: 'Program!C5',
+        row: 5,
+        name: 'Data pipelines',
+        start: '2027-05-18T08:30:00.000Z',
+        end: '2027-05-18T09:00:00.000Z',
+        rooms: ['Hall B'],
+      },
+      {
+        sheet: 'Program!B6',
+        row: 6,
+        name: 'Lunch',
+        start: '2027-05-18T09:00:00.000Z',
+        end: '2027-05-18T10:00:00.000Z',
+        rooms: ['Hall A', 'Hall B', 'Hall C'],
+      },
+      // The time cell's own range gives the end of the last row.
+      {
+        sheet: 'Program!B7',
+        row: 7,
+        name: 'Lightning talks',
+        start: '2027-05-18T10:00:00.000Z',
+        end: '2027-05-18T10:45:00.000Z',
+        rooms: ['Hall A'],
+      },
+    ]);
+    // The second line of a cell is the description.
+    expect(sessions[1]?.fields.description_html).toBe('<p>Ana Ruiz</p>');
+    expect(warnings[0]).toBe(
+      'sheet "Program" read as a time grid: times in column A, rooms "Hall A", "Hall B", "Hall C"; 7 sessions, each named by its cell (e.g. "Program!B3")',
+    );
+  });
+
+  it('names the cell of each session in the report', async () => {
+    const { document } = await validateFile(oneDay, { timezone: 'Europe/Berlin' });
+    expect(document.rows.map((row) => `${row.sheet}:${row.row}:${row.action}`)).toEqual([
+      'Program!B3:3:create',
+      'Program!B4:4:create',
+      'Program!C4:4:create',
+      'Program!D4:4:create',
+      'Program!C5:5:create',
+      'Program!B6:6:create',
+      'Program!B7:7:create',
+    ]);
+  });
+});
+
+describe('a time grid in a CSV file with a block per day', () => {
+  // Day rows ("Day 1", "Day 2") start a block; the second day has rooms of its own.
+  const days = writeCsv(scratch.dir, 'grid-days.csv', [
+    ',Room 1,Room 2',
+    'Day 1,,',
+    '9:00,Intro,',
+    '9:30,Talk A,Talk B',
+    '10:15,,',
+    'Day 2,,',
+    ',Room 1,Room 3',
+    '9:00,Talk C,Talk D',
+    '10:00,Closing,',
+  ]);
+
+  it('reads each block on its day (--first-day; America/New_York, UTC-4 in May), a block ending with its last time row', async () => {
+    const { sessions, invalid } = await convertFile({ file: days }, { timezone: 'America/New_York', firstDay: '2027-05-18' });
+    expect(invalid).toEqual([]);
+    expect(sessions.map(view)).toEqual([
+      {
+        sheet: 'grid-days.csv!B3',
+        row: 3,
+        name: 'Intro',
+        start: '2027-05-18T13:00:00.000Z',
+        end: '2027-05-18T13:30:00.000Z',
+        rooms: ['Room 1'],
+      },
+      {
+        sheet: 'grid-days.csv!B4',
+        row: 4,
+        name: 'Talk A',
+        start: '2027-05-18T13:30:00.000Z',
+        end: '2027-05-18T14:15:00.000Z',
+        rooms: ['Room 1'],
+      },
+      {
+        sheet: 'grid-days.csv!C4',
+        row: 4,
+        name: 'Talk B',
+        start: '2027-05-18T13:30:00.000Z',
+        end: '2027-05-18T14:15:00.000Z',
+        rooms: ['Room 2'],
+      },
+      {
+        sheet: 'grid-days.csv!B8',
+        row: 8,
+        name: 'Talk C',
+        start: '2027-05-19T13:00:00.000Z',
+        end: '2027-05-19T14:00:00.000Z',
+        rooms: ['Room 1'],
+      },
+      {
+        sheet: 'grid-days.csv!C8',
+        row: 8,
+        name: 'Talk D',
+        start: '2027-05-19T13:00:00.000Z',
+        end: '2027-05-19T14:00:00.000Z',
+        rooms: ['Room 3'],
+      },
+      // The last time row of the sheet has no next row: no end.
+      { sheet: 'grid-days.csv!B9', row: 9, name: 'Closing', start: '2027-05-19T14:00:00.000Z', end: null, rooms: ['Room 1'] },
+    ]);
+  });
+
+  it('without --first-day, the day rows cannot be placed: the run stops saying which option to add', async () => {
+    await expect(convertFile({ file: days }, { timezone: 'America/New_York' })).rejects.toThrow(/"Day 1".*--first-day YYYY-MM-DD/);
+  });
+});
+
+describe('what is not a time grid', () => {
+  it('a table whose headers name fields stays a table', async () => {
+    const table = writeCsv(scratch.dir, 'table.csv', [
+      'Time,Title,Room',
+      '2027-05-18 9:00,Opening,Hall A',
+      '2027-05-18 10:00,Close,Hall B',
+    ]);
+    const { sessions } = await convertFile({ file: table }, { timezone: 'UTC' });
+    expect(sessions.map((session) => [session.sheet, session.row, session.fields.name])).toEqual([
+      ['table.csv', 2, 'Opening'],
+      ['table.csv', 3, 'Close'],
+    ]);
+  });
+});
