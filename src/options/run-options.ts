@@ -18,7 +18,12 @@ export interface SheetOptions {
   source: SourceOptions;
 }
 
-export type ValidateOptions = SheetOptions;
+export interface ValidateOptions extends SheetOptions {
+  /** --explain: per field, its column, format and three sample values with their result. */
+  explain: boolean;
+  /** --write-mapping FILE: what was detected, saved as an editable mapping file. */
+  writeMapping?: string;
+}
 
 export interface ConnectionOptions {
   guide: number;
@@ -120,7 +125,8 @@ export function mergeConfig(flags: Raw, config: ConfigValues, configPath: string
 }
 
 export function normalizeValidateOptions(raw: Raw): Readonly<ValidateOptions> {
-  return Object.freeze(sheetOptions(raw));
+  const writeMapping = text(raw.writeMapping, 'write-mapping');
+  return Object.freeze({ ...sheetOptions(raw), explain: bool(raw.explain, 'explain'), ...(writeMapping !== undefined ? { writeMapping } : {}) });
 }
 
 export function normalizeImportOptions(raw: Raw): Readonly<ImportOptions> {

@@ -10,7 +10,7 @@ import { openSource } from '../sources/open-source.js';
 import type { FeedFormat, SourceOptions } from '../sources/types.js';
 import type { TimeOptions } from '../time/index.js';
 import type { HeaderField } from '../read/index.js';
-import type { RawRow, SheetHeader, SheetSpeaker } from '../types.js';
+import type { MappedRow, RawRow, SheetHeader, SheetSpeaker } from '../types.js';
 import { collectSheetFacts, convertOptionsFor, convertSheetRows, type ConvertedSheetRows } from '../validate/index.js';
 import { readAgendaRows, type SheetPart } from './agenda-rows.js';
 import { mergePresenterRows, type PresenterMerge } from './presenter-rows.js';
@@ -45,6 +45,8 @@ export interface ReadSheet {
   placeOf(index: number): { sheet: string; row: number };
   /** Converts the rows under these time options: see convertSheet. Call once. */
   convert(time: TimeOptions): ConvertedSheetRows;
+  /** Row `index` as mapped while it is held, before convert(): validate --explain samples it. */
+  mappedRow(index: number): MappedRow | undefined;
 }
 
 /**
@@ -82,6 +84,7 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
       return merged?.count ?? read.length;
     },
     warnings: agenda.warnings,
+    mappedRow: (index) => (read[index] === undefined ? undefined : rowAt(index)),
     placeOf: (index) => {
       const raw = rawAt(merged === null ? index : merged.members(index)[0]!);
       return { sheet: raw.sheet, row: raw.row };

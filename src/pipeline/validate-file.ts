@@ -8,12 +8,15 @@ import type { ReportDocument } from '../report/types.js';
 import type { TimeOptions } from '../time/index.js';
 import type { ReportRow, Summary } from '../types.js';
 import type { ConvertedSheetRows } from '../validate/index.js';
+import { createExplainer, type Explainer } from '../map/explain.js';
 import { readSheet, type ReadSheet, type SheetInput } from './sheet-rows.js';
 
 export interface ValidateFileOptions extends SheetInput {
   timezone?: string;
   dateFormat?: string;
   overnight?: boolean;
+  /** validate --explain: the report document says, per field, its column, format and three samples. */
+  explain?: boolean;
 }
 
 export interface ValidatedFile {
@@ -28,6 +31,7 @@ export async function validateFile(file: string, options: Omit<ValidateFileOptio
   const entries = [...plannedEntries(checked, planner)];
   const plan = planner.assemble(entries, 0);
   const rows = entries.map((entry) => entryToReportRow(entry, 'planned'));
+  for (const row of rows) checked.explainer?.addResult(row);
   return { document: validationDocument(file, options, checked, rows, summarize(rows, 0)), plan };
 }
 
@@ -57,6 +61,7 @@ export async function validateFileRows(file: string, options: Omit<ValidateFileO
     for (const entry of plannedEntries(checked, planner)) {
       const row = entryToReportRow(entry, 'planned');
       tally.add(row);
+      checked.explainer?.addResult(row);
       yield row;
     }
   }
@@ -71,6 +76,7 @@ interface CheckedSheet {
   time: TimeOptions;
   sheet: ReadSheet;
   converted: ConvertedSheetRows;
+  explainer?: Explainer;
 }
 
 /** read → map, and the sheet-wide part of convert (sheet-rows.ts, the driver import uses too). */
@@ -78,7 +84,9 @@ async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file
   const startedAt = new Date().toISOString();
   const sheet = await readSheet({ file, sheet: options.sheet, mapping: options.mapping, source: options.source });
   const time: TimeOptions = { timezone: options.timezone, dateFormat: options.dateFormat, overnight: options.overnight };
-  return { startedAt, time, sheet, converted: sheet.convert(time) };
+  // Sampled before convert() lets the rows go.
+  const explainer = options.explain ? explainSheet(sheet) : undefined;
+  return { startedAt, time, sheet, converted: sheet.convert(time), ...(explainer ? { explainer } : {}) };
 }
 
 function offlinePlanner({ sheet, converted }: CheckedSheet): RowPlanner {
@@ -108,7 +116,7 @@ function validationDocument(
   rows: ReportRow[],
   summary: Summary,
 ): ReportDocument {
-  return reportDocument({
+  const document = reportDocument({
     command: 'validate',
     file,
     guideId: null,
@@ -123,4 +131,16 @@ function validationDocument(
     warnings: [...checked.sheet.warnings, ...checked.converted.warnings()],
     rows,
   });
+  if (checked.explainer) document.explain = checked.explainer.finish();
+  return document;
+}
+
+/** validate --explain: each field's first filled cells, sampled while the rows are held as read. */
+function explainSheet(sheet: ReadSheet): Explainer {
+  const explainer = createExplainer(sheet.columnMap, sheet.header.row, sheet.mapping ?? sheet.parts[0]?.layoutMapping);
+  for (let index = 0; index < sheet.count; index++) {
+    const row = sheet.mappedRow(index);
+    if (row) explainer.addMapped(row);
+  }
+  return explainer;
 }

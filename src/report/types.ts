@@ -1,3 +1,4 @@
+import type { MappingExplanation } from '../map/explain.js';
 import type { ReportRow, Summary } from '../types.js';
 
 /** Everything a finished report holds (JSON and HTML forms); the CSV form holds only the rows. */
@@ -14,5 +15,7 @@ export interface ReportDocument {
   summary: Summary;
   /** Run-level warnings (unmapped columns, derived ids, ...). */
   warnings: string[];
+  /** validate --explain: per field, its column, format and sample values with their result. */
+  explain?: MappingExplanation;
   rows: ReportRow[];
 }

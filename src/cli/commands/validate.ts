@@ -9,11 +9,19 @@ import type { CliCommand } from './command.js';
 import { flagsWithConfig, inform, say } from './run-context.js';
 import { painterFor } from '../colour.js';
 import { sheetOptions } from './shared-options.js';
+import { GuidebookImportError, fileWriteError } from '../../errors.js';
+import type { MappingExplanation } from '../../map/explain.js';
+import type { ValidateOptions } from '../../options/run-options.js';
 
 export const validateCommand: CliCommand = {
   command: 'validate <file>',
   describe: 'Offline: read, map, convert and validate a sheet; no network',
-  builder: (yargs) => sheetOptions(yargs).example('$0 validate agenda.xlsx --timezone Europe/Berlin', 'check a sheet before importing it'),
+  builder: (yargs) =>
+    sheetOptions(yargs)
+      .option('explain', { type: 'boolean', describe: 'Show per field its column, format and three sample values with their result' })
+      .option('write-mapping', { type: 'string', describe: 'Save the detected column mapping as an editable mapping file (JSON)' })
+      .example('$0 validate agenda.xlsx --timezone Europe/Berlin', 'check a sheet before importing it')
+      .example('$0 validate agenda.xlsx --explain --write-mapping agenda.mapping.json', 'see and keep how the columns were read'),
   run: async (args) => {
     const started = Date.now();
     try {
@@ -29,7 +37,11 @@ export const validateCommand: CliCommand = {
       ]);
       assertReportTarget(options.report ?? defaultSourceReportPath(options.file), runInputs(options, args));
       // Rows go to the report as they are made; the command keeps only their tally.
-      const validation = await validateFileRows(options.file, options);
+      if (options.writeMapping !== undefined && resolve(options.writeMapping) === resolve(options.file)) {
+        throw new GuidebookImportError('usage', `--write-mapping ${options.writeMapping} would overwrite the sheet itself: name another file`);
+      }
+      const explain = options.explain || options.writeMapping !== undefined;
+      const validation = await validateFileRows(options.file, { ...options, explain });
       const reportPath = options.report ?? defaultSourceReportPath(options.file);
       const writer = createReportWriter(reportPath, { inOrder: true });
       try {
@@ -41,6 +53,7 @@ export const validateCommand: CliCommand = {
       const { document, tally } = validation.finish();
       await writer.finish(document);
       for (const warning of document.warnings) say(`warning: ${warning}`);
+      if (document.explain) await explainRun(document.explain, options);
       const paint = painterFor(process.stderr);
       inform(formatSummaryText(document, { reportPath: resolve(reportPath), durationMs: Date.now() - started, tally, paint }));
       const exitCode = exitCodeOf({ summary: document.summary });
@@ -54,3 +67,20 @@ export const validateCommand: CliCommand = {
     }
   },
 };
+
+/** --explain prints what each field was read from; --write-mapping saves it as a mapping file. */
+async function explainRun(explanation: MappingExplanation, options: Readonly<ValidateOptions>): Promise<void> {
+  if (options.explain) {
+    const { formatExplanation } = await import('../../map/explain.js');
+    say(formatExplanation(explanation));
+  }
+  if (options.writeMapping !== undefined) {
+    const { writeFileSync } = await import('node:fs');
+    try {
+      writeFileSync(options.writeMapping, `${JSON.stringify(explanation.mappingFile, null, 2)}\n`);
+    } catch (error) {
+      throw fileWriteError(options.writeMapping, error);
+    }
+    say(`mapping written to ${options.writeMapping}: edit it and pass it back with --mapping ${options.writeMapping}`);
+  }
+}
