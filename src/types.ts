@@ -120,7 +120,8 @@ export type IssueCode =
   | 'unmapped_time' // a date without a time, while an unmapped column holds times
   | 'out_of_window'
   | 'server_rejected'
-  | 'request_failed';
+  | 'request_failed'
+  | 'bad_image';
 
 /** A problem with one row: data, not an exception. Travels to the report. */
 export interface RowIssue {

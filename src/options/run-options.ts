@@ -55,6 +55,10 @@ export interface ImportOptions extends SheetOptions, ConnectionOptions {
   speakerList?: string;
   /** --speaker-lists-by-role: each Role in its own list. */
   speakerListsByRole: boolean;
+  /** --publish: publish the guide after a clean run that wrote something. */
+  publish: boolean;
+  /** --refresh-images: upload images even when the remembered hash says they are unchanged. */
+  refreshImages: boolean;
 }
 
 export interface ExportOptions extends ConnectionOptions {
@@ -96,6 +100,8 @@ export const CONFIG_KEYS = [
   'speakers',
   'speakerList',
   'speakerListsByRole',
+  'publish',
+  'refreshImages',
   'sheetFile',
   'from',
   'to',
@@ -148,6 +154,8 @@ export function normalizeImportOptions(raw: Raw): Readonly<ImportOptions> {
     speakersFile: text(raw.speakers, 'speakers'),
     speakerList: text(raw.speakerList, 'speaker-list'),
     speakerListsByRole: bool(raw.speakerListsByRole, 'speaker-lists-by-role'),
+    publish: bool(raw.publish, 'publish'),
+    refreshImages: bool(raw.refreshImages, 'refresh-images'),
   };
   return Object.freeze(options);
 }

@@ -1,5 +1,6 @@
 // The front half of `import`: the sheet (offline first, so a bad file costs no request), then the
 // guide, its sessions, tracks and locations (listed once each), then the pure planner.
+import { dirname, resolve } from 'node:path';
 import type { GuidebookClient } from '../api/types.js';
 import { planImport as buildPlan, missingReferencesMessage } from '../plan/index.js';
 import type { Plan } from '../plan/types.js';
@@ -7,6 +8,7 @@ import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow 
 import { readSheet, type ReadSheet } from './sheet-rows.js';
 import { planSpeakerImport, readSpeakers, type PlannedSpeakers } from '../speakers/index.js';
 import type { ValidateFileOptions } from './validate-file.js';
+import { checkSessionImages, ImageLoader, ImageMemory, planSessionImages, type SessionImagePlan } from '../images/index.js';
 
 export interface PlanImportOptions extends Omit<ValidateFileOptions, 'file'> {
   client: GuidebookClient;
@@ -31,6 +33,10 @@ export interface PlanImportOptions extends Omit<ValidateFileOptions, 'file'> {
   speakerList?: string;
   /** Each Role in its own list ("Speakers", "Moderators", ...). */
   speakerListsByRole?: boolean;
+  /** What this machine uploaded before (per-user state folder); without it, nothing is remembered. */
+  imageMemory?: ImageMemory;
+  /** Upload every image, whatever the memory says (--refresh-images). */
+  refreshImages?: boolean;
 }
 
 export interface PlannedImport {
@@ -42,6 +48,9 @@ export interface PlannedImport {
   listing: { tracks: ApiScheduleTrack[]; locations: ApiLocation[] };
   /** The speakers' plan, when the sheet names speakers or has a Speakers sheet; else null. */
   speakers: PlannedSpeakers | null;
+  /** The session images to upload once the sessions exist, and the memory to record them in. */
+  images: SessionImagePlan;
+  imageMemory: ImageMemory;
 }
 
 /** Plans an import of a sheet into a guide. Sends only GET requests. Never prints or exits. */
@@ -62,6 +71,10 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
     guideWindow: { start_date: guide.start_date ?? null, end_date: guide.end_date ?? null },
   });
   const converted = { rows: [...convertedRows.rows], warnings: convertedRows.warnings() };
+  // Every image the rows name is loaded and checked now, before anything is written: a row whose
+  // image cannot be sent is invalid. Paths are read relative to the sheet's folder.
+  const sessionImages = await checkSessionImages(converted.rows, new ImageLoader(imageBaseDir(file)));
+  converted.rows = sessionImages.rows;
   const apiVersion = options.apiVersion ?? 'v1.1';
   await options.beforeListing?.(guide);
   // Each listing costs at least one request of the daily budget: a sheet without a track or room
@@ -90,6 +103,13 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
       apiVersion,
     },
   });
+  const imageMemory = options.imageMemory ?? ImageMemory.inMemory();
+  const images = planSessionImages({
+    images: sessionImages.images,
+    serverSessions,
+    memory: imageMemory,
+    refresh: options.refreshImages ?? false,
+  });
   const speakers = await planSpeakerImport(client, guide.id, converted.rows, speakersSheet, serverSessions, options);
   if (speakers)
     warnings.push(...(speakersSheet?.warnings ?? []), ...speakers.plan.warnings, ...client.warnings().filter((w) => !warnings.includes(w)));
@@ -99,12 +119,19 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
   if (missing) warnings.unshift(missing);
   return {
     speakers,
+    images,
+    imageMemory,
     plan,
     guide,
     sheet: { file: sheet.file, format: sheet.format, sheet: sheet.sheet, header: sheet.header },
     warnings,
     listing: { tracks, locations },
   };
+}
+
+/** The folder a sheet's relative image paths start from; for a URL or standard input, the working folder. */
+function imageBaseDir(file: string): string {
+  return file === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(file) ? process.cwd() : dirname(resolve(file));
 }
 
 /**

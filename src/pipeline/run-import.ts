@@ -10,12 +10,33 @@ import type { ReportDocument } from '../report/types.js';
 import type { ReportRow } from '../types.js';
 import { planImport, type PlanImportOptions, type PlannedImport } from './plan-file.js';
 import { applySpeakers, isSpeakerWrite, speakerReportRow, type SpeakerPlan } from '../speakers/index.js';
+import { applySessionImages, type SessionImageResult } from '../images/index.js';
+
+/**
+ * A session row whose image is sent names `image` among its changes. Its outcome waits for the
+ * upload, which comes after the sessions are written (a new session needs its id first).
+ */
+function withImageChange(row: ReportRow, upload: SessionImageResult | undefined): void {
+  if (upload === undefined) return;
+  if (!row.changed_fields.includes('image')) row.changed_fields = [...row.changed_fields, 'image'];
+  if (row.action === 'unchanged') {
+    row.action = 'update';
+    if (upload.outcome === 'planned') row.outcome = 'planned';
+  }
+  if (upload.outcome === 'failed' || (upload.outcome === 'not_attempted' && row.outcome === 'done')) {
+    row.outcome = upload.outcome;
+    row.http_status = upload.httpStatus ?? row.http_status;
+    row.message = [row.message, upload.message].filter(Boolean).join('; ');
+  }
+}
 
 /** A session row whose links to speakers change names `speakers` among its changes. */
 function withSpeakerChanges(row: ReportRow, plan: SpeakerPlan): void {
   if (row.record === 'speaker') return;
   const notes = plan.sessionIssues.get(row.import_id);
   if (notes) row.message = [row.message, ...notes.map((note) => note.message)].filter(Boolean).join('; ');
+  const names = plan.sessionSpeakerNames.get(row.import_id);
+  if (names && row.fields) row.fields = { ...row.fields, speakers: names };
   if (!plan.linkChangedSessions.has(row.import_id) || row.action === 'invalid' || row.action === 'conflict' || row.action === 'delete')
     return;
   if (!row.changed_fields.includes('speakers')) row.changed_fields = [...row.changed_fields, 'speakers'];
@@ -55,15 +76,26 @@ export async function runImport(file: string, options: RunImportOptions): Promis
 
   const rows: ReportRow[] = [];
   const speakers = planned.speakers;
+  // Session rows with an image to send are held until the upload has answered.
+  const imageRows = new Set(planned.images.uploads.map((upload) => upload.importId));
+  const held: Array<{ row: ReportRow; result: RowResult | null }> = [];
+  let imagesDone = false;
+  let uploads = new Map<string, SessionImageResult>();
   const emit = (row: ReportRow, result: RowResult | null) => {
     if (speakers) withSpeakerChanges(row, speakers.plan);
+    const sendsImage = row.record !== 'speaker' && imageRows.has(row.import_id) && !['invalid', 'conflict', 'delete'].includes(row.action);
+    if (sendsImage && !imagesDone) {
+      held.push({ row, result });
+      return;
+    }
     rows.push(row);
     report?.write(row);
     options.onRow?.(row, result);
   };
 
   // The speakers' writes count against --max-requests too: the check is for the whole run.
-  const capped = speakers ? { ...plan, writeRequests: plan.writeRequests + speakers.plan.writeRequests } : plan;
+  const imageUploads = planned.images.uploads.length;
+  const capped = { ...plan, writeRequests: plan.writeRequests + (speakers?.plan.writeRequests ?? 0) + imageUploads };
   let stoppedBy = requestCapStop(capped, client, {
     maxRequests: options.maxRequests,
     dryRun: options.dryRun ?? false,
@@ -114,6 +146,30 @@ export async function runImport(file: string, options: RunImportOptions): Promis
       });
       stoppedBy ??= appliedSpeakers.stoppedBy;
     }
+    const createdIds = new Map<string, number>();
+    for (const result of applied.results) {
+      if (result?.entry.action === 'create' && result.outcome === 'done' && result.sessionId !== null)
+        createdIds.set(result.entry.importId, result.sessionId);
+    }
+    uploads = await applySessionImages(planned.images, client, {
+      guideId: planned.guide.id,
+      memory: planned.imageMemory,
+      dryRun: options.dryRun ?? false,
+      createdIds,
+      stopped: stoppedBy !== null,
+    });
+    if (!options.dryRun) planned.imageMemory.save();
+  }
+  imagesDone = true;
+  for (const { row, result } of held.splice(0)) {
+    const notSent: SessionImageResult = {
+      importId: row.import_id,
+      outcome: options.dryRun ? 'planned' : 'not_attempted',
+      httpStatus: null,
+      message: options.dryRun ? '' : 'image not uploaded: the run stopped first',
+    };
+    withImageChange(row, uploads.get(row.import_id) ?? notSent);
+    emit(row, result);
   }
 
   const summary = summarize(rows, client.requestCount);

@@ -2,6 +2,7 @@
 // checked by their bytes the way Pillow behind DRF's ImageField checks them, and only PNG or JPEG
 // kept. A stored image is named by its content hash, so the same bytes uploaded twice are one file.
 import { createHash } from 'node:crypto';
+import { imageKindOf } from '../images/image-file.js';
 import { addError, type FieldErrors } from './field-reader.js';
 import type { RequestBody, UploadedFile } from './request-body.js';
 import type { ImageUpload } from './resource.js';
@@ -53,23 +54,12 @@ export function readImageFields(body: RequestBody, names: readonly string[], err
   return { values, uploads };
 }
 
-/** The image kind of some bytes by their signature, whatever name or type the client gave them. */
-export function imageKindOf(bytes: Uint8Array): 'png' | 'jpeg' | 'other-image' | null {
-  const starts = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
-  if (starts(0xff, 0xd8, 0xff)) return 'jpeg';
-  // GIF, WebP, BMP: images Pillow reads, which the service still refuses.
-  if (starts(0x47, 0x49, 0x46, 0x38) || (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57) || starts(0x42, 0x4d)) {
-    return 'other-image';
-  }
-  return null;
-}
-
 function storedImage(file: UploadedFile): ImageUpload | string {
   if (file.bytes.length === 0) return MESSAGES.empty;
+  // The importer's own check by signature: one place knows what a PNG and a JPEG start with.
   const kind = imageKindOf(file.bytes);
   if (kind === null) return MESSAGES.notAnImage;
-  if (kind === 'other-image') return MESSAGES.notPngOrJpeg;
+  if (typeof kind === 'object') return MESSAGES.notPngOrJpeg;
   const hash = createHash('sha256').update(file.bytes).digest('hex').slice(0, 32);
   const image: SandboxImage = { content_type: kind === 'png' ? 'image/png' : 'image/jpeg', data: file.bytes.toString('base64') };
   return { path: `${MEDIA_PREFIX}${hash}.${kind === 'png' ? 'png' : 'jpg'}`, image };

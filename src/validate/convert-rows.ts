@@ -16,6 +16,7 @@ import {
 import { convertCellToUtc, convertRowTimes, sheetSpanWarnings } from './row-times.js';
 import { sessionRuleIssues } from './session-rules.js';
 import { readSpeakerRefs } from '../speakers/speaker-cells.js';
+import { cellText, isBlankCell } from '../read/cell-value.js';
 
 /** What convertRows needs: the time stage's options plus how cell text is read. */
 export interface ConvertOptions extends TimeOptions {
@@ -102,6 +103,9 @@ function convertRow(row: MappedRow, context: RowContext): ConvertedRow {
   if (tracks !== undefined) session.tracks = tracks;
   const speakers = readSpeakerRefs(row, context.readers.listSeparator);
   if (speakers !== undefined) session.speakers = speakers;
+  // Only the reference here: images are loaded and checked before the first write (src/images/).
+  const imageCell = row.fields.image;
+  if (imageCell !== undefined && !isBlankCell(imageCell.value)) session.image = cellText(imageCell.value).trim();
   if (locations !== undefined) session.locations = locations;
   return { ok: true, session };
 }

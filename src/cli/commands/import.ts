@@ -3,6 +3,7 @@ import { normalizeImportOptions, type ImportOptions } from '../../options/run-op
 import { defaultSourceReportPath, sourceSecrets } from '../../sources/source-location.js';
 import { registerSecret } from '../redact.js';
 import { runInputs } from '../run-inputs.js';
+import { stateDir } from '../run-lock.js';
 import { finishWritingRun, reportOptionsOf, writingRun, type WritingRun } from '../writing-run.js';
 import type { CliCommand } from './command.js';
 import { flagsWithConfig, inform, isQuiet, say } from './run-context.js';
@@ -21,6 +22,8 @@ export const importCommand: CliCommand = {
       .option('speakers', { type: 'string', describe: "Speakers from this file (CSV/XLSX; else the workbook's Speakers sheet)" })
       .option('speaker-list', { type: 'string', describe: 'The custom list speakers go in (default "Speakers"; created once if missing)' })
       .option('speaker-lists-by-role', { type: 'boolean', describe: 'Each speaker Role in its own list ("Speakers", "Moderators", ...)' })
+      .option('publish', { type: 'boolean', describe: 'Publish the guide after a clean run that wrote something' })
+      .option('refresh-images', { type: 'boolean', describe: 'Upload every image, even those remembered as unchanged' })
       .option('if-source-changed', {
         type: 'boolean',
         describe: 'Stop before any request (exit 0) when the source is as the last clean run read it',
@@ -53,12 +56,15 @@ async function importWith(
   const started = Date.now();
   // Loaded when the command runs, not when the CLI starts: the pipeline, the report writers and
   // cli-progress are for this command alone (the HTTP client comes with connect()).
-  const [{ formatPlanTotals, isWriteEntry }, { runImport }, { createReportWriter }, { createProgress }] = await Promise.all([
-    import('../../plan/index.js'),
-    import('../../pipeline/run-import.js'),
-    import('../../report/index.js'),
-    import('../progress.js'),
-  ]);
+  const [{ formatPlanTotals, isWriteEntry }, { runImport }, { createReportWriter }, { createProgress }, { ImageMemory }, { publishStep }] =
+    await Promise.all([
+      import('../../plan/index.js'),
+      import('../../pipeline/run-import.js'),
+      import('../../report/index.js'),
+      import('../progress.js'),
+      import('../../images/index.js'),
+      import('../publish-step.js'),
+    ]);
   // Before any API request: an unchanged source ends the run here (issue 14, scheduled re-syncs).
   const gate = options.ifSourceChanged ? await (await import('../source-changed.js')).sourceGate(options, connection.apiUrl) : null;
   if (gate?.skip) return 0;
@@ -78,6 +84,9 @@ async function importWith(
       ...options,
       source: { ...options.source, headers: options.source.headers?.map(([name]) => [name, '***'] as const) },
     }),
+    // What this machine uploaded into this guide before; a throwaway sandbox remembers nothing.
+    imageMemory:
+      connection.sandbox && !options.sandboxState ? ImageMemory.inMemory() : ImageMemory.load(stateDir(), connection.apiUrl, options.guide),
     onPlanned: (planned) => {
       for (const warning of planned.warnings) say(`warning: ${warning}`);
       inform(
@@ -94,7 +103,15 @@ async function importWith(
     },
   });
   (progress as Progress | null)?.stop();
-  const exitCode = await finishWritingRun(run, report, { reportPath, started, json: options.json });
+  const finished = await finishWritingRun(run, report, { reportPath, started, json: options.json });
+  const exitCode = await publishStep({
+    client: connection.client,
+    guideId: run.planned.guide.id,
+    summary: run.document.summary,
+    exitCode: finished,
+    dryRun: options.dryRun,
+    publish: options.publish,
+  });
   // Only a clean run that wrote is remembered: after a failure or a dry run the next run must go ahead.
   if (gate && !gate.skip && exitCode === 0 && !options.dryRun) gate.afterCleanRun();
   return exitCode;
