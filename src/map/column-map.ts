@@ -33,6 +33,8 @@ export interface ColumnMap {
   fields: ReadonlySet<MappedField>;
   /** Headers that map to no field (the run warns once, listing them). */
   unmapped: string[];
+  /** Where the unmapped headers stand (same order): their cells travel as MappedRow.unmapped. */
+  unmappedAt?: readonly number[];
   /** Headers the mapping file maps to null on purpose. */
   ignored: string[];
   /** Columns that name a field another column supplies more surely, or as surely (rivals). */
@@ -76,6 +78,7 @@ export function buildColumnMap(header: SheetHeader, mapping?: MappingConfig): Co
   const candidates: Candidate[] = [];
   for (const [index, field] of explicit) if (field !== null) candidates.push({ field, index, header: headers[index] ?? '', tier: -1 });
   const unmapped: string[] = [];
+  const unmappedAt: number[] = [];
   const ignored: string[] = [];
   headers.forEach((text, index) => {
     if (explicit.has(index)) {
@@ -84,8 +87,10 @@ export function buildColumnMap(header: SheetHeader, mapping?: MappingConfig): Co
     }
     if (text.trim() === '') return;
     const match = matchHeader(text);
-    if (match === undefined) unmapped.push(text);
-    else candidates.push({ field: match.field, index, header: text, tier: match.tier });
+    if (match === undefined) {
+      unmapped.push(text);
+      unmappedAt.push(index);
+    } else candidates.push({ field: match.field, index, header: text, tier: match.tier });
   });
 
   const { columns, passedOver, rivals } = chooseColumns(candidates, warnings);
@@ -109,6 +114,7 @@ export function buildColumnMap(header: SheetHeader, mapping?: MappingConfig): Co
     defaults,
     fields,
     unmapped,
+    unmappedAt,
     ignored,
     passedOver,
     rivals,
@@ -301,7 +307,13 @@ export function mapRow(raw: RawRow, map: ColumnMap): MappedRow {
     const cell = fields[fallback.field];
     if (cell === undefined || isBlankCell(cell.value)) fields[fallback.field] = { column: DEFAULT_COLUMN, value: fallback.value };
   }
-  return { sheet: raw.sheet, row: raw.row, fields };
+  const row: MappedRow = { sheet: raw.sheet, row: raw.row, fields };
+  // A time in a column that feeds no field must not let a row pass as all-day (validate/row-times.ts).
+  const unmappedAt = map.unmappedAt;
+  if (unmappedAt !== undefined && unmappedAt.length > 0) {
+    row.unmapped = unmappedAt.map((index, i) => ({ column: map.unmapped[i] ?? '', value: cells[index] ?? null }));
+  }
+  return row;
 }
 
 /**

@@ -12,6 +12,10 @@ export interface SheetOptions {
   timezone?: string;
   dateFormat?: string;
   overnight: boolean;
+  /** --first-day YYYY-MM-DD: the date of day 1 (day numbers, weekdays, dates without a year). */
+  firstDay?: string;
+  /** --locale: the language of month and weekday names that languages read differently. */
+  locale?: string;
   report?: string;
   json: boolean;
   /** How a URL, "-" or a feed is read: --format, --source-header, --from/--to (src/sources/). */
@@ -86,6 +90,8 @@ export const CONFIG_KEYS = [
   'timezone',
   'dateFormat',
   'overnight',
+  'firstDay',
+  'locale',
   'report',
   'json',
   'dryRun',
@@ -223,6 +229,8 @@ function sheetOptions(raw: Raw): SheetOptions {
     timezone: text(raw.timezone, 'timezone'),
     dateFormat: text(raw.dateFormat, 'date-format'),
     overnight: bool(raw.overnight, 'overnight'),
+    firstDay: day(raw.firstDay, 'first-day'),
+    locale: text(raw.locale, 'locale'),
     report: text(raw.report, 'report'),
     json: bool(raw.json, 'json'),
     source: sourceOptions(raw),

@@ -68,6 +68,9 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
     guideTimezone: guide.timezone ?? undefined,
     dateFormat: options.dateFormat,
     overnight: options.overnight,
+    // Day numbers and weekdays count from --first-day, else from the guide's start_date (guideWindow).
+    firstDay: options.firstDay,
+    locale: options.locale,
     guideWindow: { start_date: guide.start_date ?? null, end_date: guide.end_date ?? null },
   });
   const converted = { rows: [...convertedRows.rows], warnings: convertedRows.warnings() };

@@ -17,6 +17,10 @@ export interface ValidateFileOptions extends SheetInput {
   overnight?: boolean;
   /** validate --explain: the report document says, per field, its column, format and three samples. */
   explain?: boolean;
+  /** The date of day 1 (--first-day); on import the guide's start date otherwise. */
+  firstDay?: string;
+  /** --locale: the language of month and weekday names that languages read differently. */
+  locale?: string;
 }
 
 export interface ValidatedFile {
@@ -83,7 +87,13 @@ interface CheckedSheet {
 async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file'>): Promise<CheckedSheet> {
   const startedAt = new Date().toISOString();
   const sheet = await readSheet({ file, sheet: options.sheet, mapping: options.mapping, source: options.source });
-  const time: TimeOptions = { timezone: options.timezone, dateFormat: options.dateFormat, overnight: options.overnight };
+  const time: TimeOptions = {
+    timezone: options.timezone,
+    dateFormat: options.dateFormat,
+    overnight: options.overnight,
+    firstDay: options.firstDay,
+    locale: options.locale,
+  };
   // Sampled before convert() lets the rows go.
   const explainer = options.explain ? explainSheet(sheet) : undefined;
   return { startedAt, time, sheet, converted: sheet.convert(time), ...(explainer ? { explainer } : {}) };

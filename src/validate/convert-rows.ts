@@ -40,6 +40,8 @@ export interface RowContext {
   formats: ColumnFormats;
   options: ConvertOptions;
   readers: ValueReaders;
+  /** Rows made all-day because they have a date and no time (no All Day cell said so): said once. */
+  allDayByNoTime?: { count: number };
 }
 
 type MappedKey = SheetSession['mapped'][number];
@@ -65,12 +67,15 @@ function convertRow(row: MappedRow, context: RowContext): ConvertedRow {
 
   const times = convertRowTimes(row, context.formats, context.options, context.readers.allDay);
   let zone = '';
+  // A range in the start cell ("9:00-10:30", "18:00 - open end") says how the session ends.
+  const endWritten = times.ok && times.endInStart;
   if (times.ok) {
     fields.start_time = times.start_time;
     fields.end_time = times.end_time;
     fields.all_day = times.all_day;
     zone = times.zone;
     issues.push(...times.warnings);
+    if (times.all_day && context.allDayByNoTime && isBlankCell(cells.all_day?.value ?? null)) context.allDayByNoTime.count++;
   } else {
     issues.push(...times.issues);
   }
@@ -94,7 +99,7 @@ function convertRow(row: MappedRow, context: RowContext): ConvertedRow {
     // Completed in place rather than spread into a new object: fields is this row's own, and on
     // Node 20 a spread followed by more properties costs ~20x an assignment, once per row.
     fields: Object.assign(fields, { name, import_id: importId, start_time: fields.start_time }),
-    mapped: mappedKeys(row, fields.all_day === true),
+    mapped: mappedKeys(row, fields.all_day === true || endWritten),
     zone,
     derivedImportId: derived,
     // Most rows have nothing to warn about: they share one frozen empty list.
@@ -118,9 +123,9 @@ const NO_ISSUES = Object.freeze([]) as unknown as RowIssue[];
  * clears the ones set in Builder. The rows of a sheet share a handful of such lists: each is
  * built once and frozen.
  */
-function mappedKeys(row: MappedRow, allDay: boolean): readonly MappedKey[] {
+function mappedKeys(row: MappedRow, endKnown: boolean): readonly MappedKey[] {
   const cells = row.fields;
-  let shape = cells.end || cells.datetime_end || cells.duration || allDay ? 1 : 0;
+  let shape = cells.end || cells.datetime_end || cells.duration || cells.end_date || endKnown ? 1 : 0;
   if (cells.description) shape |= 2;
   for (let i = 0; i < SETTING_FIELDS.length; i++) if (cells[SETTING_FIELDS[i]!]) shape |= 4 << i;
   if (cells.tracks) shape |= 4 << SETTING_FIELDS.length;
@@ -184,7 +189,7 @@ export function collectSheetFacts(options: ConvertOptions): SheetFacts {
       ownImportIds.push(own.id ?? (own.invalid ? undefined : null));
       ignored.length = 0;
     },
-    settle: () => ({ formats: formats.decide(), options, readers: readers.decide() }),
+    settle: () => ({ formats: formats.decide(), options, readers: readers.decide(), allDayByNoTime: { count: 0 } }),
     ownImportIds,
   };
 }
@@ -281,9 +286,16 @@ export function convertSheetRows(
       const warnings: string[] = [];
       if (derived > 0) warnings.push(derivedIdsWarning(derived));
       warnings.push(...sheetSpanWarnings(starts));
+      const allDay = context.allDayByNoTime?.count ?? 0;
+      if (allDay > 0) warnings.push(allDayByNoTimeWarning(allDay));
       return warnings;
     },
   };
+}
+
+function allDayByNoTimeWarning(count: number): string {
+  const rows = count === 1 ? '1 row has' : `${count} rows have`;
+  return `${rows} a date and no time and ${count === 1 ? 'is' : 'are'} imported as all-day: no column of the sheet holds times (add a start time column if the sessions have times)`;
 }
 
 function placeOf(row: MappedRow): RowPlace {

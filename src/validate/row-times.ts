@@ -44,7 +44,16 @@ import { createYesNoReader, YES_NO_HINT, type YesNoReader } from './row-values.j
 // overlaps, and the registration dates read the same way.
 
 export type RowTimes =
-  | { ok: true; start_time: string; end_time: string | null; all_day: boolean; zone: string; warnings: RowIssue[] }
+  | {
+      ok: true;
+      start_time: string;
+      end_time: string | null;
+      all_day: boolean;
+      zone: string;
+      warnings: RowIssue[];
+      /** The start cell also wrote the end (a range, or an open end): the row says how it ends. */
+      endInStart: boolean;
+    }
   | { ok: false; issues: RowIssue[] };
 
 /**
@@ -126,6 +135,7 @@ export function convertRowTimes(
     all_day: allDay,
     zone: zoneLabel,
     warnings,
+    endInStart: start.rangeEnd !== undefined,
   };
 }
 

@@ -15,6 +15,11 @@ export function sheetOptions(yargs: Argv): Argv {
     .option('timezone', { type: 'string', describe: "IANA zone of the sheet's local times, e.g. America/New_York" })
     .option('date-format', { type: 'string', describe: 'Luxon format of the date column, e.g. d/M/yyyy (wins over detection)' })
     .option('overnight', { type: 'boolean', describe: 'An end time earlier than the start means the next day' })
+    .option('first-day', {
+      type: 'string',
+      describe: 'Date of day 1 (YYYY-MM-DD) for day numbers, weekdays and dates without a year (import: default the guide start date)',
+    })
+    .option('locale', { type: 'string', describe: 'Language of month and weekday names when detection is ambiguous: en es de fr it pt nl ja' })
     .option('report', { type: 'string', describe: 'Report path: .csv (default), .json or .html' })
     .option('json', { type: 'boolean', describe: 'Print one JSON summary on stdout (shape: schemas/json-summary.schema.json)' })
     .option('quiet', { type: 'boolean', alias: 'q', describe: 'No plan totals, progress or summary on stderr; warnings and errors still' })
