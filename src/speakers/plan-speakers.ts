@@ -68,6 +68,8 @@ export interface SpeakerPlan {
   linkChangedSessions: Set<string>;
   /** Warnings for session rows, by session import id. */
   sessionIssues: Map<string, RowIssue[]>;
+  /** Each session's speakers by name, in link order (for the report), by session import id. */
+  sessionSpeakerNames: Map<string, string[]>;
   writeRequests: number;
   warnings: string[];
 }
@@ -423,6 +425,10 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
     if (managedSessionIds.has(ends.sessionId)) linkChangedSessions.add(sessionImportId);
   }
 
+  const nameOf = new Map(roster.speakers.map((speaker) => [speaker.importId, speaker.name]));
+  const sessionSpeakerNames = new Map(
+    [...roster.sessionSpeakers].map(([sessionImportId, ids]) => [sessionImportId, ids.map((id) => nameOf.get(id) ?? id)]),
+  );
   let writeRequests = listsToCreate.length;
   for (const entry of entries) {
     if (entry.links.length > 0 && entry.action !== 'create' && entry.action !== 'delete' && !entry.changedFields.includes('sessions')) {
@@ -439,6 +445,7 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
     entries,
     linkChangedSessions,
     sessionIssues,
+    sessionSpeakerNames,
     writeRequests,
     warnings,
   };

@@ -1,6 +1,7 @@
 // Speakers end to end against a sandbox process: a fresh import makes each speaker a custom list
 // item in "Speakers", linked both ways to its sessions in cell order; an unchanged re-sync spends
 // its listing requests only.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
@@ -75,5 +76,18 @@ describe('import with speakers', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ unchanged: 3, speakers: { unchanged: 3 } });
     expect(costOf(world.sandbox.requestsSince(mark))).toEqual(READS);
+  });
+
+  it("the HTML report shows each session's speakers and a Speakers table", async () => {
+    const html = join(world.dir, 'run.html');
+    const run = await world.importCli(sheet(), ['--report', html]);
+    expect(run.code, run.stderr).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<div class="speakers">Ada Park, Bram de Vries</div>');
+    const table = page.slice(page.indexOf('<h2>Speakers</h2>'));
+    expect(table).toContain('Ada Park');
+    expect(table).toContain('CTO, Acme');
+    expect(table).toContain('S-1, S-2');
+    expect(table.match(/<tr class="r"/g)).toHaveLength(3);
   });
 });

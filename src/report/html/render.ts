@@ -4,6 +4,7 @@ import { parseInstant } from '../../time/index.js';
 import type { Summary } from '../../types.js';
 import { escapeHtml, dominantZone } from './format.js';
 import { reportCss } from './style.js';
+import { renderSpeakerTable } from './speakers.js';
 import { renderRowTable } from './table.js';
 import { renderTimeline } from './timeline.js';
 import type { ReportDocument } from '../types.js';
@@ -84,6 +85,7 @@ export function renderHtmlReport(doc: ReportDocument): string {
     renderSummary(doc),
     renderTimeline(doc.rows, zone),
     renderRowTable(doc.rows, zone),
+    renderSpeakerTable(doc.rows),
     `<footer>guidebook-import report, format version ${escapeHtml(String(doc.version))}</footer>`,
     '</body></html>',
     '',

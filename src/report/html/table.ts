@@ -74,6 +74,7 @@ function rowHtml(row: ReportRow, fallbackZone: string): string {
   const end = toLocal(fields['end_time'], zone);
   const when = formatWhen(start, end, fields['all_day'] === true);
   const rooms = namesOf(fields['locations']).join('; ');
+  const speakers = row.record === 'speaker' ? [] : namesOf(fields['speakers']);
   const where = row.row === null ? '—' : `<span class="muted">${escapeHtml(row.sheet)}</span> ${row.row}`;
   const sessionMeta = [
     row.session_id !== null ? `#${row.session_id}` : '',
@@ -87,6 +88,7 @@ function rowHtml(row: ReportRow, fallbackZone: string): string {
     `<td class="id">${escapeHtml(row.import_id)}</td>` +
     `<td class="name">${escapeHtml(row.name)}` +
     (sessionMeta.length > 0 ? `<div class="muted">${escapeHtml(sessionMeta.join(' · '))}</div>` : '') +
+    (speakers.length > 0 ? `<div class="speakers">${escapeHtml(speakers.join(', '))}</div>` : '') +
     `</td>` +
     `<td class="when">${escapeHtml(when)}</td>` +
     `<td>${escapeHtml(rooms)}</td>` +
