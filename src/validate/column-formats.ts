@@ -161,7 +161,7 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
       const dayMonthOrder: Partial<Record<DateTimeField, DayMonthOrder>> = {};
       for (const { field, probe, evidence, hasNumericDates, partial, languages } of columns) {
         if (partial && !firstDay) throw firstDayError(partial, multiSheet);
-        const order = format ? format.order : decideOrder(evidence, multiSheet);
+        const order = format ? format.order : decideOrder(evidence, multiSheet, probeLocale ?? columnLanguage(languages));
         parsers[field] = { ...probe, order, locale: probeLocale ?? columnLanguage(languages), firstDay };
         if (order && hasNumericDates) dayMonthOrder[field] = order;
       }
@@ -258,7 +258,19 @@ function sight(sightings: Sightings, row: MappedRow, text: string): void {
   sightings.count++;
 }
 
-function decideOrder(evidence: OrderEvidence | null, multiSheet: boolean): DayMonthOrder | null {
+// The order a language writes numeric dates in, for a column whose dates do not settle it.
+// English is left out: the US writes month/day, Britain day/month.
+const LANGUAGE_ORDER: Partial<Record<NameLanguage, DayMonthOrder>> = {
+  es: 'd/M',
+  de: 'd/M',
+  fr: 'd/M',
+  it: 'd/M',
+  pt: 'd/M',
+  nl: 'd/M',
+  ja: 'M/d',
+};
+
+function decideOrder(evidence: OrderEvidence | null, multiSheet: boolean, language: NameLanguage | null): DayMonthOrder | null {
   if (!evidence) return null;
   const { column, dayFirst, monthFirst, either } = evidence;
   const where = (sightings: Sightings): string => describeRows(sightings, multiSheet);
@@ -272,11 +284,13 @@ function decideOrder(evidence: OrderEvidence | null, multiSheet: boolean): DayMo
   }
   if (dayFirst.count > 0) return 'd/M';
   if (monthFirst.count > 0) return 'M/d';
+  const languageOrder = language ? LANGUAGE_ORDER[language] : undefined;
+  if (either.count > 0 && languageOrder) return languageOrder;
   if (either.count > 0) {
     throw new GuidebookImportError(
       'date_format',
       `Column ${JSON.stringify(column)} is ambiguous: ${where(either)} read as day/month or month/day alike, ` +
-        `and no date in the column settles it. Pass --date-format d/M/yyyy or --date-format M/d/yyyy.`,
+        `and no date in the column settles it. Pass --date-format d/M/yyyy or --date-format M/d/yyyy (or --locale for the sheet's language, e.g. --locale de).`,
     );
   }
   return null;

@@ -28,7 +28,7 @@ describe('day/month order, decided per column', () => {
     expect(error.code).toBe('date_format');
     expect(error.message).toBe(
       'Column "Date" is ambiguous: rows 2, 3, 4 (e.g. "03/04/2027") read as day/month or month/day alike, ' +
-        'and no date in the column settles it. Pass --date-format d/M/yyyy or --date-format M/d/yyyy.',
+        "and no date in the column settles it. Pass --date-format d/M/yyyy or --date-format M/d/yyyy (or --locale for the sheet's language, e.g. --locale de).",
     );
   });
 

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { convertOne, issuesOf } from './rows.js';
+
+// A start and an end in one cell, hand-worked to UTC. 2027-05-18 is summer time: Berlin UTC+2,
+// New York UTC-4; Tokyo is UTC+9 all year.
+
+const BERLIN = { timezone: 'Europe/Berlin' };
+const NEW_YORK = { timezone: 'America/New_York' };
+
+describe('a range in the start cell (a Time column beside a Date column)', () => {
+  it.each([
+    ['9:00-10:30', '2027-05-18T07:00:00.000Z', '2027-05-18T08:30:00.000Z'],
+    ['09:00 – 10:00', '2027-05-18T07:00:00.000Z', '2027-05-18T08:00:00.000Z'],
+    ['09:00 — 10:00', '2027-05-18T07:00:00.000Z', '2027-05-18T08:00:00.000Z'],
+    ['07:00 AM - 11:59 PM', '2027-05-18T05:00:00.000Z', '2027-05-18T21:59:00.000Z'],
+    ['9am–10:30am', '2027-05-18T07:00:00.000Z', '2027-05-18T08:30:00.000Z'],
+    ['14:00-15:30 Uhr', '2027-05-18T12:00:00.000Z', '2027-05-18T13:30:00.000Z'],
+    ['10:00 - 10:50 hrs', '2027-05-18T08:00:00.000Z', '2027-05-18T08:50:00.000Z'],
+    ['9h30 - 10h15', '2027-05-18T07:30:00.000Z', '2027-05-18T08:15:00.000Z'],
+    ['9.30–10.15', '2027-05-18T07:30:00.000Z', '2027-05-18T08:15:00.000Z'],
+    ['10:00 to 11:00', '2027-05-18T08:00:00.000Z', '2027-05-18T09:00:00.000Z'],
+    ['10:00 bis 11:00', '2027-05-18T08:00:00.000Z', '2027-05-18T09:00:00.000Z'],
+    ['10:00 a 11:00', '2027-05-18T08:00:00.000Z', '2027-05-18T09:00:00.000Z'],
+    ['10:00 às 11:00', '2027-05-18T08:00:00.000Z', '2027-05-18T09:00:00.000Z'],
+    ['1-2pm', '2027-05-18T11:00:00.000Z', '2027-05-18T12:00:00.000Z'],
+    ['11:00-1:00pm', '2027-05-18T09:00:00.000Z', '2027-05-18T11:00:00.000Z'],
+    ['１０：００～１１：００', '2027-05-18T08:00:00.000Z', '2027-05-18T09:00:00.000Z'],
+  ])('%s in Berlin', (text, start, end) => {
+    expect(convertOne({ date: '2027-05-18', start: text }, BERLIN)).toMatchObject({
+      ok: true,
+      start_time: start,
+      end_time: end,
+      endInStart: true,
+    });
+  });
+
+  it('reads the same range in New York and Tokyo', () => {
+    expect(convertOne({ date: '2027-05-18', start: '9:00-10:30' }, NEW_YORK)).toMatchObject({
+      start_time: '2027-05-18T13:00:00.000Z',
+      end_time: '2027-05-18T14:30:00.000Z',
+    });
+    expect(convertOne({ date: '2027-05-18', start: '9:00-10:30' }, { timezone: 'Asia/Tokyo' })).toMatchObject({
+      start_time: '2027-05-18T00:00:00.000Z',
+      end_time: '2027-05-18T01:30:00.000Z',
+    });
+  });
+
+  it('a filled End that agrees is fine; one that differs is the row error', () => {
+    expect(convertOne({ date: '2027-05-18', start: '9:00-10:30', end: '10:30' }, BERLIN)).toMatchObject({
+      ok: true,
+      end_time: '2027-05-18T08:30:00.000Z',
+    });
+    const [issue] = issuesOf(convertOne({ date: '2027-05-18', start: '9:00-10:30', end: '11:00' }, BERLIN)).issues;
+    expect(issue).toMatchObject({ code: 'bad_time', column: 'End Time', value: '11:00' });
+    expect(issue?.message).toBe('Row 2, column "End Time": "11:00" says 2027-05-18 11:00, but column "Start Time" gives an end at 10:30');
+  });
+
+  it('a range whose end is before its start is the existing error, unless the end is written as 25:00', () => {
+    const [issue] = issuesOf(convertOne({ date: '2027-05-18', start: '22:00-01:00' }, BERLIN)).issues;
+    expect(issue?.code).toBe('end_before_start');
+    expect(convertOne({ date: '2027-05-18', start: '22:00-25:00' }, BERLIN)).toMatchObject({
+      start_time: '2027-05-18T20:00:00.000Z',
+      end_time: '2027-05-18T23:00:00.000Z',
+    });
+    expect(convertOne({ date: '2027-05-18', start: '22:00-01:00' }, { ...BERLIN, overnight: true })).toMatchObject({
+      end_time: '2027-05-18T23:00:00.000Z',
+    });
+  });
+
+  it('an end cell holding a range is the row error', () => {
+    const [issue] = issuesOf(convertOne({ date: '2027-05-18', start: '9:00', end: '9:00-10:00' }, BERLIN)).issues;
+    expect(issue?.message).toContain('holds a range');
+  });
+});
+
+describe('a date and a range in one cell', () => {
+  it.each([
+    ['2027-05-18 09:00-10:30', '2027-05-18T07:00:00.000Z', '2027-05-18T08:30:00.000Z'],
+    ['2027-05-18 09:00-10:15', '2027-05-18T07:00:00.000Z', '2027-05-18T08:15:00.000Z'],
+    ['2027-05-18, 9:00 - 10:30', '2027-05-18T07:00:00.000Z', '2027-05-18T08:30:00.000Z'],
+    ['Tue 18 May 2027, 9:00–10:30', '2027-05-18T07:00:00.000Z', '2027-05-18T08:30:00.000Z'],
+    ['18.05.2027 14:00-15:30 Uhr', '2027-05-18T12:00:00.000Z', '2027-05-18T13:30:00.000Z'],
+    ['18 de mayo de 2027 de 10:00 a 11:00', '2027-05-18T08:00:00.000Z', '2027-05-18T09:00:00.000Z'],
+  ])('%s in one date-time column', (text, start, end) => {
+    expect(convertOne({ datetime_start: text }, BERLIN)).toMatchObject({ ok: true, start_time: start, end_time: end });
+  });
+
+  it('a year-less "Tue 18 May, 9:00–10:30" takes its year from the first day', () => {
+    expect(convertOne({ datetime_start: 'Tue 18 May, 9:00–10:30' }, { ...BERLIN, firstDay: '2027-05-17' })).toMatchObject({
+      start_time: '2027-05-18T07:00:00.000Z',
+      end_time: '2027-05-18T08:30:00.000Z',
+    });
+  });
+
+  it('in the date column when there is no time column', () => {
+    expect(convertOne({ date: '2027-05-18 09:00-10:30' }, NEW_YORK)).toMatchObject({
+      start_time: '2027-05-18T13:00:00.000Z',
+      end_time: '2027-05-18T14:30:00.000Z',
+      all_day: false,
+    });
+  });
+
+  it('"01:30-05:00" is a range without an End, and a UTC offset when the row has its own End (the export writes it so)', () => {
+    expect(convertOne({ datetime_start: '2027-11-07 01:30-05:00' }, NEW_YORK)).toMatchObject({
+      start_time: '2027-11-07T05:30:00.000Z', // 01:30 EDT, the first of the two 01:30s
+      end_time: '2027-11-07T10:00:00.000Z', // 05:00 EST
+    });
+    expect(convertOne({ datetime_start: '2027-11-07 01:30-05:00', datetime_end: '2027-11-07 02:15-05:00' }, NEW_YORK)).toMatchObject({
+      ok: true,
+      start_time: '2027-11-07T06:30:00.000Z',
+      end_time: '2027-11-07T07:15:00.000Z',
+      zone: 'offset',
+    });
+  });
+
+  it('"2027-03-14T09:00-04:00" (ISO, with a T) is always an offset', () => {
+    expect(convertOne({ datetime_start: '2027-03-14T09:00-04:00' }, BERLIN)).toMatchObject({
+      start_time: '2027-03-14T13:00:00.000Z',
+      end_time: null,
+    });
+  });
+});
+
+describe('ranges across a DST change', () => {
+  it('Berlin, 28 March 2027 (02:00 → 03:00): 01:00-04:00 lasts two real hours', () => {
+    expect(convertOne({ date: '2027-03-28', start: '01:00-04:00' }, BERLIN)).toMatchObject({
+      start_time: '2027-03-28T00:00:00.000Z',
+      end_time: '2027-03-28T02:00:00.000Z',
+    });
+  });
+
+  it('Berlin, 28 March 2027: an end inside the gap is the row error', () => {
+    const [issue] = issuesOf(convertOne({ date: '2027-03-28', start: '01:30-02:30' }, BERLIN)).issues;
+    expect(issue).toMatchObject({ code: 'dst_gap', column: 'Start Time' });
+    expect(issue?.message).toContain('2027-03-28 02:30 does not exist in Europe/Berlin');
+  });
+
+  it('Berlin, 31 October 2027 (03:00 → 02:00): a start in the repeated hour takes the first, with a warning', () => {
+    const result = convertOne({ date: '2027-10-31', start: '02:30-03:30' }, BERLIN);
+    expect(result).toMatchObject({ ok: true, start_time: '2027-10-31T00:30:00.000Z', end_time: '2027-10-31T02:30:00.000Z' });
+    expect(result.ok && result.warnings.map((w) => w.code)).toContain('dst_overlap');
+  });
+
+  it('New York, 14 March 2027 (02:00 → 03:00): "2027-03-14 01:00-03:00" is one real hour', () => {
+    expect(convertOne({ datetime_start: '2027-03-14 01:00-03:00' }, NEW_YORK)).toMatchObject({
+      start_time: '2027-03-14T06:00:00.000Z',
+      end_time: '2027-03-14T07:00:00.000Z',
+    });
+  });
+});
+
+describe('an end written as open', () => {
+  it.each(['Open-end', 'open end', 'TBA', 'TBD', 'offen', '?', 'Ende offen'])('End "%s": no end, with a warning', (text) => {
+    const result = convertOne({ date: '2027-05-18', start: '18:00', end: text }, BERLIN);
+    expect(result).toMatchObject({ ok: true, start_time: '2027-05-18T16:00:00.000Z', end_time: null });
+    const warnings = result.ok ? result.warnings : [];
+    expect(warnings).toEqual([expect.objectContaining({ code: 'open_end', severity: 'warning', column: 'End Time', value: text })]);
+  });
+
+  it.each(['18:00 - open end', '18:00–?', '18:00 bis offen', '18:00 - TBA'])('in the range "%s"', (text) => {
+    const result = convertOne({ date: '2027-05-18', start: text }, BERLIN);
+    expect(result).toMatchObject({ ok: true, start_time: '2027-05-18T16:00:00.000Z', end_time: null, endInStart: true });
+    expect(result.ok && result.warnings.map((w) => w.code)).toEqual(['open_end']);
+  });
+
+  it('an open range with a filled End disagrees', () => {
+    const [issue] = issuesOf(convertOne({ date: '2027-05-18', start: '18:00 - open end', end: '19:00' }, BERLIN)).issues;
+    expect(issue?.message).toContain('but column "Start Time" gives an open end');
+  });
+});
