@@ -31,11 +31,11 @@ export function createRowDays(sheet: string, columnMap: ColumnMap): RowDays {
   const hasDateTime = columnMap.fields.has('datetime_start');
   const sheetDay: CellValue = isDayLabel(sheet) ? sheet : null;
   let day: CellValue = sheetDay;
-  let dayFromSheet = sheetDay !== null;
+  // Where the current day comes from, for the run's notes.
+  let dayFrom: 'sheet' | 'day row' | 'row' = 'sheet';
   const dayRows: number[] = [];
   const skipped: Array<{ row: number; text: string }> = [];
-  let carried = 0;
-  let named = 0;
+  const taken = { sheet: 0, 'day row': 0, row: 0 };
   const added = new Map<RawRow, CellValue>();
 
   /** A start that carries its own date ("2027-05-18 9:00") needs no day. */
@@ -55,7 +55,7 @@ export function createRowDays(sheet: string, columnMap: ColumnMap): RowDays {
         const shape = cellShape(only ?? null);
         if (shape === 'date' || isDayLabel(cellText(only ?? null))) {
           day = oneLine(only ?? null);
-          dayFromSheet = false;
+          dayFrom = 'day row';
           dayRows.push(raw.row);
         } else {
           skipped.push({ row: raw.row, text: cellText(only ?? null).trim() });
@@ -67,15 +67,14 @@ export function createRowDays(sheet: string, columnMap: ColumnMap): RowDays {
         if (!isBlankCell(cell)) {
           day = oneLine(cell);
           raw.cells[dateIndex] = day;
-          dayFromSheet = false;
+          dayFrom = 'row';
         } else if (day !== null && !datedStart(raw)) {
           raw.cells[dateIndex] = day;
-          if (dayFromSheet) named++;
-          else carried++;
+          taken[dayFrom]++;
         }
       } else if (!hasDateTime && day !== null && !datedStart(raw)) {
         added.set(raw, day);
-        if (dayFromSheet) named++;
+        taken[dayFrom]++;
       }
       return true;
     },
@@ -95,8 +94,10 @@ export function createRowDays(sheet: string, columnMap: ColumnMap): RowDays {
           `${where}: ${dayRows.length} day row${dayRows.length === 1 ? '' : 's'} set the day of the rows below (rows ${list(dayRows)})`,
         );
       }
-      if (carried > 0) notes.push(`${where}: ${carried} row${carried === 1 ? '' : 's'} with a blank date take the date of the row above`);
-      if (named > 0) notes.push(`${where}: ${named} row${named === 1 ? '' : 's'} without a date take the day the sheet's name gives`);
+      const counted = (count: number): string => `${count} row${count === 1 ? '' : 's'}`;
+      if (taken.row > 0) notes.push(`${where}: ${counted(taken.row)} with a blank date take the date of the row above`);
+      if (taken['day row'] > 0) notes.push(`${where}: ${counted(taken['day row'])} without a date take the day of the day row above`);
+      if (taken.sheet > 0) notes.push(`${where}: ${counted(taken.sheet)} without a date take the day the sheet's name gives`);
       if (added.size === 0) return { header, notes };
       const width = header.headers.length;
       for (const raw of rows) {

@@ -75,7 +75,7 @@ export function headerlessRows(label: string, sheet: string, rows: readonly Shee
   const [title, runnerUp] = titles;
   if (title === undefined) refuse('no column holds titles');
   if (runnerUp !== undefined && title!.averageLength < runnerUp.averageLength * TITLE_LEAD) {
-    refuse(`columns ${letters([title!, runnerUp])} could both hold the titles`);
+    refuse(`columns ${letters([title!, runnerUp].sort((a, b) => a.index - b.index))} could both hold the titles`);
   }
   names[title!.index] = 'Title';
   if (long.length === 1) names[long[0]!.index] = 'Description';
