@@ -16,7 +16,7 @@ export interface SpelledDate {
 /** Why a text that looks like a date was not read: a name several languages read differently. */
 export type SpelledDateResult = SpelledDate | { ambiguous: string } | null;
 
-const WEEKDAY_PREFIX = '(?:(\\p{L}+)\\.?,?\\s+)?';
+const WEEKDAY_PREFIX = '(?:(\\p{L}+(?:-\\p{L}+)?)\\.?,?\\s+)?';
 // 2-digit years are left to the numeric shapes: "18 May, 10:30" is no year 2010.
 const DAY_MONTH = new RegExp(
   `^${WEEKDAY_PREFIX}(\\d{1,2})(?:\\.|o|er|st|nd|rd|th)?\\s*(?:de\\s+|[/-]\\s*)?(\\p{L}+)\\.?(?:(?:\\s*,\\s*|\\s+de\\s+|\\s+del\\s+|[\\s/-]+)(\\d{4}))?(?![\\d\\p{L}])`,
@@ -24,11 +24,11 @@ const DAY_MONTH = new RegExp(
 );
 const MONTH_DAY = new RegExp(`^${WEEKDAY_PREFIX}(\\p{L}+)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s*(\\d{4}))?(?![\\d\\p{L}:.])`, 'u');
 const JAPANESE_DATE = /^(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*[(（]\s*[月火水木金土日](?:曜日?)?\s*[)）])?/u;
-const JAPANESE_WEEKDAY = /^[(（]?([月火水木金土日])曜日?[)）]?/u;
+const JAPANESE_WEEKDAY = /^[(（]([月火水木金土日])(?:曜日?)?[)）]|^([月火水木金土日])曜日?/u;
 const JAPANESE_DAY_NUMBER = /^(?:第\s*)?(\d{1,2})\s*日目/u;
 const DAY_NUMBER =
   /^(?:day|dia|tag|jour|dag|giorno|journee)\s*(\d{1,2})(?![\d:.])|^(\d{1,2})(?:st|nd|rd|th|e|er|o)?\s+(?:day|tag|jour|dag|dia)(?!\p{L})/u;
-const WEEKDAY_ALONE = /^(\p{L}+)\.?(?![\p{L}\d])/u;
+const WEEKDAY_ALONE = /^(\p{L}+(?:-\p{L}+)?)\.?(?![\p{L}\d])/u; // "quinta-feira" too
 const NUMERIC_NO_YEAR = /^(\d{1,2})\/(\d{1,2})(?![\d/])|^(\d{1,2})\.(\d{1,2})\.(?![\d.])/;
 const JAPANESE_WEEKDAYS = '月火水木金土日';
 
@@ -44,7 +44,7 @@ export function matchSpelledDate(text: string, locale: NameLanguage | null): Spe
   m = JAPANESE_DAY_NUMBER.exec(text);
   if (m) return { date: { kind: 'day_number', day: Number(m[1]) }, length: m[0].length };
   m = JAPANESE_WEEKDAY.exec(text);
-  if (m) return { date: { kind: 'weekday', weekday: JAPANESE_WEEKDAYS.indexOf(m[1]!) + 1 }, length: m[0].length };
+  if (m) return { date: { kind: 'weekday', weekday: JAPANESE_WEEKDAYS.indexOf((m[1] ?? m[2])!) + 1 }, length: m[0].length };
   m = DAY_NUMBER.exec(text);
   if (m) return { date: { kind: 'day_number', day: Number(m[1] ?? m[2]) }, length: m[0].length };
   m = NUMERIC_NO_YEAR.exec(text);
