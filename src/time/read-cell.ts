@@ -89,7 +89,8 @@ export function parseCell(v: CellValue, parser: ColumnParser, role: CellRole): P
   if (typeof v === 'string') {
     const text = v.trim();
     // A CSV keeps what a spreadsheet shows, or its stored number: "0.7291666" is 17:30.
-    if (role !== 'date' && /^0?[.,]\d{3,}$/.test(text)) return parseExcelSerial(Number(text.replace(',', '.')));
+    // ("0.30" stays half past midnight: two digits after the point are minutes.)
+    if (role !== 'date' && /^0[.,]\d$|^0?[.,]\d{3,}$/.test(text)) return parseExcelSerial(Number(text.replace(',', '.')));
     // "1", "Day 1" and "1126" (MMdd) in a date column: a day number and a date without a year.
     if (role === 'date' && /^\d{1,4}$/.test(text)) return dayDigits(Number(text));
     return parseColumnText(parser, v);
