@@ -8,6 +8,7 @@ import { runBounded } from '../apply/bounded-pool.js';
 import { RunStop, type StopError } from '../apply/run-stop.js';
 import { earlierAttemptWasSent, isStopError, notAttemptedMessage } from '../apply/stop-reason.js';
 import { GuidebookImportError, HttpError, formatFieldErrors } from '../errors.js';
+import type { ImageMemory } from '../images/index.js';
 import type { Outcome } from '../types.js';
 import type { SpeakerEntry, SpeakerPlan } from './plan-speakers.js';
 
@@ -25,6 +26,8 @@ export interface ApplySpeakersOptions {
   maxInFlight?: number;
   /** Session import id → id: the guide's sessions and those this run created. */
   sessionIds: ReadonlyMap<string, number>;
+  /** Where uploaded photos are remembered (saved by the caller). */
+  imageMemory?: ImageMemory;
   /** A stop the session writes already met: no speaker write starts. */
   stoppedBy?: GuidebookImportError | null;
   onResult?: (result: SpeakerResult) => void;
@@ -32,7 +35,13 @@ export interface ApplySpeakersOptions {
 
 export function isSpeakerWrite(entry: SpeakerEntry): boolean {
   if (entry.action === 'delete') return entry.confirmed === true;
-  return entry.create !== undefined || entry.patch !== undefined || entry.relations.length > 0 || entry.links.length > 0;
+  return (
+    entry.create !== undefined ||
+    entry.patch !== undefined ||
+    entry.photo !== undefined ||
+    entry.relations.length > 0 ||
+    entry.links.length > 0
+  );
 }
 
 export async function applySpeakers(
@@ -44,6 +53,10 @@ export async function applySpeakers(
   const writes = plan.entries.filter(isSpeakerWrite);
   for (const entry of plan.entries) {
     if (isSpeakerWrite(entry)) continue;
+    if (!options.dryRun && entry.photoBaseline !== undefined && entry.itemId !== null) {
+      options.imageMemory?.remember('custom-list-items', entry.itemId, 'image', entry.photoBaseline);
+      options.imageMemory?.remember('custom-list-items', entry.itemId, 'thumbnail', entry.photoBaseline);
+    }
     emit({ entry, outcome: outcomeWithoutWrite(entry, options.dryRun ?? false), itemId: entry.itemId, httpStatus: null, message: '' });
   }
   if (options.dryRun) {
@@ -72,7 +85,7 @@ export async function applySpeakers(
     options.maxInFlight ?? 8,
     async (index) => {
       const entry = writes[index]!;
-      const result = await carryOut(entry, client, plan.guideId, listIds, options.sessionIds);
+      const result = await carryOut(entry, client, plan.guideId, listIds, options.sessionIds, options.imageMemory);
       if (result.stop) stop.stopWith(result.stop);
       done.add(entry);
       emit(result.result);
@@ -101,6 +114,7 @@ async function carryOut(
   guideId: number,
   listIds: ReadonlyMap<string, number>,
   sessionIds: ReadonlyMap<string, number>,
+  memory: ImageMemory | undefined,
 ): Promise<{ result: SpeakerResult; stop?: StopError }> {
   let itemId = entry.itemId;
   let status: number | null = null;
@@ -123,6 +137,16 @@ async function carryOut(
     }
     if (itemId === null) throw new GuidebookImportError('http', 'the speaker has no item to link');
     const item = itemId;
+    if (entry.photo) {
+      const file = { bytes: entry.photo.bytes, filename: entry.photo.filename, contentType: entry.photo.contentType };
+      await client.uploadImages('custom-list-items', item, guideId, { image: file, thumbnail: file });
+      memory?.remember('custom-list-items', item, 'image', entry.photo.hash);
+      memory?.remember('custom-list-items', item, 'thumbnail', entry.photo.hash);
+      notes.push('photo uploaded');
+    } else if (entry.photoBaseline !== undefined) {
+      memory?.remember('custom-list-items', item, 'image', entry.photoBaseline);
+      memory?.remember('custom-list-items', item, 'thumbnail', entry.photoBaseline);
+    }
     for (const op of entry.relations) {
       if (op.kind === 'create') {
         const listId = listIds.get(op.listName);

@@ -2,7 +2,9 @@
 // applying after the sessions, and the report rows.
 import type { GuidebookClient } from '../api/types.js';
 import type { ApiSession, ConvertedRow, SheetSession } from '../types.js';
+import { ImageLoader, type ImageMemory } from '../images/index.js';
 import { listSpeakerResources } from './list-speakers.js';
+import { checkSpeakerPhotos } from './speaker-photos.js';
 import { planSpeakers, type SpeakerPlan } from './plan-speakers.js';
 import type { SpeakersSheet } from './read-speakers.js';
 import { buildRoster } from './speaker-roster.js';
@@ -28,16 +30,30 @@ export async function planSpeakerImport(
   rows: readonly ConvertedRow[],
   speakersSheet: SpeakersSheet | null,
   serverSessions: readonly ApiSession[],
-  options: { speakerList?: string; speakerListsByRole?: boolean; prune?: boolean; yes?: number; maxDeletes?: number },
+  options: {
+    speakerList?: string;
+    speakerListsByRole?: boolean;
+    prune?: boolean;
+    yes?: number;
+    maxDeletes?: number;
+    /** The folder relative photo paths start from. */
+    photoBaseDir: string;
+    imageMemory?: ImageMemory;
+    refreshImages?: boolean;
+  },
 ): Promise<PlannedSpeakers | null> {
   const sessions: SheetSession[] = rows.flatMap((row) => (row.ok ? [row.session] : []));
   if (speakersSheet === null && !sessions.some((session) => session.speakers !== undefined)) return null;
   const listing = await listSpeakerResources(client, guideId);
   const roster = buildRoster({ speakersSheet, sessions });
+  const photos = await checkSpeakerPhotos(roster, new ImageLoader(options.photoBaseDir));
   const plan = planSpeakers({
     guideId,
     roster,
     listing,
+    photos,
+    rememberedPhoto: (itemId) => options.imageMemory?.get('custom-list-items', itemId, 'image'),
+    refreshImages: options.refreshImages,
     serverSessions,
     options: {
       listName: options.speakerList ?? 'Speakers',

@@ -11,6 +11,7 @@ import type {
   LinkContentType,
 } from '../api/types.js';
 import { GuidebookImportError } from '../errors.js';
+import { imageUploadNeeded, type LoadedImage } from '../images/index.js';
 import { sameHtml } from '../plan/canonical-html.js';
 import type { FieldChange } from '../plan/types.js';
 import type { ApiSession, RowIssue } from '../types.js';
@@ -49,6 +50,10 @@ export interface SpeakerEntry {
   changes: FieldChange[];
   relations: RelationOp[];
   links: LinkOp[];
+  /** The photo to upload as `image` and `thumbnail` (one multipart PATCH). */
+  photo?: LoadedImage;
+  /** A photo the server already has and this machine had no memory of: remembered as it is. */
+  photoBaseline?: string;
   /** A delete (--prune): carried out only when confirmed (--yes). */
   confirmed?: boolean;
   /** The report's changed_fields: item fields, then `lists` and `sessions` when those change. */
@@ -87,6 +92,10 @@ export interface SpeakerPlanOptions {
 export interface SpeakerPlanInput {
   guideId: number;
   roster: Roster;
+  /** Checked photos by speaker import id, and what this machine remembers uploading. */
+  photos?: ReadonlyMap<string, LoadedImage>;
+  rememberedPhoto?: (itemId: number) => string | undefined;
+  refreshImages?: boolean;
   listing: SpeakerListing;
   serverSessions: readonly ApiSession[];
   options: SpeakerPlanOptions;
@@ -238,6 +247,17 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
       if (name !== undefined && !wanted.includes(name)) entry.relations.push({ kind: 'delete', relationId: relation.id, listName: name });
     }
     if (item && entry.relations.length > 0) entry.changedFields.push('lists');
+    const photo = input.photos?.get(speaker.importId);
+    if (photo) {
+      const remembered = item ? input.rememberedPhoto?.(item.id) : undefined;
+      const serverHasImage = typeof item?.image === 'string' && item.image !== '';
+      if (imageUploadNeeded({ hash: photo.hash, remembered, serverHasImage, refresh: input.refreshImages ?? false })) {
+        entry.photo = photo;
+        entry.changedFields.push('image');
+      } else if (item && remembered === undefined) {
+        entry.photoBaseline = photo.hash;
+      }
+    }
   }
 
   // --prune: items of the importer's lists with an import id the sheet no longer has.
@@ -435,7 +455,7 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
       entry.changedFields.push('sessions');
     }
     if (entry.action === 'unchanged' && entry.changedFields.length > 0) entry.action = 'update';
-    writeRequests += (entry.create ? 1 : 0) + (entry.patch ? 1 : 0) + entry.relations.length + entry.links.length;
+    writeRequests += (entry.create ? 1 : 0) + (entry.patch ? 1 : 0) + (entry.photo ? 1 : 0) + entry.relations.length + entry.links.length;
     if (entry.action === 'delete' && entry.confirmed) writeRequests += 1;
   }
   return {

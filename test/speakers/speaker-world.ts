@@ -26,6 +26,8 @@ export interface SpeakerRow {
   email?: string;
   role?: string;
   sessions?: string;
+  /** A path relative to the workbook, or a URL. */
+  photo?: string;
 }
 
 function time(slot: number, plus = 0): string {
@@ -48,7 +50,7 @@ function sessionSheet(rows: readonly SessionRow[], withModerators: boolean): XLS
 }
 
 export function speakerSheet(speakers: readonly SpeakerRow[]): XLSX.WorkSheet {
-  const header = ['Import ID', 'Name', 'Title', 'Company', 'Bio', 'Email', 'Role', 'Sessions'];
+  const header = ['Import ID', 'Name', 'Title', 'Company', 'Bio', 'Email', 'Photo', 'Role', 'Sessions'];
   const body = speakers.map((s) => [
     s.importId ?? '',
     s.name,
@@ -56,6 +58,7 @@ export function speakerSheet(speakers: readonly SpeakerRow[]): XLSX.WorkSheet {
     s.company ?? '',
     s.bio ?? '',
     s.email ?? '',
+    s.photo ?? '',
     s.role ?? '',
     s.sessions ?? '',
   ]);
