@@ -113,7 +113,11 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
     memory: imageMemory,
     refresh: options.refreshImages ?? false,
   });
-  const speakers = await planSpeakerImport(client, guide.id, converted.rows, speakersSheet, serverSessions, options);
+  const speakers = await planSpeakerImport(client, guide.id, converted.rows, speakersSheet, serverSessions, {
+    ...options,
+    photoBaseDir: imageBaseDir(options.speakersFile ?? file),
+    imageMemory,
+  });
   if (speakers)
     warnings.push(...(speakersSheet?.warnings ?? []), ...speakers.plan.warnings, ...client.warnings().filter((w) => !warnings.includes(w)));
   // One message for every track and room the guide lacks, first: the rows using them point to it.

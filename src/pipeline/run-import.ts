@@ -141,6 +141,7 @@ export async function runImport(file: string, options: RunImportOptions): Promis
         signal: options.signal,
         maxInFlight: options.maxInFlight,
         sessionIds,
+        imageMemory: planned.imageMemory,
         stoppedBy: applied.stoppedBy,
         onResult: (result) => emit(speakerReportRow(result, options.dryRun ?? false), null),
       });
