@@ -154,8 +154,29 @@ describe('example mapping files in templates/mappings', () => {
       'tracks',
       'description',
       'locations',
+      // Not named by the file: read by its alias (the Speakers column of any sheet).
+      'speakers',
     ]);
     expect(config.defaults).toEqual({ add_to_schedule: true, allow_rating: true });
+    // The same file reads the titled export's spelling of each column, with no warning.
+    const titled = buildColumnMap(
+      {
+        sheet: 'S',
+        row: 1,
+        headers: ['Session ID', 'Session Name', 'Start Date Time', 'End Date Time', 'Venue', 'Category', 'Abstract'],
+      },
+      config,
+    );
+    expect(titled.columns.map((c) => c.field)).toEqual([
+      'import_id',
+      'name',
+      'datetime_start',
+      'datetime_end',
+      'locations',
+      'tracks',
+      'description',
+    ]);
+    expect(titled.warnings).toEqual([]);
   });
 
   it('german-headers.json maps a German agenda with d.M.yyyy dates', () => {
