@@ -20,7 +20,10 @@ export async function sourceGate(options: Readonly<ImportOptions>, apiUrl: strin
   });
   if (check.unchanged) {
     say(`source unchanged since the clean run of ${check.remembered.at} (${check.why}): nothing to import, no request sent`);
-    if (options.json) process.stdout.write(`${JSON.stringify({ source_unchanged: true, requests: 0, since: check.remembered.at })}\n`);
+    if (options.json)
+      process.stdout.write(
+        `${JSON.stringify({ command: 'import', guide: options.guide, source_unchanged: true, since: check.remembered.at, requests: 0, exit_code: 0 })}\n`,
+      );
     return { skip: true };
   }
   return { skip: false, fetched: check.fetched, afterCleanRun: check.remember };

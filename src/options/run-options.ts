@@ -138,7 +138,11 @@ export function mergeConfig(flags: Raw, config: ConfigValues, configPath: string
 
 export function normalizeValidateOptions(raw: Raw): Readonly<ValidateOptions> {
   const writeMapping = text(raw.writeMapping, 'write-mapping');
-  return Object.freeze({ ...sheetOptions(raw), explain: bool(raw.explain, 'explain'), ...(writeMapping !== undefined ? { writeMapping } : {}) });
+  return Object.freeze({
+    ...sheetOptions(raw),
+    explain: bool(raw.explain, 'explain'),
+    ...(writeMapping !== undefined ? { writeMapping } : {}),
+  });
 }
 
 export function normalizeImportOptions(raw: Raw): Readonly<ImportOptions> {
@@ -220,7 +224,8 @@ export function normalizeExportOptions(raw: Raw): Readonly<ExportOptions> {
 }
 
 function sheetOptions(raw: Raw): SheetOptions {
-  const file = text(raw.file, 'file');
+  // yargs-parser hands a lone "-" (standard input) over as an empty string.
+  const file = raw.file === '' ? '-' : text(raw.file, 'file');
   if (!file) throw usage('name the sheet to read, e.g. agenda.xlsx');
   return {
     file,
