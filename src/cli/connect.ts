@@ -1,7 +1,7 @@
 // Builds the API client a command needs: against Guidebook (key from the environment or a file)
 // or, with --sandbox, against an in-process sandbox that needs no key. The caller closes it.
 import { randomBytes } from 'node:crypto';
-import type { GuidebookClient } from '../api/types.js';
+import type { GuidebookClient, RequestInfo } from '../api/types.js';
 import type { ConnectionOptions } from '../options/run-options.js';
 import { registerSecret } from './redact.js';
 
@@ -14,7 +14,10 @@ export interface Connection {
 }
 
 /** Any command's connection options; the guide is not needed to connect (`guides` has none). */
-export async function connect(options: Omit<ConnectionOptions, 'guide'>, extra: { signal?: AbortSignal } = {}): Promise<Connection> {
+export async function connect(
+  options: Omit<ConnectionOptions, 'guide'>,
+  extra: { signal?: AbortSignal; onRequest?: (info: RequestInfo) => void } = {},
+): Promise<Connection> {
   // Loaded here, not at the top: only the commands that talk to a guide pay for the HTTP client,
   // and only a --sandbox run for the sandbox server (issue 11: an offline command loads neither).
   const { createClient, resolveApiKey, resolveApiUrl } = await import('../api/index.js');
@@ -42,6 +45,7 @@ export async function connect(options: Omit<ConnectionOptions, 'guide'>, extra: 
     timeoutMs: options.timeoutMs,
     maxRequests: options.maxRequests,
     signal: extra.signal,
+    onRequest: extra.onRequest,
   });
   return { client, apiUrl, sandbox: options.sandbox, close };
 }

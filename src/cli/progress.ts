@@ -1,10 +1,16 @@
 // Progress of an apply run, on stderr only (stdout is kept for --json): a live bar on a terminal,
 // plain lines every ~2 s or 10 % otherwise (CI logs, cron mail), so a log never fills with redraws.
+// What it counts are the run's writes: the tracks and rooms created first (--create-missing), then
+// the session writes. Rows a stopped run never sent are not progress: they neither move the bar
+// to 100 % nor lift the rate, and the last line says how many were left for a re-run.
 import cliProgress from 'cli-progress';
 import type { RowResult } from '../apply/types.js';
 
 export interface Progress {
+  /** A session write (or a row the run did not attempt) has come back. */
   tick(result: RowResult): void;
+  /** A track or room create has been sent (--create-missing). */
+  tickReference(): void;
   stop(): void;
 }
 
@@ -13,53 +19,98 @@ export interface ProgressOptions {
   now?: () => number;
   /** Plain mode: at most one line per this many ms, unless a 10 % step is crossed. Default 2000. */
   intervalMs?: number;
+  /** Tracks and rooms the run creates before its session writes; counted in the total. */
+  references?: number;
 }
 
 type ProgressStream = NodeJS.WritableStream & { isTTY?: boolean };
 
+/** `total`: the session writes of the plan (tracks and rooms come on top, from `options.references`). */
 export function createProgress(total: number, stream: ProgressStream = process.stderr, options: ProgressOptions = {}): Progress {
   const now = options.now ?? Date.now;
-  const counts = new RowCounts(now());
-  return stream.isTTY === true
-    ? barProgress(total, stream, counts, now)
-    : lineProgress(total, stream, counts, now, options.intervalMs ?? 2000);
+  const counts = new WriteCounts(now(), total, options.references ?? 0);
+  return stream.isTTY === true ? barProgress(stream, counts, now) : lineProgress(stream, counts, now, options.intervalMs ?? 2000);
 }
 
-class RowCounts {
-  done = 0;
+class WriteCounts {
+  /** Session writes that came back, done or failed. */
+  rows = 0;
   failed = 0;
-  /** Rows a stopped run never sent: counted as finished for the bar, but said apart. */
+  /** Rows a stopped run never sent: not progress, said apart. */
   notAttempted = 0;
-  constructor(readonly startedAt: number) {}
+  references = 0;
+  readonly total: number;
+  constructor(
+    readonly startedAt: number,
+    rows: number,
+    readonly referenceTotal: number,
+  ) {
+    this.total = rows + referenceTotal;
+  }
 
   add(result: RowResult): void {
-    this.done += 1;
+    // Session results come after every track and room was dealt with (created, found or failed).
+    this.references = this.referenceTotal;
+    if (result.outcome === 'not_attempted') {
+      this.notAttempted += 1;
+      return;
+    }
+    this.rows += 1;
     if (result.outcome === 'failed') this.failed += 1;
-    if (result.outcome === 'not_attempted') this.notAttempted += 1;
+  }
+
+  addReference(): void {
+    if (this.references < this.referenceTotal) this.references += 1;
+  }
+
+  /** Writes finished, tracks and rooms included. */
+  get finished(): number {
+    return this.rows + this.references;
   }
 
   ratePerSecond(at: number): number {
     const seconds = (at - this.startedAt) / 1000;
-    return seconds > 0 ? this.done / seconds : 0;
+    return seconds > 0 ? this.finished / seconds : 0;
+  }
+
+  percent(): number {
+    return this.total > 0 ? Math.floor((this.finished / this.total) * 100) : 100;
+  }
+
+  /** The tail of a line: failures, then what a stopped run left. */
+  notes(): string {
+    const failed = this.failed > 0 ? `, ${this.failed} failed` : '';
+    const left = this.notAttempted > 0 ? `, stopped: ${this.notAttempted} not attempted (a re-run does them)` : '';
+    return failed + left;
   }
 }
 
-function barProgress(total: number, stream: ProgressStream, counts: RowCounts, now: () => number): Progress {
+function barProgress(stream: ProgressStream, counts: WriteCounts, now: () => number): Progress {
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: 'applying [{bar}] {value}/{total} rows | {rate} rows/s | ETA {eta_formatted} | {failed} failed',
+      format: 'applying [{bar}] {value}/{total} writes | {rate} writes/s | ETA {eta_formatted}{notes}',
       hideCursor: true,
       clearOnComplete: false,
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0, { rate: '0.0', failed: 0 });
+  bar.start(counts.total, 0, { rate: '0.0', notes: '' });
   let stopped = false;
+  let rateShown = '0.0';
+  const redraw = () => {
+    // Once rows come back unattempted the run is stopping: the rate shown is the last real one.
+    if (counts.notAttempted === 0) rateShown = counts.ratePerSecond(now()).toFixed(1);
+    bar.update(counts.finished, { rate: rateShown, notes: counts.notes() });
+  };
   return {
     tick(result) {
       counts.add(result);
-      bar.update(counts.done, { rate: counts.ratePerSecond(now()).toFixed(1), failed: counts.failed });
+      redraw();
+    },
+    tickReference() {
+      counts.addReference();
+      redraw();
     },
     stop() {
       if (stopped) return;
@@ -69,41 +120,47 @@ function barProgress(total: number, stream: ProgressStream, counts: RowCounts, n
   };
 }
 
-function lineProgress(total: number, stream: ProgressStream, counts: RowCounts, now: () => number, intervalMs: number): Progress {
-  const step = Math.max(1, Math.ceil(total / 10));
+function lineProgress(stream: ProgressStream, counts: WriteCounts, now: () => number, intervalMs: number): Progress {
+  const step = Math.max(1, Math.ceil(counts.total / 10));
   let lastLineAt = counts.startedAt;
-  let lastLineDone = 0;
+  let lastLineFinished = 0;
+  let lastRate = 0;
   let stopped = false;
 
   const writeLine = (at: number): void => {
     lastLineAt = at;
-    lastLineDone = counts.done;
-    stream.write(`${describe(total, counts, at)}\n`);
+    lastLineFinished = counts.finished;
+    if (counts.notAttempted === 0) lastRate = counts.ratePerSecond(at);
+    stream.write(`${describe(counts, lastRate)}\n`);
+  };
+  const maybeWrite = () => {
+    const at = now();
+    const crossedStep = Math.floor(counts.finished / step) > Math.floor(lastLineFinished / step);
+    if (crossedStep || at - lastLineAt >= intervalMs) writeLine(at);
   };
 
   return {
     tick(result) {
       counts.add(result);
-      const at = now();
-      const crossedStep = Math.floor(counts.done / step) > Math.floor(lastLineDone / step);
-      if (crossedStep || at - lastLineAt >= intervalMs) writeLine(at);
+      // Unattempted rows arrive all at once when a run stops: one line at stop says so.
+      if (result.outcome !== 'not_attempted') maybeWrite();
+    },
+    tickReference() {
+      counts.addReference();
+      maybeWrite();
     },
     stop() {
       if (stopped) return;
       stopped = true;
-      if (counts.done !== lastLineDone || counts.done === 0) writeLine(now());
+      if (counts.finished !== lastLineFinished || counts.finished === 0 || counts.notAttempted > 0) writeLine(now());
     },
   };
 }
 
-function describe(total: number, counts: RowCounts, at: number): string {
-  const percent = total > 0 ? Math.floor((counts.done / total) * 100) : 100;
-  const rate = counts.ratePerSecond(at);
-  const remaining = total - counts.done;
-  const eta = remaining <= 0 ? '0s' : rate > 0 ? formatEta(remaining / rate) : 'unknown';
-  const failed =
-    (counts.failed > 0 ? `, ${counts.failed} failed` : '') + (counts.notAttempted > 0 ? `, ${counts.notAttempted} not attempted` : '');
-  return `applied ${counts.done}/${total} rows (${percent}%), ${rate.toFixed(1)} rows/s, ETA ${eta}${failed}`;
+function describe(counts: WriteCounts, rate: number): string {
+  const remaining = counts.total - counts.finished;
+  const eta = counts.notAttempted > 0 ? 'none (stopped)' : remaining <= 0 ? '0s' : rate > 0 ? formatEta(remaining / rate) : 'unknown';
+  return `applied ${counts.finished}/${counts.total} writes (${counts.percent()}%), ${rate.toFixed(1)} writes/s, ETA ${eta}${counts.notes()}`;
 }
 
 /** An ETA in whole seconds as "7s", "2m 05s" or "3h 01m" (report/summary-text.ts formats run times in ms). */

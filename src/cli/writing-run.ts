@@ -4,6 +4,7 @@
 // everything released however the run ends; then one way to close it on the terminal. The
 // command supplies only its own work in between.
 import { resolve } from 'node:path';
+import type { RequestInfo } from '../api/types.js';
 import type { GuidebookImportError } from '../errors.js';
 import type { ConnectionOptions } from '../options/run-options.js';
 import type { ReportDocument } from '../report/types.js';
@@ -25,6 +26,8 @@ export interface WritingRun {
   apiVersion: 'v1' | 'v1.1';
   /** Takes the per-guide lock before the guide's sessions are listed; undefined for a run that writes nothing. */
   beforeListing: (() => Promise<void>) | undefined;
+  /** Set by the command to hear of each request as it starts (the progress bar counts track and room creates). */
+  requests: { onRequest?: (info: RequestInfo) => void };
 }
 
 export interface WritingRunSetup<O> {
@@ -45,11 +48,12 @@ export async function writingRun<O extends Readonly<ConnectionOptions & { guide:
   const held: { lock: RunLock | null } = { lock: null };
   const controller = new AbortController();
   const stopListening = onInterrupt(controller);
+  const requests: WritingRun['requests'] = {};
   try {
     const setup = prepare();
     const { options } = setup;
     assertReportTarget(setup.reportPath, setup.inputs);
-    connection = await connect(options, { signal: controller.signal });
+    connection = await connect(options, { signal: controller.signal, onRequest: (info) => requests.onRequest?.(info) });
     const connected = connection;
     return await work(options, {
       connection,
@@ -57,6 +61,7 @@ export async function writingRun<O extends Readonly<ConnectionOptions & { guide:
       report: guardReport(setup.reportPath, controller),
       reportPath: setup.reportPath,
       apiVersion: /\/v1\/?$/.test(connection.apiUrl) ? 'v1' : 'v1.1',
+      requests,
       beforeListing: setup.writes
         ? async () => {
             held.lock = await takeRunLock(connected, options.guide, options.lockWait);

@@ -66,7 +66,7 @@ function whatIsLeft(doc: ReportDocument, tally: RowTally): string | null {
   if (notAttempted > 0) parts.push(`${count(notAttempted)} ${notAttempted === 1 ? 'row was' : 'rows were'} not attempted`);
   if (failedWrites > 0) parts.push(`${count(failedWrites)} ${failedWrites === 1 ? 'write' : 'writes'} failed`);
   const done = tally.summary.created + tally.summary.updated + tally.summary.deleted;
-  const kept = done > 0 ? ` (the ${count(done)} ${done === 1 ? 'write' : 'writes'} made are found, not repeated)` : '';
+  const kept = done > 0 ? ` (the ${count(done)} ${done === 1 ? 'write made is' : 'writes made are'} found, not repeated)` : '';
   const fix = failedWrites > 0 ? ', after fixing what the failures say,' : '';
   return `left: ${parts.join(' and ')}. Running the same ${doc.command} again${fix} finishes the job${kept}.`;
 }

@@ -36,9 +36,9 @@ describe('createProgress without a terminal', () => {
     progress.stop();
     const lines = out.text().trim().split('\n');
     expect(lines).toEqual([
-      'applied 10/100 rows (10%), 10.0 rows/s, ETA 9s, 1 failed',
-      'applied 20/100 rows (20%), 10.0 rows/s, ETA 8s, 1 failed',
-      'applied 25/100 rows (25%), 10.0 rows/s, ETA 8s, 1 failed',
+      'applied 10/100 writes (10%), 10.0 writes/s, ETA 9s, 1 failed',
+      'applied 20/100 writes (20%), 10.0 writes/s, ETA 8s, 1 failed',
+      'applied 25/100 writes (25%), 10.0 writes/s, ETA 8s, 1 failed',
     ]);
   });
 
@@ -53,8 +53,8 @@ describe('createProgress without a terminal', () => {
     progress.stop();
     progress.stop();
     expect(out.text().trim().split('\n')).toEqual([
-      'applied 2/1000 rows (0%), 0.8 rows/s, ETA 20m 48s',
-      'applied 3/1000 rows (0%), 1.2 rows/s, ETA 13m 51s',
+      'applied 2/1000 writes (0%), 0.8 writes/s, ETA 20m 48s',
+      'applied 3/1000 writes (0%), 1.2 writes/s, ETA 13m 51s',
     ]);
   });
 
@@ -64,7 +64,7 @@ describe('createProgress without a terminal', () => {
     for (let i = 0; i < 3; i++) progress.tick(row('done'));
     progress.stop();
     expect(out.text()).not.toMatch(/\x1B/);
-    expect(out.text()).toContain('applied 3/3 rows (100%)');
+    expect(out.text()).toContain('applied 3/3 writes (100%)');
   });
 });
 
@@ -78,8 +78,64 @@ describe('createProgress on a terminal', () => {
     progress.tick(row('done'));
     progress.stop();
     expect(out.text()).toMatch(/\x1B/); // redrawn in place
-    expect(out.text()).toContain('4/4 rows');
+    expect(out.text()).toContain('4/4 writes');
     expect(out.text()).toContain('1 failed');
+  });
+
+  it('after a stop, unattempted rows move neither the bar nor the rate', () => {
+    let clock = 0;
+    const out = captured(true);
+    const progress = createProgress(10, out.stream, { now: () => clock });
+    for (let i = 0; i < 3; i++) {
+      clock += 1000;
+      progress.tick(row('done'));
+    }
+    clock += 10;
+    for (let i = 0; i < 7; i++) progress.tick(row('not_attempted'));
+    progress.stop();
+    const last = out.text().split('\r').at(-1) ?? '';
+    expect(last).toContain('3/10 writes');
+    expect(last).toContain('| 1.0 writes/s');
+    expect(last).toContain('stopped: 7 not attempted (a re-run does them)');
+    expect(out.text()).not.toContain('10/10');
+  });
+});
+
+describe('createProgress: a stopped run and tracks/rooms', () => {
+  it('ends on the writes done, the rate they had, and what is left for a re-run', () => {
+    let clock = 0;
+    const out = captured(false);
+    const progress = createProgress(10, out.stream, { now: () => clock, intervalMs: 1_000_000 });
+    for (let i = 0; i < 4; i++) {
+      clock += 500;
+      progress.tick(row('done'));
+    }
+    clock += 5;
+    for (let i = 0; i < 6; i++) progress.tick(row('not_attempted'));
+    progress.stop();
+    expect(out.text().trim().split('\n').at(-1)).toBe(
+      'applied 4/10 writes (40%), 2.0 writes/s, ETA none (stopped), stopped: 6 not attempted (a re-run does them)',
+    );
+    expect(out.text()).not.toContain('100%');
+  });
+
+  it('counts track and room creates in the total and the bar', () => {
+    let clock = 0;
+    const out = captured(false);
+    const progress = createProgress(8, out.stream, { now: () => clock, intervalMs: 1_000_000, references: 2 });
+    clock += 1000;
+    progress.tickReference();
+    clock += 1000;
+    progress.tickReference();
+    progress.tickReference(); // a retry or a found one: never past the planned count
+    for (let i = 0; i < 8; i++) {
+      clock += 1000;
+      progress.tick(row('done'));
+    }
+    progress.stop();
+    const lines = out.text().trim().split('\n');
+    expect(lines[0]).toBe('applied 1/10 writes (10%), 1.0 writes/s, ETA 9s');
+    expect(lines.at(-1)).toBe('applied 10/10 writes (100%), 1.0 writes/s, ETA 0s');
   });
 });
 

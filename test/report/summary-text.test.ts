@@ -57,6 +57,37 @@ describe('formatSummaryText', () => {
     );
   });
 
+  it('names the failures in sheet order, not in the order the server answered', () => {
+    const answered = [40, 7, 19].map((n) =>
+      reportRow({ row: n, import_id: `r${n}`, action: 'update', outcome: 'failed', message: `boom ${n}` }),
+    );
+    const text = formatSummaryText(reportDocument(answered), { reportPath: 'r.csv', durationMs: 10 });
+    const order = ['row 7 ', 'row 19 ', 'row 40 '].map((place) => text.indexOf(place));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('says what is left and that the same command finishes it', () => {
+    const stopped = [
+      reportRow({ row: 2, action: 'create', outcome: 'done' }),
+      reportRow({ row: 3, action: 'update', outcome: 'failed', message: 'HTTP 500' }),
+      ...[4, 5, 6].map((n) => reportRow({ row: n, action: 'create', outcome: 'not_attempted' })),
+    ];
+    const text = formatSummaryText(reportDocument(stopped), { reportPath: 'r.csv', durationMs: 10 });
+    expect(text.split('\n').at(-1)).toBe(
+      'left: 3 rows were not attempted and 1 write failed. Running the same import again, after fixing what the failures say, finishes the job (the 1 write made is found, not repeated).',
+    );
+    expect(formatSummaryText(reportDocument(rows.slice(0, 2)), { reportPath: 'r.csv', durationMs: 10 })).not.toContain('left:');
+  });
+
+  it('colours outcomes and failures only through the painter it is given', () => {
+    const paint = (tone: string, text: string) => `<${tone}>${text}</${tone}>`;
+    const text = formatSummaryText(reportDocument(rows), { reportPath: 'r.csv', durationMs: 10, paint });
+    expect(text).toContain('<good>2 done</good>, 0 planned, <bad>7 failed</bad>, <warn>1 not attempted</warn>');
+    expect(text).toContain('<bad>7 rows need attention (first 5):</bad>');
+    expect(formatSummaryText(reportDocument(rows), { reportPath: 'r.csv', durationMs: 10 })).not.toContain('<');
+  });
+
   it('says when nothing was written', () => {
     expect(formatSummaryText({ ...reportDocument([]), dryRun: true }, { reportPath: 'r.csv', durationMs: 400 })).toContain('dry run');
     expect(formatDuration(400)).toBe('0.4 s');

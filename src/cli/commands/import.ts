@@ -29,9 +29,9 @@ export const importCommand: CliCommand = {
         describe: 'Stop before any request (exit 0) when the source is as the last clean run read it',
       })
       .option('lock-wait', { type: 'string', describe: 'Seconds to wait for another writing run into the same guide (default 0: refuse)' })
-      .example('$0 import agenda.xlsx --guide 47 --dry-run', 'show what would change')
+      .example('$0 import agenda.xlsx --guide 47 --dry-run --create-missing', 'show what would change, tracks and rooms to create included')
       .example('$0 import agenda.xlsx --guide 47 --create-missing --report run.html', 'import and write an HTML report')
-      .example('$0 import samples/devcon-2027.xlsx --guide 1 --sandbox', 'rehearse against a local sandbox')
+      .example('$0 import samples/devcon-2027.xlsx --guide 1 --sandbox --create-missing', 'rehearse against a local sandbox')
       .example('$0 import https://example.org/agenda.ics --guide 47 --if-source-changed', 'a scheduled re-sync of a calendar feed'),
   run: async (args) =>
     // The lock is taken once the guide has answered and before its sessions are listed: from then
@@ -49,9 +49,12 @@ export const importCommand: CliCommand = {
     }, importWith),
 };
 
+/** A create of a schedule track or a location: a POST to the collection itself. */
+const REFERENCE_CREATE = /(?:^|\/)(?:schedule-tracks|locations)\/(?:\?|$)/;
+
 async function importWith(
   options: Readonly<ImportOptions>,
-  { connection, controller, report, reportPath, apiVersion, beforeListing }: WritingRun,
+  { connection, controller, report, reportPath, apiVersion, beforeListing, requests }: WritingRun,
 ): Promise<number> {
   const started = Date.now();
   // Loaded when the command runs, not when the CLI starts: the pipeline, the report writers and
@@ -70,6 +73,14 @@ async function importWith(
   if (gate?.skip) return 0;
   let progress: Progress | null = null;
   let writes = 0;
+  let references = 0;
+  const showsProgress = !options.dryRun && !isQuiet();
+  // Tracks and rooms are created before any session: the bar starts with them (--create-missing).
+  requests.onRequest = (info) => {
+    if (!showsProgress || info.method !== 'POST' || info.attempt !== 1 || !REFERENCE_CREATE.test(info.path)) return;
+    progress ??= createProgress(writes, undefined, { references });
+    progress.tickReference();
+  };
   const run = await runImport(options.file, {
     ...options,
     source: gate ? { ...options.source, fetched: gate.fetched } : options.source,
@@ -94,11 +105,12 @@ async function importWith(
       );
       inform(formatPlanTotals(planned.plan));
       writes = planned.plan.entries.filter(isWriteEntry).length;
+      references = planned.plan.tracksToCreate.length + planned.plan.locationsToCreate.length;
     },
     onRow: (_row, result) => {
       // Started by the first write that comes back, so a plan refused before writing shows none.
-      if (!result || options.dryRun || isQuiet() || !isWriteEntry(result.entry)) return;
-      progress ??= createProgress(writes);
+      if (!result || !showsProgress || !isWriteEntry(result.entry)) return;
+      progress ??= createProgress(writes, undefined, { references });
       progress.tick(result);
     },
   });

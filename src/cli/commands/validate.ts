@@ -21,7 +21,10 @@ export const validateCommand: CliCommand = {
       .option('explain', { type: 'boolean', describe: 'Show per field its column, format and three sample values with their result' })
       .option('write-mapping', { type: 'string', describe: 'Save the detected column mapping as an editable mapping file (JSON)' })
       .example('$0 validate agenda.xlsx --timezone Europe/Berlin', 'check a sheet before importing it')
-      .example('$0 validate agenda.xlsx --explain --write-mapping agenda.mapping.json', 'see and keep how the columns were read'),
+      .example(
+        '$0 validate agenda.xlsx --timezone America/New_York --explain --write-mapping agenda.mapping.json',
+        'see and keep how the columns were read',
+      ),
   run: async (args) => {
     const started = Date.now();
     try {
@@ -38,7 +41,10 @@ export const validateCommand: CliCommand = {
       assertReportTarget(options.report ?? defaultSourceReportPath(options.file), runInputs(options, args));
       // Rows go to the report as they are made; the command keeps only their tally.
       if (options.writeMapping !== undefined && resolve(options.writeMapping) === resolve(options.file)) {
-        throw new GuidebookImportError('usage', `--write-mapping ${options.writeMapping} would overwrite the sheet itself: name another file`);
+        throw new GuidebookImportError(
+          'usage',
+          `--write-mapping ${options.writeMapping} would overwrite the sheet itself: name another file`,
+        );
       }
       const explain = options.explain || options.writeMapping !== undefined;
       const validation = await validateFileRows(options.file, { ...options, explain });
