@@ -34,6 +34,7 @@ function agendaCsvBytes(agenda: ExportedAgenda): Buffer {
 }
 
 export const NOTES_SHEET = 'Notes';
+export const SPEAKERS_SHEET = 'Speakers';
 const MAX_COLUMN_WIDTH = 60;
 
 /**
@@ -48,6 +49,10 @@ function agendaWorkbookBytes(agenda: ExportedAgenda): Buffer {
   };
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, agendaSheet, AGENDA_SHEET);
+  if (agenda.speakerRows.length > 0) {
+    const speakers = sheetOfCells([agenda.speakerHeaders, ...agenda.speakerRows], { clock: EXPORT_CLOCK, maxWidth: MAX_COLUMN_WIDTH });
+    XLSX.utils.book_append_sheet(workbook, speakers, SPEAKERS_SHEET);
+  }
   XLSX.utils.book_append_sheet(workbook, sheetOfCells(notesRows(agenda), { clock: EXPORT_CLOCK, maxWidth: 110 }), NOTES_SHEET);
   return styleHeaderRow(workbookBytes(workbook, { sharedStrings: true }), 1);
 }
@@ -62,6 +67,16 @@ export function agendaBytes(agenda: ExportedAgenda, format: ExportFormat): Buffe
   return format === 'xlsx' ? agendaWorkbookBytes(agenda) : agendaCsvBytes(agenda);
 }
 
+/** The Speakers sheet of a CSV export, as a file of its own: `agenda.csv` → `agenda-speakers.csv`. */
+export function speakersCsvPath(agendaPath: string): string {
+  const ending = extname(agendaPath);
+  return join(dirname(agendaPath), `${basename(agendaPath, ending)}-speakers${ending || '.csv'}`);
+}
+
+function speakersCsvBytes(agenda: ExportedAgenda): Buffer {
+  return Buffer.from(`\uFEFF${csvText([agenda.speakerHeaders, ...agenda.speakerRows], EXPORT_CLOCK)}`, 'utf8');
+}
+
 /**
  * Writes the agenda to `path`. Without `overwrite` an existing file is refused, checked in the
  * same system call that creates the file. With it, the file is written beside the target and
@@ -73,7 +88,12 @@ export async function writeAgenda(
   format: ExportFormat,
   options: WriteAgendaOptions = {},
 ): Promise<void> {
-  const bytes = agendaBytes(agenda, format);
+  // A CSV holds one sheet: the speakers go in a file beside it (written first: the agenda names them).
+  if (format === 'csv' && agenda.speakerRows.length > 0) await writeFileSafely(speakersCsvPath(path), speakersCsvBytes(agenda), options);
+  await writeFileSafely(path, agendaBytes(agenda, format), options);
+}
+
+async function writeFileSafely(path: string, bytes: Buffer, options: WriteAgendaOptions): Promise<void> {
   if (!options.overwrite) {
     try {
       await writeFile(path, bytes, { flag: 'wx' });

@@ -12,6 +12,12 @@ export function assignedImportIdsNote(count: number): string {
   );
 }
 
+/** Custom list items the export leaves out: without an import id the importer never touches them. */
+export function unmarkedSpeakersNote(count: number): string {
+  const items = count === 1 ? '1 custom list item has' : `${count} custom list items have`;
+  return `${items} no import id (made in Builder, not by this importer): left out of the Speakers sheet, and never changed by an import.`;
+}
+
 /** Why some rows' "Time Zone" is not the zone asked for. */
 export function allDayZoneNote(count: number, guideZone: string): string {
   const rows = count === 1 ? '1 all-day session is' : `${count} all-day sessions are`;
@@ -38,6 +44,11 @@ export function notesRows(agenda: ExportedAgenda): string[][] {
     ],
     ['Descriptions are the HTML Guidebook holds; plain text is accepted too (a blank line starts a new paragraph).'],
     ['Tracks and locations are given by name; several in one cell are separated by ";".'],
+    [
+      "Speakers: the Speakers column names each session's speakers in the order the app shows them (an import id " +
+        'where two speakers share a name); their details are in the Speakers sheet (the "-speakers.csv" file beside a CSV: ' +
+        "import it with --speakers). Image and Photo are the stored images' URLs: unchanged, nothing is uploaded again.",
+    ],
   ];
   for (const note of agenda.notes) rows.push([note]);
   for (const warning of agenda.warnings) rows.push([`Warning: ${warning}`]);

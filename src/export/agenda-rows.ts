@@ -14,6 +14,8 @@ export interface AgendaInput {
   zone: string;
   /** The guide's own zone (normalised), if it has one. */
   guideZone?: string | null;
+  /** Session id → its Speakers cell (see speaker-rows.ts). */
+  speakers?: ReadonlyMap<number, string>;
 }
 
 export interface AgendaRows {
@@ -41,6 +43,7 @@ export function buildAgendaRows(input: AgendaInput): AgendaRows {
     warnings,
     tracks: referenceCellWriter('track', input.tracks, warnings),
     locations: referenceCellWriter('location', input.locations, warnings),
+    speakers: input.speakers,
   };
   const holders = new Map<string, number>();
   for (const session of input.sessions) if (session.import_id) holders.set(session.import_id, session.id);

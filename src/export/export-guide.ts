@@ -2,12 +2,15 @@ import type { GuidebookClient } from '../api/types.js';
 import { GuidebookImportError } from '../errors.js';
 import { normaliseZoneName } from '../time/index.js';
 import { AGENDA_HEADERS, buildAgendaRows } from './agenda-rows.js';
-import { allDayZoneNote, assignedImportIdsNote } from './agenda-notes.js';
+import { allDayZoneNote, assignedImportIdsNote, unmarkedSpeakersNote } from './agenda-notes.js';
+import { assignedImportId } from '../plan/import-ids.js';
+import { buildSpeakerRows, SPEAKER_HEADERS } from './speaker-rows.js';
 import type { ExportGuideOptions, ExportedAgenda } from './types.js';
 
 /**
- * Reads a guide's sessions, tracks and locations (each list once, paginated) and turns them into
- * the agenda sheet the importer reads back unchanged. No printing, no files.
+ * Reads a guide's sessions, tracks, locations and speakers (custom lists, their items, relations
+ * and links; each list once, paginated) and turns them into the agenda and Speakers sheets the
+ * importer reads back unchanged. No printing, no files.
  */
 export async function exportGuide(client: GuidebookClient, options: ExportGuideOptions): Promise<ExportedAgenda> {
   const before = client.requestCount;
@@ -15,13 +18,26 @@ export async function exportGuide(client: GuidebookClient, options: ExportGuideO
   const guide = await client.getGuide(options.guideId);
   const ownZone = guide.timezone ? normaliseZoneName(guide.timezone) : null;
   const zone = asked ?? guideZone(options.guideId, guide.timezone);
-  const [sessions, tracks, locations] = await Promise.all([
+  const [sessions, tracks, locations, lists, items, links] = await Promise.all([
     collect(client.listSessions(options.guideId)),
     collect(client.listScheduleTracks(options.guideId)),
     collect(client.listLocations(options.guideId)),
+    collect(client.listCustomLists(options.guideId)),
+    collect(client.listCustomListItems(options.guideId)),
+    collect(client.listLinks(options.guideId)),
   ]);
-  const agenda = buildAgendaRows({ sessions, tracks, locations, zone, guideZone: ownZone });
+  const relations = await collect(client.listCustomListItemRelations(options.guideId, new Set(lists.map((list) => list.id))));
+  const speakers = buildSpeakerRows({
+    lists,
+    items,
+    relations,
+    links,
+    sessionImportIds: new Map(sessions.map((session) => [session.id, session.import_id || assignedImportId(session.id)])),
+    speakerList: options.speakerList ?? 'Speakers',
+  });
+  const agenda = buildAgendaRows({ sessions, tracks, locations, zone, guideZone: ownZone, speakers: speakers.sessionCells });
   const notes: string[] = [];
+  if (speakers.withoutImportId > 0) notes.push(unmarkedSpeakersNote(speakers.withoutImportId));
   if (agenda.assignedImportIds > 0) notes.push(assignedImportIdsNote(agenda.assignedImportIds));
   if (agenda.allDayInGuideZone > 0 && ownZone) notes.push(allDayZoneNote(agenda.allDayInGuideZone, ownZone));
   return {
@@ -34,6 +50,8 @@ export async function exportGuide(client: GuidebookClient, options: ExportGuideO
     notes,
     warnings: agenda.warnings,
     requests: client.requestCount - before,
+    speakerHeaders: SPEAKER_HEADERS,
+    speakerRows: speakers.rows,
   };
 }
 

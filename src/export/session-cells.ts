@@ -24,6 +24,8 @@ export interface SessionCellContext {
   warnings: Set<string>;
   tracks: ReferenceCellWriter;
   locations: ReferenceCellWriter;
+  /** Session id → its Speakers cell (names in link order), from the speaker export. */
+  speakers?: ReadonlyMap<number, string>;
 }
 
 /** One session as the cells of the canonical columns, by field. */
@@ -40,6 +42,9 @@ export function sessionCells(session: ApiSession, importId: string, context: Ses
     // Exactly what the API holds: the importer compares it through its own conversion.
     description: session.description_html || null,
     ...settingCells(session, zone),
+    speakers: context.speakers?.get(session.id) ?? null,
+    // The stored image's URL: importing it again downloads it and, unchanged, sends nothing.
+    image: (session as { image?: string | null }).image || null,
   };
 }
 

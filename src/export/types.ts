@@ -16,6 +16,8 @@ export interface ExportGuideOptions {
   guideId: number;
   /** IANA zone to write local times in; default the guide's own. */
   timezone?: string;
+  /** The custom list speakers are in by default (its items get no Role); default "Speakers". */
+  speakerList?: string;
 }
 
 export interface ExportedAgenda {
@@ -35,4 +37,7 @@ export interface ExportedAgenda {
   warnings: string[];
   /** API requests the export spent. */
   requests: number;
+  /** The Speakers sheet: SheetSpeaker's canonical headers and one row per speaker (none: no sheet). */
+  speakerHeaders: readonly string[];
+  speakerRows: ExportCell[][];
 }

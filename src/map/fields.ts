@@ -619,6 +619,11 @@ export const SESSION_FIELDS = {
       },
     ],
     cell: 'names',
+    column: {
+      at: 18,
+      header: 'Speakers',
+      help: 'Names of the speakers, separated by ; (in the order the session shows them); details in the Speakers sheet.',
+    },
   },
   moderators: {
     multiColumn: true,
@@ -650,6 +655,7 @@ export const SESSION_FIELDS = {
       },
     ],
     cell: 'text',
+    column: { at: 19, header: 'Image', help: 'A PNG or JPEG: a path relative to this sheet or an http(s) URL. Blank: left as it is.' },
   },
 } as const satisfies Readonly<Record<MappedField, SessionFieldEntry>>;
 

@@ -245,5 +245,7 @@ function agendaOf(agendaRows: ExportCell[][], timezone: string): ExportedAgenda 
     notes: [],
     warnings: [],
     requests: 0,
+    speakerHeaders: [],
+    speakerRows: [],
   };
 }

@@ -62,6 +62,7 @@ describe('guidebook-import export', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       sessions: SESSIONS,
+      speakers: 0,
       output: 'agenda.xlsx',
       timezone: 'America/New_York',
       assigned_import_ids: WITHOUT_IMPORT_ID.length,

@@ -23,8 +23,9 @@ describe('exportGuide', () => {
     const agenda = await withSandbox(seededState(), 4, (client) => exportGuide(client, { guideId: GUIDE }));
     const inGuide = seededState().sessions.filter((s) => s.guide === GUIDE);
     expect(agenda.rows.map((row) => row[1]).sort()).toEqual(inGuide.map((s) => s.name).sort());
-    // 1 guide + 4 pages of 13 sessions + 1 page of tracks + 1 page of locations
-    expect(agenda.requests).toBe(7);
+    // 1 guide + 4 pages of 13 sessions + 1 page each of tracks, locations, custom lists, list
+    // items, links and relations (the speakers)
+    expect(agenda.requests).toBe(11);
     expect(agenda).toMatchObject({ guideId: GUIDE, guideName: 'Sandbox Conference', timezone: 'America/New_York' });
   });
 

@@ -75,6 +75,8 @@ describe('the session-field table', () => {
       'waitlist',
       'registration_start_date',
       'registration_end_date',
+      'speakers',
+      'image',
     ]);
     expect(fieldLabel('require_login')).toBe('Require Login');
     expect(fieldLabel('datetime_start')).toBe('Start Date Time');

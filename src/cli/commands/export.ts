@@ -34,7 +34,7 @@ export const exportCommand: CliCommand = {
     try {
       const options = exportOptions(args);
       // Loaded when the command runs, not when the CLI starts: export writes with SheetJS.
-      const [{ exportGuide, resolveExportFormat, writeAgenda }, { normaliseZoneName }] = await Promise.all([
+      const [{ exportGuide, resolveExportFormat, speakersCsvPath, writeAgenda }, { normaliseZoneName }] = await Promise.all([
         import('../../export/index.js'),
         import('../../time/index.js'),
       ]);
@@ -54,9 +54,15 @@ export const exportCommand: CliCommand = {
       for (const line of [...agenda.notes, ...agenda.warnings, ...clientWarnings]) say(line);
       const sessions = agenda.rows.length === 1 ? '1 session' : `${agenda.rows.length} sessions`;
       say(`wrote ${sessions} to ${options.output} (times in ${agenda.timezone})`);
+      if (agenda.speakerRows.length > 0) {
+        const speakers = agenda.speakerRows.length === 1 ? '1 speaker' : `${agenda.speakerRows.length} speakers`;
+        const where = format === 'csv' ? `to ${speakersCsvPath(options.output)} (import it with --speakers)` : 'to its Speakers sheet';
+        say(`wrote ${speakers} ${where}`);
+      }
       if (options.json) {
         const summary = {
           sessions: agenda.rows.length,
+          speakers: agenda.speakerRows.length,
           output: options.output,
           timezone: agenda.timezone,
           assigned_import_ids: agenda.assignedImportIds,
