@@ -60,7 +60,7 @@ function readSides(left: string, right: string): TimeSpan | null {
     const otherHalf = withMeridiem(left, end.hour >= 12 ? 'a' : 'p');
     if (sameHalf && minutesOf(sameHalf) <= minutesOf(end)) start = sameHalf;
     else if (otherHalf) start = otherHalf;
-    else return null;
+    // "noon-1pm": a start that is no bare clock keeps its own reading.
   }
   return { start, end, openEnd: false };
 }
