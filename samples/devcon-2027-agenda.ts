@@ -230,6 +230,9 @@ export function editedDevconSessions(): AgendaSession[] {
   monolith.end = [16, 45];
   find('Evaluating LLM Agents: Beyond Vibes').room = 'Main Hall';
   find('Passkeys for Everyone').title = 'Passkeys for Everyone: Retiring the Password';
+  // A co-speaker joins a talk: two links (talk → speaker, speaker → talk) and nothing else.
+  const vectors = find('Vector Databases Compared');
+  vectors.speakers = [...vectors.speakers, 'Priya Raman'];
   const closing = find('Closing Keynote & Prize Draw');
   closing.description += '\n\nThe prize draw includes three conference passes for DevCon 2028. You must be present to win.';
 
@@ -256,8 +259,26 @@ export function speakerRows(sessions: readonly AgendaSession[]): string[][] {
   }
   return [...bySpeaker.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'en'))
-    .map(([name, ids]) => [name, COMPANIES[name] ?? '', ids.join(', ')]);
+    .map(([name, ids]) => [name, TITLES[name] ?? '', COMPANIES[name] ?? '', emailOf(name), ids.join(', ')]);
 }
+
+/** A speaker's (made-up) address: what tells two people with one name apart. */
+function emailOf(name: string): string {
+  const [first, ...rest] = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(' ');
+  return `${first}.${rest.join('-')}@speakers.devcon.example`;
+}
+
+const TITLES: Record<string, string> = {
+  'Priya Raman': 'Principal Engineer',
+  'Lars Henriksen': 'Staff SRE',
+  'Daniel Cho': 'CTO',
+  'Grace Adeyemi': 'Head of Platform',
+  'Elena Petrova': 'Database Engineer',
+};
 
 const COMPANIES: Record<string, string> = {
   'Amara Okafor': 'DevCon Program Chair',

@@ -11,7 +11,7 @@ import { SCHED_SESSIONS, schedSessionId, type ExportedSession } from './sched-ex
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export const DEVCON_HEADERS = ['Import ID', 'Title', 'Date', 'Start', 'End', 'Track(s)', 'Room/Location', 'Description'];
+export const DEVCON_HEADERS = ['Import ID', 'Title', 'Date', 'Start', 'End', 'Track(s)', 'Room/Location', 'Description', 'Speakers'];
 export const SCHED_HEADERS = ['Session ID', 'Session Name', 'Start Date Time', 'End Date Time', 'Venue', 'Category', 'Abstract'];
 
 function agendaRow(session: AgendaSession): SheetCell[] {
@@ -24,6 +24,7 @@ function agendaRow(session: AgendaSession): SheetCell[] {
     session.tracks,
     session.room,
     session.description,
+    session.speakers.join('; '),
   ];
 }
 
@@ -35,8 +36,8 @@ function devconWorkbook(sessions: AgendaSession[]): Buffer {
     DEVCON_HEADERS,
     ...sessions.map(agendaRow),
   ]);
-  agenda['!cols'] = [10, 52, 12, 10, 10, 18, 14, 70].map((wch) => ({ wch }));
-  const speakers = sheetFromCells([['Name', 'Company', 'Sessions'], ...speakerRows(sessions)]);
+  agenda['!cols'] = [10, 52, 12, 10, 10, 18, 14, 70, 40].map((wch) => ({ wch }));
+  const speakers = sheetFromCells([['Name', 'Title', 'Company', 'Email', 'Sessions'], ...speakerRows(sessions)]);
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, agenda, 'Agenda');
   XLSX.utils.book_append_sheet(workbook, speakers, 'Speakers');

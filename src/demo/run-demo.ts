@@ -39,6 +39,12 @@ async function main(): Promise<void> {
     say(
       `Guide ${GUIDE} now holds ${sessions.length} sessions with ${ids.size} distinct import_ids: ${sessions.length === ids.size ? 'zero duplicates' : 'DUPLICATES FOUND'}.`,
     );
+    const state = sandbox.state();
+    const speakers = state.custom_list_items.filter((item) => item.guide === GUIDE);
+    const links = state.links.filter((link) => link.guide === GUIDE);
+    say(
+      `Its "Speakers" list holds ${speakers.length} speakers, linked to their sessions both ways by ${links.length} links (two per talk and speaker).`,
+    );
     say(
       `Requests spent: ${first.document.summary.requests} + ${second.document.summary.requests} + ${third.document.summary.requests} of the 10,000-a-day budget.`,
     );
@@ -71,9 +77,14 @@ async function step(title: string, sample: string, name: string, client: ReturnT
 function showDiff(run: ImportRun): void {
   say('What the edit changed:');
   for (const row of run.document.rows) {
+    if (row.record === 'speaker') {
+      if (row.action !== 'unchanged') say(`  ~ speaker ${row.name}: ${row.changed_fields.join(', ')} (${row.message})`);
+      continue;
+    }
     if (row.action === 'create') say(`  + row ${row.row} ${row.import_id} "${row.name}" (new session ${row.session_id ?? ''})`);
     if (row.action !== 'update') continue;
     say(`  ~ row ${row.row} ${row.import_id} "${row.name}"`);
+    if (row.changed_fields.includes('speakers')) say('      speakers: linked as the Speakers cell now lists them');
     for (const change of row.changes ?? []) say(`      ${change.field}: ${describeChange(change.field, change.old, change.new, row.zone)}`);
   }
   say('');

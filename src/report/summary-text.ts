@@ -19,6 +19,12 @@ export function formatSummaryText(
   const paint = extra.paint ?? plain;
   const lines = [headline(doc)];
   lines.push(`  rows:     ${ACTIONS.map((action) => `${count(tally.actions.get(action) ?? 0)} ${action}`).join(', ')}`);
+  // Speakers' rows are among the rows above; their own share, by action.
+  const speakerRows = doc.rows.filter((row) => row.record === 'speaker');
+  if (speakerRows.length > 0) {
+    const of = (action: Action) => speakerRows.filter((row) => row.action === action).length;
+    lines.push(`  speakers: ${ACTIONS.map((action) => `${count(of(action))} ${action}`).join(', ')} (of those rows)`);
+  }
   lines.push(
     `  outcome:  ${OUTCOMES.map((outcome) => {
       const n = tally.outcomes.get(outcome) ?? 0;

@@ -350,19 +350,13 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
       if (standing) kept.add(standing.id);
       return standing;
     });
-    const ranks = existing.map((link) => (link ? Number(link.rank ?? 0) : undefined));
-    const known = ranks.filter((rank): rank is number => rank !== undefined);
-    const increasing = known.every((rank, index) => index === 0 || rank > known[index - 1]!);
-    const lastExisting = ranks.reduce<number>((last, rank, index) => (rank === undefined ? last : index), -1);
-    const firstNew = ranks.findIndex((rank) => rank === undefined);
-    const appendOnly = increasing && (firstNew === -1 || firstNew > lastExisting);
-    let nextNew = known.length > 0 ? Math.floor(Math.max(...known)) + 1 : 0;
+    const ranks = linkRanks(existing.map((link) => (link ? Number(link.rank ?? 0) : undefined)));
     targets.forEach((target, index) => {
       const entry = entryOfItemId.get(target.speakerImportId);
       if (entry === undefined || entry.action === 'conflict') return;
       const link = existing[index];
+      const rank = ranks[index]!;
       if (link === undefined) {
-        const rank = appendOnly ? nextNew++ : index;
         entry.links.push({
           kind: 'create',
           direction: target.direction,
@@ -371,9 +365,10 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
           importId: linkImportId(target.direction, target.sessionImportId, target.speakerImportId),
         });
         linkChangedSessions.add(target.sessionImportId);
-      } else if (!appendOnly && isOurs(link) && Number(link.rank ?? 0) !== index) {
-        entry.links.push({ kind: 'patch', linkId: link.id, sessionImportId: target.sessionImportId, rank: index });
-        linkChangedSessions.add(target.sessionImportId);
+      } else if (isOurs(link) && Number(link.rank ?? 0) !== rank) {
+        entry.links.push({ kind: 'patch', linkId: link.id, sessionImportId: target.sessionImportId, rank });
+        // A speaker's own order of sessions changed: the session's page is as it was.
+        if (target.direction === 'session-speaker') linkChangedSessions.add(target.sessionImportId);
       }
     });
   };
@@ -469,6 +464,39 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
     writeRequests,
     warnings,
   };
+}
+
+/**
+ * The rank of each link of one source, in the order the sheet lists them, given the ranks of the
+ * links that stand (undefined: a link to create). When the standing links are already in that
+ * order they keep their ranks and each new link slots in between its neighbours (ranks are
+ * floats), so adding or removing a speaker costs no PATCH; otherwise all are renumbered 0, 1, ...
+ */
+export function linkRanks(standing: ReadonlyArray<number | undefined>): number[] {
+  const known = standing.filter((rank): rank is number => rank !== undefined);
+  const inOrder = known.every((rank, index) => index === 0 || rank > known[index - 1]!);
+  if (!inOrder) return standing.map((_, index) => index);
+  const ranks = [...standing] as number[];
+  for (let start = 0; start < standing.length; start++) {
+    if (standing[start] !== undefined) continue;
+    let end = start;
+    while (end < standing.length && standing[end] === undefined) end++;
+    const before = start > 0 ? standing[start - 1] : undefined;
+    const after = end < standing.length ? standing[end] : undefined;
+    const count = end - start;
+    for (let k = 0; k < count; k++) {
+      ranks[start + k] =
+        before !== undefined && after !== undefined
+          ? before + ((after - before) * (k + 1)) / (count + 1)
+          : before !== undefined
+            ? Math.floor(before) + k + 1
+            : after !== undefined
+              ? Math.ceil(after) - (count - k)
+              : start + k;
+    }
+    start = end;
+  }
+  return ranks;
 }
 
 function refuseUnsafePrune(deletes: number, rosterSize: number, imported: number, guideId: number, options: SpeakerPlanOptions): void {

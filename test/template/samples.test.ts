@@ -55,17 +55,18 @@ describe('samples/devcon-2027.xlsx', () => {
     expect(rows.filter((row) => text(row['Description']).split('\n\n').length >= 3).length).toBeGreaterThan(5);
   });
 
-  it('has a Speakers sheet that the importer does not pick', async () => {
+  it('has a Speakers sheet, read as the speakers (not as the agenda)', async () => {
     const workbook = XLSX.read(await readFile('samples/devcon-2027.xlsx'));
     expect(workbook.SheetNames).toEqual(['Agenda', 'Speakers']);
     const speakers = XLSX.utils.sheet_to_json<Record<string, string>>(workbook.Sheets['Speakers']!);
     expect(speakers.length).toBeGreaterThan(10);
     expect(speakers[0]).toHaveProperty('Sessions');
+    expect(speakers[0]).toHaveProperty('Email');
   });
 });
 
 describe('samples/devcon-2027-edited.xlsx', () => {
-  it('differs from the original in four sessions and one added, nothing else', async () => {
+  it('differs from the original in four sessions, one co-speaker and one session added, nothing else', async () => {
     const before = new Map((await rowsOf('samples/devcon-2027.xlsx')).rows.map((row) => [row['Import ID'], row]));
     const after = (await rowsOf('samples/devcon-2027-edited.xlsx')).rows;
     const value = (row: Row, header: string) => {
@@ -87,7 +88,15 @@ describe('samples/devcon-2027-edited.xlsx', () => {
     }
     expect(after.length).toBe(before.size + 1);
     expect(changes.sort()).toEqual(
-      ['added DC27-071', 'DC27-008 Room/Location', 'DC27-010 Title', 'DC27-046 Start', 'DC27-046 End', 'DC27-070 Description'].sort(),
+      [
+        'added DC27-071',
+        'DC27-012 Speakers',
+        'DC27-008 Room/Location',
+        'DC27-010 Title',
+        'DC27-046 Start',
+        'DC27-046 End',
+        'DC27-070 Description',
+      ].sort(),
     );
   });
 });
