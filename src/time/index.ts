@@ -5,9 +5,9 @@ export { DATE_TIME_FIELDS, type ColumnFormats, type DateTimeField, type TimeOpti
 export { hasMeridiem } from './clock-time.js';
 export { collectClockOrder, type ClockOrder } from './clock-order.js';
 export { compileDateFormat, type CompiledDateFormat } from './date-format.js';
-export { FIRST_DAY_HINT, parseIsoDate, readDayLabel, type DayContext, type PartialDateReading } from './day-label.js';
+export { FIRST_DAY_HINT, parseIsoDate, readDayLabel } from './day-label.js';
 export { isNameLanguage, NAME_LANGUAGES, nameLanguagesIn, type NameLanguage } from './local-names.js';
-export { isOpenEnd, parseTimeSpan, type TimeSpan } from './time-range.js';
+export { isOpenEnd } from './time-range.js';
 export { normaliseText } from './written-value.js';
 export { DURATION_EXAMPLES, readDuration } from './duration.js';
 export { formatLocal, isCanonicalIso, parseInstant, sameInstant, wallClockAt, zoneOffsetAt } from './instants.js';
