@@ -36,6 +36,7 @@ const EXAMPLES: readonly ExampleRow[] = [
     add_to_schedule: 'yes',
     require_login: 'no',
     waitlist: 'no',
+    speakers: 'Dr. Maya Chen',
   },
   {
     import_id: 'AG-002',
@@ -57,6 +58,7 @@ const EXAMPLES: readonly ExampleRow[] = [
     waitlist: 'yes',
     registration_start_date: dateTime(2027, 5, 1, 9, 0),
     registration_end_date: dateTime(2027, 5, 17, 17, 0),
+    speakers: 'Luis Ortega; Dr. Maya Chen',
   },
 ];
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CANONICAL_COLUMNS } from '../../src/map/fields.js';
+import { readSpeakers } from '../../src/speakers/index.js';
 import { runCli } from '../support/cli-process.js';
 
 describe('guidebook-import template', () => {
@@ -21,9 +22,20 @@ describe('guidebook-import template', () => {
     const path = join(dir, 'agenda-template.xlsx');
     expect(result.stdout).toBe(`${path}\n`);
     const workbook = XLSX.read(await readFile(path));
-    expect(workbook.SheetNames).toEqual(['Agenda', 'How to fill this in']);
+    expect(workbook.SheetNames).toEqual(['Agenda', 'Speakers', 'How to fill this in']);
     const [header] = XLSX.utils.sheet_to_json<string[]>(workbook.Sheets['Agenda']!, { header: 1 });
     expect(header).toEqual(CANONICAL_COLUMNS.map((column) => column.header));
+    // The Speakers sheet reads back as the importer reads one: its canonical columns, two valid speakers.
+    const speakers = await readSpeakers({ file: path });
+    expect(speakers?.invalid).toEqual([]);
+    expect(speakers?.speakers.map((s) => [s.import_id, s.name, s.sessions])).toEqual([
+      ['SPK-001', 'Dr. Maya Chen', ['AG-001']],
+      ['SPK-002', 'Luis Ortega', ['AG-002']],
+    ]);
+    const [speakerHeader] = XLSX.utils.sheet_to_json<string[]>(workbook.Sheets['Speakers']!, { header: 1 });
+    expect(speakerHeader).toEqual(['Import ID', 'Name', 'Title', 'Company', 'Bio', 'Email', 'Photo', 'Role', 'Sessions']);
+    const help = XLSX.utils.sheet_to_json<string[]>(workbook.Sheets['How to fill this in']!, { header: 1 });
+    expect(help.some((row) => row[0] === 'How to fill in the Speakers sheet')).toBe(true);
   });
 
   it('writes CSV for --format csv and for an --output ending in .csv', async () => {
