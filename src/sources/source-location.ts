@@ -25,11 +25,6 @@ export function sourceLocation(argument: string): SourceLocation {
   return { kind: 'file', path: argument };
 }
 
-/** True when the argument is read by the sources stage rather than as a local file. */
-export function isRemoteOrStdin(argument: string): boolean {
-  return sourceLocation(argument).kind !== 'file';
-}
-
 /**
  * A Google Sheets share, edit or published link → the export URL that serves the sheet's data:
  * XLSX for the whole workbook, CSV for the one tab a `gid` names. Undefined for other URLs and for

@@ -4,16 +4,13 @@
 // Docker on a copy of what it COPYs: the image's CLI starts and answers --version.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/cli-process.js';
 
 const DOCKERFILE = readFileSync(resolve(REPO_ROOT, 'Dockerfile'), 'utf8');
-const lint = createRequire(import.meta.url)('dockerfile-utils') as {
-  validate(text: string): Array<{ message: string; range: { start: { line: number } } }>;
-};
 
 /** The Dockerfile's instructions, continuation lines joined. */
 function instructions(): Array<{ keyword: string; args: string }> {
@@ -28,8 +25,8 @@ function instructions(): Array<{ keyword: string; args: string }> {
 
 describe('Dockerfile', () => {
   it('passes the linter (and the linter does find problems)', () => {
-    expect(lint.validate(DOCKERFILE).map((d) => `line ${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
-    expect(lint.validate('FROM node:20-slim\nEXPOSE port\nENTRYPOINT guidebook-import [\n').length).toBeGreaterThan(0);
+    expect(validate(DOCKERFILE).map((d) => `line ${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
+    expect(validate('FROM node:20-slim\nEXPOSE port\nENTRYPOINT guidebook-import [\n').length).toBeGreaterThan(0);
   });
 
   it('builds on Node 20 slim, runs as a non-root user, with the CLI as its entry point', () => {
