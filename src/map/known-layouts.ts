@@ -160,6 +160,3 @@ export function knownLayoutMapping(headers: readonly string[]): MappingConfig | 
     layout: layout.name,
   });
 }
-
-/** The names of the layouts recognised, for the README and `--help`. */
-export const KNOWN_LAYOUT_NAMES: readonly string[] = LAYOUTS.map((layout) => layout.name);
