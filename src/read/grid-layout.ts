@@ -15,6 +15,8 @@ import type { CellMerge, LaidOutRows, SheetRowCells } from './sheet-layout.js';
 //   that says its own times ("Keynote (9:00-10:30)") keeps them;
 // - titled by its first line; further lines become the description;
 // - named in the report by its cell: sheet "Program!C5", row 5.
+// Columns headed by days (Monday, Tuesday, or dates) make a week grid: the column gives the day
+// of its cells, and there are no rooms.
 
 /** The importer's own column names for a grid's sessions: each is a header the field table knows. */
 export const GRID_COLUMNS = ['Date', 'Start', 'End', 'Room', 'Title', 'Description'] as const;
@@ -52,6 +54,8 @@ export function gridRows(
 
   const sheetDay: CellValue = isDayLabel(sheet) ? sheet : null;
   let rooms = roomNames(header.headers, firstColumn);
+  // Columns headed Monday, Tuesday… (or dates) are days, not rooms: a week at a glance.
+  const weekGrid = rooms.filter((room) => room !== '').every((room) => isDayLabel(room));
   let day: CellValue = sheetDay;
   let block = 0;
   // A day row may be followed by that day's own header row (its rooms may differ).
@@ -127,17 +131,21 @@ export function gridRows(
         start = ownRange.start;
         end = ownRange.end;
       }
+      const details = moreLines.length > 0 ? moreLines.join('\n') : null;
       out.push({
         sheet: `${sheet}!${columnLetter(firstColumn + c)}${slot.row}`,
         row: slot.row,
-        cells: [slot.day, start, end, roomList.join('; ') || null, title, moreLines.length > 0 ? moreLines.join('\n') : null],
+        cells: weekGrid
+          ? // A week grid names days, not rooms, over its columns: the column gives the day.
+            [slot.rooms[c] ?? null, start, end, title, details]
+          : [slot.day, start, end, roomList.join('; ') || null, title, details],
       });
     }
   });
 
   const roomText = quoteList(rooms.filter((room) => room !== ''));
   const warnings = [
-    `sheet ${JSON.stringify(sheet)} read as a time grid: times in column ${columnLetter(firstColumn)}, rooms ${roomText}; ` +
+    `sheet ${JSON.stringify(sheet)} read as a time grid: times in column ${columnLetter(firstColumn)}, ${weekGrid ? 'days' : 'rooms'} ${roomText}; ` +
       `${out.length} session${out.length === 1 ? '' : 's'}, each named by its cell (e.g. "${out[0]?.sheet ?? `${sheet}!B${header.row + 1}`}")`,
   ];
   if (dayRows.length > 0)
@@ -147,7 +155,9 @@ export function gridRows(
       `sheet ${JSON.stringify(sheet)}: ${skipped.length} row(s) of the time grid skipped, their first cell is no time (rows ${skipped.slice(0, 20).join(', ')}${skipped.length > 20 ? ', …' : ''})`,
     );
   }
-  return { header: { sheet, row: header.row, headers: [...GRID_COLUMNS] }, rows: out, warnings };
+  // A week grid has no rooms: without a Room column, its sessions' locations are left alone.
+  const headers = weekGrid ? GRID_COLUMNS.filter((name) => name !== 'Room') : [...GRID_COLUMNS];
+  return { header: { sheet, row: header.row, headers }, rows: out, warnings };
 }
 
 /** Room names by cell index; a blank header over filled cells is named by its column letter. */

@@ -179,6 +179,39 @@ describe('a time grid in a CSV file with a block per day', () => {
   });
 });
 
+describe('a time grid typed in Excel', () => {
+  it('reads time cells stored as day fractions, and a week grid whose columns are days', async () => {
+    // 0.375 = 9:00, 0.4375 = 10:30, 0.5 = 12:00: what Excel stores for a time typed in a cell.
+    const file = writeWorkbook(scratch.dir, 'week.xlsx', [
+      {
+        name: 'Week',
+        rows: [
+          [null, 'Monday', 'Tuesday'],
+          [0.375, 'Standup', 'Retro'],
+          [0.4375, 'Planning', null],
+          [0.5, null, null],
+        ],
+      },
+    ]);
+    const { sessions, invalid, warnings } = await convertFile({ file }, { timezone: 'UTC', firstDay: '2027-05-17' });
+    expect(invalid).toEqual([]);
+    expect(
+      sessions.map((session) => [
+        session.sheet,
+        session.fields.name,
+        session.fields.start_time,
+        session.fields.end_time,
+        session.locations,
+      ]),
+    ).toEqual([
+      ['Week!B2', 'Standup', '2027-05-17T09:00:00.000Z', '2027-05-17T10:30:00.000Z', undefined],
+      ['Week!C2', 'Retro', '2027-05-18T09:00:00.000Z', '2027-05-18T10:30:00.000Z', undefined],
+      ['Week!B3', 'Planning', '2027-05-17T10:30:00.000Z', '2027-05-17T12:00:00.000Z', undefined],
+    ]);
+    expect(warnings[0]).toContain('read as a time grid: times in column A, days "Monday", "Tuesday"');
+  });
+});
+
 describe('what is not a time grid', () => {
   it('a table whose headers name fields stays a table', async () => {
     const table = writeCsv(scratch.dir, 'table.csv', [
