@@ -3,9 +3,13 @@
 // then uploaded once the sessions exist. Speakers' photos use image-file.ts and image-memory.ts
 // the same way (src/speakers/).
 import type { GuidebookClient } from '../api/types.js';
+import { type ErrorCode, GuidebookImportError } from '../errors.js';
 import type { ApiSession, ConvertedRow, RowIssue } from '../types.js';
 import { loadImage, type ImageLoad, type LoadedImage } from './image-file.js';
 import { imageUploadNeeded, type ImageMemory } from './image-memory.js';
+
+/** Errors after which the client sends nothing more: the run stops (exit 3, or 2 for a rejected key). */
+const RUN_STOPS: ReadonlySet<ErrorCode> = new Set(['budget', 'auth', 'interrupted', 'max_requests', 'redirect']);
 
 /** The column name issues give (the field table's canonical header). */
 const IMAGE_COLUMN = 'Image';
@@ -145,9 +149,10 @@ export async function applySessionImages(
     /** Set when the run already stopped: nothing more is sent. */
     stopped: boolean;
   },
-): Promise<Map<string, SessionImageResult>> {
+): Promise<{ results: Map<string, SessionImageResult>; stoppedBy: GuidebookImportError | null }> {
   const results = new Map<string, SessionImageResult>();
   let stopped = options.stopped;
+  let stoppedBy: GuidebookImportError | null = null;
   if (!options.dryRun) for (const { sessionId, hash } of plan.baselines) options.memory.remember('sessions', sessionId, 'image', hash);
   for (const upload of plan.uploads) {
     const id = upload.sessionId ?? options.createdIds.get(upload.importId) ?? null;
@@ -168,18 +173,20 @@ export async function applySessionImages(
       results.set(upload.importId, { ...base, outcome: 'done', message: '' });
     } catch (error) {
       const status = (error as { status?: unknown }).status;
+      // A stop of the whole client (budget, key, interrupt) ends the uploads: not attempted, as
+      // every row after a stop; the re-run sends it.
+      const runStop = error instanceof GuidebookImportError && RUN_STOPS.has(error.code);
+      if (runStop) {
+        stopped = true;
+        stoppedBy ??= error;
+      }
       results.set(upload.importId, {
         importId: upload.importId,
-        outcome: 'failed',
+        outcome: runStop ? 'not_attempted' : 'failed',
         httpStatus: typeof status === 'number' ? status : null,
-        message: `image upload failed: ${(error as Error).message}`,
+        message: `image ${runStop ? 'not uploaded' : 'upload failed'}: ${(error as Error).message}`,
       });
-      // A stop of the whole client (budget, key, interrupt) ends the uploads too.
-      const code = (error as { code?: unknown }).code;
-      if (code === 'budget' || code === 'auth' || code === 'interrupted' || code === 'max_requests' || code === 'redirect') {
-        stopped = true;
-      }
     }
   }
-  return results;
+  return { results, stoppedBy };
 }

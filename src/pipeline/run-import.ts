@@ -152,13 +152,15 @@ export async function runImport(file: string, options: RunImportOptions): Promis
       if (result?.entry.action === 'create' && result.outcome === 'done' && result.sessionId !== null)
         createdIds.set(result.entry.importId, result.sessionId);
     }
-    uploads = await applySessionImages(planned.images, client, {
+    const sent = await applySessionImages(planned.images, client, {
       guideId: planned.guide.id,
       memory: planned.imageMemory,
       dryRun: options.dryRun ?? false,
       createdIds,
       stopped: stoppedBy !== null,
     });
+    uploads = sent.results;
+    stoppedBy ??= sent.stoppedBy;
     if (!options.dryRun) planned.imageMemory.save();
   }
   imagesDone = true;

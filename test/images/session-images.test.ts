@@ -135,4 +135,25 @@ describe('session images', () => {
     expect(result.uploads).toHaveLength(1);
     expect(sessionImage('u2')).toBe(sessionImage('k1'));
   });
+
+  it('a daily budget spent before an upload stops the run (exit 3); the re-run uploads it once', async () => {
+    // guide, sessions list, one create: the fourth request (the upload) meets the budget.
+    sandbox.setFaults({ dailyBudget: 3 });
+    const file = sheet(['k1,Keynote,2027-05-10 09:00,2027-05-10 10:00,keynote.png']);
+    const stopped = await run(file);
+    expect(stopped.result.exitCode).toBe(3);
+    expect(stopped.byId.get('k1')).toMatchObject({
+      action: 'create',
+      outcome: 'not_attempted',
+      changed_fields: expect.arrayContaining(['image']),
+    });
+    expect(sessionImage('k1')).toBeNull();
+    sandbox.resetBudget();
+    sandbox.setFaults({ dailyBudget: 10_000 });
+    const resumed = await run(file);
+    expect(resumed.result.exitCode).toBe(0);
+    expect(resumed.uploads).toHaveLength(1);
+    expect(resumed.byId.get('k1')).toMatchObject({ action: 'update', outcome: 'done', changed_fields: ['image'] });
+    expect(sessionImage('k1')).toMatch(/\.png$/);
+  });
 });
