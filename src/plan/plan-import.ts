@@ -63,17 +63,24 @@ export function planImport(input: PlanInput): Plan {
   const entries: PlanEntry[] = input.rows.map((row) => planner.planRow(row));
 
   if (options.prune) {
-    entries.push(
-      ...planDeletes({
-        guideId,
-        serverSessions: input.serverSessions,
-        sheetImportIds: new Set(planner.sheetImportIds()),
-        sheetRowCount: input.rows.length,
-        sheetName: input.rows[0] ? sheetOf(input.rows[0]) : '',
-        yes: options.yes,
-        maxDeletes: options.maxDeletes,
-      }),
-    );
+    const deletes = planDeletes({
+      guideId,
+      serverSessions: input.serverSessions,
+      sheetImportIds: new Set(planner.sheetImportIds()),
+      sheetRowCount: input.rows.length,
+      sheetName: input.rows[0] ? sheetOf(input.rows[0]) : '',
+      yes: options.yes,
+      maxDeletes: options.maxDeletes,
+    });
+    // The session each delete removes, as the report's timeline places it (struck through).
+    const tracks = buildReferenceIndex('track', ofGuide(input.tracks, guideId));
+    const locations = buildReferenceIndex('location', ofGuide(input.locations, guideId));
+    const byId = new Map(input.serverSessions.map((session) => [session.id, session]));
+    for (const entry of deletes) {
+      const session = byId.get(entry.sessionId);
+      if (session) entry.fields = deletedSessionFields(session, tracks, locations);
+    }
+    entries.push(...deletes);
   }
   return planner.assemble(entries, input.readRequests);
 }
@@ -470,6 +477,18 @@ function namedChange(
     return { field: change.field, old: namesOf(change.old, context.locations), new: locations?.names ?? [] };
   }
   return change;
+}
+
+/** When and where a session to delete is, in the terms the report shows a row's fields in. */
+function deletedSessionFields(session: ApiSession, tracks: ReferenceIndex, locations: ReferenceIndex): Record<string, unknown> {
+  return {
+    name: session.name,
+    start_time: session.start_time,
+    end_time: session.end_time ?? null,
+    all_day: session.all_day ?? false,
+    schedule_tracks: namesOf(session.schedule_tracks, tracks),
+    locations: namesOf(session.locations, locations),
+  };
 }
 
 function namesOf(ids: unknown, index: ReferenceIndex): string[] {

@@ -8,7 +8,10 @@ export function toReportRow(result: RowResult, dryRun: boolean): ReportRow {
   if (result.entry.action === 'unchanged') row.outcome = dryRun ? 'planned' : 'done';
   if (result.sessionId !== null) row.session_id = result.sessionId;
   row.http_status = result.httpStatus;
-  if (result.message && !row.message.includes(result.message)) {
+  // A delete left planned: the entry's own message already says why and that --yes carries it
+  // out; apply's "would delete: run with --yes" would say it twice.
+  const saysItAlready = result.entry.action === 'delete' && row.outcome === 'planned';
+  if (result.message && !saysItAlready && !row.message.includes(result.message)) {
     row.message = row.message ? `${result.message}; ${row.message}` : result.message;
   }
   return row;

@@ -260,7 +260,18 @@ describe('planImport: prune', () => {
     const result = plan(rows, { serverSessions: [kept, gone, manual] }, { prune: true });
     const deletes = result.entries.filter((entry) => entry.action === 'delete');
     expect(deletes).toEqual([
-      { action: 'delete', sheet: 'Agenda', row: null, importId: 'gone', name: 'Dropped talk', sessionId: 2, confirmed: false, issues: [] },
+      {
+        action: 'delete',
+        sheet: 'Agenda',
+        row: null,
+        importId: 'gone',
+        name: 'Dropped talk',
+        sessionId: 2,
+        confirmed: false,
+        issues: [],
+        // When and where the session is, for the report's timeline.
+        fields: expect.objectContaining({ name: 'Dropped talk', start_time: gone.start_time, locations: expect.any(Array) }),
+      },
     ]);
     expect(result.writeRequests).toBe(0);
   });

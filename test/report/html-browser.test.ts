@@ -371,6 +371,20 @@ describe.skipIf(!chromiumPresent)('HTML report in headless Chromium', () => {
     expect(await visibleRows()).toBe(doc.rows.length);
   });
 
+  it('has no sideways overflow on a phone: only the timeline and the table scroll inside themselves', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    try {
+      // Runs in the page: typed loosely, the test's own TypeScript has no DOM library.
+      const widths = await page.evaluate(() => {
+        const view = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+        return { page: view.document.documentElement.scrollWidth, view: view.innerWidth };
+      });
+      expect(widths.page).toBeLessThanOrEqual(widths.view);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('writes a full-page screenshot to test-artifacts/report.png', async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     const path = join(ARTIFACTS, 'report.png');

@@ -50,7 +50,7 @@ describe('renderHtmlReport', () => {
   it('shows each summary count under its name', () => {
     const html = renderHtmlReport(documentWith([keynote]));
     for (const [key, value] of Object.entries(documentWith([]).summary)) {
-      expect(html).toMatch(new RegExp(`data-summary="${key}"><span class="n">${value}</span>`));
+      expect(html).toMatch(new RegExp(`data-summary="${key}"[^>]*><span class="n">${value}</span>`));
     }
   });
 
@@ -243,5 +243,75 @@ describe('descriptions in the change list', () => {
     );
     expect(html).toContain('<span class="old">One</span>');
     expect(html).toContain('<span class="new">One\n\nUse &lt;script&gt; &amp; bold\n\n• A</span>');
+  });
+});
+
+describe('HTML report: deletes, failures and links', () => {
+  const plannedDelete = row({
+    row: null,
+    sheet: '',
+    import_id: 'OLD-7',
+    name: 'Dropped Workshop',
+    action: 'delete',
+    outcome: 'planned',
+    session_id: 77,
+    message: 'import_id "OLD-7" is no longer in the sheet; add --yes to delete the session',
+    // What the plan gives a delete: when and where the session is (plan-import's deletedSessionFields).
+    fields: {
+      name: 'Dropped Workshop',
+      start_time: '2027-05-18T17:30:00.000Z',
+      end_time: '2027-05-18T18:15:00.000Z',
+      all_day: false,
+      locations: ['Room 203'],
+      schedule_tracks: [],
+    },
+  });
+  const failedUpdate = row({
+    row: 9,
+    import_id: 'U-1',
+    name: 'Refused',
+    action: 'update',
+    outcome: 'failed',
+    session_id: 12,
+    http_status: 400,
+  });
+  const invalid = row({ row: 10, import_id: 'I-1', name: 'Broken', action: 'invalid', outcome: 'failed', message: 'bad' });
+
+  it('puts a planned delete on the timeline at its time, in its room, struck through', () => {
+    const html = renderHtmlReport(documentWith([keynote, plannedDelete]));
+    const block = /<div class="s a-delete o-planned"[^>]*>(.*?)<\/div>/.exec(html);
+    expect(block?.[1]).toContain('1:30 PM – 2:15 PM');
+    expect(block?.[1]).toContain('Dropped Workshop');
+    expect(html).toContain('<div class="room-name">Room 203</div>');
+    expect(html).toMatch(/\.s\.a-delete \.s-name[^{]*\{text-decoration:line-through\}/);
+    const tableRow = html.split('\n').find((line) => line.startsWith('<tr class="r" data-action="delete"')) ?? '';
+    expect(tableRow).toContain('1:30 PM');
+    expect(tableRow).toContain('Room 203');
+    expect(tableRow.match(/--yes/g)).toHaveLength(1);
+  });
+
+  it('counts "Failed" the same on the card and the filter, with a legend entry', () => {
+    const doc = documentWith([keynote, failedUpdate, invalid]);
+    doc.summary = { ...doc.summary, failed: 1, invalid: 1 };
+    const html = renderHtmlReport(doc);
+    expect(html).toMatch(/data-summary="failed"[^>]*><span class="n">1<\/span>/);
+    expect(html).toContain('<label for="f-failed" data-count="1">Failed <span class="n">1</span></label>');
+    expect(html).toContain('#f-failed:checked ~ .table-wrap tr.r:not([data-failed-write]){display:none}');
+    expect(html).toContain('<span class="chip o-failed" title="the write failed">failed</span>');
+  });
+
+  it('links each session id to Builder, except for a sandbox run', () => {
+    const linked = renderHtmlReport(documentWith([failedUpdate]));
+    expect(linked).toContain('<a href="https://builder.guidebook.com/#/guide/1/schedule/sessions/12/">#12</a>');
+    const sandbox = renderHtmlReport({ ...documentWith([failedUpdate]), options: { sandbox: true } });
+    expect(sandbox).not.toContain('<a href');
+    expect(sandbox).toContain('#12');
+    const local = renderHtmlReport({ ...documentWith([failedUpdate]), options: { apiUrl: 'http://127.0.0.1:8787/open-api/v1.1/' } });
+    expect(local).not.toContain('<a href');
+  });
+
+  it('stays one file with no script', () => {
+    const html = renderHtmlReport(documentWith([keynote, plannedDelete, failedUpdate]));
+    expect(html).not.toMatch(/<script|<link|src="http/i);
   });
 });

@@ -77,6 +77,13 @@ describe('toReportRow', () => {
     expect(done).toMatchObject({ outcome: 'done', http_status: 204 });
     expect(done.message).not.toContain('--yes');
   });
+
+  it('says "--yes" once on a planned delete, whatever apply adds', () => {
+    const row = toReportRow(result(deleteEntry(false), 'planned', { message: 'would delete: run with --yes to delete' }), false);
+    expect(row.message.match(/--yes/g)).toHaveLength(1);
+    const dry = toReportRow(result(deleteEntry(true), 'planned', { message: 'would delete' }), true);
+    expect(dry.message).not.toContain('would delete');
+  });
 });
 
 describe('entryToReportRow', () => {

@@ -5,7 +5,7 @@ import type { Summary } from '../../types.js';
 import { escapeHtml, dominantZone } from './format.js';
 import { reportCss } from './style.js';
 import { renderSpeakerTable } from './speakers.js';
-import { renderRowTable } from './table.js';
+import { renderRowTable, type SessionLink } from './table.js';
 import { renderTimeline } from './timeline.js';
 import type { ReportDocument } from '../types.js';
 
@@ -24,11 +24,20 @@ const SUMMARY_LABELS: ReadonlyArray<[keyof Summary, string, string]> = [
 // No script may run, no resource may load: the file is safe to open whatever the sheet held.
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+/** What a card counts, for its tooltip: "Failed" differs from rows that merely end "failed". */
+const SUMMARY_HINTS: Partial<Record<keyof Summary, string>> = {
+  failed: 'Writes the server refused or that failed; invalid and conflict rows are counted on their own cards',
+  not_attempted: 'Rows a stopped run did not get to: running the same command again does them',
+  requests: 'HTTP requests sent, reads and retries included, of the 10,000-a-day budget',
+};
+
 function renderSummary(doc: ReportDocument): string {
   const cards = SUMMARY_LABELS.map(([key, label, colour]) => {
     const value = doc.summary[key];
-    const classes = ['count', colour, value === 0 ? 'zero' : ''].filter(Boolean).join(' ');
-    return `<div class="${classes}" data-summary="${key}"><span class="n">${escapeHtml(String(value))}</span><span class="label">${label}</span></div>`;
+    const classes = ['count', colour, key === 'failed' ? 'o-failed' : '', value === 0 ? 'zero' : ''].filter(Boolean).join(' ');
+    const hint = SUMMARY_HINTS[key];
+    const title = hint ? ` title="${escapeHtml(hint)}"` : '';
+    return `<div class="${classes}" data-summary="${key}"${title}><span class="n">${escapeHtml(String(value))}</span><span class="label">${label}</span></div>`;
   });
   return `<section class="summary-section"><div class="summary">${cards.join('')}</div>${renderPlanned(doc)}</section>`;
 }
@@ -70,6 +79,25 @@ function renderHeader(doc: ReportDocument): string {
   return `<header><h1>Agenda import report${badge}</h1><div class="meta">${metaHtml}</div>${warnings}</header>`;
 }
 
+/**
+ * Each session id links to the session in Guidebook Builder. Builder documents no URL for one
+ * session; this is its web app's schedule route for the guide, a choice README states. No link
+ * for a run against the sandbox or another server: there is no Builder page for those sessions.
+ */
+export function builderSessionLink(doc: Pick<ReportDocument, 'guideId' | 'options'>): SessionLink {
+  const guide = doc.guideId;
+  if (guide === null || doc.options.sandbox === true) return () => null;
+  const apiUrl = typeof doc.options.apiUrl === 'string' ? doc.options.apiUrl : 'https://builder.guidebook.com/';
+  let host: string;
+  try {
+    host = new URL(apiUrl).hostname;
+  } catch {
+    return () => null;
+  }
+  if (host !== 'guidebook.com' && !host.endsWith('.guidebook.com')) return () => null;
+  return (sessionId) => `https://builder.guidebook.com/#/guide/${guide}/schedule/sessions/${sessionId}/`;
+}
+
 export function renderHtmlReport(doc: ReportDocument): string {
   const zone = dominantZone(doc.rows);
   const title = doc.file ? `Import report: ${doc.file}` : 'Import report';
@@ -84,7 +112,7 @@ export function renderHtmlReport(doc: ReportDocument): string {
     renderHeader(doc),
     renderSummary(doc),
     renderTimeline(doc.rows, zone),
-    renderRowTable(doc.rows, zone),
+    renderRowTable(doc.rows, zone, builderSessionLink(doc)),
     renderSpeakerTable(doc.rows),
     `<footer>guidebook-import report, format version ${escapeHtml(String(doc.version))}</footer>`,
     '</body></html>',

@@ -12,7 +12,7 @@ const ACTION_COLOURS = `
 
 const BASE = `
 *{box-sizing:border-box}
-body{margin:0;padding:1.5rem 2rem 3rem;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1f2937;background:#fff}
+body{margin:0;padding:1.5rem 2rem 3rem;overflow-wrap:anywhere;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1f2937;background:#fff}
 h1{font-size:1.5rem;margin:0 0 .25rem}
 h2{font-size:1.15rem;margin:2rem 0 .5rem;padding-bottom:.25rem;border-bottom:1px solid #e5e7eb}
 h3{font-size:1rem;margin:1.25rem 0 .4rem}
@@ -28,7 +28,9 @@ h3{font-size:1rem;margin:1.25rem 0 .4rem}
 .count.zero{opacity:.55}
 .planned{margin:.6rem 0 0;color:#4b5563}
 .planned .chip{font-size:.85rem;padding:.05rem .5rem}
-.legend{display:inline-flex;gap:.3rem;margin-left:.5rem}
+.legend{display:inline-flex;flex-wrap:wrap;gap:.3rem;margin-left:.5rem}
+.chip.o-failed{--fg:#b91c1c;--bg:#fff;--edge:#c62828;outline:2px dashed #c62828;outline-offset:-2px}
+.count.o-failed{--fg:#b91c1c;--edge:#c62828;border-left-style:dashed}
 .chip{display:inline-block;padding:0 .45rem;border-radius:4px;border-left:3px solid var(--edge);background:var(--bg);color:var(--fg);font-size:.78rem;margin:0 .3rem .3rem 0}
 .chip-room{color:#6b7280}
 .all-day{margin:.25rem 0 .5rem}
@@ -77,6 +79,12 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background
 details summary{cursor:pointer}
 .empty{color:#9ca3af;font-style:italic}
 footer{margin-top:2rem;color:#9ca3af;font-size:.75rem}
+@media (max-width:640px){
+  body{padding:1rem .75rem 2rem}
+  .legend{display:flex;margin:.3rem 0 0}
+  td.name{min-width:9rem}
+  .summary{grid-template-columns:repeat(auto-fill,minmax(6.5rem,1fr))}
+}
 @media print{
   body{padding:0;font-size:11px}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}

@@ -6,6 +6,10 @@ import { escapeHtml, fieldLabel, formatChangeHtml, formatValueHtml, formatWhen, 
 import { toLocal } from './local-time.js';
 
 export const ACTIONS: readonly Action[] = ['create', 'update', 'unchanged', 'delete', 'invalid', 'conflict'];
+const WRITES: readonly Action[] = ['create', 'update', 'delete'];
+
+/** Where a session is opened in Guidebook Builder, or null when there is no such page (a sandbox). */
+export type SessionLink = (sessionId: number) => string | null;
 
 /** A filter button: its id, its label, and which rows it keeps. */
 interface RowFilter {
@@ -24,7 +28,14 @@ const ROW_FILTERS: readonly RowFilter[] = [
     keeps: (row: ReportRow) => row.action === action,
     hides: `:not([data-action="${action}"])`,
   })),
-  { id: 'failed', label: 'Failed', keeps: (row) => row.outcome === 'failed', hides: ':not([data-outcome="failed"])' },
+  // The writes that failed: what the "Failed" card counts (Summary.failed). Invalid and conflict
+  // rows also end "failed" but have their own filters and cards.
+  {
+    id: 'failed',
+    label: 'Failed',
+    keeps: (row) => row.outcome === 'failed' && WRITES.includes(row.action),
+    hides: ':not([data-failed-write])',
+  },
 ];
 
 function changesHtml(row: ReportRow, zone: string): string {
@@ -67,7 +78,7 @@ function detailsHtml(row: ReportRow, zone: string): string {
   return parts.join('');
 }
 
-function rowHtml(row: ReportRow, fallbackZone: string): string {
+function rowHtml(row: ReportRow, fallbackZone: string, sessionLink: SessionLink): string {
   const zone = rowZone(row, fallbackZone);
   const fields = row.fields ?? {};
   const start = toLocal(fields['start_time'], zone);
@@ -76,18 +87,20 @@ function rowHtml(row: ReportRow, fallbackZone: string): string {
   const rooms = namesOf(fields['locations']).join('; ');
   const speakers = row.record === 'speaker' ? [] : namesOf(fields['speakers']);
   const where = row.row === null ? '—' : `<span class="muted">${escapeHtml(row.sheet)}</span> ${row.row}`;
+  const link = row.session_id !== null ? sessionLink(row.session_id) : null;
   const sessionMeta = [
-    row.session_id !== null ? `#${row.session_id}` : '',
+    row.session_id === null ? '' : link ? `<a href="${escapeHtml(link)}">#${row.session_id}</a>` : `#${row.session_id}`,
     row.http_status !== null ? `HTTP ${row.http_status}` : '',
   ].filter(Boolean);
+  const failedWrite = row.outcome === 'failed' && WRITES.includes(row.action) ? ' data-failed-write' : '';
   return (
-    `<tr class="r" data-action="${escapeHtml(row.action)}" data-outcome="${escapeHtml(row.outcome)}">` +
+    `<tr class="r" data-action="${escapeHtml(row.action)}" data-outcome="${escapeHtml(row.outcome)}"${failedWrite}>` +
     `<td class="where">${where}</td>` +
     `<td><span class="badge a-${escapeHtml(row.action)}">${escapeHtml(row.action)}</span>` +
     `<div class="outcome o-${escapeHtml(row.outcome)}">${escapeHtml(row.outcome.replace('_', ' '))}</div></td>` +
     `<td class="id">${escapeHtml(row.import_id)}</td>` +
     `<td class="name">${escapeHtml(row.name)}` +
-    (sessionMeta.length > 0 ? `<div class="muted">${escapeHtml(sessionMeta.join(' · '))}</div>` : '') +
+    (sessionMeta.length > 0 ? `<div class="muted">${sessionMeta.join(' · ')}</div>` : '') +
     (speakers.length > 0 ? `<div class="speakers">${escapeHtml(speakers.join(', '))}</div>` : '') +
     `</td>` +
     `<td class="when">${escapeHtml(when)}</td>` +
@@ -109,7 +122,7 @@ export function filterCss(): string {
     .join('\n');
 }
 
-export function renderRowTable(rows: readonly ReportRow[], fallbackZone: string): string {
+export function renderRowTable(rows: readonly ReportRow[], fallbackZone: string, sessionLink: SessionLink = () => null): string {
   const radios = ROW_FILTERS.map(
     (filter) => `<input type="radio" name="filter" class="filter-radio" id="f-${filter.id}"${filter.id === 'all' ? ' checked' : ''}>`,
   ).join('');
@@ -117,7 +130,7 @@ export function renderRowTable(rows: readonly ReportRow[], fallbackZone: string)
     const count = rows.filter(filter.keeps).length;
     return `<label for="f-${filter.id}" data-count="${count}"${count === 0 ? ' class="none"' : ''}>${escapeHtml(filter.label)} <span class="n">${count}</span></label>`;
   }).join('');
-  const body = rows.map((row) => rowHtml(row, fallbackZone)).join('\n');
+  const body = rows.map((row) => rowHtml(row, fallbackZone, sessionLink)).join('\n');
   return (
     `<section class="rows"><h2>Every row</h2>${radios}` +
     `<div class="filters" role="group" aria-label="Show rows">${labels}</div>` +

@@ -230,5 +230,8 @@ export function renderTimeline(rows: readonly ReportRow[], fallbackZone: string)
 
 function legend(): string {
   const actions = ['create', 'update', 'unchanged', 'delete', 'invalid', 'conflict'];
-  return `<span class="legend">${actions.map((action) => `<span class="chip a-${action}">${action}</span>`).join('')}</span>`;
+  const chips = actions.map((action) => `<span class="chip a-${action}">${action}</span>`);
+  // The dashed outline a session whose write failed carries, whatever its action.
+  chips.push('<span class="chip o-failed" title="the write failed">failed</span>');
+  return `<span class="legend">${chips.join('')}</span>`;
 }
