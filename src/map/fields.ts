@@ -164,6 +164,7 @@ export const SESSION_FIELDS = {
           'Start Date & Time',
           'Scheduled At',
           'event_start',
+          'Date Start',
         ],
         es: ['Fecha y hora de inicio', 'Inicio (fecha y hora)'],
         de: ['Startzeitpunkt', 'Beginnt am', 'Beginn (Datum und Uhrzeit)'],
@@ -190,6 +191,7 @@ export const SESSION_FIELDS = {
           'End Date/Time',
           'End Date & Time',
           'event_end',
+          'Date End',
         ],
         es: ['Fecha y hora de fin', 'Fin (fecha y hora)'],
         de: ['Endzeitpunkt', 'Endet am', 'Ende (Datum und Uhrzeit)'],
@@ -558,7 +560,7 @@ export const SESSION_FIELDS = {
   end_date: {
     aliases: [
       {
-        en: ['End Date', 'End Day', 'end_day', 'Date End', 'Finish Date'],
+        en: ['End Date', 'End Day', 'end_day', 'Finish Date'],
         es: ['Fecha de fin', 'Fecha fin', 'Fecha final', 'Fecha de término'],
         de: ['Enddatum', 'Endtag', 'Bis Datum'],
         fr: ['Date de fin', 'Date fin', 'Jour de fin'],

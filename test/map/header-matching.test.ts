@@ -121,6 +121,8 @@ describe('header matching', () => {
       'Waitlist',
       'Registration Start',
       'Registration End',
+      'Speakers',
+      'Image',
     ]);
   });
 });
