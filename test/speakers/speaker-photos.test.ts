@@ -21,7 +21,7 @@ beforeAll(async () => {
   writeFileSync(join(world.dir, 'ada.png'), PNG_1X1);
   writeFileSync(join(world.dir, 'ada-new.png'), PNG_RED);
   writeFileSync(join(world.dir, 'bram.gif'), GIF_1X1);
-});
+}, 120_000);
 afterAll(cleanUp);
 
 async function run(name: string, speakers: SpeakerRow[], args: string[] = []) {
@@ -36,7 +36,7 @@ async function run(name: string, speakers: SpeakerRow[], args: string[] = []) {
   };
 }
 
-describe('speaker photos', () => {
+describe('speaker photos', { timeout: 120_000 }, () => {
   it('a GIF photo makes its speaker an invalid row (exit 1); the PNG is uploaded as image and thumbnail in one request', async () => {
     const { result, cost, report } = await run('photos', [
       { importId: 'P-ADA', name: 'Ada Park', photo: 'ada.png' },

@@ -9,10 +9,10 @@ import { speakerView } from './speaker-world.js';
 let world: ImportWorld;
 beforeAll(async () => {
   world = await importWorld();
-});
+}, 120_000);
 afterAll(cleanUp);
 
-describe('import --speakers FILE', () => {
+describe('import --speakers FILE', { timeout: 120_000 }, () => {
   it('reads a German speakers CSV, links by cell and by its Sessions column, and a re-run writes nothing', async () => {
     const agenda = join(world.dir, 'agenda.csv');
     writeFileSync(

@@ -11,7 +11,7 @@ import { costOf, speakerView, writeSpeakerWorkbook, type SessionRow, type Speake
 let world: ImportWorld;
 beforeAll(async () => {
   world = await importWorld();
-});
+}, 120_000);
 afterAll(cleanUp);
 
 const SESSIONS: SessionRow[] = [
@@ -33,7 +33,7 @@ const READS = {
   'GET links/': 1,
 };
 
-describe('import with speakers', () => {
+describe('import with speakers', { timeout: 120_000 }, () => {
   const sheet = () => join(world.dir, 'agenda.xlsx');
 
   it('fresh import: 3 items in "Speakers", 8 links (two per pair, in cell order), the minimum of requests', async () => {

@@ -64,10 +64,10 @@ beforeAll(async () => {
       rank: 9,
     })
   ).id;
-});
+}, 120_000);
 afterAll(cleanUp);
 
-describe('speakers and --prune', () => {
+describe('speakers and --prune', { timeout: 120_000 }, () => {
   it('without --prune a speaker gone from the sheet is kept; only its 4 links to the sheet sessions go', async () => {
     const { run, cost } = await importSheet('no-bram', WITHOUT_BRAM, SPEAKERS_WITHOUT_BRAM);
     expect(run.code, run.stderr).toBe(0);

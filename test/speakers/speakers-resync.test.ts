@@ -30,10 +30,10 @@ async function run(name: string, sessions: SessionRow[], speakers: SpeakerRow[],
 beforeAll(async () => {
   world = await importWorld();
   await run('base', BASE, SPEAKERS);
-});
+}, 120_000);
 afterAll(cleanUp);
 
-describe('speaker re-syncs', () => {
+describe('speaker re-syncs', { timeout: 120_000 }, () => {
   it('a speaker removed from one session: exactly its two links are deleted, the speaker stays', async () => {
     const sessions = BASE.map((row) => (row.id === 'S-1' ? { ...row, speakers: 'Ada Park' } : row));
     const { cost, report } = await run('removed', sessions, SPEAKERS);

@@ -64,7 +64,7 @@ async function worldWithSheet(options: Parameters<typeof importWorld>[0] = {}): 
   return { world, sheet };
 }
 
-describe('speakers: dry run, request cap, budget', () => {
+describe('speakers: dry run, request cap, budget', { timeout: 120_000 }, () => {
   it('--dry-run lists every speaker action as planned and writes nothing', async () => {
     const { world, sheet } = await worldWithSheet();
     const run = await world.importCli(sheet, ['--dry-run', '--json']);
@@ -105,7 +105,7 @@ describe('speakers: dry run, request cap, budget', () => {
   });
 });
 
-describe('speakers: lost answers and kill -9', () => {
+describe('speakers: lost answers and kill -9', { timeout: 120_000 }, () => {
   it('with 500s and dropped answers the import converges: no item, relation or link twice', async () => {
     const { world, sheet } = await worldWithSheet({ failRate: 0.15, dropRate: 0.15, seed: 13 });
     const run = await world.importCli(sheet, ['--json']);
