@@ -67,4 +67,19 @@ describe('real agenda shapes, only --timezone', () => {
       ['Keynote', '2027-03-02T12:30:00.000Z', '2027-03-02T14:00:00.000Z'],
     ]);
   });
+
+  it('a PyCon JP timetable: title over a name column of speakers, month/day dates with --first-day', async () => {
+    const { document } = await validateFile(fixture('pycon-timetable.csv'), { timezone: 'Asia/Tokyo', firstDay: '2027-10-15' });
+    const rows = document.rows as Row[];
+    expect(document.summary.invalid).toBe(0);
+    // The 2021 export wrote its speakers under "name": they must never become the session names.
+    expect(document.warnings).toContain('"title" → name (over "name": a stronger name for it).');
+    expect(rows.map((r) => r.name)).toEqual(['Typing your way out of bugs', 'Async in practice', 'Data pipelines with pandas']);
+    // Asia/Tokyo is UTC+9; duration_min gives the end.
+    expect(summary(rows)).toEqual([
+      ['Typing your way out of bugs', '2027-10-15T01:30:00.000Z', '2027-10-15T02:00:00.000Z'],
+      ['Async in practice', '2027-10-15T01:30:00.000Z', '2027-10-15T02:00:00.000Z'],
+      ['Data pipelines with pandas', '2027-10-16T02:20:00.000Z', '2027-10-16T03:05:00.000Z'],
+    ]);
+  });
 });
