@@ -1,5 +1,5 @@
 import type { RawRow } from '../types.js';
-import { type CellShape, cellShape } from './cell-shape.js';
+import { type CellShape, cellShape, isTimeShape } from './cell-shape.js';
 import { cellText, isBlankCell } from './cell-value.js';
 import { fileError } from './file-error.js';
 import { columnLetter } from './grid-layout.js';
@@ -36,6 +36,22 @@ interface ColumnStats {
 export function headerlessRows(label: string, sheet: string, rows: readonly SheetRowCells[]): LaidOutRows {
   const width = Math.max(0, ...rows.map(({ cells }) => lastFilled(cells) + 1));
   const data = rows.filter(({ cells }) => cells.filter((cell) => !isBlankCell(cell)).length > 1);
+  // A first row of words over columns of times is a header whose names are not known
+  // ("Uhrzeit", "Vortrag"): reading it as a session, or the sheet without it, would be a guess.
+  const [first, ...later] = data;
+  if (first !== undefined && first.cells.every((cell) => isBlankCell(cell) || cellShape(cell) === 'text')) {
+    const timed = first.cells.some((_, index) => later.filter(({ cells }) => isTimeShape(cellShape(cells[index] ?? null))).length >= 2);
+    if (timed) {
+      throw fileError(
+        label,
+        `${sheetWords(sheet)}row ${first.row} looks like a header row, but none of its names is known: ` +
+          `${first.cells
+            .filter((cell) => !isBlankCell(cell))
+            .map((cell) => JSON.stringify(cellText(cell).trim()))
+            .join(', ')}; rename the columns (e.g. Date, Start, End, Title, Room) or map them with --mapping`,
+      );
+    }
+  }
   const stats = Array.from({ length: width }, (_, index) => columnStats(index, data));
   const names = stats.map((column) => `Column ${columnLetter(column.index)}`);
   const refuse = (why: string): never => {

@@ -58,6 +58,22 @@ describe('a sheet without a header row', () => {
   });
 });
 
+describe('a header row of unknown names', () => {
+  it('is refused, never read as a session', async () => {
+    const unknown = writeCsv(scratch.dir, 'unknown.csv', [
+      'Zeitpunkt,Vortragsthema,Raumbezeichnung',
+      '9:00,Opening of the conference,Saal 1',
+      '10:00,Parsers that never guess,Saal 2',
+      '11:00,Closing words and thanks,Saal 1',
+    ]);
+    const error = await convertFile({ file: unknown }, { timezone: 'UTC' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GuidebookImportError);
+    expect((error as Error).message).toContain(
+      'row 1 looks like a header row, but none of its names is known: "Zeitpunkt", "Vortragsthema", "Raumbezeichnung"; rename the columns',
+    );
+  });
+});
+
 describe('section rows, dates written once per day, a second title column', () => {
   // "MINI CURSOS" is a section row (skipped); a multi-line date on the first row of a day is
   // carried down; "Tag 2" is a day row; a blank Title falls back to Session.
