@@ -1,7 +1,7 @@
 // The images folder's surface: loading and checking a sheet's image references, the memory of
 // what was uploaded, and the session image phase of an import.
-export { imageKindOf, loadImage, MAX_IMAGE_BYTES, type ImageLoad, type LoadedImage } from './image-file.js';
-export { ImageMemory, imageUploadNeeded, type ImageField, type ImageOwner } from './image-memory.js';
+export { imageKindOf, loadImage, type LoadedImage } from './image-file.js';
+export { ImageMemory, imageUploadNeeded } from './image-memory.js';
 export {
   applySessionImages,
   checkSessionImages,

@@ -2,7 +2,7 @@
 // checked by their bytes the way Pillow behind DRF's ImageField checks them, and only PNG or JPEG
 // kept. A stored image is named by its content hash, so the same bytes uploaded twice are one file.
 import { createHash } from 'node:crypto';
-import { imageKindOf } from '../images/image-file.js';
+import { imageKindOf } from '../images/index.js';
 import { addError, type FieldErrors } from './field-reader.js';
 import type { RequestBody, UploadedFile } from './request-body.js';
 import type { ImageUpload } from './resource.js';
