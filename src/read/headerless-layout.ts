@@ -39,7 +39,7 @@ export function headerlessRows(label: string, sheet: string, rows: readonly Shee
   // A first row of words over columns of times is a header whose names are not known
   // ("Uhrzeit", "Vortrag"): reading it as a session, or the sheet without it, would be a guess.
   const [first, ...later] = data;
-  if (first !== undefined && first.cells.every((cell) => isBlankCell(cell) || cellShape(cell) === 'text')) {
+  if (first?.cells.every((cell) => isBlankCell(cell) || cellShape(cell) === 'text')) {
     const timed = first.cells.some((_, index) => later.filter(({ cells }) => isTimeShape(cellShape(cells[index] ?? null))).length >= 2);
     if (timed) {
       throw fileError(
