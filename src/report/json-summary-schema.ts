@@ -52,6 +52,19 @@ export const jsonSummarySchema = z
       )
       .max(5)
       .describe('The first failed rows, in sheet order'),
+    speakers: z
+      .looseObject({
+        created: count,
+        updated: count,
+        unchanged: count,
+        deleted: count,
+        invalid: count,
+        conflicts: count,
+        failed: count,
+        not_attempted: count,
+      })
+      .optional()
+      .describe("The speakers' rows (custom list items), counted like the sessions' top-level keys; present when the run had speakers"),
     version: z.literal(JSON_SUMMARY_VERSION).describe('Version of this shape'),
   })
   .meta({
