@@ -5,6 +5,7 @@ import type { GuidebookClient } from '../api/types.js';
 import { planImport as buildPlan, missingReferencesMessage } from '../plan/index.js';
 import type { Plan } from '../plan/types.js';
 import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow } from '../types.js';
+import { feedSpeakersSheet } from '../sources/feed-sheet.js';
 import { readSheet, type ReadSheet } from './sheet-rows.js';
 import { planSpeakerImport, readSpeakers, type PlannedSpeakers } from '../speakers/index.js';
 import type { ValidateFileOptions } from './validate-file.js';
@@ -60,7 +61,11 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
   // answered (its time zone and dates). The plan weighs every row against the guide's sessions,
   // so the converted rows are held, as validate's are not: the same driver, held whole.
   const sheet = await readSheet({ file, sheet: options.sheet, mapping: options.mapping, source: options.source });
-  const speakersSheet = await readSpeakers({ file, speakersFile: options.speakersFile });
+  // A feed (Sessionize, pretalx) brings its own speakers; a --speakers file still wins.
+  const speakersSheet =
+    sheet.feedSpeakers && !options.speakersFile
+      ? feedSpeakersSheet(sheet.sheet, sheet.feedSpeakers)
+      : await readSpeakers({ file, speakersFile: options.speakersFile });
   const before = client.requestCount;
   const guide = await client.getGuide(options.guide);
   const convertedRows = sheet.convert({

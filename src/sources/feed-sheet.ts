@@ -3,6 +3,7 @@
 // they read a spreadsheet with those columns. A feed's speakers travel beside the rows.
 import { fieldLabel } from '../map/fields.js';
 import type { SheetSource } from '../read/types.js';
+import type { SpeakersSheet } from '../speakers/read-speakers.js';
 import type { MappedField, RawRow, SheetSpeaker } from '../types.js';
 import type { FeedFormat } from './types.js';
 
@@ -130,4 +131,9 @@ export function namesCell(names: readonly string[] | undefined): string {
 
 async function* iterate(rows: RawRow[]): AsyncGenerator<RawRow> {
   for (const row of rows) yield row;
+}
+
+/** A feed's speakers as the speakers stage takes a Speakers sheet. */
+export function feedSpeakersSheet(sheet: string, speakers: SheetSpeaker[]): SpeakersSheet {
+  return { sheet: `${sheet} speakers`, speakers, invalid: [], warnings: [] };
 }

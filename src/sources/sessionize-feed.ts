@@ -80,6 +80,7 @@ export function readSessionizeFeed(json: SessionizeAll, sheet: string): FeedTabl
       }),
     });
   }
+  const imported = new Set(sessions.map((session) => session.importId));
   const speakers: SheetSpeaker[] = (json.speakers ?? []).map((speaker, index) => ({
     sheet: `${sheet} speakers`,
     row: index + 2,
@@ -89,7 +90,10 @@ export function readSessionizeFeed(json: SessionizeAll, sheet: string): FeedTabl
     bio: speaker.bio ? plainTextToHtml(speaker.bio) : undefined,
     photo: speaker.profilePicture ?? undefined,
     role: 'Speaker',
-    sessions: (speaker.sessions ?? []).map((entry) => importIdOf(typeof entry === 'object' ? entry.id : entry)),
+    // Only the sessions this feed yields (an unscheduled one is not in the guide to link to).
+    sessions: (speaker.sessions ?? [])
+      .map((entry) => importIdOf(typeof entry === 'object' ? entry.id : entry))
+      .filter((id) => imported.has(id)),
   }));
   const warnings = unscheduled > 0 ? [`${sheet}: ${unscheduled} session(s) without a start time yet left out`] : [];
   return { format: 'sessionize', sheet, sessions, speakers, warnings };

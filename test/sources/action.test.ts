@@ -90,7 +90,7 @@ async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
   };
 }
 
-describe('the action entry script', () => {
+describe('the action entry script', { timeout: 180_000 }, () => {
   const feedInputs = () => ({ source: feeds.url('/agenda.ics'), guide: '1', flags: '--create-missing --rate 500' });
 
   it('imports, writes the report, its outputs and the job summary; the key never shows', async () => {
@@ -146,7 +146,7 @@ describe('the action entry script', () => {
   });
 });
 
-describe('action.yml and the example workflow', () => {
+describe('action.yml and the example workflow', { timeout: 180_000 }, () => {
   it("the action's result step turns each exit code into the job's result", () => {
     const script = /- name: Result[\s\S]*?run: \|\n([\s\S]*?)(?:\n\S|$)/.exec(ACTION)![1]!.replace(/^ {8}/gm, '');
     const result = (code: string, failOnRows = 'true') =>

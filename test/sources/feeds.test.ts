@@ -131,7 +131,8 @@ describe('Sessionize', () => {
       title: 'Principal Engineer, Calm Systems',
       bio: '<p>Ada builds payment APIs and teaches API design.</p>',
       photo: 'https://sessionize.com/image/0001-400o400o2-ada.jpg',
-      sessions: ['sessionize:412001', 'sessionize:412003'],
+      // 412003 has no slot yet: not a session of this import.
+      sessions: ['sessionize:412001'],
     });
   });
 

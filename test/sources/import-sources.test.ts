@@ -16,8 +16,10 @@ import { startFeedServer, type FeedServer } from './feed-server.js';
 
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/sources');
 const ICS = readFileSync(join(FIXTURES, 'devcon-spring.ics'), 'utf8');
-const SESSIONIZE = readFileSync(join(FIXTURES, 'sessionize-all.json'), 'utf8');
-const PRETALX = readFileSync(join(FIXTURES, 'pretalx-schedule.json'), 'utf8');
+// The feeds' speaker photos point at the local server (a 1×1 PNG) instead of sessionize.com and pretalx.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+let SESSIONIZE = readFileSync(join(FIXTURES, 'sessionize-all.json'), 'utf8');
+let PRETALX = readFileSync(join(FIXTURES, 'pretalx-schedule.json'), 'utf8');
 
 let world: ImportWorld;
 let feeds: FeedServer;
@@ -30,6 +32,11 @@ beforeAll(async () => {
   }
   world = await importWorld({ initialState: state });
   feeds = await startFeedServer();
+  SESSIONIZE = SESSIONIZE.replaceAll('https://sessionize.com/image/', feeds.url('/image/')).replaceAll('.jpg"', '.png"');
+  PRETALX = PRETALX.replaceAll('https://pretalx.example.org/media/', feeds.url('/media/'));
+  for (const photo of ['/image/0001-400o400o2-ada.png', '/image/0002-400o400o2-bruno.png', '/media/avatars/maria.png']) {
+    feeds.set(photo, { body: PNG, type: 'image/png' });
+  }
   feeds.set('/devcon.ics', { body: ICS, type: 'text/calendar; charset=utf-8', etag: '"ics-1"' });
   feeds.set('/api/v2/abc123/view/All', { body: SESSIONIZE, type: 'application/json; charset=utf-8' });
   feeds.set('/devcon-2027/schedule/export/schedule.json', {
@@ -72,7 +79,7 @@ async function importSource(
   return { run, summary: summaryOf(run), requests: world.sandbox.requestsSince(mark).length, writes: writesIn(mark) };
 }
 
-describe('iCal feed by URL and by file (guide 1)', () => {
+describe('iCal feed by URL and by file (guide 1)', { timeout: 180_000 }, () => {
   it('fresh: every event, instance and all-day session inside the guide is created', async () => {
     const { summary, run } = await importSource(feeds.url('/devcon.ics'));
     // keynote, 3 stand-ups (12, 14, 15), 1 office hours (13), remote panel, lunch, hackathon, expo, Berlin stream.
@@ -142,13 +149,17 @@ describe('iCal feed by URL and by file (guide 1)', () => {
   });
 });
 
-describe('Sessionize and pretalx (guide 2)', () => {
+describe('Sessionize and pretalx (guide 2)', { timeout: 180_000 }, () => {
   const guide2 = ['--guide', '2'];
 
   it('Sessionize by URL, then its saved copy, then an edit', async () => {
     const fresh = await importSource(feeds.url('/api/v2/abc123/view/All'), guide2);
     expect(fresh.summary).toMatchObject({ created: 3, invalid: 0 });
-    const sessions = (await world.sandbox.state()).sessions.filter((s) => s.guide === 2);
+    const state = await world.sandbox.state();
+    const sessions = state.sessions.filter((s) => s.guide === 2);
+    // The speakers, with their tag lines, as the speakers stage writes them (custom list items).
+    const speakerNames = state.custom_list_items.filter((item) => item.guide === 2).map((item) => item.name);
+    expect(speakerNames.sort()).toEqual(['Ada Okafor', 'Bruno Lefèvre', 'Chen Wei']);
     // Local 11:00 on the 14th, after the change to EDT: 15:00 UTC.
     expect(sessions.find((s) => s.import_id === 'sessionize:412002')?.start_time).toMatch(/^2027-03-14T15:00:00/);
     const file = join(world.dir, 'sessionize.json');
@@ -178,7 +189,7 @@ describe('Sessionize and pretalx (guide 2)', () => {
   });
 });
 
-describe('standard input and sources that cannot be read', () => {
+describe('standard input and sources that cannot be read', { timeout: 180_000 }, () => {
   it('"-" reads a CSV from standard input with --format csv', async () => {
     const csv = 'Import ID,Title,Date,Start,End\nstdin-1,Piped Session,2027-03-13,10:00,11:00\n';
     const run = await runWithStdin(
