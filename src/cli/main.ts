@@ -3,8 +3,7 @@
 // calls process.exit. User errors print one line and exit 2; never a stack trace.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { redactSecrets } from './redact.js';
-import { runCli } from './run-cli.js';
+import { nodeVersionProblem } from './node-version.js';
 
 const isEntry = (() => {
   try {
@@ -14,7 +13,13 @@ const isEntry = (() => {
   }
 })();
 
-if (isEntry) {
+// Checked before yargs and the rest load (they are imported below only once Node is known to fit).
+const tooOld = isEntry ? nodeVersionProblem(process.versions.node) : null;
+if (tooOld) {
+  process.stderr.write(`${tooOld}\n`);
+  process.exitCode = 2;
+} else if (isEntry) {
+  const [{ runCli }, { redactSecrets }] = await Promise.all([import('./run-cli.js'), import('./redact.js')]);
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -9,6 +9,7 @@ type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 const wholeNumber = (min: number) => z.union([z.int().min(min), z.string().regex(/^\s*\d+\s*$/)]);
 const path = z.string().min(1);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const VALUE_TYPES: Partial<Record<ConfigKey, z.ZodType>> = {
   guide: wholeNumber(1).describe('Id of the Guidebook guide'),
@@ -26,6 +27,8 @@ const VALUE_TYPES: Partial<Record<ConfigKey, z.ZodType>> = {
   timezone: z.string().describe('IANA zone, e.g. America/New_York'),
   dateFormat: z.string(),
   overnight: z.boolean(),
+  firstDay: isoDay.describe('The date of day 1 (YYYY-MM-DD)'),
+  locale: z.string().describe('Language of month and weekday names, e.g. de'),
   report: path,
   json: z.boolean(),
   dryRun: z.boolean(),
@@ -34,10 +37,18 @@ const VALUE_TYPES: Partial<Record<ConfigKey, z.ZodType>> = {
   maxDeletes: wholeNumber(0),
   createMissing: z.boolean(),
   output: path,
-  format: z.enum(['csv', 'xlsx']),
+  format: z.string().describe('export: csv or xlsx; import/validate: the source format (see --help)'),
   force: z.boolean(),
   lockWait: z.union([z.number().min(0).max(86_400), z.string()]),
   sheetFile: path,
+  speakers: path,
+  speakerList: z.string(),
+  speakerListsByRole: z.boolean(),
+  publish: z.boolean(),
+  refreshImages: z.boolean(),
+  from: isoDay,
+  to: isoDay,
+  ifSourceChanged: z.boolean(),
   quiet: z.boolean(),
 };
 
