@@ -1,3 +1,3 @@
 export { openSheet } from './open-sheet.js';
 export type { HeaderField } from './sheet-layout.js';
-export type { OpenSheetOptions, SheetFormat, SheetLayoutKind, SheetSource } from './types.js';
+export type { OpenSheetOptions, SheetFormat, SheetSource } from './types.js';
