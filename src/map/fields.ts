@@ -850,12 +850,19 @@ export const CANONICAL_COLUMNS: ReadonlyArray<{ header: string; field: MappedFie
 
 /**
  * How many cells of a candidate row are known column names. The readers pick the row with the
- * best score as the header, so title rows and notes above the table are skipped.
+ * best score as the header, so title rows and notes above the table are skipped. A row whose only
+ * known name is a weaker one ("Talk", "Time", "Type") scores nothing: such a word is as likely a
+ * cell of a sheet with no header row at all ("09:00 | Keynote | Talk") as a header of its own.
  */
 export function scoreHeaderRow(cells: string[]): number {
   let score = 0;
+  let strong = false;
   for (const cell of cells) {
-    if (typeof cell === 'string' && cell !== '' && fieldForHeader(cell) !== undefined) score++;
+    if (typeof cell !== 'string' || cell === '') continue;
+    const match = matchHeader(cell);
+    if (match === undefined) continue;
+    score++;
+    if (match.tier === 0) strong = true;
   }
-  return score;
+  return score === 1 && !strong ? 0 : score;
 }

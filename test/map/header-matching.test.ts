@@ -306,3 +306,13 @@ describe('the multilingual alias table', () => {
     );
   });
 });
+
+describe('scoreHeaderRow and weaker names', () => {
+  it('does not take a row whose only known name is a weaker one for a header', () => {
+    expect(scoreHeaderRow(['09:00', 'Keynote', 'Main Stage', 'Talk'])).toBe(0);
+    expect(scoreHeaderRow(['Time', '', ''])).toBe(0);
+    expect(scoreHeaderRow(['Time', 'Event', 'Location'])).toBe(3);
+    expect(scoreHeaderRow(['Time', 'Talk'])).toBe(2);
+    expect(scoreHeaderRow(['Title', 'Notes'])).toBe(1);
+  });
+});
