@@ -188,6 +188,14 @@ export function buildRoster(input: RosterInput): Roster {
       link(sessionImportId, speaker);
     }
   }
+  // A speaker's own page lists sessions in the Sessions column's order when the sheet gives one
+  // (an export writes it in link order), the others after it in sheet order.
+  for (const row of sheet?.speakers ?? []) {
+    const speaker = byId.get(deriveSpeakerImportId(row));
+    if (speaker === undefined || speaker.row !== row.row || speaker.sheet !== row.sheet || !row.sessions?.length) continue;
+    const listed = row.sessions.filter((id) => speaker.sessions.includes(id));
+    speaker.sessions = [...new Set([...listed, ...speaker.sessions])];
+  }
   for (const speaker of speakers) if (speaker.roles.length === 0) speaker.roles.push('Speaker');
   return { speakers, problems, sessionSpeakers, sessionIssues };
 }

@@ -121,12 +121,12 @@ describe('buildRoster', () => {
     ]);
   });
 
-  it("the Speakers sheet's Sessions column adds links after the cells'; an unknown session is a warning", () => {
+  it("the Speakers sheet's Sessions column adds links and orders the speaker's sessions; an unknown session is a warning", () => {
     const roster = buildRoster({
       speakersSheet: sheet([{ name: 'Ada Park', sessions: ['S-2', 'S-9'], role: 'Moderator' }]),
       sessions: [session('S-1', [ref('Ada Park')]), session('S-2', undefined)],
     });
-    expect(roster.speakers[0]!.sessions).toEqual(['S-1', 'S-2']);
+    expect(roster.speakers[0]!.sessions).toEqual(['S-2', 'S-1']);
     expect(roster.speakers[0]!.roles).toEqual(['Moderator']);
     expect(roster.speakers[0]!.issues[0]?.message).toContain('"S-9"');
   });
