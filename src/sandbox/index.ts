@@ -4,6 +4,13 @@ export { defaultSandboxState, SANDBOX_ACCOUNT } from './default-state.js';
 export { DEFAULT_DAILY_BUDGET, FAITHFUL_SETTINGS } from './faults.js';
 export type {
   FaultSettings,
+  LinkContentType,
+  SandboxCustomList,
+  SandboxCustomListItem,
+  SandboxCustomListItemRelation,
+  SandboxImage,
+  SandboxLink,
+  SandboxPublication,
   RequestLogEntry,
   SandboxGuide,
   SandboxHandle,

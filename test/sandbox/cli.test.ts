@@ -53,6 +53,19 @@ async function runCli(args: string[]): Promise<{ code: number | null; stdout: st
 const tempDir = () => mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
 
 describe('guidebook-import sandbox', () => {
+  it('--refuse-publish answers a publish 403 with the plan message, and says the switch is on', async () => {
+    const running = await startCli(['--port', '0', '--refuse-publish']);
+    const refused = await fetch(`${running.origin}/open-api/v1.1/guides/1/publish/`, {
+      method: 'POST',
+      headers: { Authorization: 'JWT k' },
+    });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { detail: string }).detail).toMatch(/not available on your plan/);
+    expect(running.stderr()).toContain('refusePublish=true');
+    running.child.kill('SIGTERM');
+    expect((await running.exit)[0]).toBe(0);
+  });
+
   it('prints its origin first, serves the API, and saves its state on SIGTERM with exit 0', async () => {
     const stateFile = join(tempDir(), 'state.json');
     const running = await startCli(['--port', '0', '--state', stateFile, '--api-key', 'cli-secret-key']);
