@@ -10,9 +10,9 @@ import type { SpeakersSheet } from './read-speakers.js';
 import { buildRoster } from './speaker-roster.js';
 
 export { readSpeakers, type SpeakersSheet } from './read-speakers.js';
-export { applySpeakers, isSpeakerWrite, type SpeakerResult } from './apply-speakers.js';
+export { applySpeakers, isSpeakerWrite } from './apply-speakers.js';
 export { speakerReportRow } from './speaker-report.js';
-export type { SpeakerPlan, SpeakerEntry } from './plan-speakers.js';
+export type { SpeakerPlan } from './plan-speakers.js';
 
 export interface PlannedSpeakers {
   plan: SpeakerPlan;
