@@ -250,15 +250,44 @@ async function* dataRows(
   const { range, name } = worksheet;
   if (range === null) return;
   const width = header.headers.length;
+  const spans = mergedDown(worksheet, header.row, width, cells);
   let count = 0;
   // header.row is 1-based, so it is also the 0-based index of the first row after the header.
   for (let r = header.row; r <= range.e.r; r++) {
     if (worksheet.hiddenRows.has(r) || worksheet.data[r] === undefined) continue;
     const values = alignCells(rowValues(worksheet, r, cells, width), width);
     if (isEmptyRow(values)) continue;
+    const fills = spans.get(r + 1);
+    if (fills !== undefined) for (const fill of fills) if (values[fill.column] === null) values[fill.column] = fill.value;
     if (++count > maxRows) throw tooManyRows(file.label, maxRows);
     yield { sheet: name, row: r + 1, cells: values };
   }
+}
+
+/**
+ * A table's cells merged down several rows (a date, a room or a time beside the rows it spans):
+ * the cell shows its value on each of those rows, so each row below the first gets it. By sheet
+ * row (1-based); a merge across columns gives its value to its first column only.
+ */
+function mergedDown(
+  worksheet: Worksheet,
+  headerRow: number,
+  width: number,
+  cells: WorkbookCellReader,
+): Map<number, Array<{ column: number; value: CellValue }>> {
+  const spans = new Map<number, Array<{ column: number; value: CellValue }>>();
+  const first = worksheet.range?.s.c ?? 0;
+  for (const merge of worksheet.merges) {
+    if (merge.bottom <= merge.top || merge.top <= headerRow || merge.left < 0 || merge.left >= width) continue;
+    const value = cells.value(worksheet.data[merge.top - 1]?.[first + merge.left]);
+    if (value === null) continue;
+    for (let row = merge.top + 1; row <= merge.bottom; row++) {
+      let fills = spans.get(row);
+      if (fills === undefined) spans.set(row, (fills = []));
+      fills.push({ column: merge.left, value });
+    }
+  }
+  return spans;
 }
 
 /** Every visible non-empty row of a sheet, for a layout read whole (a grid, a sheet without a header). */

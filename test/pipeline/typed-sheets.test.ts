@@ -136,6 +136,29 @@ describe('section rows, dates written once per day, a second title column', () =
     expect(document.summary.invalid).toBe(0);
   });
 
+  it('a workbook cell merged down several rows (a date, a room) gives its value to each row', async () => {
+    const file = writeWorkbook(scratch.dir, 'merged-down.xlsx', [
+      {
+        name: 'Agenda',
+        rows: [
+          ['Date', 'Start', 'End', 'Title', 'Room'],
+          ['2027-05-14', '9:00', '10:00', 'Opening', 'Hall A'],
+          [null, '10:00', '11:00', 'Parsers', null],
+          [null, '11:00', '12:00', 'Closing', 'Hall B'],
+        ],
+        merges: ['A2:A4', 'E2:E3'],
+      },
+    ]);
+    const { sessions, warnings } = await convertFile({ file }, { timezone: 'UTC' });
+    expect(sessions.map(view)).toEqual([
+      { sheet: 'Agenda', row: 2, name: 'Opening', start: '2027-05-14T09:00:00.000Z', end: '2027-05-14T10:00:00.000Z', rooms: ['Hall A'] },
+      { sheet: 'Agenda', row: 3, name: 'Parsers', start: '2027-05-14T10:00:00.000Z', end: '2027-05-14T11:00:00.000Z', rooms: ['Hall A'] },
+      { sheet: 'Agenda', row: 4, name: 'Closing', start: '2027-05-14T11:00:00.000Z', end: '2027-05-14T12:00:00.000Z', rooms: ['Hall B'] },
+    ]);
+    // Read from the merge, not carried down: no note about blank dates.
+    expect(warnings.some((line) => line.includes('blank date'))).toBe(false);
+  });
+
   it('a workbook sheet without a Date column gets its days from day rows', async () => {
     const file = writeWorkbook(scratch.dir, 'sections.xlsx', [
       {
