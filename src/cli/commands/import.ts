@@ -104,6 +104,12 @@ async function importWith(
         `Guide ${planned.guide.id} "${planned.guide.name}", time zone ${planned.guide.timezone ?? '(none)'}${options.dryRun ? ' (dry run: nothing will be written)' : ''}`,
       );
       inform(formatPlanTotals(planned.plan));
+      const uploads = planned.images.uploads.length;
+      if (uploads > 0) {
+        inform(
+          `Images: ${uploads === 1 ? '1 upload' : `${uploads} uploads`} after the sessions are written (${uploads === 1 ? '1 more request' : `${uploads} more requests`}).`,
+        );
+      }
       writes = planned.plan.entries.filter(isWriteEntry).length;
       references = planned.plan.tracksToCreate.length + planned.plan.locationsToCreate.length;
     },
