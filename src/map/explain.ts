@@ -1,7 +1,7 @@
 import { cellText, isBlankCell } from '../read/cell-value.js';
 import type { MappedField, MappedRow, ReportRow } from '../types.js';
 import { DEFAULT_COLUMN, type ColumnMap } from './column-map.js';
-import { fieldLabel, MAPPED_FIELDS, SESSION_FIELDS, type SessionFieldEntry } from './fields.js';
+import { fieldLabel, MAPPED_FIELDS, normaliseHeader, SESSION_FIELDS, type SessionFieldEntry } from './fields.js';
 import type { MappingConfig } from './mapping-config.js';
 
 // `validate --explain`: what the importer made of a sheet, field by field: the column each field
@@ -121,10 +121,8 @@ function explainField(field: MappedField, map: ColumnMap, mapping: MappingConfig
 }
 
 function isNamedIn(mapping: MappingConfig, header: string): boolean {
-  return (
-    Object.hasOwn(mapping.columns, header) ||
-    Object.keys(mapping.columns).some((k) => k.trim().toLowerCase() === header.trim().toLowerCase())
-  );
+  const key = normaliseHeader(header);
+  return Object.hasOwn(mapping.columns, header) || Object.keys(mapping.columns).some((name) => normaliseHeader(name) === key);
 }
 
 function formatOf(field: MappedField, mapping: MappingConfig | undefined): string {
