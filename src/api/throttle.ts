@@ -20,19 +20,32 @@ export interface Throttle {
 }
 
 /**
- * One gate for every request of a client. Starts are at least 1000/rate ms apart, measured from
- * the previous start as it actually happened (a late timer never lets the next one catch up),
- * and the spacing slides: an idle period earns no credit, so there is never a burst above the
- * rate (the daily budget and the server's own limiter both count starts). Start slots are taken
- * one at a time, after the concurrency slot is held, so a task that waited for concurrency can
- * never start together with one that got its slot earlier.
+ * How far behind its ideal timeline a busy throttle may fall and still catch up. Timers fire late
+ * (a millisecond or more each, more on a loaded machine); spacing each start from the previous
+ * actual one let that lateness add up (46 % of --rate 1000 achieved). Behind by more than this,
+ * or by more than one interval, the throttle was idle, not late: the timeline starts again from
+ * now and no burst follows a pause.
+ */
+const CATCH_UP_MS = 50;
+
+/**
+ * One gate for every request of a client. The k-th start of a busy period is scheduled at
+ * t0 + k/rate (an ideal timeline), not measured from the previous actual start, so a late timer
+ * is made up by the next start instead of slowing every later one. Two rules keep that honest:
+ * - never more than the rate in any one second: a start also waits until a second has passed
+ *   since the start `floor(rate)` starts before it (below one per second: since the previous
+ *   start, 1/rate apart), so catching up can never burst above the cap;
+ * - an idle period earns no credit (see CATCH_UP_MS).
+ * Start slots are taken one at a time, after the concurrency slot is held, so a task that waited
+ * for concurrency can never start together with one that got its slot earlier.
  */
 export function createThrottle(options: ThrottleOptions): Throttle {
   const limit = pLimit(options.concurrency);
   const now = options.now ?? monotonicNow;
   const sleep = options.sleep ?? realSleep;
   const intervalMs = 1000 / options.rate;
-  let lastStartAt = -Infinity;
+  const catchUpMs = Math.max(CATCH_UP_MS, intervalMs);
+  const timeline = startTimeline(options.rate);
   let startGate: Promise<void> = Promise.resolve();
 
   async function waitForStartSlot(): Promise<void> {
@@ -43,9 +56,9 @@ export function createThrottle(options: ThrottleOptions): Throttle {
     });
     await previous;
     try {
-      const waitMs = lastStartAt + intervalMs - now();
+      const waitMs = timeline.slot(now(), catchUpMs) - now();
       if (waitMs > 0) await sleep(waitMs);
-      lastStartAt = now();
+      timeline.started(now(), intervalMs);
     } finally {
       release();
     }
@@ -62,6 +75,36 @@ export function createThrottle(options: ThrottleOptions): Throttle {
     },
     get pendingCount() {
       return limit.pendingCount;
+    },
+  };
+}
+
+/** The ideal timeline and the last second's starts. */
+function startTimeline(rate: number) {
+  // At most this many starts in any one second. Below one per second each start is simply 1/rate
+  // after the previous one (more than a second), so no window holds two.
+  const perSecond = Math.floor(rate);
+  // The last `perSecond` start times, as a ring: `recent[oldest]` is the one a second must follow.
+  const recent = new Float64Array(Math.max(perSecond, 1)).fill(Number.NEGATIVE_INFINITY);
+  let oldest = 0;
+  let next = Number.NEGATIVE_INFINITY; // the ideal time of the next start
+  return {
+    /** When the next start may happen, asked at `at`. */
+    slot(at: number, catchUpMs: number): number {
+      if (perSecond < 1) return Math.max(next, at);
+      // Idle, or stalled far beyond timer lateness: the timeline starts again from now.
+      if (next < at - catchUpMs) next = at;
+      return Math.max(next, (recent[oldest] ?? Number.NEGATIVE_INFINITY) + 1000);
+    },
+    /** A start happened at `at`. */
+    started(at: number, intervalMs: number): void {
+      if (perSecond < 1) {
+        next = at + intervalMs;
+        return;
+      }
+      next += intervalMs;
+      recent[oldest] = at;
+      oldest = (oldest + 1) % perSecond;
     },
   };
 }

@@ -49,6 +49,19 @@ function runMany(clock: ReturnType<typeof virtualClock>, throttle: ReturnType<ty
   return clock.settle(Promise.all(Array.from({ length: count }, () => throttle.run(async () => clock.recordStart()))));
 }
 
+/** The most starts in any one-second window [t, t + 1000). */
+function busiestSecond(starts: readonly number[]): number {
+  const sorted = [...starts].sort((a, b) => a - b);
+  let most = 0;
+  let last = 0;
+  for (let first = 0; first < sorted.length; first++) {
+    last = Math.max(last, first);
+    while (last < sorted.length && (sorted[last] ?? 0) - (sorted[first] ?? 0) < 1000) last++;
+    most = Math.max(most, last - first);
+  }
+  return most;
+}
+
 describe('createThrottle', () => {
   it('spaces starts exactly 1000/rate ms apart when requests queue up', async () => {
     const clock = virtualClock();
@@ -66,12 +79,41 @@ describe('createThrottle', () => {
     expect(clock.starts).toEqual([0, 250, 500, 750, 1000, 1250, 1500, 1750]);
   });
 
-  it('measures the spacing from the actual start: a late timer is not made up for', async () => {
+  it('schedules against the ideal timeline: a late timer is made up by the next start', async () => {
     const clock = virtualClock({ lateByMs: 30 });
     const throttle = createThrottle({ concurrency: 2, rate: 10, now: clock.now, sleep: clock.sleep });
     await runMany(clock, throttle, 4);
-    expect(clock.starts).toEqual([0, 130, 260, 390]);
-    expect(clock.delays).toEqual([100, 100, 100]);
+    // Due at 100, 200, 300; each timer fires 30 ms late, and the next one is shortened to match.
+    expect(clock.starts).toEqual([0, 130, 230, 330]);
+    expect(clock.delays).toEqual([100, 70, 70]);
+  });
+
+  it('keeps ≥ 95 % of --rate 1000 at concurrency 16 though every timer fires a millisecond late', async () => {
+    const clock = virtualClock({ lateByMs: 1 });
+    const throttle = createThrottle({ concurrency: 16, rate: 1000, now: clock.now, sleep: clock.sleep });
+    await runMany(clock, throttle, 2000);
+    const span = (clock.starts.at(-1) ?? 0) - (clock.starts[0] ?? 0);
+    const achieved = ((clock.starts.length - 1) / span) * 1000;
+    expect(achieved).toBeGreaterThanOrEqual(950);
+    expect(achieved).toBeLessThanOrEqual(1000);
+    expect(busiestSecond(clock.starts)).toBeLessThanOrEqual(1000);
+  }, 60_000);
+
+  it('never catches up above the rate: after a stall, no one-second window holds more than the rate', async () => {
+    // Timers 300 ms late: far behind each time, the catch-up is held by the one-second window.
+    const clock = virtualClock({ lateByMs: 300 });
+    const throttle = createThrottle({ concurrency: 4, rate: 20, now: clock.now, sleep: clock.sleep });
+    await runMany(clock, throttle, 120);
+    expect(busiestSecond(clock.starts)).toBeLessThanOrEqual(20);
+  });
+
+  it('holds a fractional rate to its whole part within any one second, and a rate below one to its spacing', async () => {
+    const fractional = virtualClock({ lateByMs: 5 });
+    await runMany(fractional, createThrottle({ concurrency: 3, rate: 2.5, now: fractional.now, sleep: fractional.sleep }), 12);
+    expect(busiestSecond(fractional.starts)).toBeLessThanOrEqual(2);
+    const slow = virtualClock({ lateByMs: 5 });
+    await runMany(slow, createThrottle({ concurrency: 3, rate: 0.5, now: slow.now, sleep: slow.sleep }), 4);
+    expect(slow.starts).toEqual([0, 2005, 4010, 6015]);
   });
 
   it('slides: an idle period earns no burst credit', async () => {
