@@ -94,6 +94,9 @@ export const SESSION_FIELDS = {
           'Talk Title',
           'Presentation Title',
           'Session Title (Required)',
+          'Paper Title',
+          'Title of Talk',
+          'Title of Presentation',
         ],
         es: ['Título', 'Título de la sesión', 'Nombre de la sesión', 'Título de la charla'],
         de: ['Titel', 'Vortragstitel', 'Sitzungstitel', 'Veranstaltungstitel'],
@@ -104,7 +107,7 @@ export const SESSION_FIELDS = {
         ja: ['タイトル', '題目', '演題', 'セッション名', '講演タイトル', '講演名'],
       },
       {
-        en: ['Session', 'Talk', 'Event', 'Activity', 'Subject', 'Presentation', 'Program Item'],
+        en: ['Session', 'Talk', 'Event', 'Activity', 'Subject', 'Presentation', 'Program Item', 'Topic', 'Paper', 'Agenda Item'],
         es: ['Sesión', 'Charla', 'Evento', 'Actividad', 'Ponencia'],
         de: ['Vortrag', 'Veranstaltung', 'Programmpunkt', 'Sitzung', 'Thema des Vortrags'],
         fr: ['Conférence', 'Événement', 'Activité', 'Intervention'],
@@ -368,7 +371,7 @@ export const SESSION_FIELDS = {
         ja: ['カテゴリ', 'カテゴリー', '分類', 'ジャンル'],
       },
       {
-        en: ['Type', 'Session Type', 'Topic', 'Topics'],
+        en: ['Type', 'Session Type', 'Event Type', 'Format', 'Session Format', 'Topics'],
         es: ['Tipo', 'Tipo de sesión'],
         de: ['Typ', 'Format'],
         nl: ['Soort'],
@@ -820,10 +823,25 @@ export function matchHeader(header: string): HeaderMatch | undefined {
   const exact = ALIAS_LOOKUP.get(key);
   if (exact !== undefined) return exact;
   const numbered = /^(\D+?)\d{1,2}$/.exec(key);
-  if (numbered === null) return undefined;
-  const stem = ALIAS_LOOKUP.get(numbered[1]!);
-  if (stem === undefined || !(SESSION_FIELDS[stem.field] as SessionFieldEntry).multiColumn) return undefined;
-  return { ...stem, numbered: true };
+  if (numbered !== null) {
+    const stem = ALIAS_LOOKUP.get(numbered[1]!);
+    if (stem !== undefined && (SESSION_FIELDS[stem.field] as SessionFieldEntry).multiColumn) return { ...stem, numbered: true };
+  }
+  return withoutNote(header);
+}
+
+/**
+ * A header with a note in brackets after its name ("Time (CET)", "Title (required)", "Room
+ * [optional]") is its name, unless the note changes what the cells mean: a duration counted in
+ * anything but minutes ("Duration (hours)") is not the minutes a Duration column holds.
+ */
+function withoutNote(header: string): HeaderMatch | undefined {
+  const bracket = /^(.*\S)\s*[([{（［]([^()[\]{}（）［］]*)[)\]}）］]\s*$/u.exec(header);
+  if (bracket === null) return undefined;
+  const match = ALIAS_LOOKUP.get(normaliseHeader(bracket[1]!));
+  if (match === undefined) return undefined;
+  if (match.field === 'duration' && !/^\s*(min|mins|minutes?|minuten|minutos|minuti|分)\.?\s*$/iu.test(bracket[2]!)) return undefined;
+  return match;
 }
 
 /** The field a header is an alias of, or undefined. */

@@ -316,3 +316,28 @@ describe('scoreHeaderRow and weaker names', () => {
     expect(scoreHeaderRow(['Title', 'Notes'])).toBe(1);
   });
 });
+
+describe('headers with a note in brackets', () => {
+  it('reads the name before the note', () => {
+    expect(fieldForHeader('Time (CET)')).toBe('start');
+    expect(fieldForHeader('Start (EST)')).toBe('start');
+    expect(fieldForHeader('Title (required)')).toBe('name');
+    expect(fieldForHeader('Room [optional]')).toBe('locations');
+    expect(fieldForHeader('開始（JST）')).toBe('start');
+    expect(fieldForHeader('Duration (mins)')).toBe('duration');
+    expect(fieldForHeader('Dauer (Minuten)')).toBe('duration');
+  });
+
+  it('keeps an alias that has its own note, and refuses a duration not in minutes', () => {
+    expect(fieldForHeader('Start Time (UTC)')).toBe('datetime_start');
+    expect(fieldForHeader('Duration (hours)')).toBeUndefined();
+    expect(fieldForHeader('Duration (h)')).toBeUndefined();
+    expect(fieldForHeader('Notes (internal)')).toBeUndefined();
+  });
+
+  it('takes Topic for the title only when nothing names it better', () => {
+    expect(matchHeader('Topic')).toEqual({ field: 'name', tier: 1 });
+    expect(fieldForHeader('Paper Title')).toBe('name');
+    expect(fieldForHeader('Session Format')).toBe('tracks');
+  });
+});
