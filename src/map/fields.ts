@@ -822,7 +822,8 @@ export function matchHeader(header: string): HeaderMatch | undefined {
   const key = normaliseHeader(header);
   const exact = ALIAS_LOOKUP.get(key);
   if (exact !== undefined) return exact;
-  const numbered = /^(\D+?)\d{1,2}$/.exec(key);
+  // "Speaker 2", "Presenter2", and "Speaker 2 Name" beside a "Speaker 2 Company" (left unmapped).
+  const numbered = /^(\D+?)\d{1,2}(?:name|nombre|nom|nome|naam)?$/.exec(key);
   if (numbered !== null) {
     const stem = ALIAS_LOOKUP.get(numbered[1]!);
     if (stem !== undefined && (SESSION_FIELDS[stem.field] as SessionFieldEntry).multiColumn) return { ...stem, numbered: true };

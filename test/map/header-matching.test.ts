@@ -291,6 +291,8 @@ describe('the multilingual alias table', () => {
     expect(matchHeader('Presenter2')?.field).toBe('speakers');
     expect(matchHeader('Ponente 3')?.field).toBe('speakers');
     expect(matchHeader('Moderator 1')?.field).toBe('moderators');
+    expect(matchHeader('Speaker 2 Name')?.field).toBe('speakers');
+    expect(matchHeader('Speaker 2 Company')).toBeUndefined();
     expect(matchHeader('Title 2')).toBeUndefined();
     expect(matchHeader('Room 2')).toBeUndefined();
   });
