@@ -3,6 +3,7 @@
 import type { GuidebookClient } from '../api/types.js';
 import type { ApiSession, ConvertedRow, SheetSession } from '../types.js';
 import { ImageLoader, type ImageMemory } from '../images/index.js';
+import { formatSpeakerPlan } from './format-speaker-plan.js';
 import { listSpeakerResources } from './list-speakers.js';
 import { checkSpeakerPhotos } from './speaker-photos.js';
 import { planSpeakers, type SpeakerPlan } from './plan-speakers.js';
@@ -18,6 +19,8 @@ export interface PlannedSpeakers {
   plan: SpeakerPlan;
   /** Session import id → id of the guide's sessions (import ids held by one session only). */
   sessionIds: Map<string, number>;
+  /** The plan's speaker totals and their cost in requests, one line for the terminal. */
+  totals: string;
 }
 
 /**
@@ -68,5 +71,5 @@ export async function planSpeakerImport(
   const sessionIds = new Map<string, number>();
   for (const session of serverSessions)
     if (session.import_id && counts.get(session.import_id) === 1) sessionIds.set(session.import_id, session.id);
-  return { plan, sessionIds };
+  return { plan, sessionIds, totals: formatSpeakerPlan(plan) };
 }

@@ -43,6 +43,8 @@ describe('import with speakers', { timeout: 120_000 }, () => {
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ created: 3, speakers: { created: 3 } });
+    expect(run.stderr).toContain('Speakers: 3 to create, 0 to update, 0 unchanged');
+    expect(run.stderr).toContain('14 more write requests (items, relations, links, photos) after the sessions');
     expect(costOf(world.sandbox.requestsSince(mark))).toEqual({
       ...READS,
       'POST sessions/': 3,

@@ -104,6 +104,7 @@ async function importWith(
         `Guide ${planned.guide.id} "${planned.guide.name}", time zone ${planned.guide.timezone ?? '(none)'}${options.dryRun ? ' (dry run: nothing will be written)' : ''}`,
       );
       inform(formatPlanTotals(planned.plan));
+      if (planned.speakers) inform(planned.speakers.totals);
       const uploads = planned.images.uploads.length;
       if (uploads > 0) {
         inform(
