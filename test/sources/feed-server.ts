@@ -17,6 +17,8 @@ export interface Route {
   delayMs?: number;
   /** Stream this many bytes without a Content-Length (an answer bigger than any cap). */
   endlessBytes?: number;
+  /** A header the request must carry (a private feed): 401 without it. */
+  requireHeader?: readonly [string, string];
   /** Extra answer headers. */
   headers?: Record<string, string>;
 }
@@ -41,6 +43,10 @@ export async function startFeedServer(): Promise<FeedServer> {
       return;
     }
     const answer = () => {
+      if (route.requireHeader && request.headers[route.requireHeader[0].toLowerCase()] !== route.requireHeader[1]) {
+        response.writeHead(401, { 'content-type': 'text/plain' }).end('unauthorized');
+        return;
+      }
       if (route.location) {
         response.writeHead(route.status ?? 302, { location: route.location }).end();
         return;

@@ -5,12 +5,12 @@
 // --if-source-changed makes an unchanged source cost 0 API requests.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSandboxState } from '../../src/sandbox/index.js';
-import { cliEnv, describeRun, REPO_ROOT, SECRET_KEY, type CliResult } from '../support/cli-process.js';
+import { cliEnv, describeRun, REPO_ROOT, runCli, SECRET_KEY, type CliResult } from '../support/cli-process.js';
 import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
 import { startFeedServer, type FeedServer } from './feed-server.js';
 
@@ -61,6 +61,7 @@ interface Summary {
   invalid: number;
   failed: number;
   source_unchanged?: boolean;
+  planned?: { created: number; invalid: number };
 }
 
 function summaryOf(run: CliResult): Summary {
@@ -186,6 +187,30 @@ describe('Sessionize and pretalx (guide 2)', { timeout: 180_000 }, () => {
     });
     const edited = await importSource(feeds.url('/devcon-2027/schedule/export/schedule.json'), guide2);
     expect(edited.summary).toMatchObject({ updated: 1, unchanged: 2 });
+  });
+});
+
+describe('validate <URL> and private feeds', { timeout: 180_000 }, () => {
+  const TOKEN = 'Bearer private-feed-token-7c1d';
+
+  it('validates a private Sessionize feed with --source-header; the value is in no output or report', async () => {
+    feeds.set('/private/view/All', { body: SESSIONIZE, type: 'application/json', requireHeader: ['Authorization', TOKEN] });
+    const report = join(world.dir, 'private.report.json');
+    const args = ['validate', feeds.url('/private/view/All'), '--timezone', 'America/New_York', '--json', '--report', report];
+    const run = await runCli([...args, '--source-header', `Authorization: ${TOKEN}`]);
+    expect(summaryOf(run).planned).toMatchObject({ created: 3, invalid: 0 });
+    expect(run.stdout + run.stderr + readFileSync(report, 'utf8')).not.toContain('private-feed-token');
+    const without = await runCli(args);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toMatch(/answered HTTP 401.*--source-header/);
+  });
+
+  it("a URL source's report goes to <name>.report.csv in the working folder", async () => {
+    const run = await runCli(['validate', feeds.url('/devcon-2027/schedule/export/schedule.json'), '--timezone', 'America/New_York'], {
+      cwd: world.dir,
+    });
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(existsSync(join(world.dir, 'schedule.report.csv'))).toBe(true);
   });
 });
 
