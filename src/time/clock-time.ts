@@ -37,7 +37,8 @@ export function parseTimeOfDay(text: string): WrittenTime | null {
   m = CLOCK.exec(clock);
   if (m) {
     const [, h, min, sec, frac, meridiem] = m;
-    if (min === undefined && meridiem === undefined) return null; // a bare "9" is not a time
+    // A bare "9" is not a time; "14 Uhr", "18 horas" are: the word makes the hour a time.
+    if (min === undefined && meridiem === undefined && clock === text) return null;
     return timeFromParts(Number(h), Number(min ?? 0), Number(sec ?? 0), fractionMs(frac), meridiem);
   }
   m = FOUR_DIGITS.exec(clock);

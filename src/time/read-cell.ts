@@ -233,4 +233,6 @@ export interface ColumnFormats {
   readonly clockOrder?: ClockOrder | null;
   /** Headers of columns that feed no field and hold times: a row with a date and no time is then no all-day session. */
   readonly unmappedTimeColumns?: readonly string[];
+  /** Headers of the mapped date and start columns that give some row a time: a row without one there is all-day by omission. */
+  readonly timedColumns?: readonly string[];
 }

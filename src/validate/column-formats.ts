@@ -62,6 +62,9 @@ export function rowKey(row: Pick<MappedRow, 'sheet' | 'row'>): string {
   return `${row.sheet}\u0000${row.row}`;
 }
 
+/** The columns a row's start time comes from. */
+const TIMED_FIELDS: ReadonlySet<DateTimeField> = new Set<DateTimeField>(['datetime_start', 'start', 'date']);
+
 /** Share of an unmapped column's filled cells that must be times for it to count as a time column. */
 const TIME_COLUMN_SHARE = 0.5;
 
@@ -112,6 +115,7 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
   let clockColumn: string | null = null;
   let lastDay = '';
   const unmappedTimes = new Map<string, { times: number; filled: number }>();
+  const timedColumns = new Set<string>();
 
   return {
     add(row) {
@@ -124,6 +128,9 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
         const cell = fields[column.field];
         if (!cell || isBlankCell(cell.value)) continue;
         const role = column.field === 'date' || column.field === 'end_date' ? 'date' : 'datetime';
+        if (TIMED_FIELDS.has(column.field) && !timedColumns.has(cell.column)) {
+          if (parseCell(cell.value, column.probe, column.field === 'start' ? 'time' : role)?.time) timedColumns.add(cell.column);
+        }
         if (column.partial === null && needsFirstDay(cell.value, column.probe, role)) {
           column.partial = { column: cell.column, row: row.row, sheet: row.sheet, text: String(cell.value) };
         }
@@ -169,7 +176,14 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
       const unmappedTimeColumns = [...unmappedTimes]
         .filter(([, t]) => t.times > 0 && t.times >= t.filled * TIME_COLUMN_SHARE)
         .map(([column]) => column);
-      return { dateFormat: format?.text ?? null, dayMonthOrder, parsers, clockOrder, unmappedTimeColumns };
+      return {
+        dateFormat: format?.text ?? null,
+        dayMonthOrder,
+        parsers,
+        clockOrder,
+        unmappedTimeColumns,
+        timedColumns: [...timedColumns],
+      };
     },
   };
 

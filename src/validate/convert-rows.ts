@@ -287,7 +287,8 @@ export function convertSheetRows(
       if (derived > 0) warnings.push(derivedIdsWarning(derived));
       warnings.push(...sheetSpanWarnings(starts));
       const allDay = context.allDayByNoTime?.count ?? 0;
-      if (allDay > 0) warnings.push(allDayByNoTimeWarning(allDay));
+      const timeColumns = (context.formats.timedColumns?.length ?? 0) + (context.formats.unmappedTimeColumns?.length ?? 0);
+      if (allDay > 0 && timeColumns === 0) warnings.push(allDayByNoTimeWarning(allDay));
       return warnings;
     },
   };

@@ -84,6 +84,12 @@ export function convertRowTimes(
     if (unmapped) errors.push(unmappedTimeIssue(row, start.cell, unmapped));
   }
   const warnings: RowIssue[] = [];
+  // A blank time where other rows have one: all-day as Builder's own template means it, but said.
+  if (start.time === null && allDayFlag === null && formats.timedColumns?.length && errors.length === 0) {
+    const column = JSON.stringify(formats.timedColumns[0]);
+    const problem = `has no time, while column ${column} gives other rows theirs: imported as an all-day session (fill in the time, or All Day = yes to say so)`;
+    warnings.push(cellIssue(row, 'suspicious_time', start.cell, problem, 'warning'));
+  }
   const startWall = allDay ? dateWallMs(start.date) : wallMs(start.date, start.time);
   const end = allDay ? readAllDayEnd(row, formats, start, errors) : readEnd(row, formats, start, startWall, options, errors, warnings);
   if (errors.length > 0) return { ok: false, issues: errors };

@@ -112,3 +112,13 @@ describe('values as a CSV keeps them', () => {
     });
   });
 });
+
+describe("a bare hour with a word for o'clock", () => {
+  it.each([
+    ['14 Uhr', '2027-05-18T12:00:00.000Z'],
+    ['9 Uhr - 10:30 Uhr', '2027-05-18T07:00:00.000Z'],
+    ['18 horas', '2027-05-18T16:00:00.000Z'],
+  ])('%s', (text, utc) => {
+    expect(convertOne({ date: '2027-05-18', start: text }, BERLIN)).toMatchObject({ ok: true, start_time: utc });
+  });
+});

@@ -63,6 +63,23 @@ describe('no silent all-day', () => {
     );
   });
 
+  it("a blank time where other rows have one is all-day, as Builder's template means it, with a warning on the row", () => {
+    const { rows, warnings } = convert(
+      ['Session Title', 'Date', 'Time Start'],
+      [
+        ['Keynote', '2027-05-18', '9:00'],
+        ['Expo open all day', '2027-05-18', ''],
+      ],
+    );
+    expect(rows[1]).toMatchObject({ ok: true, session: { fields: { all_day: true } } });
+    const rowWarnings = rows[1]!.ok ? rows[1]!.session.warnings : [];
+    expect(rowWarnings.map((w) => w.message)).toEqual([
+      'Row 3, column "Date": "2027-05-18" has no time, while column "Time Start" gives other rows theirs: ' +
+        'imported as an all-day session (fill in the time, or All Day = yes to say so)',
+    ]);
+    expect(warnings.some((w) => w.includes('no column of the sheet holds times'))).toBe(false);
+  });
+
   it('a timed row and a range in a known Time column need no warning', () => {
     const { rows, warnings } = convert(['Title', 'Date', 'Time'], [['Keynote', '2027-05-18', '9:00-10:30']]);
     expect(rows[0]).toMatchObject({
