@@ -15,11 +15,16 @@ import type { CellMerge, LaidOutRows, SheetRowCells } from './sheet-layout.js';
 //   that says its own times ("Keynote (9:00-10:30)") keeps them;
 // - titled by its first line; further lines become the description;
 // - named in the report by its cell: sheet "Program!C5", row 5.
+// The same text in adjacent cells (a merged cell exported without its merge, as CSV does) is one
+// session over all of them, as the merged cell was.
 // Columns headed by days (Monday, Tuesday, or dates) make a week grid: the column gives the day
 // of its cells, and there are no rooms.
 
 /** The importer's own column names for a grid's sessions: each is a header the field table knows. */
 export const GRID_COLUMNS = ['Date', 'Start', 'End', 'Room', 'Title', 'Description'] as const;
+
+/** The day of a grid that names none. */
+const FIRST_DAY = 'Day 1';
 
 interface Slot {
   row: number;
@@ -105,19 +110,40 @@ export function gridRows(
     skipped.push(row);
   }
 
+  // A grid that names no day at all (no day row, no day in the sheet's name) is one day: day 1,
+  // which --first-day dates (without it, the time engine asks for it).
+  if (slots.every((slot) => slot.day === null)) for (const slot of slots) slot.day = FIRST_DAY;
   const out: RawRow[] = [];
+  const textAt = (slot: Slot, c: number): string => (covered.has(`${slot.row}:${c}`) ? '' : cellText(slot.cells[c] ?? null).trim());
+  /** The same text in the same column of the time row before, in the same day block. */
+  const continues = (before: Slot | undefined, slot: Slot | undefined, c: number): boolean =>
+    before !== undefined &&
+    slot !== undefined &&
+    before.block === slot.block &&
+    textAt(slot, c) !== '' &&
+    textAt(before, c) === textAt(slot, c);
+  let joined = 0;
   slots.forEach((slot, index) => {
     for (let c = 1; c < slot.cells.length; c++) {
       const cell = slot.cells[c];
       if (isBlankCell(cell ?? null) || covered.has(`${slot.row}:${c}`)) continue;
+      // A merged cell exported without its merge repeats its text in each cell it covered: the
+      // same text as the cell above (or, across rooms, to the left) is part of that session.
+      if (continues(slots[index - 1], slot, c)) continue;
+      if (!weekGrid && c > 1 && textAt(slot, c - 1) === textAt(slot, c)) continue;
       const merge = anchors.get(`${slot.row}:${c}`);
-      const lastRow = merge?.bottom ?? slot.row;
+      let down = index;
+      while (continues(slots[down], slots[down + 1], c)) down++;
+      const lastRow = Math.max(merge?.bottom ?? slot.row, slots[down]!.row);
+      let right = c;
+      while (!weekGrid && merge === undefined && right + 1 < slot.cells.length && textAt(slot, right + 1) === textAt(slot, c)) right++;
+      if (down > index || right > c) joined++;
       let last = index;
       while (last + 1 < slots.length && slots[last + 1]!.block === slot.block && slots[last + 1]!.row <= lastRow) last++;
       const next = slots[last + 1];
       let start: CellValue = slot.start;
       let end: CellValue = slots[last]!.ownEnd ?? (next !== undefined && next.block === slot.block ? next.start : null);
-      const columns = merge ? range(merge.left, Math.min(merge.right, slot.rooms.length - 1)) : [c];
+      const columns = merge ? range(merge.left, Math.min(merge.right, slot.rooms.length - 1)) : range(c, right);
       const roomList = columns.map((column) => slot.rooms[column] ?? '').filter((name) => name !== '');
       const [firstLine = '', ...moreLines] = cellText(cell ?? null)
         .split(/\r?\n|\r/)
@@ -148,6 +174,11 @@ export function gridRows(
     `sheet ${JSON.stringify(sheet)} read as a time grid: times in column ${columnLetter(firstColumn)}, ${weekGrid ? 'days' : 'rooms'} ${roomText}; ` +
       `${out.length} session${out.length === 1 ? '' : 's'}, each named by its cell (e.g. "${out[0]?.sheet ?? `${sheet}!B${header.row + 1}`}")`,
   ];
+  if (joined > 0) {
+    warnings.push(
+      `sheet ${JSON.stringify(sheet)}: ${joined} session${joined === 1 ? '' : 's'} written in several adjacent cells with the same text read as one (as a merged cell)`,
+    );
+  }
   if (dayRows.length > 0)
     warnings.push(`sheet ${JSON.stringify(sheet)}: ${dayRows.length} day row(s) start a day (rows ${dayRows.join(', ')})`);
   if (skipped.length > 0) {

@@ -179,6 +179,40 @@ describe('a time grid in a CSV file with a block per day', () => {
   });
 });
 
+describe('a time grid exported to CSV, its merged cells repeated in each cell', () => {
+  it('reads the same text in adjacent cells as one session (UTC)', async () => {
+    const file = writeCsv(scratch.dir, 'repeated.csv', [
+      'Time,Hall A,Hall B,Hall C',
+      '9:00,Keynote,Keynote,Keynote',
+      '10:00,Workshop,Talk 1,Talk 2',
+      '10:30,Workshop,Talk 3,',
+      '11:00,Lunch,Lunch,Lunch',
+      '12:00,,,',
+    ]);
+    const { sessions, invalid, warnings } = await convertFile({ file }, { timezone: 'UTC', firstDay: '2027-05-17' });
+    expect(invalid).toEqual([]);
+    const all = ['Hall A', 'Hall B', 'Hall C'];
+    expect(
+      sessions.map((session) => [
+        session.fields.name,
+        session.fields.start_time.slice(11, 16),
+        session.fields.end_time?.slice(11, 16),
+        session.locations,
+      ]),
+    ).toEqual([
+      ['Keynote', '09:00', '10:00', all],
+      ['Workshop', '10:00', '11:00', ['Hall A']],
+      ['Talk 1', '10:00', '10:30', ['Hall B']],
+      ['Talk 2', '10:00', '10:30', ['Hall C']],
+      ['Talk 3', '10:30', '11:00', ['Hall B']],
+      ['Lunch', '11:00', '12:00', all],
+    ]);
+    expect(warnings).toContain(
+      'sheet "repeated.csv": 3 sessions written in several adjacent cells with the same text read as one (as a merged cell)',
+    );
+  });
+});
+
 describe('a time grid typed in Excel', () => {
   it('reads time cells stored as day fractions, and a week grid whose columns are days', async () => {
     // 0.375 = 9:00, 0.4375 = 10:30, 0.5 = 12:00: what Excel stores for a time typed in a cell.
