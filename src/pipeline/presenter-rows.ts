@@ -45,16 +45,27 @@ export function mergePresenterRows(
   rawAt: (index: number) => RawRow,
   headersAt: (index: number) => readonly string[],
 ): PresenterMerge {
-  const firstOf = new Map<string, number>();
+  // Rows by a hash of their key (a 100k-row sheet holds numbers, not 100k key strings); a hash
+  // shared by rows of different keys is told apart by comparing the keys themselves.
+  const firstOf = new Map<number, number[]>();
   const groups = new Map<number, number[]>();
   const kept: number[] = [];
+  const firstWithKey = (key: string): number | undefined => {
+    const candidates = firstOf.get(hashText(key));
+    return candidates?.find((candidate) => sessionKey(rowAt(candidate)) === key);
+  };
   for (let index = 0; index < count; index++) {
     const key = sessionKey(rowAt(index));
-    const first = key === null ? undefined : firstOf.get(key);
+    const first = key === null ? undefined : firstWithKey(key);
     // A row identical to the first is a copy, not a presenter's row: it stays a row of its own,
     // and the duplicate check reports the pair.
     if (first === undefined || sameCells(rawAt(first), rawAt(index))) {
-      if (key !== null && first === undefined) firstOf.set(key, index);
+      if (key !== null && first === undefined) {
+        const hash = hashText(key);
+        const same = firstOf.get(hash);
+        if (same === undefined) firstOf.set(hash, [index]);
+        else same.push(index);
+      }
       kept.push(index);
       continue;
     }
@@ -118,6 +129,16 @@ export function mergePresenterRows(
     members: (index) => groups.get(kept[index]!) ?? [kept[index]!],
     withNotes,
   };
+}
+
+/** FNV-1a over the text's UTF-16 units: 32 bits, enough to keep collisions rare. */
+function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
 
 function sameCells(a: RawRow, b: RawRow): boolean {
