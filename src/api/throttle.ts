@@ -48,28 +48,32 @@ export function createThrottle(options: ThrottleOptions): Throttle {
   const timeline = startTimeline(options.rate);
   let startGate: Promise<void> = Promise.resolve();
 
-  async function waitForStartSlot(): Promise<void> {
+  /**
+   * Waits for this task's start slot, then starts it: the start is recorded and the task called in
+   * one synchronous step before the next task may take a slot, so the time the cap counts is the
+   * time the task began (its request is sent from that synchronous part).
+   */
+  async function startInSlot<T>(task: () => Promise<T>): Promise<T> {
     const previous = startGate;
     let release!: () => void;
     startGate = new Promise((resolve) => {
       release = resolve;
     });
     await previous;
+    let running: Promise<T>;
     try {
       const waitMs = timeline.slot(now(), catchUpMs) - now();
       if (waitMs > 0) await sleep(waitMs);
       timeline.started(now(), intervalMs);
+      running = task();
     } finally {
       release();
     }
+    return running;
   }
 
   return {
-    run: (task) =>
-      limit(async () => {
-        await waitForStartSlot();
-        return task();
-      }),
+    run: (task) => limit(() => startInSlot(task)),
     get activeCount() {
       return limit.activeCount;
     },

@@ -1,20 +1,23 @@
 // The rate cap over real sockets, read from the sandbox's own request log: what the server saw,
-// not what the client meant to do. 0-latency sandbox, --concurrency 16.
-import { describe, expect, it } from 'vitest';
-import { client, sandbox } from './sandbox-fixture.js';
+// not only what the client meant to do. The sandbox runs as its own process (as a user's server
+// would), answering at once; the client at --concurrency 16.
+import { performance } from 'node:perf_hooks';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/api/client.js';
+import { SECRET_KEY } from '../support/cli-process.js';
+import { killAllSandboxes, startSandboxProcess } from '../support/sandbox-process.js';
+import { tempDir } from '../support/temp-dir.js';
 
-/**
- * The most requests the server logged in any one-second window. The log's times are whole
- * milliseconds of arrival, and arrival trails the client's start by a varying transit time, so
- * the window is taken 2 ms short of a second (the client's own starts are exact: throttle.test.ts).
- */
-function busiestSecond(times: readonly number[]): number {
+afterAll(killAllSandboxes);
+
+/** The most of `times` (ms) in any window of `windowMs`. */
+function busiest(times: readonly number[], windowMs: number): number {
   const sorted = [...times].sort((a, b) => a - b);
   let most = 0;
   let last = 0;
   for (let first = 0; first < sorted.length; first++) {
     last = Math.max(last, first);
-    while (last < sorted.length && (sorted[last] ?? 0) - (sorted[first] ?? 0) < 998) last++;
+    while (last < sorted.length && (sorted[last] ?? 0) - (sorted[first] ?? 0) < windowMs) last++;
     most = Math.max(most, last - first);
   }
   return most;
@@ -22,18 +25,31 @@ function busiestSecond(times: readonly number[]): number {
 
 describe('the throttle against the sandbox', () => {
   for (const rate of [100, 300]) {
-    it(`--rate ${rate}: never more than ${rate} requests in any second of the server's log`, { timeout: 60_000 }, async () => {
-      const server = await sandbox();
-      const api = client(server, { rate, concurrency: 16 });
+    it(`--rate ${rate}: never more than ${rate} requests in any second`, { timeout: 90_000 }, async () => {
+      const server = await startSandboxProcess({ dir: tempDir('gi-rate'), apiKey: SECRET_KEY });
+      const starts: number[] = [];
+      const api = createClient({
+        apiUrl: server.apiUrl,
+        apiKey: SECRET_KEY,
+        rate,
+        concurrency: 16,
+        onRequest: () => starts.push(performance.now()),
+      });
       const count = rate * 3;
       await Promise.all(Array.from({ length: count }, () => api.getGuide(1)));
-      const times = server.requestLog.map((entry) => Date.parse(entry.time));
-      expect(times).toHaveLength(count);
-      const busiest = busiestSecond(times);
-      expect(busiest).toBeLessThanOrEqual(rate);
-      // Not vacuous: the cap was pressed on. How close the run came to the rate depends on the CPU a
-      // whole test suite leaves the in-process server; the ≥ 95 % figure is bench/rate.bench.ts's.
-      expect(busiest).toBeGreaterThan(rate / 4);
+      // The throttle's promise, on the client's clock: exact.
+      expect(starts).toHaveLength(count);
+      expect(busiest(starts, 1000)).toBeLessThanOrEqual(rate);
+      // What the server logged: every request once, and no second above the rate. Its times are
+      // whole milliseconds of arrival, which trail each start by a varying transit (a shared CPU
+      // delays some and bunches them), so its window is taken 5 ms short of a second. A throttle
+      // that bursts to catch up still shows: its extra starts come within a few ms of each other.
+      const logged = server.requests().map((entry) => Date.parse(entry.time));
+      expect(logged).toHaveLength(count);
+      expect(busiest(logged, 995)).toBeLessThanOrEqual(rate);
+      // Not vacuous: the cap was pressed on (how close to the rate a run gets depends on the CPU
+      // the rest of a test suite leaves; the ≥ 95 % figure is bench/rate.bench.ts's).
+      expect(busiest(starts, 1000)).toBeGreaterThan(rate / 4);
     });
   }
 });
