@@ -62,6 +62,9 @@ export const jsonSummarySchema = z
         conflicts: count,
         failed: count,
         not_attempted: count,
+        planned: z
+          .looseObject({ created: count, updated: count, unchanged: count, deleted: count, invalid: count, conflicts: count })
+          .describe("The speakers' rows per action of the plan"),
       })
       .optional()
       .describe("The speakers' rows (custom list items), counted like the sessions' top-level keys; present when the run had speakers"),

@@ -40,7 +40,9 @@ export interface JsonFailure {
   message: string;
 }
 
-export type JsonSummary = Summary & {
+export type JsonSummary = Omit<Summary, 'speakers'> & {
+  /** The speakers' counts, done and planned (present when the run had speakers). */
+  speakers?: NonNullable<Summary['speakers']> & { planned: PlannedCounts };
   planned: PlannedCounts;
   done: DoneCounts;
   dry_run: boolean;
@@ -64,7 +66,7 @@ export function jsonSummary(
   run: { exitCode: 0 | 1 | 2 | 3; reportPath: string; stopped: string | null },
 ): JsonSummary {
   const per = (action: Action) => tally.actions.get(action) ?? 0;
-  const { summary } = doc;
+  const { speakers, ...summary } = doc.summary;
   return {
     ...summary,
     planned: {
@@ -88,9 +90,22 @@ export function jsonSummary(
     exit_code: run.exitCode,
     report: run.reportPath,
     stopped: run.stopped === null ? null : redactSecrets(run.stopped),
-    left: summary.not_attempted,
+    left: summary.not_attempted + (speakers?.not_attempted ?? 0),
     failures: tally.firstFailures.map(failureOf),
+    ...(speakers ? { speakers: { ...speakers, planned: plannedOf(tally.speakerActions) } } : {}),
     version: JSON_SUMMARY_VERSION,
+  };
+}
+
+function plannedOf(actions: ReadonlyMap<Action, number>): PlannedCounts {
+  const per = (action: Action) => actions.get(action) ?? 0;
+  return {
+    created: per('create'),
+    updated: per('update'),
+    unchanged: per('unchanged'),
+    deleted: per('delete'),
+    invalid: per('invalid'),
+    conflicts: per('conflict'),
   };
 }
 

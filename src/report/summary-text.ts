@@ -19,11 +19,9 @@ export function formatSummaryText(
   const paint = extra.paint ?? plain;
   const lines = [headline(doc)];
   lines.push(`  rows:     ${ACTIONS.map((action) => `${count(tally.actions.get(action) ?? 0)} ${action}`).join(', ')}`);
-  // Speakers' rows are among the rows above; their own share, by action.
-  const speakerRows = doc.rows.filter((row) => row.record === 'speaker');
-  if (speakerRows.length > 0) {
-    const of = (action: Action) => speakerRows.filter((row) => row.action === action).length;
-    lines.push(`  speakers: ${ACTIONS.map((action) => `${count(of(action))} ${action}`).join(', ')} (of those rows)`);
+  // The speakers' rows are counted apart from the sessions'.
+  if (tally.speakerActions.size > 0) {
+    lines.push(`  speakers: ${ACTIONS.map((action) => `${count(tally.speakerActions.get(action) ?? 0)} ${action}`).join(', ')}`);
   }
   lines.push(
     `  outcome:  ${OUTCOMES.map((outcome) => {

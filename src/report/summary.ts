@@ -29,6 +29,8 @@ export const SHOWN_FAILURES = 5;
 export interface RowTally {
   readonly summary: Summary;
   readonly actions: ReadonlyMap<Action, number>;
+  /** The speakers' rows per action (their rows are not in `actions`, which are the sessions'). */
+  readonly speakerActions: ReadonlyMap<Action, number>;
   readonly outcomes: ReadonlyMap<Outcome, number>;
   /** Rows whose outcome is `failed`, of any action. */
   readonly failures: number;
@@ -50,12 +52,14 @@ export function createRowTally(requests: number): RowTally {
     requests,
   };
   const actions = new Map<Action, number>();
+  const speakerActions = new Map<Action, number>();
   const outcomes = new Map<Outcome, number>();
   const firstFailures: ReportRow[] = [];
   let failures = 0;
   return {
     summary,
     actions,
+    speakerActions,
     outcomes,
     get failures() {
       return failures;
@@ -63,9 +67,10 @@ export function createRowTally(requests: number): RowTally {
     firstFailures,
     add(row) {
       // A speaker's row is counted apart: the top-level counts stay the sessions'.
-      if (row.record === 'speaker') countRow((summary.speakers ??= emptyCounts()), row);
-      else countRow(summary, row);
-      actions.set(row.action, (actions.get(row.action) ?? 0) + 1);
+      const speaker = row.record === 'speaker';
+      countRow(speaker ? (summary.speakers ??= emptyCounts()) : summary, row);
+      const perAction = speaker ? speakerActions : actions;
+      perAction.set(row.action, (perAction.get(row.action) ?? 0) + 1);
       outcomes.set(row.outcome, (outcomes.get(row.outcome) ?? 0) + 1);
       if (row.outcome === 'failed') {
         failures++;

@@ -70,6 +70,12 @@ describe('speakers: dry run, request cap, budget', { timeout: 120_000 }, () => {
     const run = await world.importCli(sheet, ['--dry-run', '--json']);
     expect(run.code, run.stderr).toBe(0);
     expect(world.sandbox.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      created: 0,
+      planned: { created: 6 },
+      speakers: { created: 0, planned: { created: 4 } },
+      dry_run: true,
+    });
     const report = readCsvReport(join(world.dir, 'agenda.report.csv'));
     expect(tally(report.filter((row) => row.import_id.startsWith('S-')))).toEqual({ 'create/planned': 6 });
     expect(tally(report.filter((row) => !row.import_id.startsWith('S-')))).toEqual({ 'create/planned': 4 });
