@@ -55,9 +55,12 @@ const LAYOUTS: readonly KnownLayout[] = [
     },
   },
   {
-    // Google Calendar's CSV import/export layout (Google Calendar Help, "Create or edit a CSV
-    // file"): dates MM/DD/YYYY, times 12-hour such as "10:00 AM", All Day Event and Private
-    // True/False.
+    // Google Calendar's CSV import layout (Google Calendar Help, "Create or edit a CSV file",
+    // support.google.com/calendar/answer/37118; its header list and US dates also as
+    // mydatatables.com/csv-import-export/csv-format-for-google-calendar gives them): dates
+    // MM/DD/YYYY ("05/30/2020"), times 12-hour such as "10:00 AM", All Day Event and Private
+    // True/False. The documented US date order is applied, so 05/06 is 6 May's US reading; a
+    // day-first date past the 12th is then a row error, never a swapped date.
     name: 'Google Calendar CSV export',
     signature: ['Subject', 'Start Date', 'Start Time', 'All Day Event', 'Private'],
     absent: ['Reminder on/off'],
