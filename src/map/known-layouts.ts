@@ -59,7 +59,7 @@ const LAYOUTS: readonly KnownLayout[] = [
     // support.google.com/calendar/answer/37118; its header list and US dates also as
     // mydatatables.com/csv-import-export/csv-format-for-google-calendar gives them): dates
     // MM/DD/YYYY ("05/30/2020"), times 12-hour such as "10:00 AM", All Day Event and Private
-    // True/False. The documented US date order is applied, so 05/06 is 6 May's US reading; a
+    // True/False. The documented US date order is applied (05/06/2027 is May 6); a
     // day-first date past the 12th is then a row error, never a swapped date.
     name: 'Google Calendar CSV export',
     signature: ['Subject', 'Start Date', 'Start Time', 'All Day Event', 'Private'],
