@@ -17,7 +17,7 @@ const H_SEPARATED = /^(\d{1,2})\s*h\s*(?:(\d{2})\s*(?:m|min)?)?$/;
 const NOON = /^(?:12\s*)?(?:noon|midday)$/;
 const MIDNIGHT = /^(?:12\s*)?midnight$/;
 // "14:00 Uhr", "10:50 hrs", "9:00 h", "18 horas": a word for "o'clock" after the time.
-const CLOCK_WORD = /(?:\s+(?:uhr|hrs?\.?|hs|h|horas?|heures?|ore|uur)|(?<=\d)(?:uhr|hrs\.?))$/;
+const CLOCK_WORD = /(?:\s+(?:uhr|hrs?\.?|hs|h|horas?|heures?|ore|uur)|(?<=\d)(?:uhr|hrs\.?|h))$/;
 
 /** The text without a trailing "Uhr", "hrs", "h" and the like. */
 export function withoutClockWord(text: string): string {

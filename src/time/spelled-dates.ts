@@ -27,7 +27,7 @@ const JAPANESE_DATE = /^(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日(?
 const JAPANESE_WEEKDAY = /^[(（]([月火水木金土日])(?:曜日?)?[)）]|^([月火水木金土日])曜日?/u;
 const JAPANESE_DAY_NUMBER = /^(?:第\s*)?(\d{1,2})\s*日目/u;
 const DAY_NUMBER =
-  /^(?:day|dia|tag|jour|dag|giorno|journee)\s*(\d{1,2})(?![\d:.])|^(\d{1,2})(?:st|nd|rd|th|e|er|o)?\s+(?:day|tag|jour|dag|dia)(?!\p{L})/u;
+  /^(?:day|dia|tag|jour|dag|giorno|journee)\s*(\d{1,2})(?![\d.]|:\d)|^(\d{1,2})(?:st|nd|rd|th|e|er|o)?\s+(?:day|tag|jour|dag|dia)(?!\p{L})/u;
 const WEEKDAY_ALONE = /^(\p{L}+(?:-\p{L}+)?)\.?(?![\p{L}\d])/u; // "quinta-feira" too
 const NUMERIC_NO_YEAR = /^(\d{1,2})\/(\d{1,2})(?![\d/])|^(\d{1,2})\.(\d{1,2})\.(?![\d.])/;
 const JAPANESE_WEEKDAYS = '月火水木金土日';

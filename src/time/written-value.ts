@@ -83,7 +83,7 @@ const DAY_MONTH_NAME = new RegExp(
   `^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?[\\s/-]*${MONTH_NAME}\\.?,?[\\s/-]*(\\d{4}(?!\\d)|\\d{2}(?![\\d:h]|\\.\\d))`,
 ); // 14 Mar 2027, 14-Mar-27, 14 March, 2027
 const MONTH_NAME_DAY = new RegExp(`^${WEEKDAY}${MONTH_NAME}\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)(\\d{4})(?!\\d)`); // Mar 14, 2027
-const DATE_TIME_SEPARATOR = /^(?:t|\s*[,;|]?\s*(?:(?:at|um|a las|a la|as|alle|om|vanaf|de)\s+|[@\-–—]\s*)?)/;
+const DATE_TIME_SEPARATOR = /^(?:t|\s*[,;:|]?\s*(?:(?:at|um|a las|a la|as|alle|om|vanaf|de)\s+|[@\-–—]\s*)?)/;
 // Numeric offsets only in the ISO style, a date and a two-digit 24-hour clock right before the
 // sign: "9:30-10:30" is a range, not 9:30 at UTC-10:30.
 const NUMERIC_OFFSET = /^(\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s?([+-])(\d{2}):?(\d{2})?$/;
@@ -115,10 +115,31 @@ export function parseDateTimeText(text: string, locale: NameLanguage | null = nu
   if (!dated) return parseLoneTime(text);
   const rest = text.slice(dated.length);
   if (rest === '' || /^[\s,.;:]+$/.test(rest)) return { date: dated.date, time: null, offsetMinutes: null };
+  if (dated.date.kind === 'day_number' || dated.date.kind === 'weekday') {
+    const inner = labelledDate(rest, dated.date, locale);
+    if (inner) return inner;
+  }
   const timeText = rest.replace(DATE_TIME_SEPARATOR, '');
   if (timeText === '' || timeText === rest) return null; // "2027-03-14x" or a dangling "T"
   const isoStyle = rest.startsWith('t');
   return parseTimeWithOffset(timeText, dated.date, isoStyle) ?? spanValue(timeText, dated.date);
+}
+
+// "Day 1 - Monday", "Tag 1: Montag, 18. Mai", "Monday (18 May)": a label, then what it names.
+const LABEL_TAIL = /^\s*[-–—:,|(/]\s*/;
+
+/**
+ * A day number or weekday followed by a more telling date: that date (with its time), else the
+ * day number with the weekday's time; null when the rest is no date.
+ */
+function labelledDate(rest: string, label: WrittenDate, locale: NameLanguage | null): ParsedValue | null {
+  const tail = LABEL_TAIL.exec(rest);
+  if (!tail) return null;
+  const inner = parseDateTimeText(rest.slice(tail[0].length).replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim(), locale);
+  if (!inner?.date) return null;
+  if (inner.date.kind === 'weekday' || inner.date.kind === 'day_number')
+    return label.kind === 'day_number' ? { ...inner, date: label } : inner;
+  return inner;
 }
 
 function spelled(text: string, locale: NameLanguage | null): { date: WrittenDate; length: number } | null {

@@ -36,6 +36,19 @@ describe('day numbers count from --first-day', () => {
     expect(convertOne({ date: text, start: '9:00' }, FIRST)).toMatchObject({ ok: true, start_time: at(day) });
   });
 
+  it.each([
+    ['Day 1 - Monday', '2027-05-17'],
+    ['Day 2 (Tuesday)', '2027-05-18'],
+    ['Tag 1: Montag, 18. Mai', '2027-05-18'],
+    ['Monday (19 May)', '2027-05-19'],
+  ])('a label and what it names: %s (a full date wins)', (text, day) => {
+    expect(convertOne({ date: text, start: '9:00' }, FIRST)).toMatchObject({ ok: true, start_time: at(day) });
+  });
+
+  it('a day number with its time: "Day 3: 9:00"', () => {
+    expect(convertOne({ date: 'Day 3: 9:00' }, FIRST)).toMatchObject({ ok: true, start_time: at('2027-05-19'), all_day: false });
+  });
+
   it('a day number typed as a number in a workbook', () => {
     expect(convertOne({ date: 3, start: '9:00' }, FIRST)).toMatchObject({ start_time: at('2027-05-19') });
   });
