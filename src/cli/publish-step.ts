@@ -1,40 +1,48 @@
 // The end of an import that wrote: changes made through the API reach attendees only once the
 // guide is published. With --publish a clean run that wrote publishes it; a refusal (a plan that
 // cannot publish, an archived guide) is one clear line and exit 1. Without it, the run says so.
-import { HttpError } from '../errors.js';
 import type { GuidebookClient } from '../api/types.js';
+import { HttpError } from '../errors.js';
 import type { Summary } from '../types.js';
-import { inform, say } from './commands/run-context.js';
 import { oneLine } from './report-error.js';
 
 export interface PublishStep {
   client: GuidebookClient;
   guideId: number;
   summary: Summary;
+  /** The run's own exit code: only a clean run (0) is published. */
   exitCode: number;
   dryRun: boolean;
   publish: boolean;
 }
 
-/** Publishes when asked and the run allows it; returns the run's exit code (1 when a publish was refused). */
-export async function publishStep(step: PublishStep): Promise<number> {
-  if (step.dryRun || !wroteSomething(step.summary)) return step.exitCode;
+/** What the terminal is told after the summary; `refused` makes a clean run exit 1. */
+export interface PublishOutcome {
+  message: string;
+  refused: boolean;
+}
+
+/** Publishes when asked and the run allows it; null when there is nothing to say (a dry run, nothing written). */
+export async function publishStep(step: PublishStep): Promise<PublishOutcome | null> {
+  if (step.dryRun || !wroteSomething(step.summary)) return null;
   if (!step.publish) {
-    inform(`Attendees see these changes once guide ${step.guideId} is published: run with --publish, or use Publish in Guidebook Builder.`);
-    return step.exitCode;
+    return {
+      message: `Attendees see these changes once guide ${step.guideId} is published: run with --publish, or use Publish in Guidebook Builder.`,
+      refused: false,
+    };
   }
   if (step.exitCode !== 0) {
-    say(`guide ${step.guideId} was not published: the run did not end cleanly (fix the failed rows, run again with --publish)`);
-    return step.exitCode;
+    return {
+      message: `guide ${step.guideId} was not published: the run did not end cleanly (fix the failed rows, run again with --publish)`,
+      refused: false,
+    };
   }
   try {
     await step.client.publishGuide(step.guideId);
   } catch (error) {
-    say(`guidebook-import: ${publishRefusal(step.guideId, error)}`);
-    return 1;
+    return { message: `guidebook-import: ${publishRefusal(step.guideId, error)}`, refused: true };
   }
-  inform(`Published guide ${step.guideId}: attendees see the changes.`);
-  return step.exitCode;
+  return { message: `Published guide ${step.guideId}: attendees see the changes.`, refused: false };
 }
 
 function wroteSomething(summary: Summary): boolean {

@@ -8,6 +8,7 @@ import type { RequestInfo } from '../api/types.js';
 import type { GuidebookImportError } from '../errors.js';
 import type { ConnectionOptions } from '../options/run-options.js';
 import type { ReportDocument } from '../report/types.js';
+import type { PublishOutcome } from './publish-step.js';
 import { onInterrupt } from './commands/interrupt.js';
 import { inform, say } from './commands/run-context.js';
 import { painterFor } from './colour.js';
@@ -81,7 +82,13 @@ export async function writingRun<O extends Readonly<ConnectionOptions & { guide:
 export async function finishWritingRun(
   run: { document: ReportDocument; stoppedBy: GuidebookImportError | null },
   report: ReportGuard,
-  display: { reportPath: string; started: number; json: boolean | undefined },
+  display: {
+    reportPath: string;
+    started: number;
+    json: boolean | undefined;
+    /** What publishing (or not) came to, told after the summary; a refusal makes a clean run exit 1. */
+    published?: PublishOutcome | null;
+  },
 ): Promise<number> {
   const [{ exitCodeOf, formatSummaryText, tallyRows }, { jsonSummary }] = await Promise.all([
     import('../report/index.js'),
@@ -98,7 +105,12 @@ export async function finishWritingRun(
   const reportPath = resolve(display.reportPath);
   const tally = tallyRows(run.document.rows);
   inform(formatSummaryText(run.document, { reportPath, durationMs: Date.now() - display.started, tally, paint }));
-  const exitCode = exitCodeOf({ summary: run.document.summary, stoppedBy: run.stoppedBy, reportFailed: failure !== null });
+  let exitCode = exitCodeOf({ summary: run.document.summary, stoppedBy: run.stoppedBy, reportFailed: failure !== null });
+  const published = display.published;
+  if (published?.refused) {
+    say(published.message);
+    if (exitCode === 0) exitCode = 1;
+  } else if (published) inform(published.message);
   if (display.json) process.stdout.write(`${JSON.stringify(jsonSummary(run.document, tally, { exitCode, reportPath, stopped }))}\n`);
   return exitCode;
 }

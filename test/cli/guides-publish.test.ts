@@ -39,8 +39,10 @@ describe('import --publish', () => {
 
   it('a refused publish is one clear line with the server reason and exit 1; the sessions stay written', async () => {
     sandbox.setFaults({ refusePublish: true });
-    const result = await importRun('--publish');
+    const result = await importRun('--publish', '--json');
     expect(result.code, describeRun(result)).toBe(1);
+    // The summary a script reads agrees with the process.
+    expect((JSON.parse(result.stdout) as { exit_code: number; created: number }).exit_code).toBe(1);
     expect(result.stderr).toMatch(
       /guidebook-import: publishing guide 1 was refused: Publishing through the Open API is not available on your plan\..*\(HTTP 403\); the changes are saved: publish from Guidebook Builder/,
     );

@@ -122,15 +122,16 @@ async function importWith(
     },
   });
   (progress as Progress | null)?.stop();
-  const finished = await finishWritingRun(run, report, { reportPath, started, json: options.json });
-  const exitCode = await publishStep({
+  // Published before the summary is printed, so the summary, --json and the exit code all know.
+  const published = await publishStep({
     client: connection.client,
     guideId: run.planned.guide.id,
     summary: run.document.summary,
-    exitCode: finished,
+    exitCode: run.exitCode,
     dryRun: options.dryRun,
     publish: options.publish,
   });
+  const exitCode = await finishWritingRun(run, report, { reportPath, started, json: options.json, published });
   // Only a clean run that wrote is remembered: after a failure or a dry run the next run must go ahead.
   if (gate && !gate.skip && exitCode === 0 && !options.dryRun) gate.afterCleanRun();
   return exitCode;
