@@ -44,6 +44,12 @@ describe('buildColumnMap', () => {
     expect(map.warnings).toEqual(['"title" → name (over "name": a stronger name for it).']);
   });
 
+  it('prefers a session id over a generic ID column', () => {
+    const map = buildColumnMap(header('ID', 'Session ID', 'Title', 'Start'));
+    expect(map.columns.find((c) => c.field === 'import_id')?.header).toBe('Session ID');
+    expect(map.rivals).toEqual([]);
+  });
+
   it('prefers Date over Day, Track over Category, Room over Venue, Start over Time', () => {
     const map = buildColumnMap(header('Day', 'Date', 'Time', 'Start', 'Category', 'Track', 'Venue', 'Room', 'Title'));
     expect(map.columns.map((c) => c.header)).toEqual(['Date', 'Start', 'Track', 'Room', 'Title']);
