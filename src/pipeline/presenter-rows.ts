@@ -47,24 +47,24 @@ export function mergePresenterRows(
 ): PresenterMerge {
   // Rows by a hash of their key (a 100k-row sheet holds numbers, not 100k key strings); a hash
   // shared by rows of different keys is told apart by comparing the keys themselves.
-  const firstOf = new Map<number, number[]>();
+  const firstOf = new Map<number, number>();
+  // Further rows whose key differs but whose hash does not (rare).
+  const sharedHash = new Map<number, number[]>();
   const groups = new Map<number, number[]>();
   const kept: number[] = [];
-  const firstWithKey = (key: string): number | undefined => {
-    const candidates = firstOf.get(hashText(key));
-    return candidates?.find((candidate) => sessionKey(rowAt(candidate)) === key);
-  };
+  const firstWithKey = (hash: number, key: string): number | undefined =>
+    [firstOf.get(hash)!, ...(sharedHash.get(hash) ?? [])].find((candidate) => sessionKey(rowAt(candidate)) === key);
   for (let index = 0; index < count; index++) {
-    const key = sessionKey(rowAt(index));
-    const first = key === null ? undefined : firstWithKey(key);
+    const row = rowAt(index);
+    const hash = sessionHash(row);
+    // Only a row whose hash was seen is compared by its key (rare: presenter rows, copies, collisions).
+    const first = hash === null || !firstOf.has(hash) ? undefined : firstWithKey(hash, sessionKey(row)!);
     // A row identical to the first is a copy, not a presenter's row: it stays a row of its own,
     // and the duplicate check reports the pair.
     if (first === undefined || sameCells(rawAt(first), rawAt(index))) {
-      if (key !== null && first === undefined) {
-        const hash = hashText(key);
-        const same = firstOf.get(hash);
-        if (same === undefined) firstOf.set(hash, [index]);
-        else same.push(index);
+      if (hash !== null && first === undefined) {
+        if (!firstOf.has(hash)) firstOf.set(hash, index);
+        else sharedHash.set(hash, [...(sharedHash.get(hash) ?? []), index]);
       }
       kept.push(index);
       continue;
@@ -131,14 +131,26 @@ export function mergePresenterRows(
   };
 }
 
-/** FNV-1a over the text's UTF-16 units: 32 bits, enough to keep collisions rare. */
-function hashText(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
+/**
+ * A hash of the row's key (FNV-1a, 32 bits, over the same texts sessionKey joins), computed
+ * without building the key; null when the row has no key.
+ */
+function sessionHash(row: MappedRow): number | null {
+  if (text(row, 'name') === '') return null;
+  if (text(row, 'start') === '' && text(row, 'datetime_start') === '' && text(row, 'date') === '') return null;
+  let hash = mix(0x811c9dc5, row.sheet);
+  for (const field of SAME_SESSION_FIELDS) hash = mix(hash, keyText(row, field));
+  return hash >>> 0;
+}
+
+function mix(start: number, value: string): number {
+  let hash = start;
+  for (let i = 0; i < value.length; i++) {
+    hash ^= value.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return hash >>> 0;
+  // A separator, so that "ab" + "c" and "a" + "bc" differ.
+  return Math.imul(hash ^ 0xffff, 0x01000193);
 }
 
 function sameCells(a: RawRow, b: RawRow): boolean {
@@ -152,12 +164,18 @@ function sessionKey(row: MappedRow): string | null {
   if (name === '') return null;
   if (text(row, 'start') === '' && text(row, 'datetime_start') === '' && text(row, 'date') === '') return null;
   // Rows of different sheets are never one session.
-  return `${row.sheet}\u0000${SAME_SESSION_FIELDS.map((field) => (field === 'name' || field === 'locations' ? text(row, field).toLowerCase() : text(row, field))).join('\u0000')}`;
+  return `${row.sheet}\u0000${SAME_SESSION_FIELDS.map((field) => keyText(row, field)).join('\u0000')}`;
+}
+
+/** A key field's text: trimmed; the title and rooms in any case. */
+function keyText(row: MappedRow, field: MappedField): string {
+  const value = text(row, field);
+  return field === 'name' || field === 'locations' ? value.toLowerCase() : value;
 }
 
 function text(row: MappedRow, field: MappedField): string {
   const cell = row.fields[field];
-  return cell === undefined ? '' : cellText(cell.value).trim().replace(/\s+/g, ' ');
+  return cell === undefined || cell.value === null ? '' : cellText(cell.value).trim();
 }
 
 /** What the warning on a merged session says: its other rows, and the columns in which they differ. */
