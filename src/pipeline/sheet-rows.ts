@@ -92,8 +92,8 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
     convert(time) {
       if (converting) throw new Error('readSheet: convert() called twice (its rows are let go as they are converted)');
       converting = true;
-      // A feed's recurring instances outside the guide's dates (known only now) are not sessions.
-      if ('inWindow' in source) keepRows(read, (raw) => source.inWindow(raw, time.guideWindow));
+      // A feed's recurring events are expanded over the guide's dates, known only now.
+      if ('rowsInWindow' in source) replaceRows(read, source.rowsInWindow(time.guideWindow));
       // Rows with the same title, date, times and room are one session (presenter-rows.ts).
       const rows = mergePresenterRows(read.length, rowAt, rawAt, (index) => agenda.partAt(index).header.headers);
       merged = rows;
@@ -120,9 +120,9 @@ function headerFieldFor(mapping: MappingConfig | undefined): HeaderField {
   return (text) => (Object.hasOwn(columns, text) ? ((columns[text] as ReturnType<HeaderField>) ?? undefined) : fieldForHeader(text));
 }
 
-/** Keeps, in place and in order, the rows `keep` accepts. */
-function keepRows(read: Array<RawRow | undefined>, keep: (raw: RawRow) => boolean): void {
-  let kept = 0;
-  for (const raw of read) if (raw !== undefined && keep(raw)) read[kept++] = raw;
-  read.length = kept;
+/** The rows as read, replaced by `rows` (null: kept). */
+function replaceRows(read: Array<RawRow | undefined>, rows: RawRow[] | null): void {
+  if (rows === null) return;
+  read.length = 0;
+  for (const row of rows) read.push(row);
 }

@@ -25,8 +25,6 @@ export interface FeedSession {
   descriptionHtml?: string;
   speakers?: string[];
   image?: string;
-  /** For an instance of a recurring event: its local day, kept only inside the guide's dates. */
-  instanceDay?: string;
 }
 
 export interface FeedTable {
@@ -38,13 +36,22 @@ export interface FeedTable {
   warnings: string[];
 }
 
-/** A feed read as a sheet. `inWindow` keeps recurring instances inside the guide's dates. */
+/** The days a feed's recurring events are expanded over (YYYY-MM-DD, inclusive). */
+export interface FeedDays {
+  from: string;
+  to: string;
+}
+
+/** A feed read as a sheet. `rowsInWindow` expands its recurring events over the guide's dates. */
 export interface FeedSheetSource extends Omit<SheetSource, 'format'> {
   format: FeedFormat;
   /** The feed's speakers, as a Speakers sheet would list them (for the speakers stage). */
   speakers: SheetSpeaker[];
-  /** False for a recurring instance outside the guide's dates (the guide's dates are known only at convert time). */
-  inWindow(row: RawRow, window: { start_date?: string | null; end_date?: string | null } | null | undefined): boolean;
+  /**
+   * The rows again, recurring events expanded over the guide's dates (known only at convert time);
+   * null when the rows as read stand (no recurrence to expand, --from/--to given, a guide without dates).
+   */
+  rowsInWindow(window: { start_date?: string | null; end_date?: string | null } | null | undefined): RawRow[] | null;
 }
 
 const COLUMNS = [
@@ -65,31 +72,27 @@ const COLUMNS = [
 /** The feed's header: each field's canonical column header (its first alias when it has none). */
 export const FEED_HEADERS: readonly string[] = COLUMNS.map((field) => fieldLabel(field));
 
-export function feedSheetSource(table: FeedTable): FeedSheetSource {
-  const instanceDays = new Map<number, string>();
-  const rows: RawRow[] = table.sessions.map((session, index) => {
-    const row = index + 2; // row 1 is the header
-    if (session.instanceDay) instanceDays.set(row, session.instanceDay);
-    return { sheet: table.sheet, row, cells: cellsOf(session) };
-  });
+export function feedSheetSource(table: FeedTable, expandOver?: (days: FeedDays) => FeedTable): FeedSheetSource {
   // Built apart and then returned, so that the read stage's own later fields (layout) are checked as present, not as extra.
   const source = {
     format: table.format,
     sheet: table.sheet,
     header: { sheet: table.sheet, row: 1, headers: [...FEED_HEADERS] },
     layout: 'table' as const,
-    rows: iterate(rows),
+    rows: iterate(rowsOf(table)),
     warnings: table.warnings,
     speakers: table.speakers,
-    inWindow(raw: RawRow, window: Parameters<FeedSheetSource['inWindow']>[1]) {
-      const day = instanceDays.get(raw.row);
-      if (day === undefined || !window) return true;
-      if (window.start_date && day < window.start_date.slice(0, 10)) return false;
-      if (window.end_date && day > window.end_date.slice(0, 10)) return false;
-      return true;
+    rowsInWindow(window: Parameters<FeedSheetSource['rowsInWindow']>[0]) {
+      if (!expandOver || !window?.start_date || !window.end_date) return null;
+      return rowsOf(expandOver({ from: window.start_date.slice(0, 10), to: window.end_date.slice(0, 10) }));
     },
   };
   return source;
+}
+
+function rowsOf(table: FeedTable): RawRow[] {
+  // Row 1 is the header: a session's row number is its place in the feed plus one.
+  return table.sessions.map((session, index) => ({ sheet: table.sheet, row: index + 2, cells: cellsOf(session) }));
 }
 
 function cellsOf(session: FeedSession): string[] {

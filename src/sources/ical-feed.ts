@@ -21,11 +21,15 @@ export interface IcalOptions {
   /** YYYY-MM-DD: recurring events are expanded over these days (inclusive). */
   from?: string;
   to?: string;
+  /** Today, for the default expansion window (tests fix it). */
+  now?: Date;
 }
 
-/** Without --from/--to a series is expanded this far past its first start, at most. */
+/** Without --from/--to a series is expanded this many days either side of today (see expandSeries). */
 const HORIZON_DAYS = 2 * 366;
 const MAX_INSTANCES_PER_SERIES = 1000;
+/** Occurrences looked at per series, kept or not: a FREQ=MINUTELY rule is not walked for years. */
+const MAX_STEPS_PER_SERIES = 200_000;
 
 export function readIcalFeed(text: string, options: IcalOptions): FeedTable {
   const calendars = parseCalendars(text, options.label);
@@ -99,19 +103,28 @@ function parseCalendars(text: string, label: string): Component[] {
 /** Adds the series' instances; returns how many were cancelled. */
 function expandSeries(master: Event, uid: string, options: IcalOptions, sessions: FeedSession[], warnings: string[]): number {
   const first = master.startDate;
-  const from = options.from ? dayStart(options.from, first) : undefined;
-  const until = options.to ? dayStart(options.to, first, 1) : undefined;
-  const horizon = first.clone();
-  horizon.adjust(HORIZON_DAYS, 0, 0, 0);
-  const end = until ?? horizon;
+  const bounded = options.from !== undefined || options.to !== undefined;
+  const now = ICAL.Time.fromJSDate(options.now ?? new Date(), true);
+  // --from/--to are the user's days (or the guide's, when import expands again at convert time).
+  // Without them (validate, a guide without dates): from two years ago to two years past today, or
+  // past the series' first start when that is later.
+  const from = options.from ? dayStart(options.from, first) : bounded ? undefined : shifted(now, -HORIZON_DAYS);
+  const until = options.to ? dayStart(options.to, first, 1) : shifted(first.compare(now) > 0 ? first : now, HORIZON_DAYS);
   const iterator = master.iterator();
   let cancelled = 0;
   let count = 0;
+  let steps = 0;
   for (let next = iterator.next(); next; next = iterator.next()) {
-    if (next.compare(end) >= 0) break;
+    if (next.compare(until) >= 0) break;
+    if (++steps > MAX_STEPS_PER_SERIES) {
+      warnings.push(
+        `${options.sheet}: event ${uid} repeats too often to expand (more than ${MAX_STEPS_PER_SERIES} times); narrow it with --from/--to`,
+      );
+      break;
+    }
     const details = master.getOccurrenceDetails(next);
-    if (from && details.endDate.compare(from) <= 0 && details.startDate.compare(from) < 0) continue;
-    if (until && details.startDate.compare(until) >= 0) continue;
+    if (from && details.endDate.compare(from) <= 0) continue;
+    if (details.startDate.compare(until) >= 0) continue;
     if (++count > MAX_INSTANCES_PER_SERIES) {
       warnings.push(
         `${options.sheet}: event ${uid} repeats more than ${MAX_INSTANCES_PER_SERIES} times; only the first ${MAX_INSTANCES_PER_SERIES} are read (narrow it with --from/--to)`,
@@ -127,11 +140,15 @@ function expandSeries(master: Event, uid: string, options: IcalOptions, sessions
       start: details.startDate,
       end: details.endDate,
     });
-    // With --from/--to the days are the user's; without, the guide's dates decide (at convert time).
-    if (!options.from && !options.to) session.instanceDay = dateText(details.startDate);
     sessions.push(session);
   }
   return cancelled;
+}
+
+function shifted(time: Time, days: number): Time {
+  const copy = time.clone();
+  copy.adjust(days, 0, 0, 0);
+  return copy;
 }
 
 function sessionOf(event: Event, component: Component, importId: string, times: { start: Time; end: Time } | undefined): FeedSession {

@@ -10,7 +10,7 @@ import { GuidebookImportError } from '../errors.js';
 import { openSheet } from '../read/open-sheet.js';
 import { DEFAULT_MAX_BYTES, formatBytes } from '../read/limits.js';
 import type { OpenSheetOptions, SheetSource } from '../read/types.js';
-import type { FeedSheetSource, FeedTable } from './feed-sheet.js';
+import type { FeedDays, FeedSheetSource, FeedTable } from './feed-sheet.js';
 import { feedExtension } from './source-format.js';
 import { sourceLocation, type SourceLocation } from './source-location.js';
 import type { FetchedSource, SourceOptions } from './types.js';
@@ -38,7 +38,8 @@ export async function openSource(file: string, read: OpenSheetOptions, options: 
   let opened: OpenedSource;
   if (decided.format === 'ics' || decided.format === 'json') {
     const { feedSheetSource } = await import('./feed-sheet.js');
-    opened = feedSheetSource(await readFeed(decided.format, fetched, sheetName, options));
+    const feed = await readFeed(decided.format, fetched, sheetName, options);
+    opened = feedSheetSource(feed.table, feed.expandOver);
   } else if (location.kind === 'file' && !options.fetched) {
     opened = await openSheet(location.path, read);
   } else {
@@ -90,11 +91,19 @@ export class NotModified extends Error {
   override name = 'NotModified';
 }
 
-async function readFeed(format: 'ics' | 'json', fetched: FetchedSource, sheet: string, options: SourceOptions): Promise<FeedTable> {
+async function readFeed(
+  format: 'ics' | 'json',
+  fetched: FetchedSource,
+  sheet: string,
+  options: SourceOptions,
+): Promise<{ table: FeedTable; expandOver?: (days: FeedDays) => FeedTable }> {
   const text = decodeText(fetched.bytes);
   if (format === 'ics') {
     const { readIcalFeed } = await import('./ical-feed.js');
-    return readIcalFeed(text, { sheet, label: fetched.label, from: options.from, to: options.to });
+    const read = (from?: string, to?: string) => readIcalFeed(text, { sheet, label: fetched.label, from, to });
+    // Without --from/--to, import expands the recurring events again over the guide's dates.
+    const userDays = options.from !== undefined || options.to !== undefined;
+    return { table: read(options.from, options.to), expandOver: userDays ? undefined : (days) => read(days.from, days.to) };
   }
   let json: unknown;
   try {
@@ -109,8 +118,8 @@ async function readFeed(format: 'ics' | 'json', fetched: FetchedSource, sheet: s
     import('./sessionize-feed.js'),
     import('./frab-feed.js'),
   ]);
-  if (isSessionizeAll(json)) return readSessionizeFeed(json, sheet);
-  if (isFrabSchedule(json)) return readFrabFeed(json, sheet);
+  if (isSessionizeAll(json)) return { table: readSessionizeFeed(json, sheet) };
+  if (isFrabSchedule(json)) return { table: readFrabFeed(json, sheet) };
   throw new GuidebookImportError(
     'file',
     `${fetched.label}: is JSON, but neither a Sessionize event (sessions with rooms/speakers/categories: the …/view/All endpoint) nor a frab/pretalx schedule (schedule.conference.days)`,

@@ -66,19 +66,27 @@ describe('iCal', () => {
     );
   });
 
-  it("without --from/--to keeps only the instances inside the guide's dates (known at convert time)", async () => {
+  it("without --from/--to expands recurring events over the guide's dates (known at convert time)", async () => {
     const importIds = async (guideWindow?: { start_date: string; end_date: string }) => {
       const sheet = await readSheet({ file: ICS });
       const rows = [...sheet.convert({ timezone: 'America/New_York', guideWindow }).rows];
       return rows.flatMap((row) => (row.ok ? [row.session.fields.import_id] : []));
     };
-    const offline = await importIds();
-    expect(offline.filter((id) => id.startsWith('office-hours@'))).toHaveLength(10);
     const inGuide = await importIds({ start_date: '2027-03-12', end_date: '2027-03-16' });
     expect(inGuide.filter((id) => id.startsWith('office-hours@'))).toEqual(['office-hours@devcon.example/20270313T210000Z']);
-    // Events that do not repeat are the guide's whatever their day; only repeated instances are bounded.
+    expect(inGuide.filter((id) => id.startsWith('standup@'))).toHaveLength(3);
+    // Events that do not repeat are the guide's whatever their day; only repeated events are expanded over its dates.
     expect(inGuide).toContain('keynote-2027@devcon.example');
-    expect(inGuide).toHaveLength(offline.length - 9);
+    expect(inGuide).toHaveLength(10);
+    // A later guide: the weekly series' instances in its days, no stand-up (that series ended in March).
+    const april = await importIds({ start_date: '2027-04-01', end_date: '2027-04-30' });
+    expect(april.filter((id) => id.startsWith('office-hours@'))).toEqual([
+      'office-hours@devcon.example/20270403T200000Z',
+      'office-hours@devcon.example/20270410T200000Z',
+      'office-hours@devcon.example/20270417T200000Z',
+      'office-hours@devcon.example/20270424T200000Z',
+    ]);
+    expect(april.filter((id) => id.startsWith('standup@'))).toEqual([]);
   });
 
   it('turns DESCRIPTION text into HTML (never markup), LOCATION into one location and CATEGORIES into tracks', async () => {
@@ -89,6 +97,35 @@ describe('iCal', () => {
     );
     expect(keynote.fields?.locations).toEqual(['Hall A, Level 2']);
     expect(keynote.fields?.schedule_tracks).toEqual(['Keynote', 'Main Stage']);
+  });
+
+  it('expands a long-running series around today, and stops walking a rule that repeats too often', () => {
+    const calendar = (rule: string, start = '20150105T090000Z') =>
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'BEGIN:VEVENT',
+        'UID:weekly@example.org',
+        `DTSTART:${start}`,
+        'DURATION:PT1H',
+        `RRULE:${rule}`,
+        'SUMMARY:Weekly sync',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n');
+    // A weekly meeting since 2015: the instances near "today" (1 March 2027) are there, 2015's are not.
+    const weekly = readIcalFeed(calendar('FREQ=WEEKLY'), { sheet: 'x', label: 'x', now: new Date('2027-03-01T00:00:00Z') });
+    const days = weekly.sessions.map((s) => s.start.slice(0, 10));
+    expect(days).toContain('2027-03-15');
+    expect(days.every((day) => day >= '2025-02-01' && day <= '2029-03-15')).toBe(true);
+    const minutely = readIcalFeed(calendar('FREQ=MINUTELY', '20270301T000000Z'), {
+      sheet: 'x',
+      label: 'x',
+      now: new Date('2027-03-01T00:00:00Z'),
+    });
+    expect(minutely.sessions).toHaveLength(1000);
+    expect(minutely.warnings.join()).toMatch(/repeats more than 1000 times/);
   });
 
   it('refuses a file that is not iCalendar in one line', () => {
