@@ -90,6 +90,8 @@ export interface SessionImageUpload {
   image: LoadedImage;
   /** The server session's id; null when the run creates the session first. */
   sessionId: number | null;
+  /** The image URL the server has now (null: none), for the report's old → new. */
+  serverImage: string | null;
 }
 
 export interface SessionImagePlan {
@@ -118,7 +120,7 @@ export function planSessionImages(input: {
     const serverHasImage = typeof serverImage === 'string' && serverImage !== '';
     const remembered = server ? input.memory.get('sessions', server.id, 'image') : undefined;
     if (imageUploadNeeded({ hash: image.hash, remembered, serverHasImage, refresh: input.refresh })) {
-      plan.uploads.push({ importId, image, sessionId: server?.id ?? null });
+      plan.uploads.push({ importId, image, sessionId: server?.id ?? null, serverImage: serverHasImage ? (serverImage as string) : null });
     } else if (server && remembered === undefined) {
       plan.baselines.push({ sessionId: server.id, hash: image.hash });
     }
@@ -131,6 +133,8 @@ export interface SessionImageResult {
   outcome: 'done' | 'failed' | 'not_attempted' | 'planned';
   httpStatus: number | null;
   message: string;
+  /** The report's old → new: the server's image URL (or null) → the sheet's reference. */
+  change?: { field: 'image'; old: string | null; new: string };
 }
 
 /**
@@ -156,7 +160,8 @@ export async function applySessionImages(
   if (!options.dryRun) for (const { sessionId, hash } of plan.baselines) options.memory.remember('sessions', sessionId, 'image', hash);
   for (const upload of plan.uploads) {
     const id = upload.sessionId ?? options.createdIds.get(upload.importId) ?? null;
-    const base = { importId: upload.importId, httpStatus: null };
+    const change = { field: 'image' as const, old: upload.serverImage, new: upload.image.ref };
+    const base = { importId: upload.importId, httpStatus: null, change };
     if (options.dryRun) {
       results.set(upload.importId, { ...base, outcome: 'planned', message: '' });
       continue;
@@ -181,7 +186,7 @@ export async function applySessionImages(
         stoppedBy ??= error;
       }
       results.set(upload.importId, {
-        importId: upload.importId,
+        ...base,
         outcome: runStop ? 'not_attempted' : 'failed',
         httpStatus: typeof status === 'number' ? status : null,
         message: `image ${runStop ? 'not uploaded' : 'upload failed'}: ${(error as Error).message}`,

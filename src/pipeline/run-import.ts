@@ -19,6 +19,7 @@ import { applySessionImages, type SessionImageResult } from '../images/index.js'
 function withImageChange(row: ReportRow, upload: SessionImageResult | undefined): void {
   if (upload === undefined) return;
   if (!row.changed_fields.includes('image')) row.changed_fields = [...row.changed_fields, 'image'];
+  if (upload.change) row.changes = [...(row.changes ?? []), upload.change];
   if (row.action === 'unchanged') {
     row.action = 'update';
     if (upload.outcome === 'planned') row.outcome = 'planned';

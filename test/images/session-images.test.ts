@@ -77,6 +77,10 @@ describe('session images', () => {
     const changed = await run(twoSessions());
     expect(changed.uploads).toHaveLength(1);
     expect(changed.byId.get('k1')).toMatchObject({ action: 'update', outcome: 'done', changed_fields: ['image'] });
+    // The JSON and HTML reports show it as any change: the server's image URL → the sheet's file.
+    expect(changed.byId.get('k1')?.changes).toEqual([
+      { field: 'image', old: expect.stringMatching(/\/media\/.+\.png$/), new: 'keynote.png' },
+    ]);
     expect(changed.byId.get('p1')?.action).toBe('unchanged');
   });
 
