@@ -128,25 +128,26 @@ export const SESSION_FIELDS = {
     column: { at: 1, header: 'Title', help: 'Session name (required, up to 255 characters).' },
   },
   description: {
+    // A description over an abstract or summary (a sheet may give a short and a long text).
     aliases: [
       {
-        en: [
-          'Description',
-          'Abstract',
-          'Details',
-          'Description (Optional)',
-          'Summary',
-          'Session Description',
-          'Description HTML',
-          'Synopsis',
-        ],
-        es: ['Descripción', 'Resumen', 'Detalles'],
-        de: ['Beschreibung', 'Zusammenfassung', 'Kurzbeschreibung', 'Inhalt', 'Abstrakt'],
+        en: ['Description', 'Description (Optional)', 'Session Description', 'Description HTML', 'Talk Description'],
+        es: ['Descripción'],
+        de: ['Beschreibung', 'Kurzbeschreibung'],
+        it: ['Descrizione'],
+        pt: ['Descrição'],
+        nl: ['Beschrijving', 'Omschrijving'],
+        ja: ['説明'],
+      },
+      {
+        en: ['Abstract', 'Summary', 'Details', 'Synopsis'],
+        es: ['Resumen', 'Detalles'],
+        de: ['Zusammenfassung', 'Inhalt', 'Abstrakt'],
         fr: ['Résumé', 'Détails'],
-        it: ['Descrizione', 'Sommario', 'Dettagli', 'Abstract'],
-        pt: ['Descrição', 'Resumo', 'Detalhes'],
-        nl: ['Beschrijving', 'Omschrijving', 'Samenvatting'],
-        ja: ['説明', '概要', '詳細', '要旨'],
+        it: ['Sommario', 'Dettagli'],
+        pt: ['Resumo', 'Detalhes'],
+        nl: ['Samenvatting'],
+        ja: ['概要', '詳細', '要旨'],
       },
     ],
     cell: 'html',
@@ -392,16 +393,24 @@ export const SESSION_FIELDS = {
     },
   },
   locations: {
+    // A room over a location (a sheet may give both: the building and the room), over a venue.
     aliases: [
       {
-        en: ['Location', 'Locations', 'Room', 'Room/Location', 'Rooms', 'Location(s)', 'Room(s)', 'Room Name', 'Hall', 'Stage'],
-        es: ['Sala', 'Salón', 'Ubicación', 'Aula', 'Auditorio', 'Espacio'],
+        en: ['Room', 'Room/Location', 'Rooms', 'Room(s)', 'Room Name', 'Hall', 'Stage'],
+        es: ['Sala', 'Salón', 'Aula', 'Auditorio'],
         de: ['Raum', 'Räume', 'Saal', 'Bühne', 'Hörsaal'],
-        fr: ['Salle', 'Salles', 'Emplacement', 'Scène'],
+        fr: ['Salle', 'Salles', 'Scène'],
         it: ['Stanza', 'Palco'],
-        pt: ['Localização', 'Auditório'],
-        nl: ['Zaal', 'Locatie', 'Ruimte', 'Podium'],
+        pt: ['Auditório'],
+        nl: ['Zaal', 'Ruimte', 'Podium'],
         ja: ['会場', '部屋', 'ルーム', '教室'],
+      },
+      {
+        en: ['Location', 'Locations', 'Location(s)', 'Location Name'],
+        es: ['Ubicación', 'Espacio'],
+        fr: ['Emplacement'],
+        pt: ['Localização'],
+        nl: ['Locatie'],
       },
       {
         en: ['Venue', 'Place', 'Where'],

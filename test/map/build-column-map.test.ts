@@ -53,6 +53,9 @@ describe('buildColumnMap', () => {
   it('prefers Date over Day, Track over Category, Room over Venue, Start over Time', () => {
     const map = buildColumnMap(header('Day', 'Date', 'Time', 'Start', 'Category', 'Track', 'Venue', 'Room', 'Title'));
     expect(map.columns.map((c) => c.header)).toEqual(['Date', 'Start', 'Track', 'Room', 'Title']);
+    const rooms = buildColumnMap(header('Title', 'Start', 'Location', 'Room', 'Abstract', 'Description'));
+    expect(rooms.columns.map((c) => c.header)).toEqual(['Title', 'Start', 'Room', 'Description']);
+    expect(rooms.rivals).toEqual([]);
   });
 
   it('never takes a speaker column for the session name', () => {
