@@ -352,4 +352,24 @@ describe('faults and budget on the new routes', () => {
       await local.close();
     }
   });
+
+  it('the listing switches apply to the new lists too: --ignore-guide-filter and --page-size-cap', async () => {
+    const local = await startSandbox({ ignoreGuideFilter: true, pageSizeCap: 1 });
+    const call = apiClient(local);
+    try {
+      for (const guide of [1, 2]) {
+        const item = (await call('POST', 'custom-list-items/', speaker({ guide, name: `In guide ${guide}` }))).body.id;
+        await call('POST', 'custom-list-item-relations/', { custom_list: guide, custom_list_item: item, rank: 1 });
+      }
+      const relations = await call('GET', 'custom-list-item-relations/?custom_list__guide=1&page_size=50');
+      // Both guides' relations, one per page: a client must check each record's list.
+      expect(relations.body.count).toBe(2);
+      expect(relations.body.results).toHaveLength(1);
+      expect(relations.body.next).toMatch(/page=2/);
+      const items = await call('GET', 'custom-list-items/?guide=1');
+      expect(items.body.count).toBe(2);
+    } finally {
+      await local.close();
+    }
+  });
 });
