@@ -9,10 +9,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { defaultSandboxState } from '../../src/sandbox/index.js';
 import { cliEnv, describeRun, REPO_ROOT, runCli, SECRET_KEY, type CliResult } from '../support/cli-process.js';
 import { cleanUp, importWorld, type ImportWorld } from '../support/import-fixture.js';
 import { startFeedServer, type FeedServer } from './feed-server.js';
+import { agendaCsv, agendaRows, writeAgendaXlsx } from '../support/agenda-sheet.js';
 
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/sources');
 const ICS = readFileSync(join(FIXTURES, 'devcon-spring.ics'), 'utf8');
@@ -203,6 +205,29 @@ describe('validate <URL> and private feeds', { timeout: 180_000 }, () => {
     const without = await runCli(args);
     expect(without.code).toBe(2);
     expect(without.stderr).toMatch(/answered HTTP 401.*--source-header/);
+  });
+
+  it('reads XLSX, ODS and TSV answers by content type, file name and content', async () => {
+    const rows = agendaRows(4);
+    const xlsx = writeAgendaXlsx(join(world.dir, 'served.xlsx'), rows, { sheetName: 'Programme' });
+    const book = XLSX.readFile(xlsx);
+    feeds.set('/export', {
+      body: readFileSync(xlsx),
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      headers: { 'content-disposition': 'attachment; filename="DevCon Agenda.xlsx"' },
+    });
+    feeds.set('/files/agenda.ods', {
+      body: XLSX.write(book, { bookType: 'ods', type: 'buffer' }) as Buffer,
+      type: 'application/octet-stream',
+    });
+    feeds.set('/agenda-tab', { body: agendaCsv(rows).replaceAll(',', '\t'), type: 'text/tab-separated-values' });
+    for (const path of ['/export', '/files/agenda.ods', '/agenda-tab']) {
+      const report = join(world.dir, 'served.report.json');
+      const run = await runCli(['validate', feeds.url(path), '--timezone', 'America/New_York', '--json', '--report', report]);
+      expect(summaryOf(run).planned, path).toMatchObject({ created: 4, invalid: 0 });
+      const sheets = new Set((JSON.parse(readFileSync(report, 'utf8')).rows as Array<{ sheet: string }>).map((row) => row.sheet));
+      if (path === '/export') expect([...sheets]).toEqual(['Programme']);
+    }
   });
 
   it("a URL source's report goes to <name>.report.csv in the working folder", async () => {
