@@ -11,7 +11,7 @@ import { openSheet } from '../read/open-sheet.js';
 import { DEFAULT_MAX_BYTES, formatBytes } from '../read/limits.js';
 import type { OpenSheetOptions, SheetSource } from '../read/types.js';
 import type { FeedDays, FeedSheetSource, FeedTable } from './feed-sheet.js';
-import { feedExtension } from './source-format.js';
+import { decideFormat, feedExtension } from './source-format.js';
 import { sourceLocation, type SourceLocation } from './source-location.js';
 import type { FetchedSource, SourceOptions } from './types.js';
 
@@ -21,7 +21,6 @@ export async function openSource(file: string, read: OpenSheetOptions, options: 
   const location = sourceLocation(file);
   if (location.kind === 'file' && !options.fetched && !options.format && !feedExtension(file)) return openSheet(file, read);
   const fetched = options.fetched ?? (await loadSource(location, options));
-  const { decideFormat } = await import('./source-format.js');
   const decided = decideFormat({
     format: options.format,
     contentType: fetched.contentType,
@@ -118,8 +117,10 @@ async function readFeed(
     import('./sessionize-feed.js'),
     import('./frab-feed.js'),
   ]);
-  if (isSessionizeAll(json)) return { table: readSessionizeFeed(json, sheet) };
-  if (isFrabSchedule(json)) return { table: readFrabFeed(json, sheet) };
+  // An endpoint's last path part ("All") names the report's rows poorly: the feed's kind does better.
+  const named = (fallback: string) => (/\.json$/i.test(sheet) ? sheet : fallback);
+  if (isSessionizeAll(json)) return { table: readSessionizeFeed(json, named('Sessionize')) };
+  if (isFrabSchedule(json)) return { table: readFrabFeed(json, named('schedule.json')) };
   throw new GuidebookImportError(
     'file',
     `${fetched.label}: is JSON, but neither a Sessionize event (sessions with rooms/speakers/categories: the …/view/All endpoint) nor a frab/pretalx schedule (schedule.conference.days)`,
@@ -139,7 +140,7 @@ function decodeText(bytes: Buffer): string {
 async function openBytesAsSheet(fetched: FetchedSource, format: string, read: OpenSheetOptions): Promise<SheetSource> {
   const dir = mkdtempSync(join(tmpdir(), 'guidebook-import-source-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const stem = parsePath(fetched.fileName).name.replace(/[^\w.-]+/g, '_') || 'source';
+  const stem = parsePath(fetched.fileName).name.replace(/[^\w.-]+/g, '_') || (fetched.url === '-' ? 'stdin' : 'source');
   const path = join(dir, `${stem}.${format === 'tsv' ? 'tsv' : format}`);
   writeFileSync(path, fetched.bytes, { mode: 0o600 });
   try {
