@@ -23,7 +23,9 @@ export const guidesCommand: CliCommand = {
   builder: (yargs) =>
     connectionOptions(yargs)
       .option('json', { type: 'boolean', describe: 'Print {"guides": [...]} on stdout' })
-      .option('config', { type: 'string', describe: 'Config file (default: ./guidebook-import.config.json if present)' }),
+      .option('config', { type: 'string', describe: 'Config file (default: ./guidebook-import.config.json if present)' })
+      .example('$0 guides', 'the guides your key reaches, with their ids for --guide')
+      .example('$0 guides --json', 'the same as JSON, for a script'),
   run: async (args) => {
     try {
       const options = normalizeGuidesOptions(flagsWithConfig(args));
