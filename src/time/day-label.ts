@@ -33,14 +33,11 @@ export const FIRST_DAY_HINT = "pass --first-day YYYY-MM-DD (the date of day 1; o
  * A written date made a calendar date. A full date is itself; a partial one needs the first day.
  * `order` reads a numeric date without a year ("4/21"); null when it is not known.
  */
-export function resolveWrittenDay(
-  written: Exclude<WrittenDate, { kind: 'calendar' }> | { kind: 'calendar'; date: CalendarDate },
-  firstDay: CalendarDate | null,
-  order: DayMonthOrder | null,
-): PartialDateReading {
+export function resolveWrittenDay(written: WrittenDate, firstDay: CalendarDate | null, order: DayMonthOrder | null): PartialDateReading {
   if (written.kind === 'calendar') {
     const { year, month, day } = written.date;
-    return isRealDate(year, month, day) ? { ok: true, date: written.date } : { ok: false, problem: 'is not a date', needsFirstDay: false };
+    if (!isRealDate(year, month, day)) return { ok: false, problem: 'is not a date', needsFirstDay: false };
+    return checkWeekday({ ok: true, date: written.date }, written.weekday);
   }
   let month: number;
   let day: number;
@@ -70,7 +67,22 @@ export function resolveWrittenDay(
   }
   if (month < 1 || month > 12 || day < 1 || day > 31) return { ok: false, problem: 'is not a date', needsFirstDay: false };
   if (!firstDay) return needsFirstDay(written);
-  return nearestYear(month, day, firstDay);
+  return checkWeekday(nearestYear(month, day, firstDay), written.kind === 'month_day' ? written.weekday : undefined);
+}
+
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** A weekday written with a date must be the date's: "Wed 18 May 2027" is a mistake somewhere. */
+function checkWeekday(reading: PartialDateReading, weekday: number | undefined): PartialDateReading {
+  if (!reading.ok || weekday === undefined) return reading;
+  const actual = ((new Date(dateWallMs(reading.date)).getUTCDay() + 6) % 7) + 1;
+  if (actual === weekday) return reading;
+  const iso = `${reading.date.year}-${String(reading.date.month).padStart(2, '0')}-${String(reading.date.day).padStart(2, '0')}`;
+  return {
+    ok: false,
+    problem: `says ${WEEKDAY_NAMES[weekday - 1]}, but ${iso} is a ${WEEKDAY_NAMES[actual - 1]}: correct the day or the date`,
+    needsFirstDay: false,
+  };
 }
 
 /** The year that puts day/month nearest the first day (a 29 February only where it exists). */

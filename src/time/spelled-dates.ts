@@ -23,7 +23,7 @@ const DAY_MONTH = new RegExp(
   'u',
 );
 const MONTH_DAY = new RegExp(`^${WEEKDAY_PREFIX}(\\p{L}+)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s*(\\d{4}))?(?![\\d\\p{L}:.])`, 'u');
-const JAPANESE_DATE = /^(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*[(（]\s*[月火水木金土日](?:曜日?)?\s*[)）])?/u;
+const JAPANESE_DATE = /^(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*[(（]\s*([月火水木金土日])(?:曜日?)?\s*[)）])?/u;
 const JAPANESE_WEEKDAY = /^[(（]([月火水木金土日])(?:曜日?)?[)）]|^([月火水木金土日])曜日?/u;
 const JAPANESE_DAY_NUMBER = /^(?:第\s*)?(\d{1,2})\s*日目/u;
 const DAY_NUMBER =
@@ -39,6 +39,7 @@ export function matchSpelledDate(text: string, locale: NameLanguage | null): Spe
     const month = Number(m[2]);
     const day = Number(m[3]);
     const date: WrittenDate = m[1] ? { kind: 'calendar', date: { year: Number(m[1]), month, day } } : { kind: 'month_day', month, day };
+    if (m[4]) date.weekday = JAPANESE_WEEKDAYS.indexOf(m[4]) + 1;
     return { date, length: m[0].length };
   }
   m = JAPANESE_DAY_NUMBER.exec(text);
@@ -61,7 +62,8 @@ export function matchSpelledDate(text: string, locale: NameLanguage | null): Spe
 function namedMonth(m: RegExpExecArray | null, monthAt: number, dayAt: number, locale: NameLanguage | null): SpelledDateResult {
   if (!m) return null;
   const weekdayWord = m[1];
-  if (weekdayWord !== undefined && nameValue(weekdayMeanings(weekdayWord), locale) === null) return null;
+  const weekday = weekdayWord === undefined ? undefined : nameValue(weekdayMeanings(weekdayWord), locale);
+  if (weekday === null) return null;
   const word = m[monthAt]!;
   const month = nameValue(monthMeanings(word), locale);
   if (month === null) return null;
@@ -69,6 +71,7 @@ function namedMonth(m: RegExpExecArray | null, monthAt: number, dayAt: number, l
   const day = Number(m[dayAt]);
   const year = m[4];
   const date: WrittenDate = year ? { kind: 'calendar', date: { year: Number(year), month, day } } : { kind: 'month_day', month, day };
+  if (typeof weekday === 'number') date.weekday = weekday;
   return { date, length: m[0].length };
 }
 

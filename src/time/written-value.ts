@@ -15,11 +15,12 @@ export type DayMonthOrder = 'd/M' | 'M/d';
 
 /** The date part of a value as written. Numeric dates such as 03/04/2027 wait for the column's order. */
 export type WrittenDate =
-  | { kind: 'calendar'; date: CalendarDate }
+  /** `weekday`: the weekday written with it ("Tue 18 May 2027"), checked against the date. */
+  | { kind: 'calendar'; date: CalendarDate; weekday?: number }
   /** year null: "4/21", "18.5." (placed in the year nearest the first day). */
   | { kind: 'numeric'; first: number; second: number; year: number | null; separator: string }
   /** A named month without a year: "May 18", "18. Mai", "5月18日". */
-  | { kind: 'month_day'; month: number; day: number }
+  | { kind: 'month_day'; month: number; day: number; weekday?: number }
   /** "Day 2", "Tag 1", "1日目": counted from the first day (day 1), 0 the day before. */
   | { kind: 'day_number'; day: number }
   /** "Thursday", "jeudi", "木曜日" (1 = Monday): the first such day on or after the first day. */
@@ -139,6 +140,10 @@ function labelledDate(rest: string, label: WrittenDate, locale: NameLanguage | n
   if (!inner?.date) return null;
   if (inner.date.kind === 'weekday' || inner.date.kind === 'day_number')
     return label.kind === 'day_number' ? { ...inner, date: label } : inner;
+  // "Monday (19 May)": the weekday is checked against the date like "Mon 19 May".
+  if (label.kind === 'weekday' && (inner.date.kind === 'calendar' || inner.date.kind === 'month_day') && inner.date.weekday === undefined) {
+    return { ...inner, date: { ...inner.date, weekday: label.weekday } };
+  }
   return inner;
 }
 
@@ -147,7 +152,19 @@ function spelled(text: string, locale: NameLanguage | null): { date: WrittenDate
   return found && 'date' in found ? found : null;
 }
 
+const ENGLISH_WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*/;
+const ENGLISH_WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** matchDate, with the English weekday written before the date, if any (1 = Monday). */
 function matchDate(text: string): { date: WrittenDate; length: number } | null {
+  const found = matchBareDate(text);
+  if (found?.date.kind !== 'calendar') return found;
+  const weekday = ENGLISH_WEEKDAY.exec(text);
+  if (weekday) found.date.weekday = ENGLISH_WEEKDAYS.indexOf(weekday[1]!) + 1;
+  return found;
+}
+
+function matchBareDate(text: string): { date: WrittenDate; length: number } | null {
   let m = YEAR_FIRST.exec(text);
   if (m) return calendar(Number(m[1]), Number(m[3]), Number(m[4]), m[0].length);
   m = YEAR_LAST.exec(text);

@@ -39,10 +39,20 @@ describe('day numbers count from --first-day', () => {
   it.each([
     ['Day 1 - Monday', '2027-05-17'],
     ['Day 2 (Tuesday)', '2027-05-18'],
-    ['Tag 1: Montag, 18. Mai', '2027-05-18'],
-    ['Monday (19 May)', '2027-05-19'],
+    ['Tag 2: Dienstag, 18. Mai', '2027-05-18'],
+    ['Wednesday (19 May)', '2027-05-19'],
   ])('a label and what it names: %s (a full date wins)', (text, day) => {
     expect(convertOne({ date: text, start: '9:00' }, FIRST)).toMatchObject({ ok: true, start_time: at(day) });
+  });
+
+  it.each([
+    ['Wed 18 May 2027', 'says Wednesday, but 2027-05-18 is a Tuesday: correct the day or the date'],
+    ['Mittwoch, 18. Mai', 'says Wednesday, but 2027-05-18 is a Tuesday: correct the day or the date'],
+    ['5月18日(水)', 'says Wednesday, but 2027-05-18 is a Tuesday: correct the day or the date'],
+    ['Monday (19 May)', 'says Monday, but 2027-05-19 is a Wednesday: correct the day or the date'],
+  ])("a weekday that is not the date's is the row error: %s", (text, problem) => {
+    const result = convertOne({ date: text, start: '9:00' }, FIRST);
+    expect(result.ok ? null : result.issues[0]?.message).toBe(`Row 2, column "Date": ${JSON.stringify(text)} ${problem}`);
   });
 
   it('a day number with its time: "Day 3: 9:00"', () => {
