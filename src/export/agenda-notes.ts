@@ -1,4 +1,5 @@
 import { CANONICAL_COLUMNS } from '../map/fields.js';
+import { SPEAKER_FIELD_ORDER, SPEAKER_FIELDS } from '../map/speaker-fields.js';
 import type { ExportedAgenda } from './types.js';
 
 /** What importing the file will write for the sessions that had no import_id. */
@@ -55,5 +56,10 @@ export function notesRows(agenda: ExportedAgenda): string[][] {
   rows.push([]);
   rows.push(['Column', 'What it holds']);
   for (const column of CANONICAL_COLUMNS) rows.push([column.header, column.help]);
+  if (agenda.speakerRows.length > 0) {
+    rows.push([]);
+    rows.push(['Speakers sheet column', 'What it holds']);
+    for (const field of SPEAKER_FIELD_ORDER) rows.push([SPEAKER_FIELDS[field].header, SPEAKER_FIELDS[field].help]);
+  }
   return rows;
 }

@@ -82,7 +82,10 @@ describe('export of speakers', () => {
   it('importing the XLSX export plans everything unchanged and sends no write', async () => {
     const file = join(dir, 'export.xlsx');
     await writeAgenda(await exportGuide(client(), { guideId: 1 }), file, 'xlsx');
-    expect(XLSX.read(readFileSync(file)).SheetNames).toEqual(['Agenda', 'Speakers', 'Notes']);
+    const workbook = XLSX.read(readFileSync(file));
+    expect(workbook.SheetNames).toEqual(['Agenda', 'Speakers', 'Notes']);
+    const notes = XLSX.utils.sheet_to_json<string[]>(workbook.Sheets.Notes!, { header: 1 });
+    expect(notes.some((row) => row[0] === 'Speakers sheet column')).toBe(true);
     const again = await importFile(file);
     const changed = again.run.document.rows.filter((row) => row.action !== 'unchanged');
     expect(changed).toEqual([]);
