@@ -44,11 +44,11 @@ export function headerlessRows(label: string, sheet: string, rows: readonly Shee
     if (timed) {
       throw fileError(
         label,
-        `${sheetWords(sheet)}row ${first.row} looks like a header row, but none of its names is known: ` +
-          `${first.cells
-            .filter((cell) => !isBlankCell(cell))
-            .map((cell) => JSON.stringify(cellText(cell).trim()))
-            .join(', ')}; rename the columns (e.g. Date, Start, End, Title, Room) or map them with --mapping`,
+        `${sheetWords(sheet)}row ${first.row} looks like a header row (${first.cells
+          .filter((cell) => !isBlankCell(cell))
+          .map((cell) => JSON.stringify(cellText(cell).trim()))
+          .join(', ')}), but its names give no title and start the importer knows; ` +
+          'rename the columns (e.g. Date, Start, End, Title, Room) or map them with --mapping',
       );
     }
   }

@@ -77,7 +77,8 @@ export function layOutRows(
 /**
  * A grid's header: a first cell that is blank or names a time column ("Time", "Hora"), then at
  * least two headers that name no session field (the rooms), and below it rows whose first cell is
- * a time ("9:00", "9:00-10:30") more often than anything else.
+ * a time ("9:00", "9:00-10:30") more often than anything else, with a room empty at some time or
+ * one text across rooms (see hasGridGaps).
  */
 function findGridHeader(candidates: readonly HeaderCandidate[], headerField: HeaderField): HeaderRow | null {
   for (let i = 0; i < candidates.length; i++) {
@@ -85,14 +86,34 @@ function findGridHeader(candidates: readonly HeaderCandidate[], headerField: Hea
     if (!isGridHeaderRow(texts, headerField)) continue;
     let timed = 0;
     let other = 0;
+    let gaps = false;
+    const rooms = texts.map((text, index) => index > 0 && text !== '');
     for (const below of candidates.slice(i + 1)) {
       const shape = cellShape(below.texts[0] ?? '');
-      if (isTimeShape(shape)) timed++;
-      else if (shape !== 'blank' && !isDayShape(shape) && !isGridHeaderRow(below.texts, headerField)) other++;
+      if (isTimeShape(shape)) {
+        timed++;
+        gaps ||= hasGridGaps(below.texts, rooms);
+      } else if (shape !== 'blank' && !isDayShape(shape) && !isGridHeaderRow(below.texts, headerField)) other++;
     }
-    if (timed >= MIN_TIME_ROWS && timed > other) return { row, headers: trimEnd(texts) };
+    if (timed >= MIN_TIME_ROWS && timed > other && gaps) return { row, headers: trimEnd(texts) };
   }
   return null;
+}
+
+/**
+ * What a grid has and a table rarely does: a room left empty at some time (or covered by a
+ * merged cell), or one text across several rooms (a plenary written in each). A table of a time
+ * and unknown columns ("Time, Item, Who") fills every cell of every row, and is not read as a grid.
+ */
+function hasGridGaps(texts: readonly string[], rooms: readonly boolean[]): boolean {
+  const filled: string[] = [];
+  for (let c = 1; c < rooms.length; c++) {
+    if (!rooms[c]) continue;
+    const text = texts[c] ?? '';
+    if (text === '') return true;
+    filled.push(text);
+  }
+  return new Set(filled).size < filled.length;
 }
 
 /** A row shaped like a grid's header (also a day block's repeated header). */
@@ -108,7 +129,8 @@ export function isGridHeaderRow(texts: readonly string[], headerField: HeaderFie
   for (const room of rooms) {
     const field = headerField(room);
     if (field !== undefined && TABLE_FIELDS.has(field)) return false;
-    if (field !== undefined) named++;
+    // "Stage", "Auditorium" may name a room; a field of any other kind (Speaker, Notes) is a table's.
+    if (field !== undefined && field !== 'locations' && field !== 'tracks') named++;
     if (isTimeShape(cellShape(room))) return false;
   }
   return named * 2 < rooms.length;

@@ -12,7 +12,7 @@ const oneDay = writeWorkbook(scratch.dir, 'grid.xlsx', [
   {
     name: 'Program',
     rows: [
-      ['Monday 18 May 2027'],
+      ['Tuesday 18 May 2027'],
       ['Time', 'Hall A', 'Hall B', 'Hall C'],
       ['9:00', 'Opening keynote', null, null],
       ['10:00', 'Rust at scale\nAna Ruiz', 'Design systems', 'Workshop (10:00-11:45)'],
@@ -247,6 +247,19 @@ describe('a time grid typed in Excel', () => {
 });
 
 describe('what is not a time grid', () => {
+  it('a time and unknown columns filled in every row is a table, not rooms: the run stops asking for names it knows', async () => {
+    const agenda = writeCsv(scratch.dir, 'meeting.csv', [
+      'Time,Item,Who',
+      '9:00,Welcome,Ana',
+      '9:15,Budget review,Bo',
+      '9:45,Any other business,Cy',
+    ]);
+    await expect(convertFile({ file: agenda }, { timezone: 'UTC', firstDay: '2027-05-17' })).rejects.toMatchObject({
+      code: 'file',
+      message: expect.stringContaining('row 1 looks like a header row ("Time", "Item", "Who"), but its names give no title and start'),
+    });
+  });
+
   it('a table whose headers name fields stays a table', async () => {
     const table = writeCsv(scratch.dir, 'table.csv', [
       'Time,Title,Room',

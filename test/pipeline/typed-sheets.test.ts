@@ -69,7 +69,7 @@ describe('a header row of unknown names', () => {
     const error = await convertFile({ file: unknown }, { timezone: 'UTC' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GuidebookImportError);
     expect((error as Error).message).toContain(
-      'row 1 looks like a header row, but none of its names is known: "Zeitpunkt", "Vortragsthema", "Raumbezeichnung"; rename the columns',
+      'row 1 looks like a header row ("Zeitpunkt", "Vortragsthema", "Raumbezeichnung"), but its names give no title and start the importer knows; rename the columns',
     );
   });
 });
