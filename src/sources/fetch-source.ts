@@ -47,7 +47,7 @@ export async function fetchSource(url: string, options: FetchOptions): Promise<F
       } catch (error) {
         throw controller.signal.aborted
           ? fail(`no answer within ${seconds(timeoutMs)}`, error)
-          : fail(`cannot be fetched (${networkReason(error)})`, error);
+          : new ConnectionFailure(`${options.label}: cannot be fetched (${networkReason(error)})`, error);
       }
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         await response.body?.cancel();
@@ -104,6 +104,17 @@ export async function fetchSource(url: string, options: FetchOptions): Promise<F
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The connection itself failed (refused, TLS, DNS): no HTTP answer came at all. */
+class ConnectionFailure extends GuidebookImportError {
+  constructor(message: string, cause: unknown) {
+    super('file', message, { cause });
+  }
+}
+
+export function isConnectionFailure(error: unknown): boolean {
+  return error instanceof ConnectionFailure;
 }
 
 export function sha256(bytes: Buffer): string {

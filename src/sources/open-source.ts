@@ -12,7 +12,7 @@ import { DEFAULT_MAX_BYTES, formatBytes } from '../read/limits.js';
 import type { OpenSheetOptions, SheetSource } from '../read/types.js';
 import type { FeedDays, FeedSheetSource, FeedTable } from './feed-sheet.js';
 import { decideFormat, feedExtension } from './source-format.js';
-import { sourceLocation, type SourceLocation } from './source-location.js';
+import { redactUrl, sourceLocation, type SourceLocation } from './source-location.js';
 import type { FetchedSource, SourceOptions } from './types.js';
 
 export type OpenedSource = SheetSource | FeedSheetSource;
@@ -72,15 +72,18 @@ export async function loadSource(
       notes: [],
     };
   }
-  const { fetchSource } = await import('./fetch-source.js');
-  const result = await fetchSource(location.url, {
-    label: location.label,
-    headers: options.headers,
-    timeoutMs: options.timeoutMs,
-    maxBytes,
-    conditional,
-    notes: location.notes,
-  });
+  const { fetchSource, isConnectionFailure } = await import('./fetch-source.js');
+  const fetchFrom = (url: string, notes: string[]) =>
+    fetchSource(url, { label: location.label, headers: options.headers, timeoutMs: options.timeoutMs, maxBytes, conditional, notes });
+  let result: Awaited<ReturnType<typeof fetchSource>>;
+  try {
+    result = await fetchFrom(location.url, location.notes);
+  } catch (error) {
+    if (!location.fallbackUrl || !isConnectionFailure(error)) throw error;
+    result = await fetchFrom(location.fallbackUrl, [
+      `webcal link fetched over plain http (${redactUrl(location.fallbackUrl)}): https did not connect`,
+    ]);
+  }
   if (result.kind === 'not_modified') throw new NotModified();
   return result.source;
 }

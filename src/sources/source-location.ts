@@ -5,7 +5,13 @@ import { defaultReportPath } from '../report/report-path.js';
 
 export type SourceLocation =
   | { kind: 'stdin' }
-  | { kind: 'url'; url: string; label: string; notes: string[] }
+  | {
+      kind: 'url';
+      url: string;
+      label: string;
+      notes: string[] /** webcal: http, when https cannot connect at all. */;
+      fallbackUrl?: string;
+    }
   | { kind: 'file'; path: string };
 
 const GOOGLE_SHEET = /^https?:\/\/docs\.google\.com\/spreadsheets\/d\/(e\/)?([A-Za-z0-9_-]+)(\/[^?#]*)?(\?[^#]*)?(#.*)?$/;
@@ -13,9 +19,17 @@ const GOOGLE_SHEET = /^https?:\/\/docs\.google\.com\/spreadsheets\/d\/(e\/)?([A-
 export function sourceLocation(argument: string): SourceLocation {
   if (argument === '-') return { kind: 'stdin' };
   if (/^webcal:\/\//i.test(argument)) {
-    // webcal:// is a calendar app's hint to subscribe; the feed itself is served over https.
-    const url = `https://${argument.slice('webcal://'.length)}`;
-    return { kind: 'url', url, label: redactUrl(argument), notes: [`webcal link fetched as ${redactUrl(url)}`] };
+    // webcal:// is a calendar app's hint to subscribe; the feed itself is served over https, or
+    // over plain http by older servers (calendar apps fall back the same way).
+    const rest = argument.slice('webcal://'.length);
+    const url = `https://${rest}`;
+    return {
+      kind: 'url',
+      url,
+      label: redactUrl(argument),
+      notes: [`webcal link fetched as ${redactUrl(url)}`],
+      fallbackUrl: `http://${rest}`,
+    };
   }
   if (/^https?:\/\//i.test(argument)) {
     const google = googleSheetsExport(argument);

@@ -3,6 +3,7 @@
 // the user's headers (sent to the source, never to another origin, never in a message).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchSource } from '../../src/sources/fetch-source.js';
+import { loadSource } from '../../src/sources/open-source.js';
 import { googleSheetsExport, redactUrl, sourceLocation, sourceSecrets } from '../../src/sources/source-location.js';
 import { decideFormat } from '../../src/sources/source-format.js';
 import { startFeedServer, type FeedServer } from './feed-server.js';
@@ -99,6 +100,17 @@ describe('fetchSource', () => {
     expect(other.requests.slice(otherBefore)[0]!.headers.authorization).toBeUndefined();
     const failure = await fetchSource(server.url('/nope'), { label, headers: [['Authorization', secret]] }).catch((error: Error) => error);
     expect(String((failure as Error).message)).not.toContain('feed-token');
+  });
+});
+
+describe('webcal links', () => {
+  it('are fetched over https, and over plain http when https does not connect', async () => {
+    const webcal = server.url('/agenda.csv').replace('http://', 'webcal://');
+    const fetched = await loadSource(sourceLocation(webcal), {});
+    expect(fetched.bytes.toString()).toBe(CSV);
+    expect(fetched.notes.join()).toMatch(
+      /webcal link fetched over plain http \(http:\/\/127\.0\.0\.1:\d+\/agenda\.csv\): https did not connect/,
+    );
   });
 });
 
