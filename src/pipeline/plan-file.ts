@@ -112,8 +112,15 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
     },
   });
   const imageMemory = options.imageMemory ?? ImageMemory.inMemory();
+  // Sessions have no image field in API v1: the sheet's images are not sent there.
+  const imagesLeftOut = apiVersion === 'v1' && sessionImages.images.size > 0;
+  if (imagesLeftOut) {
+    warnings.push(
+      'the sheet names session images, but sessions have no image in API v1: they are left out (use the v1.1 API URL to send them)',
+    );
+  }
   const images = planSessionImages({
-    images: sessionImages.images,
+    images: imagesLeftOut ? new Map() : sessionImages.images,
     serverSessions,
     memory: imageMemory,
     refresh: options.refreshImages ?? false,

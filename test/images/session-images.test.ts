@@ -160,4 +160,21 @@ describe('session images', () => {
     expect(resumed.byId.get('k1')).toMatchObject({ action: 'update', outcome: 'done', changed_fields: ['image'] });
     expect(sessionImage('k1')).toMatch(/\.png$/);
   });
+
+  it('API v1 has no session image: the images are left out with a warning, and nothing is uploaded', async () => {
+    const client = createClient({ apiUrl: `${sandbox.origin}/open-api/v1/`, apiKey: 'image-key', retries: 0 });
+    const mark = sandbox.requestLog.length;
+    const run = await runImport(twoSessions(), {
+      client,
+      guide: 1,
+      timezone: 'America/New_York',
+      apiVersion: 'v1',
+      imageMemory: ImageMemory.inMemory(),
+    });
+    expect(run.planned.warnings).toContain(
+      'the sheet names session images, but sessions have no image in API v1: they are left out (use the v1.1 API URL to send them)',
+    );
+    expect(sandbox.requestLog.slice(mark).filter((e) => e.method === 'PATCH')).toEqual([]);
+    expect(run.document.rows.every((row) => !row.changed_fields.includes('image'))).toBe(true);
+  });
 });
