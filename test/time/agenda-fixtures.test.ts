@@ -6,7 +6,9 @@ import type { ReportRow } from '../../src/types.js';
 // Small agendas in the shapes real ones use, read end to end with no mapping file, the times
 // hand-worked to UTC. mic-conf-ranges.csv follows the time cells of a real conference site's
 // schedule (github.com/bumic/mic-conf, mic-site/utils/schedule.js: "8am - 9am", "9am - 9:10am",
-// "11:30am - noon"); the others are made for one pattern each.
+// "11:30am - noon"); agenda-es.csv those of a Spanish one (github.com/softwareguru/dd4w,
+// content/schedule/_index.md: "Martes 21 de octubre", "8:00 - 8:40", "9:00 - 9:30am"); the others
+// are made for one pattern each.
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/time/${name}`, import.meta.url));
 
@@ -28,6 +30,17 @@ describe('agendas read with --timezone and --first-day only', () => {
       ['Lunch', '2027-03-27T16:00:00.000Z', '2027-03-27T17:00:00.000Z', 'create'],
       ['Workshop', '2027-03-27T17:00:00.000Z', '2027-03-27T18:00:00.000Z', 'create'],
       ['Closing', '2027-03-28T19:00:00.000Z', '2027-03-28T20:30:00.000Z', 'create'],
+    ]);
+  });
+
+  it('Spanish weekday-and-date days, ranges with the am/pm only at the end (Mexico City, UTC-6)', async () => {
+    const rows = await rowsOf('agenda-es.csv', { timezone: 'America/Mexico_City', firstDay: '2025-10-21' });
+    expect(times(rows)).toEqual([
+      ['Registro', '2025-10-21T14:00:00.000Z', '2025-10-21T14:40:00.000Z', 'create'],
+      ['Apertura y Bienvenida', '2025-10-21T14:40:00.000Z', '2025-10-21T15:00:00.000Z', 'create'],
+      ['Networking break', '2025-10-21T16:55:00.000Z', '2025-10-21T17:20:00.000Z', 'create'],
+      ['Welcome Keynote', '2025-10-22T15:00:00.000Z', '2025-10-22T15:30:00.000Z', 'create'],
+      ['Comida', '2025-10-22T19:20:00.000Z', '2025-10-22T20:40:00.000Z', 'create'],
     ]);
   });
 
