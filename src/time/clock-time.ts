@@ -14,6 +14,9 @@ const CLOCK = /^(\d{1,2})(?:[:.](\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:\s*([
 const FOUR_DIGITS = /^(\d{1,2})(\d{2})(?:\s*([ap])\.?(?:m\.?)?)?$/;
 // "9h30", "9h", "21h00", "9 h 30 min"
 const H_SEPARATED = /^(\d{1,2})\s*h\s*(?:(\d{2})\s*(?:m|min)?)?$/;
+// "13時30分", "9時", "午後1時30分", "午前9:30", "5:05午後": Japanese hours, minutes and am/pm.
+const JAPANESE_CLOCK = /^(\d{1,2})\s*時\s*(?:(\d{1,2})\s*分)?$/;
+const JAPANESE_MERIDIEM = /^(午前|午後)\s*(.+)$|^(.+?)\s*(午前|午後)$/;
 const NOON = /^(?:12\s*)?(?:noon|midday)$/;
 const MIDNIGHT = /^(?:12\s*)?midnight$/;
 // "14:00 Uhr", "10:50 hrs", "9:00 h", "18 horas": a word for "o'clock" after the time.
@@ -29,6 +32,7 @@ export function withoutClockWord(text: string): string {
  * am/pm ("25:00", "28:30") are the next day's, as Japanese agendas write times past midnight.
  */
 export function parseTimeOfDay(text: string): WrittenTime | null {
+  if (/[時午]/.test(text)) return parseJapaneseTime(text);
   let m = H_SEPARATED.exec(text);
   if (m) return timeFromParts(Number(m[1]), Number(m[2] ?? 0), 0, 0, undefined);
   const clock = withoutClockWord(text);
@@ -46,9 +50,21 @@ export function parseTimeOfDay(text: string): WrittenTime | null {
   return null;
 }
 
+function parseJapaneseTime(text: string): WrittenTime | null {
+  const half = JAPANESE_MERIDIEM.exec(text);
+  if (half) {
+    const clock = (half[2] ?? half[3] ?? '').trim();
+    const meridiem = (half[1] ?? half[4]) === '午前' ? 'a' : 'p';
+    const m = JAPANESE_CLOCK.exec(clock) ?? /^(\d{1,2})(?::(\d{2}))?$/.exec(clock);
+    return m ? timeFromParts(Number(m[1]), Number(m[2] ?? 0), 0, 0, meridiem) : null;
+  }
+  const m = JAPANESE_CLOCK.exec(text);
+  return m ? timeFromParts(Number(m[1]), Number(m[2] ?? 0), 0, 0, undefined) : null;
+}
+
 /** True when the text carries an am/pm mark ("9:30 am", "9pm", "10 p.m."). */
 export function hasMeridiem(text: string): boolean {
-  return /\d\s*[ap]\.?(?:m\.?)?$/.test(withoutClockWord(text));
+  return /\d\s*[ap]\.?(?:m\.?)?$|午[前後]/.test(withoutClockWord(text));
 }
 
 function fractionMs(digits: string | undefined): number {
