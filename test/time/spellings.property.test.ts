@@ -116,7 +116,7 @@ describe('spellings read back to the wall clock they were written from', () => {
         (dt, length, d, t, separator, suffix) => {
           const end = dt.plus({ minutes: length });
           fc.pre(end.day === dt.day && end.offset === dt.offset);
-          // "Uhr" and "hrs" follow 24-hour clocks only; " a " is no separator after an "am".
+          // "Uhr" and "hrs" follow 24-hour clocks only.
           fc.pre(suffix === '' || t === 0 || t === 1 || t === 4 || t === 5);
           const time = TIMES[t]!;
           const text = `${FULL_DATES[d]!(dt)} ${time(dt)}${separator}${time(end)}${suffix}`;
