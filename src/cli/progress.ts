@@ -7,8 +7,8 @@ import cliProgress from 'cli-progress';
 import type { RowResult } from '../apply/types.js';
 
 export interface Progress {
-  /** A session write (or a row the run did not attempt) has come back. */
-  tick(result: RowResult): void;
+  /** A session or speaker write (or a row the run did not attempt) has come back. */
+  tick(result: Pick<RowResult, 'outcome'>): void;
   /** A track or room create has been sent (--create-missing). */
   tickReference(): void;
   stop(): void;
@@ -48,7 +48,7 @@ class WriteCounts {
     this.total = rows + referenceTotal;
   }
 
-  add(result: RowResult): void {
+  add(result: Pick<RowResult, 'outcome'>): void {
     // Session results come after every track and room was dealt with (created, found or failed).
     this.references = this.referenceTotal;
     if (result.outcome === 'not_attempted') {

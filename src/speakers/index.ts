@@ -3,6 +3,7 @@
 import type { GuidebookClient } from '../api/types.js';
 import type { ApiSession, ConvertedRow, SheetSession } from '../types.js';
 import { ImageLoader, type ImageMemory } from '../images/index.js';
+import { isSpeakerWrite } from './apply-speakers.js';
 import { formatSpeakerPlan } from './format-speaker-plan.js';
 import { listSpeakerResources } from './list-speakers.js';
 import { checkSpeakerPhotos } from './speaker-photos.js';
@@ -21,6 +22,8 @@ export interface PlannedSpeakers {
   sessionIds: Map<string, number>;
   /** The plan's speaker totals and their cost in requests, one line for the terminal. */
   totals: string;
+  /** Speakers whose entry sends at least one request (for progress). */
+  writeEntries: number;
 }
 
 /**
@@ -71,5 +74,5 @@ export async function planSpeakerImport(
   const sessionIds = new Map<string, number>();
   for (const session of serverSessions)
     if (session.import_id && counts.get(session.import_id) === 1) sessionIds.set(session.import_id, session.id);
-  return { plan, sessionIds, totals: formatSpeakerPlan(plan) };
+  return { plan, sessionIds, totals: formatSpeakerPlan(plan), writeEntries: plan.entries.filter(isSpeakerWrite).length };
 }

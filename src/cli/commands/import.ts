@@ -111,10 +111,18 @@ async function importWith(
           `Images: ${uploads === 1 ? '1 upload' : `${uploads} uploads`} after the sessions are written (${uploads === 1 ? '1 more request' : `${uploads} more requests`}).`,
         );
       }
-      writes = planned.plan.entries.filter(isWriteEntry).length;
+      writes = planned.plan.entries.filter(isWriteEntry).length + (planned.speakers?.writeEntries ?? 0);
       references = planned.plan.tracksToCreate.length + planned.plan.locationsToCreate.length;
     },
-    onRow: (_row, result) => {
+    onRow: (row, result) => {
+      // A speaker's row that wrote (or was to write) ticks too: its writes come after the sessions'.
+      const speakerWrote =
+        row.record === 'speaker' && row.changed_fields.length + (row.action === 'delete' ? 1 : 0) > 0 && row.outcome !== 'planned';
+      if (speakerWrote && showsProgress && writes > 0) {
+        progress ??= createProgress(writes, undefined, { references });
+        progress.tick(row);
+        return;
+      }
       // Started by the first write that comes back, so a plan refused before writing shows none.
       if (!result || !showsProgress || !isWriteEntry(result.entry)) return;
       progress ??= createProgress(writes, undefined, { references });
