@@ -12,7 +12,17 @@ const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = join(OUT_DIR, 'results');
 
 /** In run order (`startup` builds src/ first; see its header); `time-convert` is the time engineer's own benchmark, summarised by its last line. */
-const BENCHES = ['startup', 'time-convert', 'validate-csv', 'validate-csv-ragged', 'validate-xlsx', 'requests', 'speakers-requests', 'throughput'] as const;
+const BENCHES = [
+  'startup',
+  'time-convert',
+  'validate-csv',
+  'validate-csv-ragged',
+  'validate-xlsx',
+  'requests',
+  'speakers-requests',
+  'throughput',
+  'rate',
+] as const;
 
 function runBench(name: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
