@@ -1,0 +1,123 @@
+// The speakers' planner, pure: against a listing given as values, which writes it plans.
+import { describe, expect, it } from 'vitest';
+import type { ApiCustomListItem, ApiLink } from '../../src/api/types.js';
+import { planSpeakers, type SpeakerListing } from '../../src/speakers/plan-speakers.js';
+import { linkImportId } from '../../src/speakers/speaker-ids.js';
+import { buildRoster } from '../../src/speakers/speaker-roster.js';
+import type { ApiSession, SheetSession } from '../../src/types.js';
+
+const OPTIONS = { listName: 'Speakers', listsByRole: false, prune: false, yes: 0 };
+
+function sheetSession(id: string, names: string[]): SheetSession {
+  return {
+    sheet: 'Agenda',
+    row: 2,
+    fields: { name: id, import_id: id, start_time: '2027-05-10T13:00:00.000Z' },
+    mapped: [],
+    zone: 'UTC',
+    derivedImportId: false,
+    warnings: [],
+    speakers: names.map((name) => ({ name, role: 'Speaker' })),
+  };
+}
+const serverSession = (id: number, importId: string): ApiSession =>
+  ({ id, guide: 1, name: importId, import_id: importId, start_time: '2027-05-10T13:00:00.000000+0000' }) as ApiSession;
+const item = (id: number, name: string, importId: string | null): ApiCustomListItem => ({
+  id,
+  guide: 1,
+  name,
+  import_id: importId,
+  description_html: '',
+});
+const link = (id: number, from: [string, number], to: [string, number], rank: number, importId: string | null): ApiLink => ({
+  id,
+  guide: 1,
+  source_content_type: from[0],
+  source_object_id: from[1],
+  target_content_type: to[0],
+  target_object_id: to[1],
+  rank,
+  import_id: importId,
+});
+const S = 'schedule.session';
+const I = 'custom_list.customlistitem';
+
+function listing(partial: Partial<SpeakerListing>): SpeakerListing {
+  return { lists: [{ id: 5, guide: 1, name: 'Speakers' }], items: [], relations: [], links: [], ...partial };
+}
+
+describe('planSpeakers', () => {
+  it('a pair already linked by hand (no import id) is not linked again, and the hand-made link is never changed', () => {
+    const roster = buildRoster({ speakersSheet: null, sessions: [sheetSession('S-1', ['Ada'])] });
+    const plan = planSpeakers({
+      guideId: 1,
+      roster,
+      serverSessions: [serverSession(10, 'S-1')],
+      listing: listing({
+        items: [item(20, 'Ada', 'speaker:name:ada')],
+        relations: [{ id: 30, custom_list: 5, custom_list_item: 20, rank: 1 }],
+        links: [link(40, [S, 10], [I, 20], 7, null), link(41, [I, 20], [S, 10], 3, null)],
+      }),
+      options: OPTIONS,
+    });
+    expect(plan.writeRequests).toBe(0);
+    expect(plan.entries.map((e) => [e.importId, e.action])).toEqual([['speaker:name:ada', 'unchanged']]);
+  });
+
+  it('a second copy of one of our links (a lost answer on another machine) is deleted; the first stays', () => {
+    const roster = buildRoster({ speakersSheet: null, sessions: [sheetSession('S-1', ['Ada'])] });
+    const ours = (direction: 'session-speaker' | 'speaker-session') => linkImportId(direction, 'S-1', 'speaker:name:ada');
+    const plan = planSpeakers({
+      guideId: 1,
+      roster,
+      serverSessions: [serverSession(10, 'S-1')],
+      listing: listing({
+        items: [item(20, 'Ada', 'speaker:name:ada')],
+        relations: [{ id: 30, custom_list: 5, custom_list_item: 20, rank: 1 }],
+        links: [
+          link(40, [S, 10], [I, 20], 0, ours('session-speaker')),
+          link(41, [I, 20], [S, 10], 0, ours('speaker-session')),
+          link(42, [S, 10], [I, 20], 0, ours('session-speaker')),
+        ],
+      }),
+      options: OPTIONS,
+    });
+    expect(plan.entries[0]!.links).toEqual([{ kind: 'delete', linkId: 42, sessionImportId: 'S-1' }]);
+    expect(plan.writeRequests).toBe(1);
+  });
+
+  it('two items with one speaker import id: a conflict, nothing of that speaker written', () => {
+    const roster = buildRoster({ speakersSheet: null, sessions: [sheetSession('S-1', ['Ada'])] });
+    const plan = planSpeakers({
+      guideId: 1,
+      roster,
+      serverSessions: [serverSession(10, 'S-1')],
+      listing: listing({ items: [item(20, 'Ada', 'speaker:name:ada'), item(21, 'Ada', 'speaker:name:ada')] }),
+      options: OPTIONS,
+    });
+    expect(plan.entries.map((e) => [e.action, e.links.length, e.relations.length])).toEqual([['conflict', 0, 0]]);
+    expect(plan.entries[0]!.issues[0]!.message).toContain('items 20, 21');
+    expect(plan.writeRequests).toBe(0);
+  });
+
+  it('a missing list is created once; new relations take ranks after the ones in the list', () => {
+    const roster = buildRoster({ speakersSheet: null, sessions: [sheetSession('S-1', ['Ada', 'Bo'])] });
+    const plan = planSpeakers({
+      guideId: 1,
+      roster,
+      serverSessions: [],
+      listing: listing({
+        lists: [{ id: 5, guide: 1, name: 'Speakers' }],
+        relations: [{ id: 30, custom_list: 5, custom_list_item: 99, rank: 4 }],
+      }),
+      options: { ...OPTIONS, listName: 'Presenters' },
+    });
+    expect(plan.listsToCreate).toEqual(['Presenters']);
+    expect(plan.entries.flatMap((e) => e.relations)).toEqual([
+      { kind: 'create', listName: 'Presenters', rank: 1 },
+      { kind: 'create', listName: 'Presenters', rank: 2 },
+    ]);
+    // 1 list + 2 items + 2 relations + 4 links (the session is created by this run).
+    expect(plan.writeRequests).toBe(9);
+  });
+});
