@@ -8,7 +8,7 @@ import { plainTextToHtml } from '../validate/description-html.js';
 import type { FeedSession, FeedTable } from './feed-sheet.js';
 
 interface FrabSchedule {
-  schedule: { conference: { acronym?: string; title?: string; days: FrabDay[] } };
+  schedule: { conference: { acronym?: string; title?: string; time_zone_name?: string; days: FrabDay[] } };
 }
 
 interface FrabDay {
@@ -70,6 +70,8 @@ export function readFrabFeed(json: FrabSchedule, sheet: string): FeedTable {
           title: event.title ?? '',
           start: event.date,
           end,
+          // A date without its offset (older frab exports) is a wall clock in the conference's zone.
+          zone: hasOffset(event.date) ? undefined : json.schedule.conference.time_zone_name,
           tracks: event.track ? [event.track] : [],
           locations: [event.room ?? roomName],
           descriptionHtml: descriptionOf(event),
@@ -118,12 +120,21 @@ export function endOf(start: string, duration: string | undefined): string | und
   if (!duration) return undefined;
   const parts = /^(?:(\d+):)?(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(duration.trim());
   const offset = /([+-]\d{2}:?\d{2}|Z)$/.exec(start)?.[1];
-  const startMs = Date.parse(start);
-  if (!parts || offset === undefined || Number.isNaN(startMs)) return undefined;
+  // Without an offset the start is a wall clock: so is the end (the wall clock plus the duration).
+  const startMs = Date.parse(offset === undefined ? `${start}Z` : start);
+  if (!parts || Number.isNaN(startMs)) return undefined;
+  if (offset === undefined) {
+    const [, days = '0', hours, minutes] = parts;
+    return new Date(startMs + ((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60_000).toISOString().slice(0, 19);
+  }
   const [, days = '0', hours, minutes] = parts;
   const endMs = startMs + ((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60_000;
   const offsetMinutes =
     offset === 'Z' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2)));
   const local = new Date(endMs + offsetMinutes * 60_000).toISOString().slice(0, 19);
   return `${local}${offset === 'Z' ? 'Z' : `${offset.slice(0, 3)}:${offset.slice(-2)}`}`;
+}
+
+function hasOffset(dateTime: string): boolean {
+  return /([+-]\d{2}:?\d{2}|Z)$/.test(dateTime);
 }

@@ -212,11 +212,21 @@ describe('frab / pretalx', () => {
     ]);
   });
 
+  it("reads a date without an offset as a wall clock in the conference's zone", () => {
+    const old = JSON.parse(JSON.stringify(json));
+    const event = old.schedule.conference.days[0].rooms['Hall A'][0];
+    event.date = '2027-03-12T09:30:00';
+    const [first] = readFrabFeed(old, 'old.json').sessions;
+    expect(first).toMatchObject({ start: '2027-03-12T09:30:00', end: '2027-03-12T10:15:00', zone: 'America/New_York' });
+  });
+
   it('adds a duration in the start offset, across midnight and days', () => {
     expect(endOf('2027-03-14T23:30:00-04:00', '01:00')).toBe('2027-03-15T00:30:00-04:00');
     expect(endOf('2027-03-14T10:00:00+05:30', '1:02:00')).toBe('2027-03-15T12:00:00+05:30');
     expect(endOf('2027-03-14T10:00:00Z', '00:15')).toBe('2027-03-14T10:15:00Z');
     expect(endOf('2027-03-14T10:00:00Z', 'an hour')).toBeUndefined();
+    // No offset: a wall clock plus the duration.
+    expect(endOf('2027-03-14T23:30:00', '01:00')).toBe('2027-03-15T00:30:00');
   });
 });
 
