@@ -1,5 +1,7 @@
+import { createMemo } from './caches.js';
+import { hasMeridiem, type WrittenTime } from './clock-time.js';
 import { formatWallTime, timeOfDayMs } from './wall-clock.js';
-import type { WrittenTime } from './clock-time.js';
+import { normaliseText } from './written-value.js';
 
 // 12-hour times written without am/pm ("11:55", then "1:30"): a column is read so only when none
 // of its times has am/pm, none is 0:xx or 13:00 and later, and some day goes back from a later
@@ -26,6 +28,22 @@ interface Sighting {
 
 const MORNING_FROM = 7 * 60;
 const NOON = 12 * 60;
+
+const markedTexts = createMemo<string, boolean>(50_000);
+
+/**
+ * True when a start text shows its clock: am/pm, or a zero-padded hour ("09:00", "01:30") that
+ * only a 24-hour clock writes.
+ */
+export function clockTextIsMarked(text: string): boolean {
+  let marked = markedTexts.get(text);
+  if (marked === undefined) {
+    const normalised = normaliseText(text);
+    marked = hasMeridiem(normalised) || /^0\d/.test(normalised.replace(/^.*\s(?=\d)/, ''));
+    markedTexts.set(text, marked);
+  }
+  return marked;
+}
 
 /** Sees a column's start times in sheet order, then decides whether it is such a column. */
 export function collectClockOrder(): {

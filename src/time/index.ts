@@ -2,8 +2,7 @@
 // instants (exact across DST), and instants back to a zone's wall clock. Pure values in and out;
 // it knows no rows and no issues (validate/ turns its answers into row issues).
 export { DATE_TIME_FIELDS, type ColumnFormats, type DateTimeField, type TimeOptions } from './read-cell.js';
-export { hasMeridiem } from './clock-time.js';
-export { collectClockOrder, type ClockOrder } from './clock-order.js';
+export { clockTextIsMarked, collectClockOrder, type ClockOrder } from './clock-order.js';
 export { compileDateFormat, type CompiledDateFormat } from './date-format.js';
 export { FIRST_DAY_HINT, parseIsoDate, readDayLabel } from './day-label.js';
 export { isNameLanguage, NAME_LANGUAGES, nameLanguagesIn, type NameLanguage } from './local-names.js';

@@ -8,13 +8,12 @@ import {
   compileDateFormat,
   createColumnParser,
   FIRST_DAY_HINT,
-  hasMeridiem,
+  clockTextIsMarked,
   isNameLanguage,
   NAME_LANGUAGES,
   type NameLanguage,
   nameLanguagesIn,
   needsFirstDay,
-  normaliseText,
   parseCell,
   parseColumnText,
   parseIsoDate,
@@ -136,7 +135,7 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
         }
         if (typeof cell.value !== 'string') continue;
         if (/\p{L}{2}|[月曜]/u.test(cell.value)) {
-          for (const language of nameLanguagesIn(normaliseText(cell.value))) {
+          for (const language of nameLanguagesIn(cell.value)) {
             column.languages.set(language, (column.languages.get(language) ?? 0) + 1);
           }
         }
@@ -201,9 +200,7 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
     clockColumn ??= startCell.column;
     const day = parsed.date ? JSON.stringify(parsed.date) : lastDay;
     // Only a text can leave am/pm out: a time cell or a number is a 24-hour value.
-    const text = typeof value === 'string' ? normaliseText(value) : '';
-    const marked = typeof value !== 'string' || hasMeridiem(text) || /^0\d/.test(text.replace(/^.*\s(?=\d)/, ''));
-    clock.see(rowKey(row), day, parsed.time, marked);
+    clock.see(rowKey(row), day, parsed.time, typeof value !== 'string' || clockTextIsMarked(value));
   }
 }
 
