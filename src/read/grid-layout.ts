@@ -75,12 +75,21 @@ export function gridRows(
       if (only.length === 1 && (cellShape(only[0]!) === 'date' || isDayLabel(cellText(only[0]!)))) day = only[0]!;
       continue;
     }
-    if (row === header.row) continue;
     const texts = cells.map((cell) => cellText(cell).trim());
+    if (row === header.row) {
+      // A header whose first cell names a day ("Monday 18 May | Hall A | Hall B") dates its block.
+      if (isDayCell(cells[0] ?? null)) day = cells[0] ?? null;
+      continue;
+    }
     const filled = texts.filter((text) => text !== '');
     if (filled.length === 0) continue;
     if (isRepeatedHeader(texts, header.headers, afterDayRow)) {
       rooms = roomNames(texts, firstColumn);
+      if (!afterDayRow && isDayCell(cells[0] ?? null)) {
+        day = cells[0] ?? null;
+        block++;
+        dayRows.push(row);
+      }
       afterDayRow = false;
       continue;
     }
@@ -201,12 +210,19 @@ function roomNames(texts: readonly string[], firstColumn: number): string[] {
  * mostly the same rooms; or, right after a day row, any rooms (a day may have rooms of its own).
  */
 function isRepeatedHeader(texts: readonly string[], headers: readonly string[], afterDayRow: boolean): boolean {
-  if (!isBlankText(texts[0]) && texts[0] !== headers[0]) return false;
+  const dayFirst = !isBlankText(texts[0]) && isDayLabel(texts[0]!);
+  if (!isBlankText(texts[0]) && texts[0] !== headers[0] && !dayFirst) return false;
   const rooms = texts.slice(1).filter((text) => text !== '');
   if (rooms.length < 2 || rooms.some((room) => isTimeShape(cellShape(room)))) return false;
-  if (afterDayRow) return true;
+  // A day's own header: its first cell the day, the rest its rooms.
+  if (afterDayRow || (dayFirst && !rooms.every((room) => isDayLabel(room)))) return true;
   const known = new Set(headers.slice(1).filter((text) => text !== ''));
   return rooms.filter((room) => known.has(room)).length * 2 > rooms.length;
+}
+
+/** A date cell, or a text naming a day. */
+function isDayCell(cell: CellValue): boolean {
+  return cellShape(cell) === 'date' || (typeof cell === 'string' && isDayLabel(cell));
 }
 
 function isBlankText(text: string | undefined): boolean {

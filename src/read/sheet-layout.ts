@@ -1,5 +1,5 @@
 import type { CellValue, MappedField, RawRow, SheetHeader } from '../types.js';
-import { cellShape, isDayShape, isTimeShape } from './cell-shape.js';
+import { cellShape, isDayLabel, isDayShape, isTimeShape } from './cell-shape.js';
 import { gridRows } from './grid-layout.js';
 import { findHeaderRow, type HeaderCandidate, type HeaderRow } from './header-row.js';
 import { headerlessRows } from './headerless-layout.js';
@@ -119,7 +119,8 @@ function hasGridGaps(texts: readonly string[], rooms: readonly boolean[]): boole
 /** A row shaped like a grid's header (also a day block's repeated header). */
 export function isGridHeaderRow(texts: readonly string[], headerField: HeaderField): boolean {
   const [first = '', ...rest] = trimEnd(texts);
-  if (first !== '') {
+  // Its first cell: blank, a time column's name, or the day of the block below ("Monday 18 May").
+  if (first !== '' && !isDayLabel(first)) {
     const field = headerField(first);
     if (field !== 'start' && field !== 'datetime_start') return false;
   }

@@ -179,6 +179,31 @@ describe('a time grid in a CSV file with a block per day', () => {
   });
 });
 
+describe('a time grid whose day blocks name their day in the header', () => {
+  it("dates each block by its header's first cell (Europe/Madrid, UTC+2)", async () => {
+    const file = writeCsv(scratch.dir, 'day-headers.csv', [
+      'Tue 18 May 2027,Hall A,Hall B',
+      '9:00,Opening,',
+      '10:00,Talk A,Talk B',
+      '11:00,,',
+      'Wed 19 May 2027,Hall A,Hall C',
+      '9:00,Talk C,Talk D',
+      '10:00,,',
+    ]);
+    const { sessions, invalid } = await convertFile({ file }, { timezone: 'Europe/Madrid' });
+    expect(invalid).toEqual([]);
+    expect(sessions.map((session) => [session.fields.name, session.fields.start_time, session.fields.end_time, session.locations])).toEqual(
+      [
+        ['Opening', '2027-05-18T07:00:00.000Z', '2027-05-18T08:00:00.000Z', ['Hall A']],
+        ['Talk A', '2027-05-18T08:00:00.000Z', '2027-05-18T09:00:00.000Z', ['Hall A']],
+        ['Talk B', '2027-05-18T08:00:00.000Z', '2027-05-18T09:00:00.000Z', ['Hall B']],
+        ['Talk C', '2027-05-19T07:00:00.000Z', '2027-05-19T08:00:00.000Z', ['Hall A']],
+        ['Talk D', '2027-05-19T07:00:00.000Z', '2027-05-19T08:00:00.000Z', ['Hall C']],
+      ],
+    );
+  });
+});
+
 describe('a time grid exported to CSV, its merged cells repeated in each cell', () => {
   it('reads the same text in adjacent cells as one session (UTC)', async () => {
     const file = writeCsv(scratch.dir, 'repeated.csv', [
