@@ -111,7 +111,7 @@ describe('exit 0, 1 and 3', () => {
     for (const result of [clean, invalid, refused, stopped]) {
       expect(textsOfRun(result, join(world.dir, 'agenda.report.csv'), join(world.dir, 'broken.report.csv'))).not.toContain(SECRET_KEY);
     }
-  });
+  }, 120_000); // four CLI runs one after the other: on a busy shared box each takes several seconds
 });
 
 function emptyFile(): string {
