@@ -43,5 +43,6 @@ describe('import with images', () => {
     const refreshed = await importRun('--refresh-images');
     expect(refreshed.result.code, describeRun(refreshed.result)).toBe(0);
     expect(refreshed.uploads).toHaveLength(1);
-  });
+    // Three CLI processes in a row: on a loaded machine that takes longer than one test's default.
+  }, 120_000);
 });
