@@ -59,26 +59,28 @@ export function readFrabFeed(json: FrabSchedule, sheet: string): FeedTable {
   const warnings: string[] = [];
   for (const day of json.schedule.conference.days) {
     for (const [roomName, events] of Object.entries(day.rooms)) {
-      for (const event of Array.isArray(events) ? events : []) {
+      for (const event of list(events).filter((entry) => typeof entry === 'object' && entry !== null)) {
+        const date = typeof event.date === 'string' ? event.date : '';
         const importId = event.guid ?? (event.code ? `pretalx:${event.code}` : event.id !== undefined ? `frab:${event.id}` : '');
-        const names = (event.persons ?? []).map(personName).filter((name) => name !== '');
-        const end = endOf(event.date, event.duration);
+        const persons = list(event.persons).filter((person) => typeof person === 'object' && person !== null);
+        const names = persons.map(personName).filter((name) => name !== '');
+        const end = endOf(date, typeof event.duration === 'string' ? event.duration : undefined);
         if (event.duration && end === undefined)
           warnings.push(`${sheet}: event ${importId || event.title}: duration ${JSON.stringify(event.duration)} is not HH:MM; no end time`);
         sessions.push({
           importId,
-          title: event.title ?? '',
-          start: event.date,
+          title: String(event.title ?? ''),
+          start: date,
           end,
           // A date without its offset (older frab exports) is a wall clock in the conference's zone.
-          zone: hasOffset(event.date) ? undefined : json.schedule.conference.time_zone_name,
+          zone: hasOffset(date) ? undefined : json.schedule.conference.time_zone_name,
           tracks: event.track ? [event.track] : [],
           locations: [event.room ?? roomName],
           descriptionHtml: descriptionOf(event),
           speakers: names,
           image: event.logo && /^https?:\/\//i.test(event.logo) ? event.logo : undefined,
         });
-        for (const person of event.persons ?? []) {
+        for (const person of persons) {
           const name = personName(person);
           if (!name) continue;
           const key = String(person.code ?? person.guid ?? person.id ?? name);
@@ -137,4 +139,9 @@ export function endOf(start: string, duration: string | undefined): string | und
 
 function hasOffset(dateTime: string): boolean {
   return /([+-]\d{2}:?\d{2}|Z)$/.test(dateTime);
+}
+
+/** A field the feed's shape says is a list, as a list: a feed that breaks its own shape is read, not crashed on. */
+function list<T>(value: readonly T[] | null | undefined): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
 }

@@ -59,25 +59,52 @@ export function readIcalFeed(text: string, options: IcalOptions): FeedTable {
   const sessions: FeedSession[] = [];
   let cancelled = 0;
   for (const [uid, group] of groups) {
-    if (!group.master) {
-      // Overrides of a series this feed does not hold: each stands alone.
-      for (const override of group.overrides) {
-        const event = new ICAL.Event(override);
-        if (isCancelled(override)) cancelled++;
-        else sessions.push(sessionOf(event, override, `${uid}/${instanceKey(event.recurrenceId)}`, undefined));
-      }
-      continue;
+    try {
+      cancelled += readGroup(uid, group, options, sessions, warnings);
+    } catch (error) {
+      // One unreadable event is that event's row error (its Start names the problem), not the feed's.
+      const component = group.master ?? group.overrides[0]!;
+      sessions.push({ importId: uid, title: stringValue(component, 'summary') ?? '', start: `unreadable DTSTART (${reasonOf(error)})` });
     }
-    const master = new ICAL.Event(group.master, { exceptions: group.overrides, strictExceptions: true });
-    if (!master.isRecurring()) {
-      if (isCancelled(group.master)) cancelled++;
-      else sessions.push(sessionOf(master, group.master, uid, undefined));
-      continue;
-    }
-    cancelled += expandSeries(master, uid, options, sessions, warnings);
   }
   if (cancelled > 0) warnings.push(`${options.sheet}: ${cancelled} cancelled event(s) or instance(s) left out (STATUS:CANCELLED)`);
   return { format: 'ics', sheet: options.sheet, sessions, speakers: [], warnings };
+}
+
+/** One UID's events: the master and its overrides. Returns how many were cancelled. */
+function readGroup(
+  uid: string,
+  group: { master?: Component; overrides: Component[] },
+  options: IcalOptions,
+  sessions: FeedSession[],
+  warnings: string[],
+): number {
+  let cancelled = 0;
+  if (!group.master) {
+    // Overrides of a series this feed does not hold: each stands alone.
+    for (const override of group.overrides) {
+      const event = new ICAL.Event(override);
+      if (isCancelled(override)) cancelled++;
+      else sessions.push(sessionOf(event, override, `${uid}/${instanceKey(event.recurrenceId)}`, undefined));
+    }
+    return cancelled;
+  }
+  const master = new ICAL.Event(group.master, { exceptions: group.overrides, strictExceptions: true });
+  if (!master.startDate) {
+    // No DTSTART: the row says Start is empty (a session needs one).
+    if (!isCancelled(group.master)) sessions.push({ importId: uid, title: stringValue(group.master, 'summary') ?? '', start: '' });
+    return 0;
+  }
+  if (!master.isRecurring()) {
+    if (isCancelled(group.master)) return 1;
+    sessions.push(sessionOf(master, group.master, uid, undefined));
+    return 0;
+  }
+  return expandSeries(master, uid, options, sessions, warnings);
+}
+
+function reasonOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 120);
 }
 
 function parseCalendars(text: string, label: string): Component[] {

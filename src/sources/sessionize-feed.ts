@@ -47,31 +47,36 @@ export function isSessionizeAll(json: unknown): json is SessionizeAll {
 }
 
 export function readSessionizeFeed(json: SessionizeAll, sheet: string): FeedTable {
-  const rooms = new Map((json.rooms ?? []).map((room) => [room.id, room.name]));
-  const categories = json.categories ?? [];
+  const rooms = new Map(
+    list(json.rooms)
+      .filter((room) => isObject(room))
+      .map((room) => [room.id, room.name]),
+  );
+  const categories = list(json.categories);
   // A category called "Track" (as most events name it) holds the tracks; without one, every
   // category item (format, level, tags) is a track, as Sessionize's own agenda shows them.
   const trackCategories = categories.some((category) => /track/i.test(category.title ?? ''))
     ? categories.filter((category) => /track/i.test(category.title ?? ''))
     : categories;
-  const trackItems = new Map(trackCategories.flatMap((category) => (category.items ?? []).map((item) => [item.id, item.name] as const)));
-  const speakerNames = new Map((json.speakers ?? []).map((speaker) => [speaker.id, speakerName(speaker)]));
+  const trackItems = new Map(trackCategories.flatMap((category) => list(category.items).map((item) => [item.id, item.name] as const)));
+  const speakerRecords = list(json.speakers).filter((speaker) => isObject(speaker));
+  const speakerNames = new Map(speakerRecords.map((speaker) => [speaker.id, speakerName(speaker)]));
 
   const sessions: FeedSession[] = [];
   let unscheduled = 0;
   for (const session of json.sessions) {
-    if (!session.startsAt) {
+    if (!session?.startsAt) {
       unscheduled++;
       continue;
     }
-    const speakerIds = (session.speakers ?? []).map((speaker) => (typeof speaker === 'string' ? speaker : speaker.id));
+    const speakerIds = list(session.speakers).map((speaker) => (typeof speaker === 'string' ? speaker : speaker.id));
     const room = session.roomId != null ? rooms.get(session.roomId) : (session.room ?? undefined);
     sessions.push({
       importId: importIdOf(session.id),
-      title: session.title ?? '',
-      start: wallClock(session.startsAt),
-      end: session.endsAt ? wallClock(session.endsAt) : undefined,
-      tracks: (session.categoryItems ?? []).flatMap((id) => trackItems.get(id) ?? []),
+      title: String(session.title ?? ''),
+      start: wallClock(String(session.startsAt)),
+      end: session.endsAt ? wallClock(String(session.endsAt)) : undefined,
+      tracks: list(session.categoryItems).flatMap((id) => trackItems.get(id) ?? []),
       locations: room ? [room] : [],
       descriptionHtml: session.description ? plainTextToHtml(session.description) : undefined,
       speakers: speakerIds.flatMap((id, index) => {
@@ -81,7 +86,7 @@ export function readSessionizeFeed(json: SessionizeAll, sheet: string): FeedTabl
     });
   }
   const imported = new Set(sessions.map((session) => session.importId));
-  const speakers: SheetSpeaker[] = (json.speakers ?? []).map((speaker, index) => ({
+  const speakers: SheetSpeaker[] = speakerRecords.map((speaker, index) => ({
     sheet: `${sheet} speakers`,
     row: index + 2,
     import_id: `sessionize:${speaker.id}`,
@@ -91,7 +96,7 @@ export function readSessionizeFeed(json: SessionizeAll, sheet: string): FeedTabl
     photo: speaker.profilePicture ?? undefined,
     role: 'Speaker',
     // Only the sessions this feed yields (an unscheduled one is not in the guide to link to).
-    sessions: (speaker.sessions ?? [])
+    sessions: list(speaker.sessions)
       .map((entry) => importIdOf(typeof entry === 'object' ? entry.id : entry))
       .filter((id) => imported.has(id)),
   }));
@@ -115,4 +120,9 @@ function wallClock(text: string): string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A field the feed's shape says is a list, as a list: a feed that breaks its own shape is read, not crashed on. */
+function list<T>(value: readonly T[] | null | undefined): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
 }

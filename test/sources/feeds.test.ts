@@ -2,7 +2,8 @@
 // instants each session gets (VTIMEZONE across the DST change of 14 March 2027 in New York, UTC,
 // floating, all-day, a TZID without a VTIMEZONE), recurrences with EXDATE, RDATE, a moved and a
 // cancelled instance, --from/--to, stable import ids; Sessionize and pretalx sessions and speakers.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSheet } from '../../src/pipeline/sheet-rows.js';
@@ -128,6 +129,27 @@ describe('iCal', () => {
     expect(minutely.warnings.join()).toMatch(/repeats more than 1000 times/);
   });
 
+  it('makes a bad event its own row error (no start, an unreadable date, an unknown zone), not a crash', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gbi-ics-')), 'bad.ics');
+    const events = [
+      ['UID:no-start', 'SUMMARY:No start'],
+      ['UID:bad-date', 'DTSTART:notadate', 'SUMMARY:Bad date'],
+      ['UID:bad-zone', 'DTSTART;TZID=Nowhere/Land:20270312T090000', 'SUMMARY:Bad zone'],
+      ['UID:fine', 'DTSTART:20270312T090000Z', 'SUMMARY:Fine'],
+    ];
+    writeFileSync(
+      file,
+      ['BEGIN:VCALENDAR', 'VERSION:2.0', ...events.flatMap((e) => ['BEGIN:VEVENT', ...e, 'END:VEVENT']), 'END:VCALENDAR', ''].join('\r\n'),
+    );
+    const { document } = await validateFile(file, { timezone: 'UTC' });
+    const issues = new Map(document.rows.map((row) => [row.import_id, (row.issues ?? []).map((i) => `${i.column}: ${i.message}`).join()]));
+    expect(document.rows.find((row) => row.import_id === 'fine')?.action).toBe('create');
+    expect(issues.get('no-start')).toMatch(/Start/);
+    expect(issues.get('bad-date')).toMatch(/Start.*unreadable DTSTART \(invalid date-time value/);
+    expect(issues.get('bad-zone')).toMatch(/Time Zone.*Nowhere\/Land/);
+    expect(document.summary.invalid).toBe(3);
+  });
+
   it('refuses a file that is not iCalendar in one line', () => {
     expect(() => readIcalFeed('BEGIN:VCALENDAR\r\nthis is not a property\r\n', { sheet: 'x', label: 'bad.ics' })).toThrow(
       /^bad\.ics: is not a valid iCalendar file/,
@@ -227,6 +249,26 @@ describe('frab / pretalx', () => {
     expect(endOf('2027-03-14T10:00:00Z', 'an hour')).toBeUndefined();
     // No offset: a wall clock plus the duration.
     expect(endOf('2027-03-14T23:30:00', '01:00')).toBe('2027-03-15T00:30:00');
+  });
+});
+
+describe('feeds that break their own shape', () => {
+  it('are read field by field, never crashed on', () => {
+    const sessionize = {
+      sessions: [{ id: 1, title: 5, startsAt: '2027-03-12T10:00:00', speakers: 'nobody', categoryItems: null, roomId: 9 }],
+      speakers: [null, { id: 'x', fullName: 'X', sessions: 'none' }],
+      rooms: [null],
+      categories: 'none',
+    };
+    const table = readSessionizeFeed(sessionize as never, 's');
+    expect(table.sessions).toMatchObject([{ importId: 'sessionize:1', title: '5', speakers: [], tracks: [], locations: [] }]);
+    expect(table.speakers).toMatchObject([{ name: 'X', sessions: [] }]);
+    const frab = {
+      schedule: {
+        conference: { days: [{ rooms: { A: [null, { guid: 'g', date: 12345, duration: 7, persons: [null, 'x'] }], B: 'none' } }] },
+      },
+    };
+    expect(readFrabFeed(frab as never, 'f').sessions).toMatchObject([{ importId: 'g', start: '', speakers: [], locations: ['A'] }]);
   });
 });
 
