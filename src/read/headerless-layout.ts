@@ -11,9 +11,10 @@ import type { LaidOutRows, SheetRowCells } from './sheet-layout.js';
 // - dates or day labels ("Friday", "Day 2") in 80% of a column's filled cells: Date (one such column at most);
 // - times or time ranges ("9:00", "9:00-10:30") in 80%: Start, and a second one End (two at most);
 // - date-times in 80% (when no time column): Start Date Time, and a second one End Date Time;
-// - text with mostly distinct values: the longest on average is the Title when it is clearly the
-//   longest (1.5 times the next); one averaging over 100 characters is the Description;
-// - text with repeated values (rooms, tracks): the first is the Room, the second the Track;
+// - text with mostly distinct values: the longest on average is the Title, when it is clearly
+//   longer (1.5 times) than any other column whose texts never repeat; one averaging over 100
+//   characters is the Description;
+// - other text with repeated values (rooms, tracks): the first is the Room, the second the Track;
 // - anything else keeps the name "Column X" and is not imported (the run says so).
 // Rows with one filled cell (section rows, day rows) are left out of the counts. Without a start
 // column or a title, or with a column kind the rules cannot settle, the file is refused with a
@@ -85,16 +86,19 @@ export function headerlessRows(label: string, sheet: string, rows: readonly Shee
 
   const words = texts.filter((column) => share(column, 'text', 'day_label') >= KIND_SHARE);
   const distinct = words.filter((column) => column.distinct >= Math.max(2, column.filled * DISTINCT_SHARE) || column.filled === 1);
-  const repeated = words.filter((column) => !distinct.includes(column));
   const long = distinct.filter((column) => column.averageLength > DESCRIPTION_LENGTH);
   const titles = distinct.filter((column) => !long.includes(column)).sort((a, b) => b.averageLength - a.averageLength);
-  const [title, runnerUp] = titles;
+  const [title] = titles;
   if (title === undefined) refuse('no column holds titles');
+  // A rival for the titles: another column of texts that never repeat (a room or a track repeats).
+  const runnerUp = titles.find((column) => column !== title && column.distinct === column.filled);
   if (runnerUp !== undefined && title!.averageLength < runnerUp.averageLength * TITLE_LEAD) {
     refuse(`columns ${letters([title!, runnerUp].sort((a, b) => a.index - b.index))} could both hold the titles`);
   }
   names[title!.index] = 'Title';
   if (long.length === 1) names[long[0]!.index] = 'Description';
+  // Short texts that repeat: the rooms, then the tracks.
+  const repeated = words.filter((column) => column !== title && !long.includes(column) && column.distinct < column.filled);
   if (repeated[0]) names[repeated[0].index] = 'Room';
   if (repeated[1]) names[repeated[1].index] = 'Track';
 

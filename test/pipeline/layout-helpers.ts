@@ -25,6 +25,8 @@ export interface SheetSpec {
   rows: ReadonlyArray<ReadonlyArray<string | number | null>>;
   /** Merged ranges in A1 notation, e.g. "B3:D3". */
   merges?: readonly string[];
+  /** Number formats by column letter (a date or time format makes the numbers date cells). */
+  formats?: Readonly<Record<string, string>>;
 }
 
 export function writeWorkbook(dir: string, name: string, sheets: readonly SheetSpec[]): string {
@@ -32,6 +34,12 @@ export function writeWorkbook(dir: string, name: string, sheets: readonly SheetS
   for (const spec of sheets) {
     const sheet = XLSX.utils.aoa_to_sheet(spec.rows.map((row) => [...row]));
     if (spec.merges) sheet['!merges'] = spec.merges.map((range) => XLSX.utils.decode_range(range));
+    for (const [column, format] of Object.entries(spec.formats ?? {})) {
+      spec.rows.forEach((_, r) => {
+        const cell = sheet[`${column}${r + 1}`] as XLSX.CellObject | undefined;
+        if (cell?.t === 'n') cell.z = format;
+      });
+    }
     XLSX.utils.book_append_sheet(book, sheet, spec.name);
   }
   const file = path.join(dir, name);

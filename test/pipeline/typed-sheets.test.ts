@@ -44,6 +44,29 @@ describe('a sheet without a header row', () => {
     expect(warnings).toContain('sheet "headerless.csv": 2 day rows set the day of the rows below (rows 1, 5)');
   });
 
+  it('reads a workbook without a header row, its dates and times real date cells (Asia/Kolkata, UTC+5:30)', async () => {
+    // 46524 = 2027-05-17, 0.375 = 9:00, 0.4375 = 10:30 (what Excel stores); written with date formats.
+    const file = writeWorkbook(scratch.dir, 'headerless.xlsx', [
+      {
+        name: 'Sheet1',
+        rows: [
+          [46524, 0.375, 'Opening of the conference and welcome', 'Hall A'],
+          [46524, 0.4375, 'Building parsers that never guess', 'Hall B'],
+          [46525, 0.375, 'Keynote on reading agendas people type', 'Hall A'],
+        ],
+        formats: { A: 'yyyy-mm-dd', B: 'h:mm' },
+      },
+    ]);
+    const { sessions, invalid, warnings } = await convertFile({ file }, { timezone: 'Asia/Kolkata' });
+    expect(invalid).toEqual([]);
+    expect(sessions.map((session) => [session.row, session.fields.name, session.fields.start_time, session.locations])).toEqual([
+      [1, 'Opening of the conference and welcome', '2027-05-17T03:30:00.000Z', ['Hall A']],
+      [2, 'Building parsers that never guess', '2027-05-17T05:00:00.000Z', ['Hall B']],
+      [3, 'Keynote on reading agendas people type', '2027-05-18T03:30:00.000Z', ['Hall A']],
+    ]);
+    expect(warnings.join('\n')).toContain('A = Date, B = Start, C = Title, D = Room');
+  });
+
   it('when two columns could both hold the titles, asks for a header row', async () => {
     const unclear = writeCsv(scratch.dir, 'unclear.csv', [
       '9:00,Opening talk,Ana Ruiz-Gomez',
