@@ -35,7 +35,7 @@ describe('import --publish', () => {
     expect(again.code, describeRun(again)).toBe(0);
     expect(publishes()).toHaveLength(1);
     expect(again.stderr).not.toContain('Published');
-  });
+  }, 90_000);
 
   it('a refused publish is one clear line with the server reason and exit 1; the sessions stay written', async () => {
     sandbox.setFaults({ refusePublish: true });
@@ -49,7 +49,7 @@ describe('import --publish', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(sandbox.state().sessions.map((s) => s.import_id)).toEqual(['k1']);
     expect(sandbox.state().publications).toEqual([]);
-  });
+  }, 90_000);
 
   it('without --publish a run that wrote says attendees see the changes after publishing, and how; a dry run says nothing', async () => {
     const dry = await importRun('--dry-run');
@@ -60,5 +60,5 @@ describe('import --publish', () => {
       'Attendees see these changes once guide 1 is published: run with --publish, or use Publish in Guidebook Builder.',
     );
     expect(publishes()).toHaveLength(0);
-  });
+  }, 90_000);
 });

@@ -34,7 +34,7 @@ describe('guides', () => {
     expect(result.stdout).not.toContain("Another Account's Expo");
     // Two pages of two: two GET requests.
     expect(sandbox.requestLog.filter((e) => e.path === '/open-api/v1.1/guides/').length).toBeGreaterThanOrEqual(2);
-  });
+  }, 90_000);
 
   it('--json prints the guides with their zones and dates as days', async () => {
     const result = await runCli(['guides', '--json'], { apiKey: SECRET_KEY, env: env() });
@@ -46,7 +46,7 @@ describe('guides', () => {
         { id: 7, name: 'Pop-up   Meetup', timezone: null, start_date: null, end_date: null },
       ],
     });
-  });
+  }, 90_000);
 
   it('a rejected key ends as an import with that key ends: the same line, exit 2, the key never shown', async () => {
     const wrongKey = 'WRONG-KEY-987654';
@@ -61,7 +61,7 @@ describe('guides', () => {
     expect(keyLine(guides.stderr)).toMatch(/the API key was rejected \(HTTP 401\)/);
     expect(keyLine(guides.stderr)).toBe(keyLine(imported.stderr));
     expect(guides.stderr + guides.stdout).not.toContain(wrongKey);
-  });
+  }, 90_000);
 
   it('without a key it says how to give one (exit 2); --guide is refused as meaningless here', async () => {
     const noKey = await runCli(['guides'], { apiKey: null, env: env() });
@@ -70,11 +70,11 @@ describe('guides', () => {
     const withGuide = await runCli(['guides', '--guide', '1'], { apiKey: SECRET_KEY, env: env() });
     expect(withGuide.code).toBe(2);
     expect(withGuide.stderr).toContain('drop --guide');
-  });
+  }, 90_000);
 
   it('--sandbox lists the in-process sandbox guides without a key', async () => {
     const result = await runCli(['guides', '--sandbox', '--json'], { apiKey: null });
     expect(result.code, describeRun(result)).toBe(0);
     expect((JSON.parse(result.stdout) as { guides: Array<{ id: number }> }).guides.map((g) => g.id)).toEqual([1, 2]);
-  });
+  }, 90_000);
 });
