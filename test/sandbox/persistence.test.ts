@@ -129,5 +129,6 @@ describe('state file', () => {
     const withFile = await timeCreates(stateFile);
     expect(withFile - inMemory).toBeLessThan(3000);
     expect(readState(stateFile).sessions).toHaveLength(7000);
-  });
+    // 4,000 requests: the bound is on the difference, the time limit only on a loaded machine.
+  }, 120_000);
 });
