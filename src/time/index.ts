@@ -7,14 +7,13 @@ export { compileDateFormat, type CompiledDateFormat } from './date-format.js';
 export { FIRST_DAY_HINT, parseIsoDate, readDayLabel } from './day-label.js';
 export { isNameLanguage, NAME_LANGUAGES, nameLanguagesIn, type NameLanguage } from './local-names.js';
 export { isOpenEnd } from './time-range.js';
-export { normaliseText } from './written-value.js';
+export { isPartialDate, normaliseText } from './written-value.js';
 export { DURATION_EXAMPLES, readDuration } from './duration.js';
 export { formatLocal, isCanonicalIso, parseInstant, sameInstant, wallClockAt, zoneOffsetAt } from './instants.js';
 export { isoText, localInstant } from './local-instant.js';
 export {
   createColumnParser,
   expectedShape,
-  needsFirstDay,
   parseCell,
   parseColumnText,
   readDateTimeCell,

@@ -9,7 +9,6 @@ import { matchSpelledDate } from './spelled-dates.js';
 import type { CalendarDate } from './wall-clock.js';
 import {
   type DayMonthOrder,
-  isPartialDate,
   normaliseText,
   parseDateTimeText,
   type ParsedValue,
@@ -111,12 +110,6 @@ function dayDigits(n: number): ParsedValue | null {
   const day = n % 100;
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   return { date: { kind: 'month_day', month, day }, time: null, offsetMinutes: null };
-}
-
-/** True when the cell holds a date that needs the first day (a day number, weekday or year-less date). */
-export function needsFirstDay(v: CellValue, parser: ColumnParser, role: CellRole): boolean {
-  const date = parseCell(v, parser, role)?.date;
-  return date ? isPartialDate(date) : false;
 }
 
 function notA(parser: ColumnParser, role: CellRole, v: CellValue): CellReading {

@@ -13,7 +13,7 @@ import {
   NAME_LANGUAGES,
   type NameLanguage,
   nameLanguagesIn,
-  needsFirstDay,
+  isPartialDate,
   parseCell,
   parseColumnText,
   parseIsoDate,
@@ -126,11 +126,11 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
         const column = columns[i]!;
         const cell = fields[column.field];
         if (!cell || isBlankCell(cell.value)) continue;
-        const role = column.field === 'date' || column.field === 'end_date' ? 'date' : 'datetime';
-        if (TIMED_FIELDS.has(column.field) && !timedColumns.has(cell.column)) {
-          if (parseCell(cell.value, column.probe, column.field === 'start' ? 'time' : role)?.time) timedColumns.add(cell.column);
-        }
-        if (column.partial === null && needsFirstDay(cell.value, column.probe, role)) {
+        const role = column.field === 'date' || column.field === 'end_date' ? 'date' : column.field === 'start' ? 'time' : 'datetime';
+        // One parse per cell (remembered per text) answers every question below.
+        const parsed = parseCell(cell.value, column.probe, role);
+        if (parsed?.time && TIMED_FIELDS.has(column.field)) timedColumns.add(cell.column);
+        if (column.partial === null && parsed?.date && isPartialDate(parsed.date)) {
           column.partial = { column: cell.column, row: row.row, sheet: row.sheet, text: String(cell.value) };
         }
         if (typeof cell.value !== 'string') continue;
@@ -139,7 +139,7 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
             column.languages.set(language, (column.languages.get(language) ?? 0) + 1);
           }
         }
-        const date = parseColumnText(column.probe, cell.value)?.date;
+        const date = parsed?.date;
         if (date?.kind !== 'numeric') continue;
         column.hasNumericDates = true;
         if (format || date.separator === '.') continue;
