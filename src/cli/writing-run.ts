@@ -111,7 +111,11 @@ export async function finishWritingRun(
     say(published.message);
     if (exitCode === 0) exitCode = 1;
   } else if (published) inform(published.message);
-  if (display.json) process.stdout.write(`${JSON.stringify(jsonSummary(run.document, tally, { exitCode, reportPath, stopped }))}\n`);
+  if (display.json) {
+    // The reason alone ("interrupted: …"), without the terminal's "stopped early:" lead.
+    const reason = failure ? stopped : (run.stoppedBy?.message ?? null);
+    process.stdout.write(`${JSON.stringify(jsonSummary(run.document, tally, { exitCode, reportPath, stopped: reason }))}\n`);
+  }
   return exitCode;
 }
 

@@ -128,6 +128,19 @@ describe('--json', () => {
     expect(json.failures.map((f) => f.row)).toEqual([4]);
   });
 
+  it('a stopped run says why, what is left and its exit code', async () => {
+    const sheet = join(world.dir, 'stopped.csv');
+    writeAgendaCsv(sheet, agendaRows(6, { prefix: 'T' }));
+    const run = await world.importCli(sheet, ['--json', '--max-requests', '5']);
+    expect(run.code).toBe(3);
+    const json = jsonOf(run.stdout);
+    expect(json).toMatchObject({ exit_code: 3, left: 6, not_attempted: 6, created: 0 });
+    expect(json.planned.created).toBe(6);
+    expect(json.stopped).toMatch(/--max-requests/);
+    expect(json.stopped).not.toMatch(/^stopped early/);
+    expect(run.stderr).toMatch(/left: 6 rows were not attempted\. Running the same import again finishes the job\./);
+  });
+
   it('--quiet leaves stderr without plan, progress or summary; --json is unchanged', async () => {
     const sheet = join(world.dir, 'quiet.csv');
     writeAgendaCsv(sheet, agendaRows(3, { prefix: 'Q' }));
