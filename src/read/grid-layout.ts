@@ -121,7 +121,8 @@ export function gridRows(
 
   // A grid that names no day at all (no day row, no day in the sheet's name) is one day: day 1,
   // which --first-day dates (without it, the time engine asks for it).
-  if (slots.every((slot) => slot.day === null)) for (const slot of slots) slot.day = FIRST_DAY;
+  const dayless = !weekGrid && slots.length > 0 && slots.every((slot) => slot.day === null);
+  if (dayless) for (const slot of slots) slot.day = FIRST_DAY;
   const out: RawRow[] = [];
   const textAt = (slot: Slot, c: number): string => (covered.has(`${slot.row}:${c}`) ? '' : cellText(slot.cells[c] ?? null).trim());
   /** The same text in the same column of the time row before, in the same day block. */
@@ -183,6 +184,11 @@ export function gridRows(
     `sheet ${JSON.stringify(sheet)} read as a time grid: times in column ${columnLetter(firstColumn)}, ${weekGrid ? 'days' : 'rooms'} ${roomText}; ` +
       `${out.length} session${out.length === 1 ? '' : 's'}, each named by its cell (e.g. "${out[0]?.sheet ?? `${sheet}!B${header.row + 1}`}")`,
   ];
+  if (dayless) {
+    warnings.push(
+      `sheet ${JSON.stringify(sheet)} names no day (no day row, no day in its name): its sessions are on day 1, the date --first-day gives`,
+    );
+  }
   if (joined > 0) {
     warnings.push(
       `sheet ${JSON.stringify(sheet)}: ${joined} session${joined === 1 ? '' : 's'} written in several adjacent cells with the same text read as one (as a merged cell)`,
