@@ -63,13 +63,19 @@ const OUTCOME_TONE: Record<Outcome, Tone> = { done: 'good', planned: 'dim', fail
  * failed writes are tried again by the same re-run once their cause is fixed.
  */
 function whatIsLeft(doc: ReportDocument, tally: RowTally): string | null {
-  const notAttempted = tally.summary.not_attempted;
-  const failedWrites = tally.summary.failed;
+  // The speakers' rows are counted apart (summary.speakers); a re-run does theirs too.
+  const speakers = tally.summary.speakers;
+  const notAttempted = tally.summary.not_attempted + (speakers?.not_attempted ?? 0);
+  const failedWrites = tally.summary.failed + (speakers?.failed ?? 0);
   if (notAttempted === 0 && failedWrites === 0) return null;
   const parts: string[] = [];
   if (notAttempted > 0) parts.push(`${count(notAttempted)} ${notAttempted === 1 ? 'row was' : 'rows were'} not attempted`);
   if (failedWrites > 0) parts.push(`${count(failedWrites)} ${failedWrites === 1 ? 'write' : 'writes'} failed`);
-  const done = tally.summary.created + tally.summary.updated + tally.summary.deleted;
+  const done =
+    tally.summary.created +
+    tally.summary.updated +
+    tally.summary.deleted +
+    (speakers ? speakers.created + speakers.updated + speakers.deleted : 0);
   const kept = done > 0 ? ` (the ${count(done)} ${done === 1 ? 'write made is' : 'writes made are'} found, not repeated)` : '';
   const fix = failedWrites > 0 ? ', after fixing what the failures say,' : '';
   return `left: ${parts.join(' and ')}. Running the same ${doc.command} again${fix} finishes the job${kept}.`;
