@@ -2,6 +2,7 @@ import * as XLSX from 'xlsx';
 import type { CellValue, RawRow } from '../types.js';
 import { fileError, quoteList, tooManyRows } from './file-error.js';
 import { alignCells, isEmptyRow, noHeaderMessage, type HeaderCandidate, type HeaderRow } from './header-row.js';
+import { isDayLabel } from './cell-shape.js';
 import { isAllSheets } from './sheet-choice.js';
 import { chooseLayout, layOutRows, type CellMerge, type SheetLayout, type SheetRowCells } from './sheet-layout.js';
 import { HEADER_SCAN_ROWS } from './limits.js';
@@ -130,7 +131,7 @@ function chooseSheets(
     const layout = chooseLayout(candidates, settings.scoreHeader, settings.headerField);
     looked.push({ name, candidates, chosen: layout === null ? null : { worksheet, layout } });
   }
-  const agenda = looked.filter((sheet) => sheet.chosen !== null && isAgendaSheet(sheet.chosen.layout, settings));
+  const agenda = looked.filter((sheet) => sheet.chosen !== null && isAgendaSheet(sheet.name, sheet.chosen.layout, settings));
   const all = settings.sheet !== undefined;
   if (agenda.length > 1 || (all && agenda.length === 1)) {
     const skipped = looked.filter((sheet) => !agenda.includes(sheet)).map((sheet) => sheet.name);
@@ -169,9 +170,13 @@ function chooseSheets(
   );
 }
 
-/** A time grid, or a table whose header names a title and a start (a Speakers sheet names no start). */
-function isAgendaSheet(layout: SheetLayout, settings: ReadSettings): boolean {
+/**
+ * A time grid; a table whose header names a title and a start (a Speakers sheet names no start);
+ * or a sheet without a header row named for a day ("Monday": one sheet per day, typed bare).
+ */
+function isAgendaSheet(name: string, layout: SheetLayout, settings: ReadSettings): boolean {
   if (layout.kind === 'grid') return true;
+  if (layout.kind === 'headerless') return isDayLabel(name);
   if (layout.kind !== 'table' || settings.headerField === undefined) return false;
   const fields = new Set(layout.header.headers.map((text) => (text === '' ? undefined : settings.headerField!(text))));
   return fields.has('name') && (fields.has('start') || fields.has('date') || fields.has('datetime_start'));

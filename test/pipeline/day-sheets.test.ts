@@ -86,6 +86,29 @@ describe('a workbook with one sheet per day', () => {
     ]);
   });
 
+  it('reads sheets named for days and typed without a header row, each on its day', async () => {
+    const bare = (title: string, room: string) => [
+      ['9:00-10:00', `${title} opening session`, room],
+      ['10:30-11:15', `${title} parsers deep dive`, room],
+      ['11:30-12:00', `${title} closing remarks`, 'Hall B'],
+    ];
+    const file = writeWorkbook(scratch.dir, 'bare-days.xlsx', [
+      { name: 'Monday', rows: bare('Monday', 'Hall A') },
+      { name: 'Tuesday', rows: bare('Tuesday', 'Hall A') },
+      speakers,
+    ]);
+    const { sessions, invalid } = await convertFile({ file }, { timezone: 'UTC', firstDay: '2027-05-17' });
+    expect(invalid).toEqual([]);
+    expect(sessions.map((session) => [session.sheet, session.fields.name, session.fields.start_time, session.locations])).toEqual([
+      ['Monday', 'Monday opening session', '2027-05-17T09:00:00.000Z', ['Hall A']],
+      ['Monday', 'Monday parsers deep dive', '2027-05-17T10:30:00.000Z', ['Hall A']],
+      ['Monday', 'Monday closing remarks', '2027-05-17T11:30:00.000Z', ['Hall B']],
+      ['Tuesday', 'Tuesday opening session', '2027-05-18T09:00:00.000Z', ['Hall A']],
+      ['Tuesday', 'Tuesday parsers deep dive', '2027-05-18T10:30:00.000Z', ['Hall A']],
+      ['Tuesday', 'Tuesday closing remarks', '2027-05-18T11:30:00.000Z', ['Hall B']],
+    ]);
+  });
+
   it('--sheet all with no agenda sheet is one clear file error', async () => {
     const file = writeWorkbook(scratch.dir, 'no-agenda.xlsx', [speakers, notes]);
     const error = await convertFile({ file, sheet: 'all' }, { timezone: 'UTC' }).catch((e: unknown) => e);
