@@ -407,6 +407,7 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
   // The importer's links no longer wanted: those of a session whose speakers the sheet states, and
   // those of an item being pruned. Other links (Builder's, or of sessions the sheet leaves alone) stay.
   const managedSessionIds = new Set(sessionImportIdById.keys());
+  const heldBack = new Set(roster.problems.flatMap((problem) => (problem.importId ? [problem.importId] : [])));
   for (const link of listing.links) {
     if (!isOurs(link) || kept.has(link.id)) continue;
     const ends = linkEnds(link);
@@ -415,8 +416,11 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
     if (!pruned && !managedSessionIds.has(ends.sessionId)) continue;
     const speakerImportId = itemImportIdById.get(ends.itemId);
     const sessionImportId = sessionImportIdById.get(ends.sessionId) ?? String(ends.sessionId);
+    // A speaker whose row is invalid or in conflict is left as it stands, links included.
+    if (speakerImportId !== undefined && heldBack.has(speakerImportId)) continue;
     let entry = speakerImportId === undefined ? undefined : entryOfItemId.get(speakerImportId);
     if (entry?.action === 'delete' && !entry.confirmed) continue;
+    if (entry?.action === 'conflict' || entry?.action === 'invalid') continue;
     if (entry === undefined) {
       // A speaker gone from the sheet but kept (no --prune): its links to the sheet's sessions go.
       const item = listing.items.find((candidate) => candidate.id === ends.itemId);

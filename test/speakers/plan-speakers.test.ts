@@ -121,3 +121,27 @@ describe('planSpeakers', () => {
     expect(plan.writeRequests).toBe(9);
   });
 });
+
+describe('planSpeakers and rows that cannot be written', () => {
+  it("an invalid speaker row (a bad photo, say) keeps its item's links as they stand", () => {
+    const roster = buildRoster({ speakersSheet: null, sessions: [sheetSession('S-1', ['Ada'])] });
+    // As speaker-photos.ts does for a photo that cannot be used: the speaker becomes a problem row.
+    const ada = roster.speakers.shift()!;
+    roster.problems.push({ action: 'invalid', sheet: ada.sheet, row: ada.row, name: ada.name, importId: ada.importId, issues: [] });
+    roster.sessionSpeakers.set('S-1', []);
+    const ours = (direction: 'session-speaker' | 'speaker-session') => linkImportId(direction, 'S-1', 'speaker:name:ada');
+    const plan = planSpeakers({
+      guideId: 1,
+      roster,
+      serverSessions: [serverSession(10, 'S-1')],
+      listing: listing({
+        items: [item(20, 'Ada', 'speaker:name:ada')],
+        relations: [{ id: 30, custom_list: 5, custom_list_item: 20, rank: 1 }],
+        links: [link(40, [S, 10], [I, 20], 0, ours('session-speaker')), link(41, [I, 20], [S, 10], 0, ours('speaker-session'))],
+      }),
+      options: { ...OPTIONS, prune: true, yes: 1 },
+    });
+    expect(plan.writeRequests).toBe(0);
+    expect(plan.entries.map((e) => [e.action, e.links.length])).toEqual([['invalid', 0]]);
+  });
+});
