@@ -56,6 +56,10 @@ describe('fetchSource', () => {
     expect(server.requests.slice(before)[0]!.headers['if-none-match']).toBe('"v1"');
     const changed = await fetchSource(server.url('/agenda.csv'), { label, conditional: { etag: '"v0"' } });
     expect(changed.kind).toBe('fetched');
+    server.set('/dated.csv', { body: CSV, type: 'text/csv', lastModified: 'Fri, 05 Mar 2027 10:00:00 GMT' });
+    const dated = await fetchSource(server.url('/dated.csv'), { label, conditional: { lastModified: 'Fri, 05 Mar 2027 10:00:00 GMT' } });
+    expect(dated.kind).toBe('not_modified');
+    expect(server.requests.at(-1)!.headers['if-modified-since']).toBe('Fri, 05 Mar 2027 10:00:00 GMT');
   });
 
   it('follows an http redirect and notes where it ended', async () => {
