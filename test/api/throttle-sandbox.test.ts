@@ -25,7 +25,9 @@ function busiest(times: readonly number[], windowMs: number): number {
 
 describe('the throttle against the sandbox', () => {
   for (const rate of [100, 300]) {
-    it(`--rate ${rate}: never more than ${rate} requests in any second`, { timeout: 90_000 }, async () => {
+    // Retried, like client-rate.test.ts: the server's arrival times are a measurement a starved CPU
+    // can bunch; the client's own starts are checked exactly on every try.
+    it(`--rate ${rate}: never more than ${rate} requests in any second`, { timeout: 90_000, retry: 2 }, async () => {
       const server = await startSandboxProcess({ dir: tempDir('gi-rate'), apiKey: SECRET_KEY });
       const starts: number[] = [];
       const api = createClient({
