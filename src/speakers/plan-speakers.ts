@@ -416,6 +416,8 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
     if (!pruned && !managedSessionIds.has(ends.sessionId)) continue;
     const speakerImportId = itemImportIdById.get(ends.itemId);
     const sessionImportId = sessionImportIdById.get(ends.sessionId) ?? String(ends.sessionId);
+    // A session whose cell names someone ambiguously keeps its links: removing one would be a guess.
+    if (!pruned && roster.sessionIssues.has(sessionImportId)) continue;
     // A speaker whose row is invalid or in conflict is left as it stands, links included.
     if (speakerImportId !== undefined && heldBack.has(speakerImportId)) continue;
     let entry = speakerImportId === undefined ? undefined : entryOfItemId.get(speakerImportId);
