@@ -380,6 +380,14 @@ function readEnd(
       warnings.push(openEndWarning(row, start.cell));
       return { kind: 'none' };
     }
+    // A filled Duration must say the same as the range.
+    const durationCell = fromCell === null ? presentCell(f.duration) : undefined;
+    const ms = durationCell ? readDuration(durationCell.value) : null;
+    if (durationCell && typeof ms === 'number' && rangeEnd.kind === 'wall' && ms !== rangeEnd.wall - startWall) {
+      const problem = `says ${Math.round(ms / MINUTE_MS)} min, but column ${JSON.stringify(start.cell.column)} gives ${Math.round((rangeEnd.wall - startWall) / MINUTE_MS)} min`;
+      errors.push(cellIssue(row, 'bad_duration', durationCell, problem));
+      return { kind: 'none' };
+    }
     return rangeEnd;
   }
   if (fromCell === 'open') {

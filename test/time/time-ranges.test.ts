@@ -73,6 +73,15 @@ describe('a range in the start cell (a Time column beside a Date column)', () =>
     });
   });
 
+  it('a filled Duration must agree with the range', () => {
+    expect(convertOne({ date: '2027-05-18', start: '9:00-10:30', duration: '90' }, BERLIN)).toMatchObject({
+      ok: true,
+      end_time: '2027-05-18T08:30:00.000Z',
+    });
+    const [issue] = issuesOf(convertOne({ date: '2027-05-18', start: '9:00-10:30', duration: '60' }, BERLIN)).issues;
+    expect(issue?.message).toBe('Row 2, column "Duration": "60" says 60 min, but column "Start Time" gives 90 min');
+  });
+
   it('an end cell holding a range is the row error', () => {
     const [issue] = issuesOf(convertOne({ date: '2027-05-18', start: '9:00', end: '9:00-10:00' }, BERLIN)).issues;
     expect(issue?.message).toContain('holds a range');
