@@ -15,7 +15,7 @@ import { imageUploadNeeded, type LoadedImage } from '../images/index.js';
 import { sameHtml } from '../plan/canonical-html.js';
 import type { FieldChange } from '../plan/types.js';
 import type { ApiSession, RowIssue } from '../types.js';
-import { LINK_ID_PREFIX, linkImportId } from './speaker-ids.js';
+import { deriveSpeakerImportId, LINK_ID_PREFIX, linkImportId, personKey } from './speaker-ids.js';
 import type { ItemField, Roster, RosterSpeaker } from './speaker-roster.js';
 
 export interface SpeakerListing {
@@ -179,6 +179,20 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
     });
   }
 
+  // A speaker first known by name only whose sheet now gives an email or an Import ID: its item
+  // (import id from the name) is taken over and its import id updated, instead of a second item,
+  // when that is unambiguous: one such item, one speaker of that name, no speaker holding that id.
+  const rosterIdSet = new Set(roster.speakers.map((speaker) => speaker.importId));
+  const namesake = new Map<string, number>();
+  for (const speaker of roster.speakers) namesake.set(personKey(speaker.name), (namesake.get(personKey(speaker.name)) ?? 0) + 1);
+  const adoptedItemIds = new Set<number>();
+  const formerItem = (speaker: RosterSpeaker): ApiCustomListItem | undefined => {
+    const former = deriveSpeakerImportId({ name: speaker.name });
+    if (former === speaker.importId || rosterIdSet.has(former) || namesake.get(personKey(speaker.name)) !== 1) return undefined;
+    const held = itemsById.get(former) ?? [];
+    return held.length === 1 ? held[0] : undefined;
+  };
+
   // Items: create, update or unchanged, and their relations.
   const speakerItem = new Map<string, number | null>(); // speaker import id → item id (null: created by this run)
   for (const speaker of roster.speakers) {
@@ -210,7 +224,12 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
       });
       continue;
     }
-    const item = found[0];
+    const former = found.length === 0 ? formerItem(speaker) : undefined;
+    const item = found[0] ?? former;
+    if (former) {
+      adoptedItemIds.add(former.id);
+      entryOfItemId.set(former.import_id!, entry);
+    }
     if (item === undefined) {
       entry.action = 'create';
       entry.create = {
@@ -226,6 +245,7 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
       entry.itemId = item.id;
       speakerItem.set(speaker.importId, item.id);
       entry.changes = diffItem(speaker.fields, item);
+      if (former) entry.changes.unshift({ field: 'import_id', old: former.import_id, new: speaker.importId });
       if (entry.changes.length > 0) {
         entry.patch = { guide: guideId };
         for (const change of entry.changes) (entry.patch as unknown as Record<string, unknown>)[change.field] = change.new;
@@ -269,6 +289,7 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
     (item) =>
       item.import_id &&
       !rosterIds.has(item.import_id) &&
+      !adoptedItemIds.has(item.id) &&
       (relationsOfItem.get(item.id) ?? []).some((relation) => managedListIds.has(relation.custom_list)),
   );
   const prunedItemIds = new Set<number>();

@@ -145,3 +145,41 @@ describe('planSpeakers and rows that cannot be written', () => {
     expect(plan.entries.map((e) => [e.action, e.links.length])).toEqual([['invalid', 0]]);
   });
 });
+
+describe('planSpeakers and a speaker who gains an email', () => {
+  it('takes over the item its name made (one PATCH: import id and email), links and list as they stand', () => {
+    const roster = buildRoster({
+      speakersSheet: {
+        sheet: 'Speakers',
+        speakers: [{ sheet: 'Speakers', row: 2, name: 'Ada Park', email: 'ada@example.org' }],
+        invalid: [],
+        warnings: [],
+      },
+      sessions: [sheetSession('S-1', ['Ada Park'])],
+    });
+    const former = 'speaker:name:ada park';
+    const plan = planSpeakers({
+      guideId: 1,
+      roster,
+      serverSessions: [serverSession(10, 'S-1')],
+      listing: listing({
+        items: [item(20, 'Ada Park', former)],
+        relations: [{ id: 30, custom_list: 5, custom_list_item: 20, rank: 1 }],
+        links: [
+          link(40, [S, 10], [I, 20], 0, linkImportId('session-speaker', 'S-1', former)),
+          link(41, [I, 20], [S, 10], 0, linkImportId('speaker-session', 'S-1', former)),
+        ],
+      }),
+      options: { ...OPTIONS, prune: true, yes: 1 },
+    });
+    expect(plan.entries).toHaveLength(1);
+    expect(plan.entries[0]).toMatchObject({
+      action: 'update',
+      itemId: 20,
+      patch: { guide: 1, import_id: 'speaker:email:ada@example.org', contact_email: 'ada@example.org' },
+      links: [],
+      relations: [],
+    });
+    expect(plan.writeRequests).toBe(1);
+  });
+});
