@@ -32,6 +32,8 @@ interface Slot {
   /** The day block it belongs to (counts up at each day row). */
   block: number;
   day: CellValue;
+  /** Its time cell is a full date-time ("2027-05-18 09:00"): it needs no day. */
+  dated: boolean;
   start: CellValue;
   /** The end its own time cell gives ("9:00-10:30"), if any. */
   ownEnd: CellValue;
@@ -65,6 +67,7 @@ export function gridRows(
   let block = 0;
   // A day row may be followed by that day's own header row (its rooms may differ).
   let afterDayRow = false;
+  let lastDateKey: string | null = null;
   const slots: Slot[] = [];
   const dayRows: number[] = [];
   const skipped: number[] = [];
@@ -95,13 +98,21 @@ export function gridRows(
     }
     afterDayRow = false;
     const shape = cellShape(cells[0] ?? null);
-    if (isTimeShape(shape)) {
-      const range = shape === 'time_range' ? splitTimeRange(texts[0]!) : null;
+    if (shape === 'date_time') {
+      // Full date-times: a new date starts a new block (no session ends on the next day's first row).
+      const key = dateKeyOf(cells[0] ?? null);
+      if (lastDateKey !== null && key !== lastDateKey) block++;
+      lastDateKey = key;
+    }
+    if (isTimeShape(shape) || shape === 'date_time') {
+      const range = shape === 'time' ? null : splitTimeRange(texts[0]!);
       slots.push({
         row,
         cells,
         block,
-        day,
+        // A full date-time in the time column carries its own day.
+        day: shape === 'date_time' ? null : day,
+        dated: shape === 'date_time',
         start: range ? range.start : (cells[0] ?? null),
         ownEnd: range ? range.end : null,
         rooms,
@@ -121,8 +132,9 @@ export function gridRows(
 
   // A grid that names no day at all (no day row, no day in the sheet's name) is one day: day 1,
   // which --first-day dates (without it, the time engine asks for it).
-  const dayless = !weekGrid && slots.length > 0 && slots.every((slot) => slot.day === null);
-  if (dayless) for (const slot of slots) slot.day = FIRST_DAY;
+  const undated = slots.filter((slot) => !slot.dated);
+  const dayless = !weekGrid && undated.length > 0 && undated.every((slot) => slot.day === null);
+  if (dayless) for (const slot of undated) slot.day = FIRST_DAY;
   const out: RawRow[] = [];
   const textAt = (slot: Slot, c: number): string => (covered.has(`${slot.row}:${c}`) ? '' : cellText(slot.cells[c] ?? null).trim());
   /** The same text in the same column of the time row before, in the same day block. */
@@ -224,6 +236,14 @@ function isRepeatedHeader(texts: readonly string[], headers: readonly string[], 
   if (afterDayRow || (dayFirst && !rooms.every((room) => isDayLabel(room)))) return true;
   const known = new Set(headers.slice(1).filter((text) => text !== ''));
   return rooms.filter((room) => known.has(room)).length * 2 > rooms.length;
+}
+
+/** The date part of a date-time cell, as written: "2027-05-18 09:00-10:30" → "2027-05-18". */
+function dateKeyOf(cell: CellValue): string {
+  if (cell !== null && typeof cell === 'object') return `${cell.parts.year}-${cell.parts.month}-${cell.parts.day}`;
+  return cellText(cell)
+    .trim()
+    .replace(/[\sT,@]*\d{1,2}[:.h]\d{2}.*$/i, '');
 }
 
 /** A date cell, or a text naming a day. */

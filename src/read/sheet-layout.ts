@@ -90,7 +90,7 @@ function findGridHeader(candidates: readonly HeaderCandidate[], headerField: Hea
     const rooms = texts.map((text, index) => index > 0 && text !== '');
     for (const below of candidates.slice(i + 1)) {
       const shape = cellShape(below.texts[0] ?? '');
-      if (isTimeShape(shape)) {
+      if (isTimeShape(shape) || shape === 'date_time') {
         timed++;
         gaps ||= hasGridGaps(below.texts, rooms);
       } else if (shape !== 'blank' && !isDayShape(shape) && !isGridHeaderRow(below.texts, headerField)) other++;

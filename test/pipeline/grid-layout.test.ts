@@ -204,6 +204,26 @@ describe('a time grid whose day blocks name their day in the header', () => {
   });
 });
 
+describe('a time grid whose time column holds full date-times', () => {
+  it("takes each row's day from its own cell (UTC)", async () => {
+    const file = writeCsv(scratch.dir, 'dated.csv', [
+      'Time,Hall A,Hall B',
+      '2027-05-18 09:00,Opening,',
+      '2027-05-18 10:00,Talk A,Talk B',
+      '2027-05-19 09:00-09:45,Day two,',
+    ]);
+    const { sessions, invalid } = await convertFile({ file }, { timezone: 'UTC' });
+    expect(invalid).toEqual([]);
+    expect(sessions.map((session) => [session.fields.name, session.fields.start_time, session.fields.end_time])).toEqual([
+      ['Opening', '2027-05-18T09:00:00.000Z', '2027-05-18T10:00:00.000Z'],
+      // The last time row of its date: no end (the next row is another day's).
+      ['Talk A', '2027-05-18T10:00:00.000Z', null],
+      ['Talk B', '2027-05-18T10:00:00.000Z', null],
+      ['Day two', '2027-05-19T09:00:00.000Z', '2027-05-19T09:45:00.000Z'],
+    ]);
+  });
+});
+
 describe('a time grid exported to CSV, its merged cells repeated in each cell', () => {
   it('reads the same text in adjacent cells as one session (UTC)', async () => {
     const file = writeCsv(scratch.dir, 'repeated.csv', [
