@@ -1,6 +1,7 @@
 // --if-source-changed on the terminal: the check before any API request (the per-user state
 // folder holds what the last clean run read), the one line that says a run is not needed, and
 // the record made after a clean run. Loaded only by a run that asks for it.
+import { resolve } from 'node:path';
 import type { ImportOptions } from '../options/run-options.js';
 import { checkSource, mappingDigest } from '../sources/source-check.js';
 import { settingsDigest } from '../sources/source-memory.js';
@@ -15,7 +16,8 @@ export async function sourceGate(options: Readonly<ImportOptions>, apiUrl: strin
     source: options.source,
     stateDir: stateDir(),
     guide: options.guide,
-    apiUrl,
+    // The in-process sandbox listens on a new port each run: its state file is what stays the same.
+    apiUrl: options.sandbox ? `sandbox:${options.sandboxState ? resolve(options.sandboxState) : '(in memory)'}` : apiUrl,
     settings: settingsDigest(outcomeSettings(options)),
   });
   if (check.unchanged) {
