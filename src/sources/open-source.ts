@@ -124,6 +124,12 @@ async function readFeed(
   const named = (fallback: string) => (/\.json$/i.test(sheet) ? sheet : fallback);
   if (isSessionizeAll(json)) return { table: readSessionizeFeed(json, named('Sessionize')) };
   if (isFrabSchedule(json)) return { table: readFrabFeed(json, named('schedule.json')) };
+  if (Array.isArray(json) && json.length > 0 && json.every((group) => Array.isArray((group as { sessions?: unknown } | null)?.sessions))) {
+    throw new GuidebookImportError(
+      'file',
+      `${fetched.label}: is a Sessionize view grouped by day or room (…/view/Sessions or …/view/GridSmart); use the event's …/view/All endpoint, which carries its rooms, categories and speakers`,
+    );
+  }
   throw new GuidebookImportError(
     'file',
     `${fetched.label}: is JSON, but neither a Sessionize event (sessions with rooms/speakers/categories: the …/view/All endpoint) nor a frab/pretalx schedule (schedule.conference.days)`,

@@ -48,6 +48,10 @@ beforeAll(async () => {
   });
   feeds.set('/not-shared', { location: 'https://accounts.google.com/ServiceLogin?continue=x', status: 302 });
   feeds.set('/to-ftp', { location: 'ftp://example.org/agenda.csv', status: 302 });
+  feeds.set('/api/v2/abc123/view/Sessions', {
+    body: JSON.stringify([{ groupId: null, groupName: 'All', sessions: [] }]),
+    type: 'application/json',
+  });
   feeds.set('/web-page', { body: '<!DOCTYPE html><html><body>Agenda</body></html>', type: 'text/html' });
 });
 afterAll(async () => {
@@ -268,6 +272,7 @@ describe('standard input and sources that cannot be read', { timeout: 180_000 },
     ['/to-ftp', /redirected to a ftp URL, which is not followed/],
     ['/web-page', /answered a web page \(HTML\), not a sheet or a feed/],
     ['/missing.csv', /answered HTTP 404/],
+    ['/api/v2/abc123/view/Sessions', /a Sessionize view grouped by day or room.*use the event's …\/view\/All endpoint/],
   ])('%s: exit 2, one line, no request to the API', async (path, message) => {
     const mark = world.sandbox.requests().length;
     const run = await world.importCli(feeds.url(path), ['--json', '--source-header', 'Authorization: Bearer hidden-value-42']);
