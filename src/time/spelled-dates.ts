@@ -81,8 +81,12 @@ function weekdayAlone(text: string, locale: NameLanguage | null): SpelledDateRes
   const word = m[1]!;
   // Two letters ("do", "mi") name a weekday only as the whole text or before a comma.
   if (word.length < 3 && !/^\p{L}+\.?(?:,|$)/u.test(text)) return null;
-  const weekday = nameValue(weekdayMeanings(word), locale);
+  const meanings = weekdayMeanings(word);
+  const weekday = nameValue(meanings, locale);
   if (weekday === null) return null;
   if (weekday === 'ambiguous') return { ambiguous: word };
+  // "Mar" alone is Tuesday in Spanish, French and Italian but March in English: only the sheet's
+  // language (--locale, or its column's) makes it a weekday.
+  if (monthMeanings(word).length > 0 && !(locale && meanings.some((m) => m.language === locale))) return { ambiguous: word };
   return { date: { kind: 'weekday', weekday }, length: m[0].length };
 }

@@ -184,6 +184,16 @@ describe('month and weekday names in the sheet language, with a year', () => {
     });
   });
 
+  it('"Mar" alone is Tuesday only in a sheet whose language says so', () => {
+    const result = convertOne({ date: 'Mar', start: '9:00' }, FIRST);
+    expect(result.ok ? null : result.issues[0]?.message).toBe(
+      'Row 2, column "Date": "Mar" names a month or weekday "mar" that languages read differently: pass --locale (en, es, de, fr, it, pt, nl or ja)',
+    );
+    expect(convertOne({ date: 'Mar', start: '9:00' }, { ...FIRST, locale: 'fr' })).toMatchObject({ start_time: at('2027-05-18') });
+    const rows = [mappedRow(2, { date: 'lunes', start: '9:00' }), mappedRow(3, { date: 'mar', start: '9:00' })];
+    expect(convertAll(rows, FIRST)[1]).toMatchObject({ ok: true, start_time: at('2027-05-18') });
+  });
+
   it('--locale must be one of the languages read', () => {
     const error = thrown(() => convertOne({ date: '2027-05-18', start: '9:00' }, { timezone: 'UTC', locale: 'xx' }));
     expect(error.code).toBe('usage');
