@@ -49,6 +49,11 @@ export function gridRows(
   rows: readonly SheetRowCells[],
   merges: readonly CellMerge[],
   firstColumn = 0,
+  /** Where the cell at (row, column) of these rows sits in the sheet (a grid on its side was turned). */
+  place: (row: number, column: number) => { sheet: string; row: number } = (row, column) => ({
+    sheet: `${sheet}!${columnLetter(firstColumn + column)}${row}`,
+    row,
+  }),
 ): LaidOutRows {
   const anchors = new Map<string, CellMerge>();
   const covered = new Set<string>();
@@ -181,8 +186,7 @@ export function gridRows(
       }
       const details = moreLines.length > 0 ? moreLines.join('\n') : null;
       out.push({
-        sheet: `${sheet}!${columnLetter(firstColumn + c)}${slot.row}`,
-        row: slot.row,
+        ...place(slot.row, c),
         cells: weekGrid
           ? // A week grid names days, not rooms, over its columns: the column gives the day.
             [slot.rooms[c] ?? null, start, end, title, details]

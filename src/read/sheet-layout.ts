@@ -1,6 +1,7 @@
 import type { CellValue, MappedField, RawRow, SheetHeader } from '../types.js';
 import { cellShape, isDayLabel, isDayShape, isTimeShape } from './cell-shape.js';
-import { gridRows } from './grid-layout.js';
+import { cellText } from './cell-value.js';
+import { columnLetter, gridRows } from './grid-layout.js';
 import { findHeaderRow, type HeaderCandidate, type HeaderRow } from './header-row.js';
 import { headerlessRows } from './headerless-layout.js';
 
@@ -14,7 +15,11 @@ import { headerlessRows } from './headerless-layout.js';
 /** Which field a header names (the map stage knows); undefined for no field. */
 export type HeaderField = (text: string) => MappedField | undefined;
 
-export type SheetLayout = { kind: 'table'; header: HeaderRow } | { kind: 'grid'; header: HeaderRow } | { kind: 'headerless' };
+export type SheetLayout =
+  | { kind: 'table'; header: HeaderRow }
+  // `across`: the times run across the header and the rooms down the first column.
+  | { kind: 'grid'; header: HeaderRow; across?: boolean }
+  | { kind: 'headerless' };
 
 /** A row of a sheet as read, its cells from the sheet's first column on, not aligned to any header. */
 export interface SheetRowCells {
@@ -56,6 +61,8 @@ export function chooseLayout(
 ): SheetLayout | null {
   const grid = findGridHeader(candidates, headerField ?? ((text) => (scoreHeader([text]) > 0 ? 'description' : undefined)));
   if (grid !== null) return { kind: 'grid', header: grid };
+  const across = findTimesAcrossHeader(candidates);
+  if (across !== null) return { kind: 'grid', header: across, across: true };
   const header = findHeaderRow(candidates, scoreHeader);
   if (header !== null) return { kind: 'table', header };
   const timed = candidates.filter((candidate) => candidate.texts.some((text) => isTimeShape(cellShape(text))));
@@ -71,7 +78,10 @@ export function layOutRows(
   merges: readonly CellMerge[],
   firstColumn = 0,
 ): LaidOutRows {
-  return layout.kind === 'grid' ? gridRows(sheet, layout.header, rows, merges, firstColumn) : headerlessRows(label, sheet, rows);
+  if (layout.kind === 'headerless') return headerlessRows(label, sheet, rows);
+  return layout.across
+    ? timesAcrossRows(sheet, layout.header, rows, merges, firstColumn)
+    : gridRows(sheet, layout.header, rows, merges, firstColumn);
 }
 
 /**
@@ -98,6 +108,68 @@ function findGridHeader(candidates: readonly HeaderCandidate[], headerField: Hea
     if (timed >= MIN_TIME_ROWS && timed > other && gaps) return { row, headers: trimEnd(texts) };
   }
   return null;
+}
+
+/**
+ * A grid on its side: a header of times ("Room | 9:00 | 10:00 | 11:00", every header after the
+ * first a time) over rows that each start with a room's name.
+ */
+function findTimesAcrossHeader(candidates: readonly HeaderCandidate[]): HeaderRow | null {
+  for (let i = 0; i < candidates.length; i++) {
+    const texts = trimEnd(candidates[i]!.texts);
+    const [first = '', ...rest] = texts;
+    const filled = rest.filter((text) => text !== '');
+    if (filled.length < MIN_TIME_ROWS || isTimeShape(cellShape(first))) continue;
+    if (!filled.every((text) => isTimeShape(cellShape(text)))) continue;
+    const rooms = candidates
+      .slice(i + 1)
+      .filter((below) => (below.texts[0] ?? '') !== '' && below.texts.slice(1).some((text) => text !== ''));
+    if (rooms.length >= MIN_ROOMS) return { row: candidates[i]!.row, headers: texts };
+  }
+  return null;
+}
+
+/**
+ * A grid on its side read as a grid: its columns become time rows and its rows room columns, each
+ * session still named by its own cell of the sheet.
+ */
+function timesAcrossRows(
+  sheet: string,
+  header: HeaderRow,
+  rows: readonly SheetRowCells[],
+  merges: readonly CellMerge[],
+  firstColumn: number,
+): LaidOutRows {
+  const headerCells = rows.find((row) => row.row === header.row)?.cells ?? [];
+  const below = rows.filter((row) => row.row > header.row);
+  const width = Math.max(headerCells.length, ...below.map((row) => row.cells.length));
+  // Transposed: row j + 1 is the sheet's column j; column 0 the times, column k the k-th room row.
+  const turned: SheetRowCells[] = [];
+  for (let j = 0; j < width; j++) turned.push({ row: j + 1, cells: [headerCells[j] ?? null, ...below.map((row) => row.cells[j] ?? null)] });
+  const roomColumn = new Map(below.map((row, k) => [row.row, k + 1]));
+  const turnedMerges: CellMerge[] = [];
+  for (const merge of merges) {
+    const top = roomColumn.get(merge.top);
+    const bottom = roomColumn.get(merge.bottom);
+    if (top === undefined || bottom === undefined) continue;
+    turnedMerges.push({ top: merge.left + 1, bottom: merge.right + 1, left: top, right: bottom });
+  }
+  const laidOut = gridRows(
+    sheet,
+    { row: 1, headers: turned[0]!.cells.map((cell) => cellText(cell).trim()) },
+    turned,
+    turnedMerges,
+    0,
+    (row, column) => {
+      const sheetRow = below[column - 1]?.row ?? header.row;
+      return { sheet: `${sheet}!${columnLetter(firstColumn + row - 1)}${sheetRow}`, row: sheetRow };
+    },
+  );
+  laidOut.warnings[0] = laidOut.warnings[0]!.replace(
+    /read as a time grid: times in column \w+, /,
+    `read as a time grid on its side: times across row ${header.row}, `,
+  );
+  return { ...laidOut, header: { ...laidOut.header, row: header.row } };
 }
 
 /**

@@ -224,6 +224,81 @@ describe('a time grid whose time column holds full date-times', () => {
   });
 });
 
+describe('a time grid on its side: rooms down the first column, times across the header', () => {
+  it('reads each cell as a session, named by its own cell (--first-day; UTC)', async () => {
+    const file = writeCsv(scratch.dir, 'across.csv', [
+      'Room,9:00,10:00,11:00,12:00',
+      'Hall A,Opening,Opening,Lunch,',
+      'Hall B,,Talk B,Lunch,',
+    ]);
+    const { sessions, invalid, warnings } = await convertFile({ file }, { timezone: 'UTC', firstDay: '2027-05-17' });
+    expect(invalid).toEqual([]);
+    expect(sessions.map(view)).toEqual([
+      {
+        sheet: 'across.csv!B2',
+        row: 2,
+        name: 'Opening',
+        start: '2027-05-17T09:00:00.000Z',
+        end: '2027-05-17T11:00:00.000Z',
+        rooms: ['Hall A'],
+      },
+      {
+        sheet: 'across.csv!C3',
+        row: 3,
+        name: 'Talk B',
+        start: '2027-05-17T10:00:00.000Z',
+        end: '2027-05-17T11:00:00.000Z',
+        rooms: ['Hall B'],
+      },
+      {
+        sheet: 'across.csv!D2',
+        row: 2,
+        name: 'Lunch',
+        start: '2027-05-17T11:00:00.000Z',
+        end: '2027-05-17T12:00:00.000Z',
+        rooms: ['Hall A', 'Hall B'],
+      },
+    ]);
+    expect(warnings[0]).toBe(
+      'sheet "across.csv" read as a time grid on its side: times across row 1, rooms "Hall A", "Hall B"; 3 sessions, each named by its cell (e.g. "across.csv!B2")',
+    );
+  });
+
+  it('a workbook grid on its side keeps its merged cells', async () => {
+    const file = writeWorkbook(scratch.dir, 'across.xlsx', [
+      {
+        name: 'Tuesday 18 May 2027',
+        rows: [
+          ['', '9:00', '10:00', '11:00'],
+          ['Hall A', 'Keynote', null, null],
+          ['Hall B', null, 'Talk', null],
+        ],
+        merges: ['B2:B3'],
+      },
+    ]);
+    const { sessions, invalid } = await convertFile({ file }, { timezone: 'UTC' });
+    expect(invalid).toEqual([]);
+    expect(sessions.map(view)).toEqual([
+      {
+        sheet: 'Tuesday 18 May 2027!B2',
+        row: 2,
+        name: 'Keynote',
+        start: '2027-05-18T09:00:00.000Z',
+        end: '2027-05-18T10:00:00.000Z',
+        rooms: ['Hall A', 'Hall B'],
+      },
+      {
+        sheet: 'Tuesday 18 May 2027!C3',
+        row: 3,
+        name: 'Talk',
+        start: '2027-05-18T10:00:00.000Z',
+        end: '2027-05-18T11:00:00.000Z',
+        rooms: ['Hall B'],
+      },
+    ]);
+  });
+});
+
 describe('a time grid exported to CSV, its merged cells repeated in each cell', () => {
   it('reads the same text in adjacent cells as one session (UTC)', async () => {
     const file = writeCsv(scratch.dir, 'repeated.csv', [
