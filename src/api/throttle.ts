@@ -64,6 +64,7 @@ export function createThrottle(options: ThrottleOptions): Throttle {
     try {
       const waitMs = timeline.slot(now(), catchUpMs) - now();
       if (waitMs > 0) await sleep(waitMs);
+      else if (!options.sleep) await settleCallers();
       timeline.started(now(), intervalMs);
       running = task();
     } finally {
@@ -81,6 +82,16 @@ export function createThrottle(options: ThrottleOptions): Throttle {
       return limit.pendingCount;
     },
   };
+}
+
+/**
+ * One turn of the event loop before a start that is due at once (catching up, or the slot long
+ * passed): the caller of the task that just finished reads its answer in the microtasks that
+ * follow, and may halt the client (the daily budget is spent, the key was rejected). Starting the
+ * next task before that would send one request the halt was meant to stop.
+ */
+function settleCallers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The ideal timeline and the last second's starts. */
