@@ -267,8 +267,13 @@ function readStart(row: MappedRow, formats: ColumnFormats, errors: RowIssue[]): 
   const value = readValue(row, startCell, formats, startField, role, errors);
   if (!value) return null;
   if (!value.date) {
+    // A sheet with no date column at all is one day's programme: it is day 1 (--first-day, or on
+    // import the guide's start date), as a day number would be.
+    const firstDay = f.date === undefined ? formats.parsers[startField]?.firstDay : null;
+    if (!day && firstDay) return startOf(row, formats, value, firstDay, startCell);
     if (!day) {
-      const problem = 'has a time but no date: add a "Date" column or write the date with the time';
+      const problem =
+        'has a time but no date: add a "Date" column, write the date with the time, or give the day of a one-day sheet with --first-day YYYY-MM-DD';
       errors.push(cellIssue(row, 'bad_date', startCell, problem));
       return null;
     }

@@ -94,8 +94,13 @@ describe('a single date-time column', () => {
   it('a time without any date is reported, not guessed', () => {
     const [issue] = issuesOf(convertOne({ datetime_start: '9:30' })).issues;
     expect(issue?.message).toBe(
-      'Row 2, column "Start": "9:30" has a time but no date: add a "Date" column or write the date with the time',
+      'Row 2, column "Start": "9:30" has a time but no date: add a "Date" column, write the date with the time, or give the day of a one-day sheet with --first-day YYYY-MM-DD',
     );
+  });
+
+  it('a sheet with times and no date column is one day: day 1 of --first-day', () => {
+    const times = convertOne({ start: '9:30-10:15' }, { timezone: 'Europe/Berlin', firstDay: '2027-05-18' });
+    expect(times).toMatchObject({ ok: true, start_time: '2027-05-18T07:30:00.000Z', end_time: '2027-05-18T08:15:00.000Z' });
   });
 
   it('reports a row with no start at all', () => {
