@@ -62,6 +62,8 @@ const knownZoneAndFormat: fc.Arbitrary<TimeOptions> = fc.record({
   timezone: fc.constantFrom('UTC', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe'),
   dateFormat: fc.constantFrom('d/M/yyyy', 'M/d/yyyy', 'yyyy-MM-dd', 'M/d/yyyy h:mm a', 'd.M.yyyy HH:mm'),
   overnight: fc.boolean(),
+  // Day numbers, weekdays and year-less dates are read against day 1: known here too.
+  firstDay: fc.constant('2027-03-01'),
   guideWindow: fc.option(
     fc.record({ start_date: fc.constantFrom('2027-03-01', null), end_date: fc.constantFrom('2027-03-30', 'soon', null) }),
     { nil: null },
