@@ -30,25 +30,34 @@ describe('the throttle against the sandbox', () => {
     it(`--rate ${rate}: never more than ${rate} requests in any second`, { timeout: 90_000, retry: 2 }, async () => {
       const server = await startSandboxProcess({ dir: tempDir('gi-rate'), apiKey: SECRET_KEY });
       const starts: number[] = [];
+      const sentAt: number[] = []; // wall clock, comparable with the server log's times
       const api = createClient({
         apiUrl: server.apiUrl,
         apiKey: SECRET_KEY,
         rate,
         concurrency: 16,
-        onRequest: () => starts.push(performance.now()),
+        onRequest: () => {
+          starts.push(performance.now());
+          sentAt.push(Date.now());
+        },
       });
       const count = rate * 3;
       await Promise.all(Array.from({ length: count }, () => api.getGuide(1)));
       // The throttle's promise, on the client's clock: exact.
       expect(starts).toHaveLength(count);
-      expect(busiest(starts, 1000)).toBeLessThanOrEqual(rate);
+      expect(busiest(starts, 1000), 'client starts in one second').toBeLessThanOrEqual(rate);
       // What the server logged: every request once, and no second above the rate. Its times are
-      // whole milliseconds of arrival, which trail each start by a varying transit (a shared CPU
-      // delays some and bunches them), so its window is taken 5 ms short of a second. A throttle
-      // that bursts to catch up still shows: its extra starts come within a few ms of each other.
+      // whole milliseconds of arrival, which trail each start by a transit that varies (a CPU shared
+      // with other processes delays some and bunches them), so its window is shortened by that
+      // variation, measured here (the k-th arrival against the k-th start, at least 5 ms). A
+      // throttle that bursts to catch up still shows: its extra starts come within a few ms.
       const logged = server.requests().map((entry) => Date.parse(entry.time));
       expect(logged).toHaveLength(count);
-      expect(busiest(logged, 995)).toBeLessThanOrEqual(rate);
+      const arrivals = [...logged].sort((a, b) => a - b);
+      const transits = [...sentAt].sort((a, b) => a - b).map((sent, k) => (arrivals[k] ?? sent) - sent);
+      const spread = Math.max(5, Math.max(...transits) - Math.min(...transits));
+      expect(spread, 'transit spread too large to read the server log').toBeLessThan(250);
+      expect(busiest(logged, 1000 - spread), `server log arrivals in ${1000 - spread} ms`).toBeLessThanOrEqual(rate);
       // Not vacuous: the cap was pressed on (how close to the rate a run gets depends on the CPU
       // the rest of a test suite leaves; the ≥ 95 % figure is bench/rate.bench.ts's).
       expect(busiest(starts, 1000)).toBeGreaterThan(rate / 4);
