@@ -899,3 +899,12 @@ export function scoreHeaderRow(cells: string[]): number {
   }
   return score === 1 && !strong ? 0 : score;
 }
+
+/**
+ * A header that names the session only in the weakest way ("Name", "Nombre", "Nom", ...): beside a
+ * real title column it usually holds a person's name, so it never stands in for a blank title.
+ */
+export function isBareNameHeader(header: string): boolean {
+  const match = matchHeader(header);
+  return match !== undefined && match.field === 'name' && match.tier >= SESSION_FIELDS.name.aliases.length - 1;
+}

@@ -1,7 +1,7 @@
 // A row whose title cell is blank takes its title from the sheet's other title column, when it has
 // one ("Title" blank, "Session" filled): the column the field table ranks lower (or an equal
 // rival), tried in sheet order. The run says how many rows did.
-import type { ColumnMap } from '../map/index.js';
+import { type ColumnMap, isBareNameHeader } from '../map/index.js';
 import { cellText, isBlankCell } from '../read/cell-value.js';
 import type { RawRow } from '../types.js';
 
@@ -13,7 +13,7 @@ export interface TitleFallback {
 export function createTitleFallback(sheet: string, columnMap: ColumnMap): TitleFallback {
   const title = columnMap.columns.find((column) => column.field === 'name');
   const others = [...columnMap.passedOver, ...columnMap.rivals.map((rival) => rival.other)]
-    .filter((column) => column.field === 'name' && column.index !== title?.index)
+    .filter((column) => column.field === 'name' && column.index !== title?.index && !isBareNameHeader(column.header))
     .sort((a, b) => a.index - b.index);
   const used = new Map<string, number>();
   return {

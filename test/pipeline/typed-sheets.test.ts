@@ -149,6 +149,17 @@ describe('section rows, dates written once per day, a second title column', () =
     );
   });
 
+  it('a blank Title never takes a bare "Name" column (a speaker\'s name beside the title)', async () => {
+    const file = writeCsv(scratch.dir, 'name-title.csv', [
+      'Name,Title,Date,Start,End',
+      'Ann Lee,Graph databases,2027-05-18,09:00,09:45',
+      'Bob Ray,,2027-05-18,10:00,10:45',
+    ]);
+    const { sessions, invalid } = await convertFile({ file }, { timezone: 'Europe/Berlin' });
+    expect(sessions.map((s) => s.fields.name)).toEqual(['Graph databases']);
+    expect(invalid.map((row) => [row.row, row.issues[0]?.column])).toEqual([[3, 'Title']]);
+  });
+
   it('never reports a section row as an invalid session', async () => {
     const { document } = await validateFile(typed, { timezone: 'America/Sao_Paulo', firstDay: '2027-05-14' });
     expect(document.rows.map((row) => [row.row, row.action])).toEqual([
