@@ -94,6 +94,13 @@ function settleCallers(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/**
+ * A second and a millisecond between a start and the one `floor(rate)` starts later: whoever times
+ * the requests (the caller's own clock a few microseconds after ours, a server's whole-millisecond
+ * log) still counts no more than the rate in any second. Costs at most 0.1 % of the rate.
+ */
+const WINDOW_MARGIN_MS = 1;
+
 /** The ideal timeline and the last second's starts. */
 function startTimeline(rate: number) {
   // At most this many starts in any one second. Below one per second each start is simply 1/rate
@@ -109,7 +116,7 @@ function startTimeline(rate: number) {
       if (perSecond < 1) return Math.max(next, at);
       // Idle, or stalled far beyond timer lateness: the timeline starts again from now.
       if (next < at - catchUpMs) next = at;
-      return Math.max(next, (recent[oldest] ?? Number.NEGATIVE_INFINITY) + 1000);
+      return Math.max(next, (recent[oldest] ?? Number.NEGATIVE_INFINITY) + 1000 + WINDOW_MARGIN_MS);
     },
     /** A start happened at `at`. */
     started(at: number, intervalMs: number): void {

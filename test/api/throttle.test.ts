@@ -74,9 +74,10 @@ describe('createThrottle', () => {
   it('keeps the spacing with parallel slots: the rate caps starts, not just concurrency', async () => {
     const clock = virtualClock();
     const throttle = createThrottle({ concurrency: 8, rate: 4, now: clock.now, sleep: clock.sleep });
-    // All eight hold a concurrency slot at time 0; the start slots still come one by one.
+    // All eight hold a concurrency slot at time 0; the start slots still come one by one. The fifth
+    // waits for a second and a millisecond after the first (the window's margin), and so on.
     await runMany(clock, throttle, 8);
-    expect(clock.starts).toEqual([0, 250, 500, 750, 1000, 1250, 1500, 1750]);
+    expect(clock.starts).toEqual([0, 250, 500, 750, 1001, 1251, 1501, 1751]);
   });
 
   it('schedules against the ideal timeline: a late timer is made up by the next start', async () => {
