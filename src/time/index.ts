@@ -14,6 +14,7 @@ export { isoText, localInstant } from './local-instant.js';
 export {
   createColumnParser,
   expectedShape,
+  isCertainDayFraction,
   parseCell,
   parseColumnText,
   readDateTimeCell,

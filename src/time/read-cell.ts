@@ -30,6 +30,17 @@ export interface ColumnParser {
   readonly locale?: NameLanguage | null;
   /** Day 1 of the event, for day numbers, weekdays and dates without a year; null: not known. */
   readonly firstDay?: CalendarDate | null;
+  /** The column holds day fractions ("0.7291666"), so its "0.25" is 06:00, not 00:25. */
+  readonly dayFractions?: boolean;
+}
+
+/**
+ * A text that can only be a day fraction: one digit after the point ("0.5"), three or more
+ * ("0.7291666"), or two that are no minutes ("0.75"). "0.30" alone could be half past midnight.
+ */
+export function isCertainDayFraction(text: string): boolean {
+  const m = /^0?[.,](\d+)$/.exec(text.trim());
+  return m !== null && (m[1]!.length !== 2 || Number(m[1]) >= 60);
 }
 
 export function createColumnParser(format: CompiledDateFormat | null, order: DayMonthOrder | null): ColumnParser {
@@ -87,9 +98,11 @@ export function readDateTimeCell(v: CellValue, parser: ColumnParser, role: CellR
 export function parseCell(v: CellValue, parser: ColumnParser, role: CellRole): ParsedValue | null {
   if (typeof v === 'string') {
     const text = v.trim();
-    // A CSV keeps what a spreadsheet shows, or its stored number: "0.7291666" is 17:30.
-    // ("0.30" stays half past midnight: two digits after the point are minutes.)
-    if (role !== 'date' && /^0[.,]\d$|^0?[.,]\d{3,}$/.test(text)) return parseExcelSerial(Number(text.replace(',', '.')));
+    // A CSV keeps what a spreadsheet shows, or its stored number: "0.7291666" is 17:30. "0.30"
+    // is half past midnight unless the column holds certain fractions too (then 07:12).
+    if (role !== 'date' && (isCertainDayFraction(text) || (parser.dayFractions && /^0?[.,]\d+$/.test(text)))) {
+      return parseExcelSerial(Number(text.replace(',', '.')));
+    }
     // "1", "Day 1" and "1126" (MMdd) in a date column: a day number and a date without a year.
     if (role === 'date' && /^\d{1,4}$/.test(text)) return dayDigits(Number(text));
     return parseColumnText(parser, v);

@@ -14,6 +14,7 @@ import {
   type NameLanguage,
   nameLanguagesIn,
   isPartialDate,
+  isCertainDayFraction,
   parseCell,
   parseColumnText,
   parseIsoDate,
@@ -54,6 +55,8 @@ interface ColumnEvidence {
   partial: { column: string; row: number; sheet: string; text: string } | null;
   /** How many cells use month or weekday names of each language. */
   languages: Map<NameLanguage, number>;
+  /** A cell holds a certain day fraction ("0.7291666", "0.75"): the column's "0.25" is one too. */
+  dayFractions: boolean;
 }
 
 /** A row's key in the sheet-wide facts (ClockOrder). */
@@ -107,6 +110,7 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
     hasNumericDates: false,
     partial: null,
     languages: new Map(),
+    dayFractions: false,
   }));
   let firstSheet: string | undefined;
   let multiSheet = false;
@@ -134,6 +138,7 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
           column.partial = { column: cell.column, row: row.row, sheet: row.sheet, text: String(cell.value) };
         }
         if (typeof cell.value !== 'string') continue;
+        if (role !== 'date' && !column.dayFractions && isCertainDayFraction(cell.value)) column.dayFractions = true;
         if (/\p{L}{2}|[月曜]/u.test(cell.value)) {
           for (const language of nameLanguagesIn(cell.value)) {
             column.languages.set(language, (column.languages.get(language) ?? 0) + 1);
@@ -165,10 +170,10 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
       const firstDay = decideFirstDay(options);
       const parsers = {} as Record<DateTimeField, ColumnParser>;
       const dayMonthOrder: Partial<Record<DateTimeField, DayMonthOrder>> = {};
-      for (const { field, probe, evidence, hasNumericDates, partial, languages } of columns) {
+      for (const { field, probe, evidence, hasNumericDates, partial, languages, dayFractions } of columns) {
         if (partial && !firstDay) throw firstDayError(partial, multiSheet);
         const order = format ? format.order : decideOrder(evidence, multiSheet, probeLocale ?? columnLanguage(languages));
-        parsers[field] = { ...probe, order, locale: probeLocale ?? columnLanguage(languages), firstDay };
+        parsers[field] = { ...probe, order, locale: probeLocale ?? columnLanguage(languages), firstDay, dayFractions };
         if (order && hasNumericDates) dayMonthOrder[field] = order;
       }
       const clockOrder: ClockOrder | null = clockColumn ? clock.decide(clockColumn) : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertOne, issuesOf } from './rows.js';
+import { convertAll, convertOne, issuesOf, mappedRow, startOf } from './rows.js';
 
 // Tokyo is UTC+9 all year: 25:00 on 18 May is 01:00 on the 19th, 16:00Z on the 18th.
 const TOKYO = { timezone: 'Asia/Tokyo' };
@@ -96,6 +96,24 @@ describe('values as a CSV keeps them', () => {
     ['0,5', '2027-05-18T10:00:00.000Z'],
   ])('a day fraction %s in a time column', (text, utc) => {
     expect(convertOne({ date: '2027-05-18', start: text }, BERLIN)).toMatchObject({ ok: true, start_time: utc });
+  });
+
+  it('"0.75" (no minutes) is a fraction, and beside certain fractions "0.25" is 06:00, not 00:25', () => {
+    const rows = [
+      mappedRow(2, { date: '2027-05-18', start: '0.375', end: '0.4166666667' }),
+      mappedRow(3, { date: '2027-05-19', start: '0.25', end: '0.2916666667' }),
+      mappedRow(4, { date: '2027-05-19', start: '0.75', end: '0.80' }),
+    ];
+    expect(convertAll(rows, BERLIN).map(startOf)).toEqual([
+      '2027-05-18T07:00:00.000Z',
+      '2027-05-19T04:00:00.000Z',
+      '2027-05-19T16:00:00.000Z',
+    ]);
+  });
+
+  it('"0.30" alone, in a column of clock times, stays half past midnight', () => {
+    const rows = [mappedRow(2, { date: '2027-05-18', start: '23.30' }), mappedRow(3, { date: '2027-05-19', start: '0.30' })];
+    expect(convertAll(rows, BERLIN).map(startOf)).toEqual(['2027-05-18T21:30:00.000Z', '2027-05-18T22:30:00.000Z']);
   });
 
   it.each([
