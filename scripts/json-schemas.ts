@@ -7,12 +7,10 @@ import { jsonSummarySchema } from '../src/report/json-summary-schema.js';
 const BASE = 'https://unpkg.com/guidebook-import/schemas/';
 
 export function jsonSchemaFiles(): Record<string, string> {
-  const mapping = z
-    .strictObject({ $schema: z.string().optional(), ...mappingSchema.shape })
-    .meta({
-      title: 'guidebook-import mapping file',
-      description: 'Columns → session fields, constant defaults, value formats (--mapping FILE). "$comment" keys are ignored at any depth.',
-    });
+  const mapping = z.strictObject({ $schema: z.string().optional(), ...mappingSchema.shape }).meta({
+    title: 'guidebook-import mapping file',
+    description: 'Columns → session fields, constant defaults, value formats (--mapping FILE). "$comment" keys are ignored at any depth.',
+  });
   const files: Record<string, z.ZodType> = {
     'json-summary.schema.json': jsonSummarySchema,
     'config.schema.json': configFileSchema,

@@ -10,7 +10,11 @@ export function sheetOptions(yargs: Argv): Argv {
       describe:
         'The agenda: a sheet (.csv .tsv .txt .xlsx .xls .ods), a feed (.ics, Sessionize or pretalx .json), an http(s)/webcal URL or Google Sheets link, or - for standard input',
     })
-    .option('sheet', { type: 'string', describe: 'Worksheet to read, by name or 1-based index, or all (every agenda sheet; the default when several sheets have agenda headers)' })
+    .option('sheet', {
+      type: 'string',
+      describe:
+        'Worksheet to read, by name or 1-based index, or all (every agenda sheet; the default when several sheets have agenda headers)',
+    })
     .option('mapping', { type: 'string', describe: 'Mapping file (JSON): columns → fields, defaults, formats' })
     .option('timezone', { type: 'string', describe: "IANA zone of the sheet's local times, e.g. America/New_York" })
     .option('date-format', { type: 'string', describe: 'Luxon format of the date column, e.g. d/M/yyyy (wins over detection)' })
@@ -19,7 +23,10 @@ export function sheetOptions(yargs: Argv): Argv {
       type: 'string',
       describe: 'Date of day 1 (YYYY-MM-DD) for day numbers, weekdays and dates without a year (import: default the guide start date)',
     })
-    .option('locale', { type: 'string', describe: 'Language of month and weekday names when detection is ambiguous: en es de fr it pt nl ja' })
+    .option('locale', {
+      type: 'string',
+      describe: 'Language of month and weekday names when detection is ambiguous: en es de fr it pt nl ja',
+    })
     .option('report', { type: 'string', describe: 'Report path: .csv (default), .json or .html' })
     .option('json', { type: 'boolean', describe: 'Print one JSON summary on stdout (shape: schemas/json-summary.schema.json)' })
     .option('quiet', { type: 'boolean', alias: 'q', describe: 'No plan totals, progress or summary on stderr; warnings and errors still' })
