@@ -40,6 +40,8 @@ export interface RawRow {
   row: number;
   /** Cells aligned with SheetHeader.headers (same index). Missing trailing cells are null. */
   cells: CellValue[];
+  /** What the read stage had to say about this row (a grid's last session has no end): row warnings. */
+  notes?: readonly string[];
 }
 
 export interface SheetHeader {

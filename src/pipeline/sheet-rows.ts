@@ -7,10 +7,10 @@
 import { fieldForHeader, headerScorer, type ColumnMap, type MappingConfig } from '../map/index.js';
 import type { SheetFormat } from '../read/index.js';
 import { openSource } from '../sources/open-source.js';
-import type { FeedFormat, SourceOptions } from '../sources/types.js';
+import type { FeedFormat, FetchedCopy, SourceOptions } from '../sources/types.js';
 import type { TimeOptions } from '../time/index.js';
 import type { HeaderField } from '../read/index.js';
-import type { MappedRow, RawRow, SheetHeader, SheetSpeaker } from '../types.js';
+import type { ConvertedRow, MappedRow, RawRow, RowIssue, SheetHeader, SheetSpeaker } from '../types.js';
 import { collectSheetFacts, convertOptionsFor, convertSheetRows, type ConvertedSheetRows } from '../validate/index.js';
 import { readAgendaRows, type SheetPart } from './agenda-rows.js';
 import { mergePresenterRows, type PresenterMerge } from './presenter-rows.js';
@@ -32,6 +32,8 @@ export interface ReadSheet {
   sheet: string;
   /** A feed's speakers (Sessionize, frab/pretalx), as a Speakers sheet would list them. */
   feedSpeakers?: SheetSpeaker[];
+  /** Where the workbook's Speakers sheet is read: the file, or a fetched workbook's local copy. */
+  workbook: FetchedCopy;
   header: SheetHeader;
   columnMap: ColumnMap;
   /** Every agenda sheet read (a workbook may have one per day); the first is `header` and `columnMap`. */
@@ -76,6 +78,7 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
     format: source.format,
     sheet: source.sheet,
     feedSpeakers: 'speakers' in source ? source.speakers : undefined,
+    workbook: ('fetchedCopy' in source && source.fetchedCopy) || { path: input.file, label: input.file },
     header: first.header,
     columnMap,
     parts: agenda.parts,
@@ -97,12 +100,17 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
       // Rows with the same title, date, times and room are one session (presenter-rows.ts).
       const rows = mergePresenterRows(read.length, rowAt, rawAt, (index) => agenda.partAt(index).header.headers);
       merged = rows;
+      const readNotes = notesByPlace(read);
       const facts = collectSheetFacts(convertOptionsFor(time, mapping ?? layoutMapping));
       for (let index = 0; index < rows.count; index++) facts.add(rows.rowAt(index));
       const converted = convertSheetRows(rows.count, rows.rowAt, facts, (index) => {
         for (const member of rows.members(index)) read[member] = undefined;
       });
-      return { importIds: converted.importIds, rows: rows.withNotes(converted.rows), warnings: () => converted.warnings() };
+      return {
+        importIds: converted.importIds,
+        rows: withReadNotes(rows.withNotes(converted.rows), readNotes),
+        warnings: () => converted.warnings(),
+      };
     },
   };
 }
@@ -118,6 +126,34 @@ async function readMappingFile(path: string): Promise<MappingConfig> {
 function headerFieldFor(mapping: MappingConfig | undefined): HeaderField {
   const columns: Readonly<Record<string, string | null>> = mapping?.columns ?? {};
   return (text) => (Object.hasOwn(columns, text) ? ((columns[text] as ReturnType<HeaderField>) ?? undefined) : fieldForHeader(text));
+}
+
+/** The read stage's notes on rows (a grid's last sessions have no end), by the row's place. */
+function notesByPlace(read: ReadonlyArray<RawRow | undefined>): Map<string, readonly string[]> {
+  const notes = new Map<string, readonly string[]>();
+  for (const raw of read) if (raw?.notes && raw.notes.length > 0) notes.set(`${raw.sheet}\u0000${raw.row}`, raw.notes);
+  return notes;
+}
+
+/** Each converted row with the read stage's notes on it, as row warnings (never silent). */
+function* withReadNotes(rows: IterableIterator<ConvertedRow>, notes: ReadonlyMap<string, readonly string[]>): Generator<ConvertedRow> {
+  for (const row of rows) {
+    const place = row.ok ? row.session : row;
+    const said = notes.size === 0 ? undefined : notes.get(`${place.sheet}\u0000${place.row}`);
+    if (said === undefined) {
+      yield row;
+      continue;
+    }
+    const issues: RowIssue[] = said.map((note) => ({
+      code: 'open_end',
+      severity: 'warning',
+      message: `Row ${place.row}: ${note}`,
+      sheet: place.sheet,
+      row: place.row,
+    }));
+    if (row.ok) yield { ok: true, session: { ...row.session, warnings: [...row.session.warnings, ...issues] } };
+    else yield { ...row, issues: [...row.issues, ...issues] };
+  }
 }
 
 /** The rows as read, replaced by `rows` (null: kept). */

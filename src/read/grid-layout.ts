@@ -23,6 +23,12 @@ import type { CellMerge, LaidOutRows, SheetRowCells } from './sheet-layout.js';
 /** The importer's own column names for a grid's sessions: each is a header the field table knows. */
 export const GRID_COLUMNS = ['Date', 'Start', 'End', 'Room', 'Title', 'Description'] as const;
 
+/**
+ * What a grid's closing row says in its rooms ("18:00 | End of day"): folded (lower case, no
+ * trailing dot). "Closing" is not here: a closing session is a session.
+ */
+const END_MARKERS: ReadonlySet<string> = new Set(['end', 'end of day', 'close of day', 'ende', 'fin', 'fine', 'einde', 'fim', '終了']);
+
 /** The day of a grid that names none. */
 const FIRST_DAY = 'Day 1';
 
@@ -38,6 +44,8 @@ interface Slot {
   /** The end its own time cell gives ("9:00-10:30"), if any. */
   ownEnd: CellValue;
   rooms: readonly string[];
+  /** Its filled cells only say the day ends ("End of day"): a time for the row before to end at. */
+  closing: boolean;
 }
 
 // "Keynote (9:00-10:30)", "Keynote [9:00 – 10:30]": a title with its own times at the end.
@@ -121,6 +129,7 @@ export function gridRows(
         start: range ? range.start : (cells[0] ?? null),
         ownEnd: range ? range.end : null,
         rooms,
+        closing: texts.slice(1).every((text) => text === '' || isEndMarker(text)),
       });
       continue;
     }
@@ -150,7 +159,13 @@ export function gridRows(
     textAt(slot, c) !== '' &&
     textAt(before, c) === textAt(slot, c);
   let joined = 0;
+  const closingRows: number[] = [];
   slots.forEach((slot, index) => {
+    // The last time row of a block that only says "End": the time the row before ends, no session.
+    if (slot.closing && slots[index + 1]?.block !== slot.block) {
+      closingRows.push(slot.row);
+      return;
+    }
     for (let c = 1; c < slot.cells.length; c++) {
       const cell = slot.cells[c];
       if (isBlankCell(cell ?? null) || covered.has(`${slot.row}:${c}`)) continue;
@@ -185,13 +200,20 @@ export function gridRows(
         end = ownRange.end;
       }
       const details = moreLines.length > 0 ? moreLines.join('\n') : null;
-      out.push({
+      const session: RawRow = {
         ...place(slot.row, c),
         cells: weekGrid
           ? // A week grid names days, not rooms, over its columns: the column gives the day.
             [slot.rooms[c] ?? null, start, end, title, details]
           : [slot.day, start, end, roomList.join('; ') || null, title, details],
-      });
+      };
+      // The last time row (of its day) has no next time to end at: said on the row, not guessed.
+      if (isBlankCell(end)) {
+        session.notes = [
+          `the grid has no time row after row ${slots[last]!.row} for this session to end at: it is imported without an end time (add a closing row, e.g. "18:00 | End", or write its times in the cell)`,
+        ];
+      }
+      out.push(session);
     }
   });
 
@@ -208,6 +230,11 @@ export function gridRows(
   if (joined > 0) {
     warnings.push(
       `sheet ${JSON.stringify(sheet)}: ${joined} session${joined === 1 ? '' : 's'} written in several adjacent cells with the same text read as one (as a merged cell)`,
+    );
+  }
+  if (closingRows.length > 0) {
+    warnings.push(
+      `sheet ${JSON.stringify(sheet)}: row(s) ${closingRows.join(', ')} only say the day ends ("End"): their time ends the row before, and they are no session`,
     );
   }
   if (dayRows.length > 0)
@@ -253,6 +280,15 @@ function dateKeyOf(cell: CellValue): string {
 /** A date cell, or a text naming a day. */
 function isDayCell(cell: CellValue): boolean {
   return cellShape(cell) === 'date' || (typeof cell === 'string' && isDayLabel(cell));
+}
+
+function isEndMarker(text: string): boolean {
+  return END_MARKERS.has(
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/[.!]+$/, ''),
+  );
 }
 
 function isBlankText(text: string | undefined): boolean {

@@ -72,7 +72,7 @@ export function headerlessRows(label: string, sheet: string, rows: readonly Shee
   const texts = filled.filter((column) => !dates.includes(column) && !times.includes(column) && !dateTimes.includes(column));
   if (dates.length > 1) refuse(`columns ${letters(dates)} all hold dates`);
   if (times.length > 2) refuse(`columns ${letters(times)} all hold times`);
-  if (times.length === 0 && dateTimes.length === 0) refuse('no column holds times');
+  if (times.length === 0 && dateTimes.length === 0) refuse(noTimesReason(filled, share));
   if (times.length === 0 && dateTimes.length > 2) refuse(`columns ${letters(dateTimes)} all hold date-times`);
 
   if (dates[0]) names[dates[0].index] = 'Date';
@@ -138,6 +138,20 @@ function columnStats(index: number, rows: readonly SheetRowCells[]): ColumnStats
 function lastFilled(cells: readonly unknown[]): number {
   for (let i = cells.length - 1; i >= 0; i--) if (!isBlankCell((cells[i] ?? null) as never)) return i;
   return -1;
+}
+
+/**
+ * Why no column reads as the start: none holds a time at all, or the one holding most holds too
+ * few for a guess ("Time" above "09:00" and "10:00-11:00" is 2 of 3: a header the importer did
+ * not recognise, most likely).
+ */
+function noTimesReason(columns: readonly ColumnStats[], share: (column: ColumnStats, ...shapes: CellShape[]) => number): string {
+  let best: ColumnStats | undefined;
+  for (const column of columns)
+    if (share(column, 'time', 'time_range', 'date_time') > (best ? share(best, 'time', 'time_range', 'date_time') : 0)) best = column;
+  if (best === undefined) return 'no column holds times';
+  const timed = ['time', 'time_range', 'date_time'].reduce((sum, shape) => sum + (best.shapes.get(shape as CellShape) ?? 0), 0);
+  return `column ${columnLetter(best.index)} holds times in only ${timed} of its ${best.filled} filled cells, too few to read it as the start without a header`;
 }
 
 function letters(columns: readonly ColumnStats[]): string {

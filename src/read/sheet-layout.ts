@@ -88,7 +88,7 @@ export function layOutRows(
  * A grid's header: a first cell that is blank or names a time column ("Time", "Hora"), then at
  * least two headers that name no session field (the rooms), and below it rows whose first cell is
  * a time ("9:00", "9:00-10:30") more often than anything else, with a room empty at some time or
- * one text across rooms (see hasGridGaps).
+ * one text across rooms (see hasGridGaps), or with days for rooms (a week grid).
  */
 function findGridHeader(candidates: readonly HeaderCandidate[], headerField: HeaderField): HeaderRow | null {
   for (let i = 0; i < candidates.length; i++) {
@@ -105,7 +105,10 @@ function findGridHeader(candidates: readonly HeaderCandidate[], headerField: Hea
         gaps ||= hasGridGaps(below.texts, rooms);
       } else if (shape !== 'blank' && !isDayShape(shape) && !isGridHeaderRow(below.texts, headerField)) other++;
     }
-    if (timed >= MIN_TIME_ROWS && timed > other && gaps) return { row, headers: trimEnd(texts) };
+    // Columns headed by days ("Tuesday", "18/05", "2027-05-18") are a week at a glance: a day may
+    // be filled at every time, and a table never has days for column names.
+    const days = texts.slice(1).every((text) => text === '' || isDayLabel(text));
+    if (timed >= MIN_TIME_ROWS && timed > other && (gaps || days)) return { row, headers: trimEnd(texts) };
   }
   return null;
 }

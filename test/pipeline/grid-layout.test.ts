@@ -393,3 +393,89 @@ describe('what is not a time grid', () => {
     ]);
   });
 });
+
+// Field test (issue 12): a closing row, and week grids headed by dates.
+describe('a grid closing row and its last sessions', () => {
+  it('an "End of day" row ends the row before and is no session (CSV); a typed "End" row in a workbook likewise', async () => {
+    const csv = writeCsv(scratch.dir, 'end-row.csv', [
+      'Time,Hall 1,Hall 2',
+      '09:00,Talk 1,Talk 2',
+      '10:00,Talk 3,Talk 4',
+      '11:00,End of day,',
+    ]);
+    const { sessions, invalid, warnings } = await convertFile({ file: csv }, { timezone: 'Europe/Berlin', firstDay: '2027-05-18' });
+    expect(invalid).toEqual([]);
+    expect(sessions.map((s) => [s.fields.name, s.fields.start_time, s.fields.end_time, s.warnings.length])).toEqual([
+      ['Talk 1', '2027-05-18T07:00:00.000Z', '2027-05-18T08:00:00.000Z', 0],
+      ['Talk 2', '2027-05-18T07:00:00.000Z', '2027-05-18T08:00:00.000Z', 0],
+      ['Talk 3', '2027-05-18T08:00:00.000Z', '2027-05-18T09:00:00.000Z', 0],
+      ['Talk 4', '2027-05-18T08:00:00.000Z', '2027-05-18T09:00:00.000Z', 0],
+    ]);
+    expect(warnings).toContain(
+      'sheet "end-row.csv": row(s) 4 only say the day ends ("End"): their time ends the row before, and they are no session',
+    );
+
+    // Excel day fractions: 0.4375 = 10:30, 0.46875 = 11:15; "Ende" is German for the end.
+    const book = writeWorkbook(scratch.dir, 'end-row.xlsx', [
+      {
+        name: 'Wednesday',
+        rows: [
+          [null, 'Studio 1', 'Studio 2'],
+          [0.375, 'Breakfast', 'Breakfast'],
+          [0.4375, 'Showcase', null],
+          [0.46875, 'Ende', null],
+        ],
+      },
+    ]);
+    const typed = await convertFile({ file: book }, { timezone: 'UTC', firstDay: '2027-05-18' });
+    expect(typed.sessions.map((s) => [s.fields.name, s.fields.start_time, s.fields.end_time])).toEqual([
+      ['Breakfast', '2027-05-19T09:00:00.000Z', '2027-05-19T10:30:00.000Z'],
+      ['Showcase', '2027-05-19T10:30:00.000Z', '2027-05-19T11:15:00.000Z'],
+    ]);
+  });
+
+  it('a session in the last time row has no end, and its row says so (a warning, not silence); "Closing" stays a session', async () => {
+    const csv = writeCsv(scratch.dir, 'no-end-row.csv', ['Time,Hall 1,Hall 2', '09:00,Talk 1,Talk 2', '10:00,Closing,']);
+    const { sessions, invalid } = await convertFile({ file: csv }, { timezone: 'UTC', firstDay: '2027-05-18' });
+    expect(invalid).toEqual([]);
+    expect(sessions.map((s) => [s.sheet, s.fields.name, s.fields.end_time ?? null])).toEqual([
+      ['no-end-row.csv!B2', 'Talk 1', '2027-05-18T10:00:00.000Z'],
+      ['no-end-row.csv!C2', 'Talk 2', '2027-05-18T10:00:00.000Z'],
+      ['no-end-row.csv!B3', 'Closing', null],
+    ]);
+    expect(sessions[2]!.warnings).toEqual([
+      expect.objectContaining({
+        code: 'open_end',
+        severity: 'warning',
+        row: 3,
+        message: expect.stringContaining('Row 3: the grid has no time row after row 3 for this session to end at'),
+      }),
+    ]);
+    expect(sessions[0]!.warnings).toEqual([]);
+  });
+});
+
+describe('a week grid headed by dates', () => {
+  for (const [label, first, second] of [
+    ['ISO dates', '2027-05-18', '2027-05-19'],
+    ['day/month/year', '18/05/2027', '19/05/2027'],
+    ['day/month without a year', '18/05', '19/05'],
+  ] as const) {
+    it(`reads columns headed by ${label} as days, filled at every time (no gap needed)`, async () => {
+      const csv = writeCsv(scratch.dir, `week-${label.replace(/\W+/g, '-')}.csv`, [
+        `Time,${first},${second}`,
+        '09:00,Alpha,Beta',
+        '10:00-11:00,Gamma,Delta',
+      ]);
+      const { sessions, invalid, warnings } = await convertFile({ file: csv }, { timezone: 'Europe/Berlin', firstDay: '2027-05-18' });
+      expect(invalid).toEqual([]);
+      expect(sessions.map((s) => [s.fields.name, s.fields.start_time, s.fields.end_time, s.locations])).toEqual([
+        ['Alpha', '2027-05-18T07:00:00.000Z', '2027-05-18T08:00:00.000Z', undefined],
+        ['Beta', '2027-05-19T07:00:00.000Z', '2027-05-19T08:00:00.000Z', undefined],
+        ['Gamma', '2027-05-18T08:00:00.000Z', '2027-05-18T09:00:00.000Z', undefined],
+        ['Delta', '2027-05-19T08:00:00.000Z', '2027-05-19T09:00:00.000Z', undefined],
+      ]);
+      expect(warnings[0]).toContain(`days "${first}", "${second}"`);
+    });
+  }
+});

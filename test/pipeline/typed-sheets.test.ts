@@ -81,6 +81,22 @@ describe('a sheet without a header row', () => {
   });
 });
 
+describe('a sheet whose time column is headed by an unknown name', () => {
+  it('is refused with the true reason: column A holds times, but too few of its cells for a guess', async () => {
+    // Field test (issue 12): the message said "no column holds times" while column A did.
+    const unknown = writeCsv(scratch.dir, 'unknown-time-header.csv', [
+      'Zeitpunkt,18/05,19/05',
+      '09:00,Alpha,Beta talk',
+      '10:00-11:00,Gamma,Delta',
+    ]);
+    const error = await convertFile({ file: unknown }, { timezone: 'UTC', firstDay: '2027-05-18' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GuidebookImportError);
+    expect((error as Error).message).toBe(
+      `${unknown}: has no header row, and its columns cannot be told apart by what they hold (column A holds times in only 2 of its 3 filled cells, too few to read it as the start without a header): add a header row (e.g. Date, Start, End, Title, Room) or map the columns with --mapping`,
+    );
+  });
+});
+
 describe('a header row of unknown names', () => {
   it('is refused, never read as a session', async () => {
     const unknown = writeCsv(scratch.dir, 'unknown.csv', [
