@@ -17,8 +17,10 @@ const H_SEPARATED = /^(\d{1,2})\s*h\s*(?:(\d{2})\s*(?:m|min)?)?$/;
 // "13時30分", "9時", "午後1時30分", "午前9:30", "5:05午後": Japanese hours, minutes and am/pm.
 const JAPANESE_CLOCK = /^(\d{1,2})\s*時\s*(?:(\d{1,2})\s*分)?$/;
 const JAPANESE_MERIDIEM = /^(午前|午後)\s*(.+)$|^(.+?)\s*(午前|午後)$/;
-const NOON = /^(?:12\s*)?(?:noon|midday)$/;
-const MIDNIGHT = /^(?:12\s*)?midnight$/;
+// "noon", "12 noon", "12:00 noon", "Mittag", "mediodía", "midi": the word may follow the
+// clock it names. "12:00 midnight", "24:00 Mitternacht", "minuit" likewise.
+const NOON = /^(?:12(?:[:.]00)?\s*)?(?:noon|midday|mittags?|mediodia|midi|mezzogiorno|meio-dia)$/;
+const MIDNIGHT = /^(?:(?:12|00?|24)(?:[:.]00)?\s*)?(?:midnight|mitternacht|minuit|medianoche|mezzanotte|meia-noite)$/;
 // "14:00 Uhr", "10:50 hrs", "9:00 h", "18 horas": a word for "o'clock" after the time.
 const CLOCK_WORD = /(?:\s+(?:uhr|hrs?\.?|hs|h|horas?|heures?|ore|uur)|(?<=\d)(?:uhr|hrs\.?|h))$/;
 

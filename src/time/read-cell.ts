@@ -57,10 +57,27 @@ export function parseColumnText(parser: ColumnParser, text: string): ParsedValue
   let parsed = memo.get(text);
   if (parsed === undefined) {
     const normalised = normaliseText(text);
-    parsed = parser.format?.parse(normalised, text) ?? parseDateTimeText(normalised, parser.locale ?? null);
+    parsed = parser.format?.parse(normalised, text) ?? parseDateTimeText(normalised, parser.locale ?? null) ?? twoLineRange(parser, text);
     memo.set(text, parsed);
   }
   return parsed;
+}
+
+/**
+ * A cell of two lines, a start and an end ("09:00\n10:30", "2027-05-18 09:00\n10:30"): a range,
+ * as a cell of one line writes it with a dash. Null for any other text.
+ */
+function twoLineRange(parser: ColumnParser, text: string): ParsedValue | null {
+  const lines = text
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  if (lines.length !== 2) return null;
+  const start = parseColumnText(parser, lines[0]!);
+  const end = parseColumnText(parser, lines[1]!);
+  if (!start?.time || start.end !== undefined || start.offsetAlternative !== undefined) return null;
+  if (!end?.time || end.date || end.end !== undefined || end.offsetMinutes !== null) return null;
+  return { date: start.date, time: start.time, offsetMinutes: start.offsetMinutes, end: end.time };
 }
 
 /** What a cell is expected to hold: it decides how a bare number is read and what messages say. */
@@ -105,6 +122,9 @@ export function parseCell(v: CellValue, parser: ColumnParser, role: CellRole): P
     }
     // "1", "Day 1" and "1126" (MMdd) in a date column: a day number and a date without a year.
     if (role === 'date' && /^\d{1,4}$/.test(text)) return dayDigits(Number(text));
+    // "46525" in a date column: a spreadsheet's serial date (1900 system) that a CSV export kept
+    // as its number, when it falls in 2000-2099; any other 5-digit number is no date.
+    if (role === 'date' && /^\d{5}$/.test(text)) return serialDate(Number(text));
     return parseColumnText(parser, v);
   }
   if (typeof v === 'number') {
@@ -114,6 +134,14 @@ export function parseCell(v: CellValue, parser: ColumnParser, role: CellRole): P
   }
   if (v !== null && typeof v === 'object') return sheetDateValue(v);
   return null;
+}
+
+/** Serials of 2000-01-01 and 2099-12-31 (1900 system): the dates a 5-digit number in a date column may be. */
+const FIRST_SERIAL_DATE = 36_526;
+const LAST_SERIAL_DATE = 73_050;
+
+function serialDate(serial: number): ParsedValue | null {
+  return serial >= FIRST_SERIAL_DATE && serial <= LAST_SERIAL_DATE ? parseExcelSerial(serial) : null;
 }
 
 /** 1-31: a day number; 101-1231: month and day without a year ("1126" is 26 November). */

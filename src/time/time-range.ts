@@ -12,8 +12,16 @@ export interface TimeSpan {
   openEnd: boolean;
 }
 
-// Dashes and tildes between two times; words only with spaces around them ("a" is also am's mark).
-const SEPARATOR = /\s*[-–—−~〜]\s*|\s+(?:to|till|until|bis|a|al|au|as|ate|tot|hasta)\s+/g;
+// Dashes and tildes between two times; words only with spaces around them ("a" is also am's mark);
+// Japanese から ("9時から10時") with or without spaces.
+const SEPARATOR = /\s*[-–—−~〜]\s*|\s*から\s*|\s+(?:to|till|until|bis|a|al|alle|au|as|ate|tot|hasta)\s+/g;
+
+// A word that opens a range ("de 11:00 a 12:00", "von 9 bis 10", "du 9h à 10h", "dalle 9 alle 10",
+// "das 9h às 10h", "van 9 tot 10", "from 9 to 10"), and Japanese まで closing it ("9時から10時まで").
+// With one of them, or から, the cell says it is a range, so bare hours ("von 9 bis 10") are times.
+const OPENING_WORD = /^(?:de|desde|von|du|dalle|das|van|from|entre)\s+/;
+// (まで is "まて" once normalising has taken the voicing mark off.)
+const CLOSING_WORD = /\s*ま[てで]$/;
 
 // Folded (lower case, no accents): "Open-end", "open end", "TBA", "TBD", "offen", "?", "ouvert".
 const OPEN_END = /^(?:open[\s-]?end(?:e|ed)?|open|tba|tbd|tbc|offen|ende offen|\?+|n\/a|ouvert|abierto|aperto|fin abierto|em aberto)$/;
@@ -25,20 +33,25 @@ export function isOpenEnd(text: string): boolean {
 
 /** Reads a normalised text as "start <separator> end"; null when it is not two times (or a time and an open end). */
 export function parseTimeSpan(text: string): TimeSpan | null {
-  const whole = withoutClockWord(text);
+  const opening = OPENING_WORD.exec(text);
+  const opened = opening === null ? text : text.slice(opening[0].length);
+  const unwrapped = opened.replace(CLOSING_WORD, '');
+  const whole = withoutClockWord(unwrapped);
+  const worded = opening !== null || unwrapped !== opened;
   SEPARATOR.lastIndex = 0;
   for (let m = SEPARATOR.exec(whole); m !== null; m = SEPARATOR.exec(whole)) {
     if (m.index === 0) continue;
     const left = whole.slice(0, m.index).trim();
     const right = whole.slice(m.index + m[0].length).trim();
     if (right === '') continue;
-    const span = readSides(left, right);
+    const span = readSides(left, right, worded || m[0].includes('から'));
     if (span) return span;
   }
   return null;
 }
 
-function readSides(left: string, right: string): TimeSpan | null {
+/** `worded`: the text said in words that it is a range, so two bare hours ("von 9 bis 10") are times. */
+function readSides(left: string, right: string, worded: boolean): TimeSpan | null {
   if (isOpenEnd(right)) {
     const start = parseTimeOfDay(left);
     return start ? { start, end: null, openEnd: true } : null;
@@ -48,7 +61,7 @@ function readSides(left: string, right: string): TimeSpan | null {
   const leftBare = leftTime ? null : bareHour(left);
   const rightBare = rightTime ? null : bareHour(right);
   // "9-10" alone is no range (it reads as a date or a score as well): one side must be a clock.
-  if ((!leftTime && leftBare === null) || (!rightTime && rightBare === null) || (!leftTime && !rightTime)) return null;
+  if ((!leftTime && leftBare === null) || (!rightTime && rightBare === null) || (!leftTime && !rightTime && !worded)) return null;
   const end = rightTime ?? timeFromParts(rightBare!, 0, 0, 0, undefined);
   if (!end) return null;
   let start = leftTime ?? timeFromParts(leftBare!, 0, 0, 0, undefined);

@@ -367,9 +367,10 @@ function readEnd(
   }
   if (start.rangeEnd !== undefined) {
     const range = start.rangeEnd ? placeEnd(start, start.rangeEnd, startWall, endDay, formats, options) : ('open' as const);
+    // A range in one cell is one span: "23:00-01:00" can only run past midnight, so it does, said.
     if (range !== 'open' && range.beforeStart) {
-      errors.push(endBeforeStart(row, start.cell, range.wall, startWall));
-      return { kind: 'none' };
+      range.wall += DAY_MS;
+      warnings.push(overnightRangeWarning(row, start.cell, range.wall));
     }
     const rangeEnd: LocalEnd | 'open' =
       range === 'open' ? 'open' : { kind: 'wall', wall: range.wall, offsetMinutes: start.offsetMinutes, cell: start.cell, timeOnly: true };
@@ -474,6 +475,9 @@ function placeEnd(
   const day = dateWallMs(endDay?.date ?? start.date);
   let wall = day + (time.midnightWord ? DAY_MS : timeOfDayMs(time));
   if (endDay) return { wall, beforeStart: false };
+  // An end at 00:00 ("22:00-00:00", "7:30 PM - 12:00 AM") is the end of the start's day: a session
+  // cannot end at the midnight before it starts.
+  if (wall === day && wall < startWall) return { wall: day + DAY_MS, beforeStart: false };
   if (wall < startWall && formats.clockOrder && time.hour < 12 && wall + 12 * HOUR_MS >= startWall) wall += 12 * HOUR_MS;
   if (wall < startWall) {
     if (!options.overnight) return { wall, beforeStart: true };
@@ -489,6 +493,17 @@ function endBeforeStart(row: MappedRow, cell: MappedCell, wall: number, startWal
     cell,
     `ends at ${formatWallTime(wall)}, before the start at ${formatWallTime(startWall)}; ` +
       'if the session runs past midnight, pass --overnight, write the end as 25:00 or fill in an End Date column',
+  );
+}
+
+function overnightRangeWarning(row: MappedRow, cell: MappedCell, endWall: number): RowIssue {
+  return cellIssue(
+    row,
+    'suspicious_time',
+    cell,
+    `ends before it starts, so the session runs past midnight: read as ending on ${formatWallDateTime(endWall)} ` +
+      '(write the end as 25:00 or fill in an End Date column to say so)',
+    'warning',
   );
 }
 

@@ -117,3 +117,33 @@ describe('plain numbers in a date column are 1900-system serials', () => {
     );
   });
 });
+
+describe('a serial date number kept as text by a CSV export (issue 12)', () => {
+  // 46525 days after 1899-12-30 is 2027-05-18; 9:00 in Berlin (UTC+2) is 07:00Z.
+  it('reads a 5-digit number in a date column as a 1900-system serial date', () => {
+    expect(convertOne({ date: '46525', start: '9:00', end: '10:00' }, { timezone: 'Europe/Berlin' })).toMatchObject({
+      ok: true,
+      start_time: '2027-05-18T07:00:00.000Z',
+      end_time: '2027-05-18T08:00:00.000Z',
+    });
+    // with day fractions for the times, as h06_serial_csv.csv has them
+    expect(convertOne({ date: '46525', start: '0.375', end: '0.4166666667' }, { timezone: 'Europe/Berlin' })).toMatchObject({
+      ok: true,
+      start_time: '2027-05-18T07:00:00.000Z',
+      end_time: '2027-05-18T08:00:00.000Z',
+    });
+  });
+
+  it('takes 2000-01-01 (36526) to 2099-12-31 (73050) and no number outside them', () => {
+    expect(convertOne({ date: '36526' }, { timezone: 'UTC' })).toMatchObject({
+      ok: true,
+      start_time: '2000-01-01T00:00:00.000Z',
+      all_day: true,
+    });
+    expect(convertOne({ date: '73050' }, { timezone: 'UTC' })).toMatchObject({ ok: true, start_time: '2099-12-31T00:00:00.000Z' });
+    for (const text of ['36525', '73051', '12345']) {
+      const result = convertOne({ date: text }, { timezone: 'UTC' });
+      expect(result.ok ? 'converted' : result.issues[0]?.code).toBe('bad_date');
+    }
+  });
+});

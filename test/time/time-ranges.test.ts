@@ -61,16 +61,19 @@ describe('a range in the start cell (a Time column beside a Date column)', () =>
     expect(issue?.message).toBe('Row 2, column "End Time": "11:00" says 2027-05-18 11:00, but column "Start Time" gives an end at 10:30');
   });
 
-  it('a range whose end is before its start is the existing error, unless the end is written as 25:00', () => {
-    const [issue] = issuesOf(convertOne({ date: '2027-05-18', start: '22:00-01:00' }, BERLIN)).issues;
-    expect(issue?.code).toBe('end_before_start');
+  it('a range whose end is before its start runs past midnight (with a warning); 25:00 and --overnight say so without one', () => {
+    const crossing = convertOne({ date: '2027-05-18', start: '22:00-01:00' }, BERLIN);
+    expect(crossing).toMatchObject({ ok: true, start_time: '2027-05-18T20:00:00.000Z', end_time: '2027-05-18T23:00:00.000Z' });
+    expect(crossing.ok && crossing.warnings.map((w) => w.message)).toEqual([
+      'Row 2, column "Start Time": "22:00-01:00" ends before it starts, so the session runs past midnight: read as ending on ' +
+        '2027-05-19 01:00 (write the end as 25:00 or fill in an End Date column to say so)',
+    ]);
     expect(convertOne({ date: '2027-05-18', start: '22:00-25:00' }, BERLIN)).toMatchObject({
       start_time: '2027-05-18T20:00:00.000Z',
       end_time: '2027-05-18T23:00:00.000Z',
     });
-    expect(convertOne({ date: '2027-05-18', start: '22:00-01:00' }, { ...BERLIN, overnight: true })).toMatchObject({
-      end_time: '2027-05-18T23:00:00.000Z',
-    });
+    const overnight = convertOne({ date: '2027-05-18', start: '22:00-01:00' }, { ...BERLIN, overnight: true });
+    expect(overnight).toMatchObject({ end_time: '2027-05-18T23:00:00.000Z', warnings: [] });
   });
 
   it('a filled Duration must agree with the range', () => {
@@ -181,5 +184,66 @@ describe('an end written as open', () => {
   it('an open range with a filled End disagrees', () => {
     const [issue] = issuesOf(convertOne({ date: '2027-05-18', start: '18:00 - open end', end: '19:00' }, BERLIN)).issues;
     expect(issue?.message).toContain('but column "Start Time" gives an open end');
+  });
+});
+
+describe('field-test range spellings (issue 12)', () => {
+  // Berlin in May is UTC+2: 9:00 local is 07:00Z.
+  it.each([
+    // noon/midnight words after a clock, am/pm with dots
+    ['12:00 noon - 1:00 p.m.', '2027-05-18T10:00:00.000Z', '2027-05-18T11:00:00.000Z'],
+    ['12 noon - 2 P.M.', '2027-05-18T10:00:00.000Z', '2027-05-18T12:00:00.000Z'],
+    ['9:00 a.m. - 10:00 a.m.', '2027-05-18T07:00:00.000Z', '2027-05-18T08:00:00.000Z'],
+    ['10:00 - 12:00 Mittag', '2027-05-18T08:00:00.000Z', '2027-05-18T10:00:00.000Z'],
+    ['10:00 PM - 12:00 midnight', '2027-05-18T20:00:00.000Z', '2027-05-18T22:00:00.000Z'],
+    // a word opening the range
+    ['de 11:00 a 12:00', '2027-05-18T09:00:00.000Z', '2027-05-18T10:00:00.000Z'],
+    ['von 9 bis 10', '2027-05-18T07:00:00.000Z', '2027-05-18T08:00:00.000Z'],
+    ['von 9 bis 10 Uhr', '2027-05-18T07:00:00.000Z', '2027-05-18T08:00:00.000Z'],
+    ['du 9h à 10h', '2027-05-18T07:00:00.000Z', '2027-05-18T08:00:00.000Z'],
+    ['dalle 9 alle 10', '2027-05-18T07:00:00.000Z', '2027-05-18T08:00:00.000Z'],
+    ['dalle 9:30 alle 11', '2027-05-18T07:30:00.000Z', '2027-05-18T09:00:00.000Z'],
+    ['das 9h às 10h', '2027-05-18T07:00:00.000Z', '2027-05-18T08:00:00.000Z'],
+    ['van 9 tot 10', '2027-05-18T07:00:00.000Z', '2027-05-18T08:00:00.000Z'],
+    ['from 9:00 to 10:15', '2027-05-18T07:00:00.000Z', '2027-05-18T08:15:00.000Z'],
+    ['9時から10時', '2027-05-18T07:00:00.000Z', '2027-05-18T08:00:00.000Z'],
+    ['13時30分から15時まで', '2027-05-18T11:30:00.000Z', '2027-05-18T13:00:00.000Z'],
+    // a start and an end on two lines of one cell
+    ['09:00\n10:30', '2027-05-18T07:00:00.000Z', '2027-05-18T08:30:00.000Z'],
+    ['9:00 AM\r\n10:30 AM', '2027-05-18T07:00:00.000Z', '2027-05-18T08:30:00.000Z'],
+    // an end at 00:00 is the end of the day, whatever its spelling
+    ['07:30 PM - 12:00 AM', '2027-05-18T17:30:00.000Z', '2027-05-18T22:00:00.000Z'],
+    ['22:00-00:00', '2027-05-18T20:00:00.000Z', '2027-05-18T22:00:00.000Z'],
+    ['22:00-24:00', '2027-05-18T20:00:00.000Z', '2027-05-18T22:00:00.000Z'],
+  ])('%j in Berlin', (text, start, end) => {
+    const result = convertOne({ date: '2027-05-18', start: text }, BERLIN);
+    expect(result).toMatchObject({ ok: true, start_time: start, end_time: end, endInStart: true, warnings: [] });
+  });
+
+  it('a date and a range on two lines', () => {
+    expect(convertOne({ datetime_start: '2027-05-18 09:00\n10:30' }, BERLIN)).toMatchObject({
+      start_time: '2027-05-18T07:00:00.000Z',
+      end_time: '2027-05-18T08:30:00.000Z',
+    });
+  });
+
+  it('two bare hours without a word, or three lines, are still no time', () => {
+    expect(issuesOf(convertOne({ date: '2027-05-18', start: '9 - 10' }, BERLIN)).issues[0]?.code).toBe('bad_time');
+    expect(issuesOf(convertOne({ date: '2027-05-18', start: '09:00\n10:30\n11:00' }, BERLIN)).issues[0]?.code).toBe('bad_time');
+    expect(issuesOf(convertOne({ date: '2027-05-18', start: 'de 9 a' }, BERLIN)).issues[0]?.code).toBe('bad_time');
+  });
+
+  it("separate Start and End columns keep their rule: an earlier end is an error, but 00:00 is the day's end", () => {
+    const [issue] = issuesOf(convertOne({ date: '2027-05-18', start: '22:00', end: '01:00' }, BERLIN)).issues;
+    expect(issue).toMatchObject({ code: 'end_before_start', column: 'End Time' });
+    expect(convertOne({ date: '2027-05-18', start: '22:00', end: '00:00' }, BERLIN)).toMatchObject({
+      ok: true,
+      end_time: '2027-05-18T22:00:00.000Z',
+    });
+    expect(convertOne({ date: '2027-05-18', start: '7:30 PM', end: '12:00 AM' }, BERLIN)).toMatchObject({
+      ok: true,
+      start_time: '2027-05-18T17:30:00.000Z',
+      end_time: '2027-05-18T22:00:00.000Z',
+    });
   });
 });
