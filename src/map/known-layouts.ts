@@ -18,6 +18,140 @@ interface KnownLayout {
   formats?: ValueFormats;
 }
 
+/**
+ * Outlook's calendar CSV export in another language: the same columns under translated names,
+ * read as the English export is (End Date left out, for the reason given there), with the yes/no
+ * words that language's export writes in its All day and Reminder columns.
+ */
+interface OutlookNames {
+  language: string;
+  subject: string;
+  startDate: string;
+  startTime: string;
+  endDate: string;
+  endTime: string;
+  /** Every spelling seen of the All day column (a program may write it without umlauts). */
+  allDay: readonly string[];
+  reminder: string;
+  categories: string;
+  description: string;
+  location: string;
+  /** The other columns it writes (attendees, reminders, privacy…): known, not imported. */
+  others: readonly string[];
+  yes: readonly string[];
+  no: readonly string[];
+}
+
+const OUTLOOK_TRANSLATED: readonly OutlookNames[] = [
+  {
+    // German Outlook's header as timetable exporters write it for Outlook to import (e.g. the
+    // FH Technikum Wien "FH-Complete" stundenplan CSV export: "Betreff","Beginnt am",
+    // "Beginnt um","Endet am","Endet um","Ganztaegiges Ereignis","Erinnerung Ein/Aus",…,"Ort",…);
+    // Outlook itself writes "Ganztägiges Ereignis" and Ein/Aus as its yes/no.
+    language: 'German',
+    subject: 'Betreff',
+    startDate: 'Beginnt am',
+    startTime: 'Beginnt um',
+    endDate: 'Endet am',
+    endTime: 'Endet um',
+    allDay: ['Ganztägiges Ereignis', 'Ganztaegiges Ereignis'],
+    reminder: 'Erinnerung Ein/Aus',
+    categories: 'Kategorien',
+    description: 'Beschreibung',
+    location: 'Ort',
+    others: [
+      'Erinnerung am',
+      'Erinnerung um',
+      'Besprechungsplanung',
+      'Erforderliche Teilnehmer',
+      'Optionale Teilnehmer',
+      'Besprechungsressourcen',
+      'Abrechnungsinformationen',
+      'Priorität',
+      'Privat',
+      'Reisekilometer',
+      'Vertraulichkeit',
+      'Zeitspanne zeigen als',
+    ],
+    yes: ['Ein', 'Wahr'],
+    no: ['Aus', 'Falsch'],
+  },
+  {
+    // Dutch: Mozilla Lightning's Outlook CSV importer, localeNl (calendar/base/modules
+    // calOutlookCSVImporter.jsm): "Evenement, duurt hele dag", Waar/Onwaar.
+    language: 'Dutch',
+    subject: 'Onderwerp',
+    startDate: 'Begindatum',
+    startTime: 'Begintijd',
+    endDate: 'Einddatum',
+    endTime: 'Eindtijd',
+    allDay: ['Evenement, duurt hele dag'],
+    reminder: 'Herinneringen aan/uit',
+    categories: 'Categorieën',
+    description: 'Beschrijving',
+    location: 'Locatie',
+    others: ['Herinneringsdatum', 'Herinneringstijd', 'Privé'],
+    yes: ['Waar'],
+    no: ['Onwaar'],
+  },
+  {
+    // Japanese: the header of Outlook (classic) as Japanese groupware exporters write it for
+    // Outlook ("件名","開始日","開始時刻","終了日","終了時刻","終日イベント","アラーム オン/オフ",…,
+    // "場所","内容",…; some write 終日ｲﾍﾞﾝﾄ in half-width kana, the same after normalising).
+    language: 'Japanese',
+    subject: '件名',
+    startDate: '開始日',
+    startTime: '開始時刻',
+    endDate: '終了日',
+    endTime: '終了時刻',
+    allDay: ['終日イベント'],
+    reminder: 'アラーム オン/オフ',
+    categories: '分類',
+    description: '内容',
+    location: '場所',
+    others: [
+      'アラーム日付',
+      'アラーム時刻',
+      '会議の開催者',
+      '必須出席者',
+      '任意出席者',
+      'リソース',
+      'プライベート',
+      '経費情報',
+      '公開する時間帯の種類',
+      '支払い条件',
+      '秘密度',
+      '優先度',
+    ],
+    yes: ['オン'],
+    no: ['オフ'],
+  },
+];
+
+function translatedOutlook(names: OutlookNames): KnownLayout {
+  const columns: Record<string, MappedField | null> = {
+    [names.subject]: 'name',
+    [names.startDate]: 'date',
+    [names.startTime]: 'start',
+    [names.endDate]: null,
+    [names.endTime]: 'end',
+    [names.reminder]: null,
+    [names.categories]: 'tracks',
+    [names.description]: 'description',
+    [names.location]: 'locations',
+  };
+  for (const header of names.allDay) columns[header] = 'all_day';
+  for (const header of names.others) columns[header] = null;
+  return {
+    name: `Outlook calendar CSV export (${names.language})`,
+    // As for the English export, the reminder column tells Outlook's export from a sheet that
+    // merely uses the same words; the All day column is left out (its spellings vary).
+    signature: [names.subject, names.startDate, names.startTime, names.reminder],
+    columns,
+    formats: { true_words: names.yes, false_words: names.no },
+  };
+}
+
 const LAYOUTS: readonly KnownLayout[] = [
   {
     // Outlook's "Export to a file > Comma Separated Values" of a calendar; the column list as
@@ -137,6 +271,7 @@ const LAYOUTS: readonly KnownLayout[] = [
     },
     formats: { list_separator: ',' },
   },
+  ...OUTLOOK_TRANSLATED.map(translatedOutlook),
 ];
 
 /** Signatures normalised once. */

@@ -45,6 +45,31 @@ describe('header matching', () => {
     }
   });
 
+  it('maps the translated Outlook headers and "When" in every language (field test, issue 12)', () => {
+    const expected: Record<string, string> = {
+      Betreff: 'name',
+      Objet: 'name',
+      Asunto: 'name',
+      Oggetto: 'name',
+      Assunto: 'name',
+      件名: 'name',
+      'Beginnt am': 'date',
+      'Beginnt um': 'start',
+      'Endet am': 'end_date',
+      'Endet um': 'end',
+      'Ganztägiges Ereignis': 'all_day',
+      Ort: 'locations',
+      When: 'datetime_start',
+      Wann: 'datetime_start',
+      Cuándo: 'datetime_start',
+      Quand: 'datetime_start',
+      Quando: 'datetime_start',
+      Wanneer: 'datetime_start',
+      日時: 'datetime_start',
+    };
+    for (const [header, field] of Object.entries(expected)) expect(fieldForHeader(header), header).toBe(field);
+  });
+
   it('maps the aliases the brief names', () => {
     const expected: Record<string, string> = {
       Title: 'name',

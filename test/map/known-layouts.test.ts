@@ -1,8 +1,11 @@
 // Well-known exports recognised by their header signature and read through their built-in
 // mapping (map/known-layouts.ts), checked on small exports of each kind with hand-worked UTC
 // times (Europe/Berlin, CEST = UTC+2 in May 2027).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildColumnMap } from '../../src/map/column-map.js';
 import { knownLayoutMapping } from '../../src/map/known-layouts.js';
 import { readSheet } from '../../src/pipeline/sheet-rows.js';
@@ -108,5 +111,68 @@ describe('well-known exports, no mapping file', () => {
     });
     expect(sheet.columnMap.layout).toBeUndefined();
     expect(sheet.columnMap.columns.find((c) => c.field === 'import_id')?.header).toBe('id');
+  });
+});
+
+// Outlook in other languages (issue 12 field test): the same export under translated headers.
+describe('a translated Outlook export, no mapping file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gbi-outlook-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, lines: string[]): string => {
+    const file = path.join(dir, name);
+    writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+    return file;
+  };
+
+  it('reads German Outlook: Betreff, Beginnt am/um, Endet um, Ganztägiges Ereignis Ein/Aus, Ort', async () => {
+    const file = write('outlook-de.csv', [
+      '"Betreff","Beginnt am","Beginnt um","Endet am","Endet um","Ganztägiges Ereignis","Erinnerung Ein/Aus","Erinnerung am","Erinnerung um","Besprechungsplanung","Erforderliche Teilnehmer","Optionale Teilnehmer","Besprechungsressourcen","Abrechnungsinformationen","Beschreibung","Kategorien","Ort","Priorität","Privat","Reisekilometer","Vertraulichkeit","Zeitspanne zeigen als"',
+      '"Teamrunde","18.5.2027","14:00:00","18.5.2027","15:00:00","Aus","Aus","","","","","","","","Wochenplanung","","Raum 1","Normal","Aus","","Normal","2"',
+      '"Klausur","19.5.2027","00:00:00","20.5.2027","00:00:00","Ein","Aus","","","","","","","","","","Hotel","Normal","Aus","","Normal","3"',
+    ]);
+    const sheet = await readSheet({ file });
+    expect(sheet.columnMap.layout).toBe('Outlook calendar CSV export (German)');
+    expect(sheet.columnMap.unmapped).toEqual([]);
+    const { document } = await validateFile(file, { timezone: 'Europe/Berlin' });
+    expect(document.summary.invalid).toBe(0);
+    expect(
+      document.rows.map((r) => [r.name, r.fields?.start_time, r.fields?.end_time ?? null, r.fields?.all_day, r.fields?.locations]),
+    ).toEqual([
+      // CEST (UTC+2): 14:00 local is 12:00 UTC; the all-day event starts at local midnight.
+      ['Teamrunde', '2027-05-18T12:00:00.000Z', '2027-05-18T13:00:00.000Z', false, ['Raum 1']],
+      ['Klausur', '2027-05-18T22:00:00.000Z', null, true, ['Hotel']],
+    ]);
+  });
+
+  it('recognises Dutch and Japanese Outlook headers, and the German one written without umlauts', () => {
+    const dutch = [
+      'Onderwerp',
+      'Begindatum',
+      'Begintijd',
+      'Einddatum',
+      'Eindtijd',
+      'Evenement, duurt hele dag',
+      'Herinneringen aan/uit',
+      'Locatie',
+    ];
+    const dutchMap = knownLayoutMapping(dutch)!;
+    expect(dutchMap.layout).toBe('Outlook calendar CSV export (Dutch)');
+    expect(dutchMap.formats).toEqual({ true_words: ['Waar'], false_words: ['Onwaar'] });
+    expect(buildColumnMap({ sheet: 'nl', row: 1, headers: dutch }, dutchMap).columns.map((c) => [c.header, c.field])).toEqual([
+      ['Onderwerp', 'name'],
+      ['Begindatum', 'date'],
+      ['Begintijd', 'start'],
+      ['Eindtijd', 'end'],
+      ['Evenement, duurt hele dag', 'all_day'],
+      ['Locatie', 'locations'],
+    ]);
+    // Half-width katakana (終日ｲﾍﾞﾝﾄ) is the same header once normalised.
+    const japanese = ['件名', '開始日', '開始時刻', '終了日', '終了時刻', '終日ｲﾍﾞﾝﾄ', 'アラーム オン/オフ', '場所', '内容'];
+    expect(knownLayoutMapping(japanese)?.layout).toBe('Outlook calendar CSV export (Japanese)');
+    expect(knownLayoutMapping(['Betreff', 'Beginnt am', 'Beginnt um', 'Ganztaegiges Ereignis', 'Erinnerung Ein/Aus'])?.layout).toBe(
+      'Outlook calendar CSV export (German)',
+    );
+    // Without the reminder column, a German sheet is read by the aliases, not as Outlook's.
+    expect(knownLayoutMapping(['Betreff', 'Beginnt am', 'Beginnt um', 'Endet um'])).toBeUndefined();
   });
 });
