@@ -20,17 +20,17 @@ export const jsonSummarySchema = z
     requests: count.describe('HTTP requests sent, reads and retries included'),
     planned: z
       .looseObject({
-        created: count,
-        updated: count,
+        create: count,
+        update: count,
         unchanged: count,
-        deleted: count,
+        delete: count,
         invalid: count,
-        conflicts: count,
+        conflict: count,
       })
-      .describe("Rows per action of the plan: what the run would do (a dry run's whole answer)"),
+      .describe("Rows per action of the plan, keyed by the report's action names: what the run would do (a dry run's whole answer)"),
     done: z
-      .looseObject({ created: count, updated: count, deleted: count, failed: count, not_attempted: count })
-      .describe("What became of the plan's writes"),
+      .looseObject({ create: count, update: count, delete: count, failed: count, not_attempted: count })
+      .describe("What became of the plan's writes: create, update, delete done; failed; not_attempted"),
     dry_run: z.boolean().describe('True when nothing was written (--dry-run, validate)'),
     command: z.enum(['import', 'validate', 'export', 'dedupe']),
     guide: z.int().positive().nullable().describe('The guide id; null for validate'),
@@ -63,7 +63,7 @@ export const jsonSummarySchema = z
         failed: count,
         not_attempted: count,
         planned: z
-          .looseObject({ created: count, updated: count, unchanged: count, deleted: count, invalid: count, conflicts: count })
+          .looseObject({ create: count, update: count, unchanged: count, delete: count, invalid: count, conflict: count })
           .describe("The speakers' rows per action of the plan"),
       })
       .optional()

@@ -11,21 +11,14 @@ import type { ReportDocument } from './types.js';
 
 export const JSON_SUMMARY_VERSION = 1;
 
-/** Rows per action of the plan, in the summary's own key names. */
-export interface PlannedCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-  invalid: number;
-  conflicts: number;
-}
+/** Rows per action of the plan, keyed by the report's action names (create, update, ...). */
+export type PlannedCounts = Record<Action, number>;
 
-/** What became of the plan's writes. */
+/** What became of the plan's writes: the writes done per action, failed, not attempted. */
 export interface DoneCounts {
-  created: number;
-  updated: number;
-  deleted: number;
+  create: number;
+  update: number;
+  delete: number;
   failed: number;
   not_attempted: number;
 }
@@ -69,18 +62,11 @@ export function jsonSummary(
   const { speakers, ...summary } = doc.summary;
   return {
     ...summary,
-    planned: {
-      created: per('create'),
-      updated: per('update'),
-      unchanged: per('unchanged'),
-      deleted: per('delete'),
-      invalid: per('invalid'),
-      conflicts: per('conflict'),
-    },
+    planned: plannedOf(tally.actions),
     done: {
-      created: summary.created,
-      updated: summary.updated,
-      deleted: summary.deleted,
+      create: summary.created,
+      update: summary.updated,
+      delete: summary.deleted,
       failed: summary.failed,
       not_attempted: summary.not_attempted,
     },
@@ -100,12 +86,12 @@ export function jsonSummary(
 function plannedOf(actions: ReadonlyMap<Action, number>): PlannedCounts {
   const per = (action: Action) => actions.get(action) ?? 0;
   return {
-    created: per('create'),
-    updated: per('update'),
+    create: per('create'),
+    update: per('update'),
     unchanged: per('unchanged'),
-    deleted: per('delete'),
+    delete: per('delete'),
     invalid: per('invalid'),
-    conflicts: per('conflict'),
+    conflict: per('conflict'),
   };
 }
 

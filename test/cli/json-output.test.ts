@@ -100,8 +100,8 @@ describe('--json', () => {
     const run = await world.importCli(sheet, ['--json', '--dry-run', '--report', report]);
     expect(run.code).toBe(1);
     const json = jsonOf(run.stdout);
-    expect(json.planned).toEqual({ created: 2, updated: 1, unchanged: 4, deleted: 0, invalid: 1, conflicts: 0 });
-    expect(json.done).toEqual({ created: 0, updated: 0, deleted: 0, failed: 0, not_attempted: 0 });
+    expect(json.planned).toEqual({ create: 2, update: 1, unchanged: 4, delete: 0, invalid: 1, conflict: 0 });
+    expect(json.done).toEqual({ create: 0, update: 0, delete: 0, failed: 0, not_attempted: 0 });
     expect(json).toMatchObject({
       dry_run: true,
       command: 'import',
@@ -124,7 +124,7 @@ describe('--json', () => {
     expect(run.code).toBe(1);
     const json = jsonOf(run.stdout);
     expect(json).toMatchObject({ command: 'validate', guide: null, dry_run: true, exit_code: 1, requests: 0 });
-    expect(json.planned).toMatchObject({ created: 2, invalid: 1 });
+    expect(json.planned).toMatchObject({ create: 2, invalid: 1 });
     expect(json.failures.map((f) => f.row)).toEqual([4]);
   });
 
@@ -135,7 +135,7 @@ describe('--json', () => {
     expect(run.code).toBe(3);
     const json = jsonOf(run.stdout);
     expect(json).toMatchObject({ exit_code: 3, left: 6, not_attempted: 6, created: 0 });
-    expect(json.planned.created).toBe(6);
+    expect(json.planned.create).toBe(6);
     expect(json.stopped).toMatch(/--max-requests/);
     expect(json.stopped).not.toMatch(/^stopped early/);
     expect(run.stderr).toMatch(/left: 6 rows were not attempted\. Running the same import again finishes the job\./);

@@ -72,8 +72,8 @@ describe('speakers: dry run, request cap, budget', { timeout: 120_000 }, () => {
     expect(world.sandbox.requests().filter((r) => r.method !== 'GET')).toEqual([]);
     expect(JSON.parse(run.stdout)).toMatchObject({
       created: 0,
-      planned: { created: 6 },
-      speakers: { created: 0, planned: { created: 4 } },
+      planned: { create: 6 },
+      speakers: { created: 0, planned: { create: 4 } },
       dry_run: true,
     });
     const report = readCsvReport(join(world.dir, 'agenda.report.csv'));
