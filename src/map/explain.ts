@@ -56,7 +56,8 @@ export interface MappingExplanation {
 export interface Explainer {
   addMapped(row: MappedRow): void;
   addResult(row: ReportRow): void;
-  finish(): MappingExplanation;
+  /** `detected`: per field, how the validator found its date/time column written (ColumnFormats.detected). */
+  finish(detected?: Readonly<Partial<Record<MappedField, string>>>): MappingExplanation;
 }
 
 interface PendingSample {
@@ -90,13 +91,13 @@ export function createExplainer(map: ColumnMap, headerRow: number, mapping: Mapp
         if (sample) sample.result = resultOf(field, sample, report);
       }
     },
-    finish() {
+    finish(detected = {}) {
       return {
         sheet: map.sheet,
         headerRow,
         layout: map.layout ?? null,
         mapping: mapping && mapping.layout === undefined ? mapping.source : null,
-        fields: fields.map((field) => explainField(field, map, mapping, samples.get(field)!)),
+        fields: fields.map((field) => explainField(field, map, mapping, samples.get(field)!, detected[field])),
         unmapped: map.unmapped,
         ignored: map.ignored,
         mappingFile: mappingFileFor(map, mapping),
@@ -105,7 +106,13 @@ export function createExplainer(map: ColumnMap, headerRow: number, mapping: Mapp
   };
 }
 
-function explainField(field: MappedField, map: ColumnMap, mapping: MappingConfig | undefined, samples: PendingSample[]): ExplainedField {
+function explainField(
+  field: MappedField,
+  map: ColumnMap,
+  mapping: MappingConfig | undefined,
+  samples: PendingSample[],
+  detected: string | undefined,
+): ExplainedField {
   const columns = map.columns.filter((c) => c.field === field);
   const explicit = columns.length > 0 && mapping !== undefined && isNamedIn(mapping, columns[0]!.header);
   const from = columns.length === 0 ? 'default' : explicit ? (mapping?.layout ?? `mapping file ${mapping?.source}`) : 'alias';
@@ -115,7 +122,7 @@ function explainField(field: MappedField, map: ColumnMap, mapping: MappingConfig
     columns: columns.length > 0 ? columns.map((c) => c.header) : [DEFAULT_COLUMN],
     from,
     over: map.passedOver.filter((c) => c.field === field).map((c) => c.header),
-    format: formatOf(field, mapping),
+    format: detected ? `${formatOf(field, mapping)}; ${detected}` : formatOf(field, mapping),
     samples: samples.map((s) => ({ row: s.row, value: s.value, result: s.result?.text ?? '(not converted)', ok: s.result?.ok ?? false })),
   };
 }

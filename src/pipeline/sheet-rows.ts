@@ -110,6 +110,7 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
         importIds: converted.importIds,
         rows: withReadNotes(rows.withNotes(converted.rows), readNotes),
         warnings: () => converted.warnings(),
+        formats: converted.formats,
       };
     },
   };

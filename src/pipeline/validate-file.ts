@@ -141,7 +141,7 @@ function validationDocument(
     warnings: [...checked.sheet.warnings, ...checked.converted.warnings()],
     rows,
   });
-  if (checked.explainer) document.explain = checked.explainer.finish();
+  if (checked.explainer) document.explain = checked.explainer.finish(checked.converted.formats.detected);
   return document;
 }
 

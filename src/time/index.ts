@@ -23,5 +23,5 @@ export {
   type LocalValue,
 } from './read-cell.js';
 export * from './wall-clock.js';
-export type { DayMonthOrder, WrittenTime } from './written-value.js';
+export type { DayMonthOrder, ParsedValue, WrittenTime } from './written-value.js';
 export { fixedOffsetZone, isValidZone, normaliseZoneName, offsetZone, requireZoneOption, type OffsetZone } from './zones.js';

@@ -269,4 +269,9 @@ export interface ColumnFormats {
   readonly unmappedTimeColumns?: readonly string[];
   /** Headers of the mapped date and start columns that give some row a time: a row without one there is all-day by omission. */
   readonly timedColumns?: readonly string[];
+  /**
+   * Per field, how its column was found to be written, for validate --explain ("dates:
+   * day/month/year (detected from row 7: "18/05/2027")"); absent for a column with nothing to say.
+   */
+  readonly detected?: Readonly<Partial<Record<DateTimeField, string>>>;
 }

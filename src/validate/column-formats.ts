@@ -21,9 +21,11 @@ import {
   requireZoneOption,
   type ColumnFormats,
   type ColumnParser,
+  type CellRole,
   type CompiledDateFormat,
   type DateTimeField,
   type DayMonthOrder,
+  type ParsedValue,
   type TimeOptions,
 } from '../time/index.js';
 import type { CellValue, MappedRow } from '../types.js';
@@ -57,6 +59,17 @@ interface ColumnEvidence {
   languages: Map<NameLanguage, number>;
   /** A cell holds a certain day fraction ("0.7291666", "0.75"): the column's "0.25" is one too. */
   dayFractions: boolean;
+  /** The first cell of each telling kind, quoted by validate --explain. */
+  seen: Partial<Record<WrittenKind, Sighted>>;
+}
+
+/** The kinds of cell validate --explain names: a serial number as text, a day fraction, a range in one cell, a dotted date. */
+type WrittenKind = 'serial' | 'fraction' | 'range' | 'dotted';
+
+interface Sighted {
+  sheet: string;
+  row: number;
+  text: string;
 }
 
 /** A row's key in the sheet-wide facts (ClockOrder). */
@@ -111,6 +124,7 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
     partial: null,
     languages: new Map(),
     dayFractions: false,
+    seen: {},
   }));
   let firstSheet: string | undefined;
   let multiSheet = false;
@@ -139,6 +153,7 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
         }
         if (typeof cell.value !== 'string') continue;
         if (role !== 'date' && !column.dayFractions && isCertainDayFraction(cell.value)) column.dayFractions = true;
+        if (parsed) seeKind(column, row, cell.value, role, parsed);
         if (/\p{L}{2}|[月曜]/u.test(cell.value)) {
           for (const language of nameLanguagesIn(cell.value)) {
             column.languages.set(language, (column.languages.get(language) ?? 0) + 1);
@@ -180,6 +195,11 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
       const unmappedTimeColumns = [...unmappedTimes]
         .filter(([, t]) => t.times > 0 && t.times >= t.filled * TIME_COLUMN_SHARE)
         .map(([column]) => column);
+      const detected: Partial<Record<DateTimeField, string>> = {};
+      for (const column of columns) {
+        const text = describeColumn(column, parsers[column.field], format, multiSheet, clockOrder);
+        if (text) detected[column.field] = text;
+      }
       return {
         dateFormat: format?.text ?? null,
         dayMonthOrder,
@@ -187,6 +207,7 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
         clockOrder,
         unmappedTimeColumns,
         timedColumns: [...timedColumns],
+        detected,
       };
     },
   };
@@ -207,6 +228,56 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
     // Only a text can leave am/pm out: a time cell or a number is a 24-hour value.
     clock.see(rowKey(row), day, parsed.time, typeof value !== 'string' || clockTextIsMarked(value));
   }
+}
+
+/** Remembers the first cell of each kind validate --explain names. */
+function seeKind(column: ColumnEvidence, row: MappedRow, text: string, role: CellRole, parsed: ParsedValue): void {
+  const trimmed = text.trim();
+  let kind: WrittenKind | null = null;
+  if (role === 'date' && /^\d{5}$/.test(trimmed)) kind = 'serial';
+  else if (role !== 'date' && /^0?[.,]\d+$/.test(trimmed)) kind = 'fraction';
+  else if (parsed.end !== undefined) kind = 'range';
+  else if (parsed.date?.kind === 'numeric' && parsed.date.separator === '.') kind = 'dotted';
+  if (kind && !column.seen[kind]) column.seen[kind] = { sheet: row.sheet, row: row.row, text: trimmed };
+}
+
+/**
+ * How a column was found to be written, in words for validate --explain: its day/month order and
+ * the cell that settled it, the language of its names, serial dates, day fractions, ranges, and
+ * times read by their order in the day. Empty when the column said nothing worth telling.
+ */
+function describeColumn(
+  column: ColumnEvidence,
+  parser: ColumnParser,
+  format: CompiledDateFormat | null,
+  multiSheet: boolean,
+  clockOrder: ClockOrder | null,
+): string {
+  const where = (s: Sighted): string => `row ${s.row}${multiSheet ? ` of ${JSON.stringify(s.sheet)}` : ''}: ${JSON.stringify(s.text)}`;
+  const parts: string[] = [];
+  const { evidence, seen } = column;
+  // A --date-format (or a mapping file's) is named where it is given: only what was detected is said here.
+  if (!format && evidence && parser.order) {
+    const proof = parser.order === 'd/M' ? evidence.dayFirst : evidence.monthFirst;
+    const order = parser.order === 'd/M' ? 'day/month/year' : 'month/day/year';
+    const first = proof.count > 0 ? proof.first[0] : undefined;
+    if (first) parts.push(`dates: ${order} (detected from ${where({ ...first, text: proof.text })})`);
+    else parts.push(`dates: ${order} (no date settles it; the sheet's language, ${parser.locale}, writes them so)`);
+  }
+  if (seen.dotted) parts.push(`dates: day.month.year (dotted, ${where(seen.dotted)})`);
+  if (seen.serial) parts.push(`dates: spreadsheet serial numbers, 1900 system (${where(seen.serial)})`);
+  if (parser.locale && column.languages.size > 0) parts.push(`month/weekday names: ${parser.locale}`);
+  if (column.partial && parser.firstDay) {
+    const day = parser.firstDay;
+    const iso = `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+    parts.push(`days without a full date counted from day 1 = ${iso} (${where(column.partial)})`);
+  }
+  if (column.dayFractions && seen.fraction) parts.push(`times: fractions of a day (${where(seen.fraction)})`);
+  if (seen.range) parts.push(`start and end in one cell (${where(seen.range)})`);
+  if (clockOrder && clockOrder.afternoon.size > 0 && (column.field === 'start' || column.field === 'datetime_start')) {
+    parts.push(`12-hour times without am/pm, read by their order in the day (${clockOrder.afternoon.size} in the afternoon)`);
+  }
+  return parts.join('; ');
 }
 
 /** A cell that holds a time of day (a time cell, "9:30", "9:30 am", "14h", "9:00-10:30"), not a bare number. */

@@ -202,6 +202,8 @@ export interface ConvertedSheetRows {
   readonly rows: IterableIterator<ConvertedRow>;
   /** The run-level warnings, once `rows` has been read to the end. */
   warnings(): string[];
+  /** How the sheet's date/time columns are read (validate --explain names what was detected). */
+  readonly formats: ColumnFormats;
 }
 
 /**
@@ -281,6 +283,7 @@ export function convertSheetRows(
   return {
     importIds,
     rows: rows(),
+    formats: context.formats,
     warnings() {
       if (!finished) throw new Error('convertSheetRows: warnings() before every row was read');
       const warnings: string[] = [];
