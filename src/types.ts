@@ -123,7 +123,8 @@ export type IssueCode =
   | 'out_of_window'
   | 'server_rejected'
   | 'request_failed'
-  | 'bad_image';
+  | 'bad_image'
+  | 'bad_email';
 
 /** A problem with one row: data, not an exception. Travels to the report. */
 export interface RowIssue {

@@ -27,6 +27,8 @@ export interface ValidateOptions extends SheetOptions {
   explain: boolean;
   /** --write-mapping FILE: what was detected, saved as an editable mapping file. */
   writeMapping?: string;
+  /** --speakers FILE: the speakers to check, in a file of their own (else the workbook's Speakers sheet). */
+  speakersFile?: string;
 }
 
 export interface ConnectionOptions {
@@ -138,10 +140,12 @@ export function mergeConfig(flags: Raw, config: ConfigValues, configPath: string
 
 export function normalizeValidateOptions(raw: Raw): Readonly<ValidateOptions> {
   const writeMapping = text(raw.writeMapping, 'write-mapping');
+  const speakersFile = text(raw.speakers, 'speakers');
   return Object.freeze({
     ...sheetOptions(raw),
     explain: bool(raw.explain, 'explain'),
     ...(writeMapping !== undefined ? { writeMapping } : {}),
+    ...(speakersFile !== undefined ? { speakersFile } : {}),
   });
 }
 

@@ -65,7 +65,7 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
   const speakersSheet =
     sheet.feedSpeakers && !options.speakersFile
       ? feedSpeakersSheet(sheet.sheet, sheet.feedSpeakers)
-      : await readSpeakers({ file, speakersFile: options.speakersFile });
+      : await readSpeakers({ file: sheet.workbook.path, label: sheet.workbook.label, speakersFile: options.speakersFile });
   const before = client.requestCount;
   const guide = await client.getGuide(options.guide);
   const convertedRows = sheet.convert({
@@ -149,7 +149,7 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
 }
 
 /** The folder a sheet's relative image paths start from; for a URL or standard input, the working folder. */
-function imageBaseDir(file: string): string {
+export function imageBaseDir(file: string): string {
   return file === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(file) ? process.cwd() : dirname(resolve(file));
 }
 

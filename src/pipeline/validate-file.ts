@@ -9,6 +9,9 @@ import type { TimeOptions } from '../time/index.js';
 import type { ReportRow, Summary } from '../types.js';
 import type { ConvertedSheetRows } from '../validate/index.js';
 import { createExplainer, type Explainer } from '../map/explain.js';
+import { feedSpeakersSheet } from '../sources/feed-sheet.js';
+import { prepareSpeakerCheck, readSpeakers, validateSpeakers, type RosterSession, type SpeakerCheck } from '../speakers/index.js';
+import { imageBaseDir } from './plan-file.js';
 import { readSheet, type ReadSheet, type SheetInput } from './sheet-rows.js';
 
 export interface ValidateFileOptions extends SheetInput {
@@ -21,11 +24,19 @@ export interface ValidateFileOptions extends SheetInput {
   firstDay?: string;
   /** --locale: the language of month and weekday names that languages read differently. */
   locale?: string;
+  /** --speakers FILE: the speakers in a file of their own (else the workbook's Speakers sheet). */
+  speakersFile?: string;
+  /** The custom list speakers go in (default "Speakers"); with speakerListsByRole, one per role. */
+  speakerList?: string;
+  speakerListsByRole?: boolean;
 }
 
 export interface ValidatedFile {
+  /** Its `rows` are the sessions' (one per session); its summary counts the speakers' apart. */
   document: ReportDocument;
   plan: Plan;
+  /** The speakers' rows (record 'speaker'), as import's report lists them after the sessions'. */
+  speakerRows: ReportRow[];
 }
 
 /** Validates a sheet without any network. Never prints or exits; run-level problems throw. */
@@ -36,7 +47,9 @@ export async function validateFile(file: string, options: Omit<ValidateFileOptio
   const plan = planner.assemble(entries, 0);
   const rows = entries.map((entry) => entryToReportRow(entry, 'planned'));
   for (const row of rows) checked.explainer?.addResult(row);
-  return { document: validationDocument(file, options, checked, rows, summarize(rows, 0)), plan };
+  const speakers = speakerRows(checked);
+  const summary = summarize([...rows, ...speakers], 0);
+  return { document: validationDocument(file, options, checked, rows, summary), plan, speakerRows: speakers };
 }
 
 /** validateFile for a caller that takes the report rows one at a time (the validate command). */
@@ -47,8 +60,11 @@ export interface ValidationRows {
    * less of it with every row. Iterate once, to the end.
    */
   readonly rows: IterableIterator<ReportRow>;
-  /** Once the rows have been read: the report document (its `rows` left empty) and their tally. */
-  finish(): { document: ReportDocument; tally: RowTally };
+  /**
+   * Once the rows have been read: the report document (its `rows` left empty), the speakers' rows
+   * (validateFile's speakerRows: for the report after the sessions'), and the tally of both.
+   */
+  finish(): { document: ReportDocument; tally: RowTally; speakerRows: ReportRow[] };
 }
 
 /**
@@ -71,7 +87,12 @@ export async function validateFileRows(file: string, options: Omit<ValidateFileO
   }
   return {
     rows: reportRows(),
-    finish: () => ({ document: validationDocument(file, options, checked, [], tally.summary), tally }),
+    finish: () => {
+      // The speakers' rows follow the sessions', counted apart (summary.speakers).
+      const speakers = speakerRows(checked);
+      for (const row of speakers) tally.add(row);
+      return { document: validationDocument(file, options, checked, [], tally.summary), tally, speakerRows: speakers };
+    },
   };
 }
 
@@ -81,12 +102,23 @@ interface CheckedSheet {
   sheet: ReadSheet;
   converted: ConvertedSheetRows;
   explainer?: Explainer;
+  /** The Speakers sheet (or --speakers file, or a feed's speakers) with its photo files checked. */
+  speakers: SpeakerCheck;
+  /** What the speakers' check needs of each valid session row, gathered as the rows go by. */
+  sessions: RosterSession[];
+  /** The speakers' warnings, once their rows are made. */
+  speakerWarnings: string[];
 }
 
 /** read → map, and the sheet-wide part of convert (sheet-rows.ts, the driver import uses too). */
 async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file'>): Promise<CheckedSheet> {
   const startedAt = new Date().toISOString();
   const sheet = await readSheet({ file, sheet: options.sheet, mapping: options.mapping, source: options.source });
+  // The speakers as import reads them (plan-file.ts): a feed's own, else --speakers, else the Speakers sheet.
+  const speakersSheet =
+    sheet.feedSpeakers && !options.speakersFile
+      ? feedSpeakersSheet(sheet.sheet, sheet.feedSpeakers)
+      : await readSpeakers({ file: sheet.workbook.path, label: sheet.workbook.label, speakersFile: options.speakersFile });
   const time: TimeOptions = {
     timezone: options.timezone,
     dateFormat: options.dateFormat,
@@ -96,7 +128,20 @@ async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file
   };
   // Sampled before convert() lets the rows go.
   const explainer = options.explain ? explainSheet(sheet) : undefined;
-  return { startedAt, time, sheet, converted: sheet.convert(time), ...(explainer ? { explainer } : {}) };
+  return {
+    startedAt,
+    time,
+    sheet,
+    converted: sheet.convert(time),
+    ...(explainer ? { explainer } : {}),
+    speakers: await prepareSpeakerCheck(speakersSheet, {
+      photoBaseDir: imageBaseDir(options.speakersFile ?? file),
+      speakerList: options.speakerList,
+      speakerListsByRole: options.speakerListsByRole,
+    }),
+    sessions: [],
+    speakerWarnings: [],
+  };
 }
 
 function offlinePlanner({ sheet, converted }: CheckedSheet): RowPlanner {
@@ -116,7 +161,23 @@ function offlinePlanner({ sheet, converted }: CheckedSheet): RowPlanner {
 
 /** Each row's plan entry, in sheet order, converted and planned as it is asked for. */
 function* plannedEntries(checked: CheckedSheet, planner: RowPlanner): Generator<PlanEntry> {
-  for (const row of checked.converted.rows) yield planner.planRow(row);
+  for (const row of checked.converted.rows) {
+    // Only what the speakers' check reads is kept of a row (its import id and speaker cells).
+    if (row.ok) {
+      const { sheet, row: at, speakers, fields } = row.session;
+      checked.sessions.push({ sheet, row: at, speakers, fields: { import_id: fields.import_id } });
+    }
+    yield planner.planRow(row);
+  }
+}
+
+/** The speakers' report rows (record 'speaker', counted apart in summary.speakers), after the sessions'. */
+function speakerRows(checked: CheckedSheet): ReportRow[] {
+  const validated = validateSpeakers(checked.speakers, checked.sessions);
+  checked.sessions = [];
+  if (validated === null) return [];
+  checked.speakerWarnings = validated.warnings;
+  return validated.rows;
 }
 
 function validationDocument(
@@ -138,7 +199,7 @@ function validationDocument(
       ...checked.time,
     },
     summary,
-    warnings: [...checked.sheet.warnings, ...checked.converted.warnings()],
+    warnings: [...checked.sheet.warnings, ...checked.converted.warnings(), ...checked.speakerWarnings],
     rows,
   });
   if (checked.explainer) document.explain = checked.explainer.finish(checked.converted.formats.detected);

@@ -13,9 +13,10 @@ import type { OpenSheetOptions, SheetSource } from '../read/types.js';
 import type { FeedDays, FeedSheetSource, FeedTable } from './feed-sheet.js';
 import { decideFormat, feedExtension } from './source-format.js';
 import { redactUrl, sourceLocation, type SourceLocation } from './source-location.js';
-import type { FetchedSource, SourceOptions } from './types.js';
+import type { FetchedCopy, FetchedSource, SourceOptions } from './types.js';
 
-export type OpenedSource = SheetSource | FeedSheetSource;
+/** A fetched CSV/TSV/XLSX/ODS carries the copy it was read from (`fetchedCopy`). */
+export type OpenedSource = (SheetSource & { fetchedCopy?: FetchedCopy }) | FeedSheetSource;
 
 export async function openSource(file: string, read: OpenSheetOptions, options: SourceOptions = {}): Promise<OpenedSource> {
   const location = sourceLocation(file);
@@ -146,7 +147,11 @@ function decodeText(bytes: Buffer): string {
  * temporary folder under the source's own name (a CSV's sheet is named after it), read, and the
  * folder removed when the process ends. Messages name the source, never the temporary path.
  */
-async function openBytesAsSheet(fetched: FetchedSource, format: string, read: OpenSheetOptions): Promise<SheetSource> {
+async function openBytesAsSheet(
+  fetched: FetchedSource,
+  format: string,
+  read: OpenSheetOptions,
+): Promise<SheetSource & { fetchedCopy: FetchedCopy }> {
   const dir = mkdtempSync(join(tmpdir(), 'guidebook-import-source-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const stem = parsePath(fetched.fileName).name.replace(/[^\w.-]+/g, '_') || (fetched.url === '-' ? 'stdin' : 'source');
@@ -155,7 +160,7 @@ async function openBytesAsSheet(fetched: FetchedSource, format: string, read: Op
   try {
     const source = await openSheet(path, read);
     source.warnings.splice(0, source.warnings.length, ...source.warnings.map((warning) => warning.split(path).join(fetched.label)));
-    return source;
+    return Object.assign(source, { fetchedCopy: { path, label: fetched.label } });
   } catch (error) {
     if (error instanceof GuidebookImportError && error.message.includes(path)) {
       throw new GuidebookImportError(error.code, error.message.split(path).join(fetched.label), { cause: error });

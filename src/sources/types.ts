@@ -43,3 +43,12 @@ export interface FetchedSource {
   /** What the user should know about what was fetched (the Google export, redirects). */
   notes: string[];
 }
+
+/**
+ * A fetched workbook (URL or standard input) as the sheet reader read it: a private temporary copy,
+ * so that its other sheets (Speakers) are read as a local workbook's are; messages name `label`.
+ */
+export interface FetchedCopy {
+  path: string;
+  label: string;
+}

@@ -9,27 +9,49 @@ import { cellText } from '../read/cell-value.js';
 import { openSheet } from '../read/index.js';
 import type { RawRow, RowIssue, SheetSpeaker } from '../types.js';
 import { splitList } from '../validate/row-values.js';
+import { looksLikeEmail } from './speaker-ids.js';
+
+/** The canonical header of each field, for an issue when the sheet's own header is blank. */
+const FIELD_COLUMN: Readonly<Record<SpeakerField, string>> = {
+  import_id: 'Import ID',
+  name: 'Name',
+  title: 'Title',
+  company: 'Company',
+  bio: 'Bio',
+  email: 'Email',
+  photo: 'Photo',
+  role: 'Role',
+  sessions: 'Sessions',
+};
 
 export interface SpeakersSheet {
   /** The sheet's name as the report shows it. */
   sheet: string;
   speakers: SheetSpeaker[];
-  /** Rows that could not be read as a speaker (no name). */
-  invalid: Array<{ sheet: string; row: number; issues: RowIssue[] }>;
+  /** Rows that could not be read as a speaker (no name, an email that is not one). */
+  invalid: Array<{ sheet: string; row: number; name?: string; issues: RowIssue[] }>;
   warnings: string[];
+}
+
+export interface SpeakersInput {
+  /** The agenda workbook on disk: a local file, or the copy a fetched workbook was read from. */
+  file: string;
+  /** How messages name `file` when it is such a copy (the URL as given, or "standard input"). */
+  label?: string;
+  speakersFile?: string;
 }
 
 /**
  * The Speakers sheet of `file` (a workbook), or null when it has none; with `speakersFile` that
  * file's first sheet with Speakers headers (its "Speakers" sheet when it has one).
  */
-export async function readSpeakers(input: { file: string; speakersFile?: string }): Promise<SpeakersSheet | null> {
+export async function readSpeakers(input: SpeakersInput): Promise<SpeakersSheet | null> {
   if (input.speakersFile !== undefined) {
     const named = await speakerSheetName(input.speakersFile);
-    return readSpeakerSheet(input.speakersFile, named ?? undefined);
+    return readSpeakerSheet(input.speakersFile, input.speakersFile, named ?? undefined);
   }
   const named = await speakerSheetName(input.file);
-  return named === null ? null : readSpeakerSheet(input.file, named);
+  return named === null ? null : readSpeakerSheet(input.file, input.label ?? input.file, named);
 }
 
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
@@ -53,10 +75,11 @@ async function speakerSheetName(file: string): Promise<string | null> {
   return names.find(isSpeakerSheetName) ?? null;
 }
 
-async function readSpeakerSheet(file: string, sheet: string | undefined): Promise<SpeakersSheet> {
+async function readSpeakerSheet(file: string, label: string, sheet: string | undefined): Promise<SpeakersSheet> {
   const source = await openSheet(file, { sheet, scoreHeader: scoreSpeakerHeaderRow });
   const fields = new Map<number, SpeakerField>();
-  const warnings = [...source.warnings];
+  // A fetched workbook's copy has a temporary path: messages name the source instead.
+  const warnings = source.warnings.map((warning) => warning.split(file).join(label));
   source.header.headers.forEach((header, index) => {
     const field = speakerFieldForHeader(header);
     if (field === undefined) return;
@@ -69,47 +92,61 @@ async function readSpeakerSheet(file: string, sheet: string | undefined): Promis
   if (![...fields.values()].includes('name')) {
     throw new GuidebookImportError(
       'file',
-      `${file}: the speakers sheet ${JSON.stringify(source.sheet)} has no Name column (headers: ${source.header.headers.map((h) => JSON.stringify(h)).join(', ')})`,
+      `${label}: the speakers sheet ${JSON.stringify(source.sheet)} has no Name column (headers: ${source.header.headers.map((h) => JSON.stringify(h)).join(', ')})`,
     );
   }
   const speakers: SheetSpeaker[] = [];
   const invalid: SpeakersSheet['invalid'] = [];
   for await (const raw of source.rows) {
-    const read = speakerOfRow(raw, fields);
+    const read = speakerOfRow(raw, fields, source.header.headers);
     if ('issues' in read) invalid.push(read);
     else speakers.push(read);
   }
   return { sheet: source.sheet, speakers, invalid, warnings };
 }
 
-/** One Speakers-sheet row as a SheetSpeaker, or its issues. */
+/** One Speakers-sheet row as a SheetSpeaker, or its issues (naming the sheet's own column headers). */
 export function speakerOfRow(
   raw: RawRow,
   fields: ReadonlyMap<number, SpeakerField>,
+  headers: readonly string[] = [],
 ): SheetSpeaker | { sheet: string; row: number; issues: RowIssue[] } {
   const texts: Partial<Record<SpeakerField, { text: string; column: string }>> = {};
-  let nameColumn = 'Name';
+  const columnOf = (index: number, field: SpeakerField): string => headers[index]?.trim() || FIELD_COLUMN[field];
+  let nameColumn = FIELD_COLUMN.name;
   for (const [index, field] of fields) {
     const text = cellText(raw.cells[index] ?? null).trim();
-    if (field === 'name') nameColumn = String(index);
-    if (text !== '') texts[field] = { text, column: String(index) };
+    if (field === 'name') nameColumn = columnOf(index, field);
+    if (text !== '') texts[field] = { text, column: columnOf(index, field) };
   }
+  const issues: RowIssue[] = [];
   const name = texts.name?.text;
   if (name === undefined) {
-    return {
+    issues.push({
+      code: 'required',
+      severity: 'error',
+      message: `Row ${raw.row}: a speaker needs a name (column ${JSON.stringify(nameColumn)} is empty)`,
       sheet: raw.sheet,
       row: raw.row,
-      issues: [
-        {
-          code: 'required',
-          severity: 'error',
-          message: `Row ${raw.row}: a speaker needs a name (column Name is empty)`,
-          sheet: raw.sheet,
-          row: raw.row,
-          column: nameColumn === 'Name' ? 'Name' : undefined,
-        },
-      ],
-    };
+      column: nameColumn,
+    });
+  }
+  // The email is the speaker's contact and tells two people of one name apart: never guessed at.
+  if (texts.email && !looksLikeEmail(texts.email.text)) {
+    issues.push({
+      code: 'bad_email',
+      severity: 'error',
+      message: `Row ${raw.row}, column ${JSON.stringify(texts.email.column)}: ${JSON.stringify(texts.email.text)} is not an email address`,
+      sheet: raw.sheet,
+      row: raw.row,
+      column: texts.email.column,
+      value: texts.email.text,
+    });
+  }
+  if (name === undefined || issues.length > 0) {
+    const invalid: { sheet: string; row: number; name?: string; issues: RowIssue[] } = { sheet: raw.sheet, row: raw.row, issues };
+    if (name !== undefined) invalid.name = name;
+    return invalid;
   }
   const speaker: SheetSpeaker = { sheet: raw.sheet, row: raw.row, name };
   if (texts.import_id) speaker.import_id = texts.import_id.text;

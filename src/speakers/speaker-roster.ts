@@ -48,9 +48,12 @@ export interface Roster {
   sessionIssues: Map<string, RowIssue[]>;
 }
 
+/** What the roster reads of a valid session row (validate holds only this much of each row). */
+export type RosterSession = Pick<SheetSession, 'sheet' | 'row' | 'speakers'> & { fields: Pick<SheetSession['fields'], 'import_id'> };
+
 export interface RosterInput {
   speakersSheet: SpeakersSheet | null;
-  sessions: readonly SheetSession[];
+  sessions: readonly RosterSession[];
 }
 
 export function buildRoster(input: RosterInput): Roster {
@@ -60,7 +63,13 @@ export function buildRoster(input: RosterInput): Roster {
   const sheet = input.speakersSheet;
   const byId = new Map<string, RosterSpeaker>();
 
-  for (const invalid of sheet?.invalid ?? []) problems.push({ action: 'invalid', ...invalid });
+  // An invalid Speakers row that still has a name (a bad email) holds that name back: a session
+  // naming it is not linked to a name-only stand-in, which would be a second item once it is fixed.
+  const invalidByName = new Map<string, number>();
+  for (const invalid of sheet?.invalid ?? []) {
+    problems.push({ action: 'invalid', ...invalid });
+    if (invalid.name !== undefined) invalidByName.set(personKey(invalid.name), invalid.row);
+  }
 
   // Speakers rows, their import ids checked for sharing first: a shared id is never guessed.
   const rows = (sheet?.speakers ?? []).map((row) => ({ row, importId: deriveSpeakerImportId(row) }));
@@ -138,6 +147,20 @@ export function buildRoster(input: RosterInput): Roster {
             session,
             `speaker ${JSON.stringify(ref.name)} matches ${byName.get(personKey(ref.name))!.length} Speakers rows (same name): not linked; ` +
               'write the email ("Name <email>") or the import id in the cell',
+          ),
+        );
+        sessionIssues.set(sessionId, warnings);
+        continue;
+      }
+      const heldBack = invalidByName.get(personKey(ref.name));
+      if (found === undefined && !ref.email && heldBack !== undefined) {
+        const warnings = sessionIssues.get(sessionId) ?? [];
+        warnings.push(
+          issue(
+            'server_conflict',
+            'warning',
+            session,
+            `speaker ${JSON.stringify(ref.name)} is not linked: its Speakers row ${heldBack} is invalid (fix that row)`,
           ),
         );
         sessionIssues.set(sessionId, warnings);

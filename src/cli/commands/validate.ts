@@ -20,6 +20,7 @@ export const validateCommand: CliCommand = {
     sheetOptions(yargs)
       .option('explain', { type: 'boolean', describe: 'Show per field its column, format and three sample values with their result' })
       .option('write-mapping', { type: 'string', describe: 'Save the detected column mapping as an editable mapping file (JSON)' })
+      .option('speakers', { type: 'string', describe: "Check the speakers in this file (CSV/XLSX; else the workbook's Speakers sheet)" })
       .example('$0 validate agenda.xlsx --timezone Europe/Berlin', 'check a sheet before importing it')
       .example(
         '$0 validate agenda.xlsx --timezone America/New_York --explain --write-mapping agenda.mapping.json',
@@ -56,7 +57,9 @@ export const validateCommand: CliCommand = {
         writer.close();
         throw error;
       }
-      const { document, tally } = validation.finish();
+      const { document, tally, speakerRows } = validation.finish();
+      // The speakers' rows follow the sessions' in the report, as import's do.
+      for (const row of speakerRows) writer.write(row);
       await writer.finish(document);
       for (const warning of document.warnings) say(`warning: ${warning}`);
       if (document.explain) await explainRun(document.explain, options);
