@@ -132,6 +132,7 @@ export function convertRowTimes(
 
   if (!allDay) pushIfAny(warnings, unusualStartWarning(row, start.cell, startWall, zoneLabel));
   if (endUtc !== null && end.kind !== 'none') pushIfAny(warnings, longSessionWarning(row, end.cell, endUtc - startUtc));
+  if (end.kind === 'wall' && end.timeOnly) pushIfAny(warnings, morningToMidnightWarning(row, end.cell, startWall, end.wall));
   pushIfAny(warnings, windowWarning(row, start.cell, startWall, options.guideWindow));
 
   return {
@@ -368,7 +369,12 @@ function readEnd(
   if (start.rangeEnd !== undefined) {
     const range = start.rangeEnd ? placeEnd(start, start.rangeEnd, startWall, endDay, formats, options) : ('open' as const);
     // A range in one cell is one span: "23:00-01:00" can only run past midnight, so it does, said.
+    // One that would then last over 12 hours ("10:00-9:00") is more likely a slip: still the error.
     if (range !== 'open' && range.beforeStart) {
+      if (range.wall + DAY_MS - startWall > LONGEST_OVERNIGHT_RANGE) {
+        errors.push(endBeforeStart(row, start.cell, range.wall, startWall));
+        return { kind: 'none' };
+      }
       range.wall += DAY_MS;
       warnings.push(overnightRangeWarning(row, start.cell, range.wall));
     }
@@ -493,6 +499,25 @@ function endBeforeStart(row: MappedRow, cell: MappedCell, wall: number, startWal
     cell,
     `ends at ${formatWallTime(wall)}, before the start at ${formatWallTime(startWall)}; ` +
       'if the session runs past midnight, pass --overnight, write the end as 25:00 or fill in an End Date column',
+  );
+}
+
+/** The longest a range in one cell may run past midnight ("18:00-06:00"); longer is read as a slip. */
+const LONGEST_OVERNIGHT_RANGE = 12 * HOUR_MS;
+
+/**
+ * An end at the midnight after a morning start ("9:00 AM - 12:00 AM") is read as the day's end,
+ * but noon was often meant: said, not guessed silently.
+ */
+function morningToMidnightWarning(row: MappedRow, cell: MappedCell, startWall: number, endWall: number): RowIssue | null {
+  const startOfDay = startWall - (((startWall % DAY_MS) + DAY_MS) % DAY_MS);
+  if (endWall !== startOfDay + DAY_MS || startWall - startOfDay >= 12 * HOUR_MS) return null;
+  return cellIssue(
+    row,
+    'suspicious_time',
+    cell,
+    `ends at midnight, ${Math.round((endWall - startWall) / HOUR_MS)} h after a morning start: if noon was meant, write 12:00 PM or 12:00`,
+    'warning',
   );
 }
 

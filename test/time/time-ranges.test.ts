@@ -233,6 +233,24 @@ describe('field-test range spellings (issue 12)', () => {
     expect(issuesOf(convertOne({ date: '2027-05-18', start: 'de 9 a' }, BERLIN)).issues[0]?.code).toBe('bad_time');
   });
 
+  it('a one-cell range that would run over 12 hours past midnight is still the error (a slip, not a night)', () => {
+    const [issue] = issuesOf(convertOne({ date: '2027-05-18', start: '10:00-9:00' }, BERLIN)).issues;
+    expect(issue?.code).toBe('end_before_start');
+    // 18:00 to 06:00 is exactly 12 hours: a night, read so (16:00Z to 04:00Z the next day)
+    expect(convertOne({ date: '2027-05-18', start: '18:00-06:00' }, BERLIN)).toMatchObject({
+      ok: true,
+      end_time: '2027-05-19T04:00:00.000Z',
+    });
+  });
+
+  it('an end at the midnight after a morning start is read so, with a warning (noon may have been meant)', () => {
+    const result = convertOne({ date: '2027-05-18', start: '9:00 AM - 12:00 AM' }, BERLIN);
+    expect(result).toMatchObject({ ok: true, start_time: '2027-05-18T07:00:00.000Z', end_time: '2027-05-18T22:00:00.000Z' });
+    expect(result.ok && result.warnings.map((w) => w.message)).toEqual([
+      'Row 2, column "Start Time": "9:00 AM - 12:00 AM" ends at midnight, 15 h after a morning start: if noon was meant, write 12:00 PM or 12:00',
+    ]);
+  });
+
   it("separate Start and End columns keep their rule: an earlier end is an error, but 00:00 is the day's end", () => {
     const [issue] = issuesOf(convertOne({ date: '2027-05-18', start: '22:00', end: '01:00' }, BERLIN)).issues;
     expect(issue).toMatchObject({ code: 'end_before_start', column: 'End Time' });
