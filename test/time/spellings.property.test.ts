@@ -138,3 +138,39 @@ describe('spellings read back to the wall clock they were written from', () => {
     );
   });
 });
+
+describe('worded and two-line ranges read back to the wall clock they were written from', () => {
+  // The opening word and the word between, as each language writes a range; the two-line form.
+  const WORDED: Array<(start: string, end: string) => string> = [
+    (s, e) => `de ${s} a ${e}`,
+    (s, e) => `von ${s} bis ${e}`,
+    (s, e) => `du ${s} à ${e}`,
+    (s, e) => `dalle ${s} alle ${e}`,
+    (s, e) => `das ${s} às ${e}`,
+    (s, e) => `van ${s} tot ${e}`,
+    (s, e) => `from ${s} to ${e}`,
+    (s, e) => `${s}から${e}`,
+    (s, e) => `${s}から${e}まで`,
+    (s, e) => `${s}\n${e}`,
+  ];
+  it('a time range with an opening word, or on two lines, the end later the same day', () => {
+    fc.assert(
+      fc.property(
+        wallClock,
+        fc.integer({ min: 1, max: 24 * 60 - 1 }),
+        fc.nat(WORDED.length - 1),
+        fc.nat(TIMES.length - 1),
+        (dt, length, w, t) => {
+          const end = dt.plus({ minutes: length });
+          fc.pre(end.day === dt.day);
+          const text = WORDED[w]!(TIMES[t]!(dt), TIMES[t]!(end));
+          const reading = readDateTimeCell(text, parserFor(null), 'time');
+          if (!reading.ok) throw new Error(`${JSON.stringify(text)} ${reading.problem}`);
+          expect([reading.value.time?.hour, reading.value.time?.minute], text).toEqual([dt.hour, dt.minute]);
+          expect([reading.value.end?.hour, reading.value.end?.minute], text).toEqual([end.hour, end.minute]);
+        },
+      ),
+      { numRuns: 600 },
+    );
+  });
+});
