@@ -129,7 +129,7 @@ export function gridRows(
         start: range ? range.start : (cells[0] ?? null),
         ownEnd: range ? range.end : null,
         rooms,
-        closing: texts.slice(1).every((text) => text === '' || isEndMarker(text)),
+        closing: isClosingRow(texts.slice(1)),
       });
       continue;
     }
@@ -280,6 +280,12 @@ function dateKeyOf(cell: CellValue): string {
 /** A date cell, or a text naming a day. */
 function isDayCell(cell: CellValue): boolean {
   return cellShape(cell) === 'date' || (typeof cell === 'string' && isDayLabel(cell));
+}
+
+/** Room cells that say only that the day ends (a bare time row says nothing, and is no closing row). */
+function isClosingRow(roomTexts: readonly string[]): boolean {
+  const filled = roomTexts.filter((text) => text !== '');
+  return filled.length > 0 && filled.every(isEndMarker);
 }
 
 function isEndMarker(text: string): boolean {

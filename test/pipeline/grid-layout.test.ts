@@ -455,6 +455,31 @@ describe('a grid closing row and its last sessions', () => {
   });
 });
 
+describe('a grid closing row per day block', () => {
+  it('a bare last time row ends the row before and is no closing row; an "End" row ends its own day only', async () => {
+    const csv = writeCsv(scratch.dir, 'blocks-end.csv', [
+      'Monday 17 May 2027',
+      'Time,Hall 1,Hall 2',
+      '09:00,Talk A,Talk B',
+      '10:00,,',
+      'Tuesday 18 May 2027',
+      'Time,Hall 1,Hall 2',
+      '09:00,Talk C,',
+      '10:30,Fin,',
+    ]);
+    const { sessions, invalid, warnings } = await convertFile({ file: csv }, { timezone: 'UTC' });
+    expect(invalid).toEqual([]);
+    expect(sessions.map((s) => [s.fields.name, s.fields.start_time, s.fields.end_time, s.warnings.length])).toEqual([
+      ['Talk A', '2027-05-17T09:00:00.000Z', '2027-05-17T10:00:00.000Z', 0],
+      ['Talk B', '2027-05-17T09:00:00.000Z', '2027-05-17T10:00:00.000Z', 0],
+      ['Talk C', '2027-05-18T09:00:00.000Z', '2027-05-18T10:30:00.000Z', 0],
+    ]);
+    expect(warnings).toContain(
+      'sheet "blocks-end.csv": row(s) 8 only say the day ends ("End"): their time ends the row before, and they are no session',
+    );
+  });
+});
+
 describe('a week grid headed by dates', () => {
   for (const [label, first, second] of [
     ['ISO dates', '2027-05-18', '2027-05-19'],
