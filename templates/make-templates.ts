@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builderTemplateBytes } from '../src/template/builder-template.js';
-import { templateBytes } from '../src/template/write-template.js';
+import { speakersTemplateCsvBytes, templateBytes } from '../src/template/write-template.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -12,6 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export function templateFiles(): Array<{ name: string; bytes: Buffer }> {
   return [
     { name: 'agenda-template.csv', bytes: templateBytes('csv') },
+    { name: 'agenda-template-speakers.csv', bytes: speakersTemplateCsvBytes() },
     { name: 'agenda-template.xlsx', bytes: templateBytes('xlsx') },
     { name: 'guidebook-builder-schedule-template.csv', bytes: builderTemplateBytes('csv') },
     { name: 'guidebook-builder-schedule-template.xlsx', bytes: builderTemplateBytes('xlsx') },

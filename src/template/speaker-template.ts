@@ -60,3 +60,23 @@ export function speakerHelpRows(rows: SpeakerTemplateRows): string[][] {
     ],
   ];
 }
+
+/**
+ * The CSV form (`template --format csv` writes it as <name>-speakers.csv beside the agenda): the
+ * help first, one cell per line as a CSV has no notes, then the header and the two examples. The
+ * reader takes the row with the most known headers as the header, so the help rows are passed over.
+ */
+export function speakerCsvRows(rows: SpeakerTemplateRows): SheetCell[][] {
+  return [
+    ['How to fill in this Speakers file (these help lines above the header row are not read; delete them or keep them)'],
+    [
+      'One row per person; Name is required. Import it with the agenda: guidebook-import import agenda.csv --speakers this-file.csv. ' +
+        'A session names its speakers in the agenda’s Speakers column (by name, "Name <email>", or Import ID; several separated by ;) ' +
+        'or a speaker lists the Import IDs of their sessions in Sessions.',
+    ],
+    ...rows.headers.map((header, index) => [`${header}: ${rows.help[index] ?? ''}`]),
+    [],
+    rows.headers,
+    ...rows.examples,
+  ];
+}

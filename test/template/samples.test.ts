@@ -132,8 +132,13 @@ describe('guidebook-import validate on the samples', () => {
       const result = await runCli(['validate', resolve(file), '--timezone', zone, '--report', report], { cwd: dir });
       expect(result.code, result.stderr).toBe(0);
       const doc = JSON.parse(await readFile(report, 'utf8')) as ReportDocument;
-      expect(doc.rows).toHaveLength(count);
+      // The speakers' rows follow the sessions' (record 'speaker'), counted apart.
+      const sessions = doc.rows.filter((row) => row.record !== 'speaker');
+      expect(sessions).toHaveLength(count);
       expect(new Set(doc.rows.map((row) => `${row.action}/${row.outcome}`))).toEqual(new Set(['create/planned']));
+      const speakers = doc.rows.filter((row) => row.record === 'speaker');
+      expect(doc.summary.speakers?.invalid ?? 0).toBe(0);
+      if (file.endsWith('.xlsx')) expect(speakers.length).toBeGreaterThan(10);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -38,14 +38,51 @@ describe('guidebook-import template', () => {
     expect(help.some((row) => row[0] === 'How to fill in the Speakers sheet')).toBe(true);
   });
 
-  it('writes CSV for --format csv and for an --output ending in .csv', async () => {
-    expect((await runCli(['template', '--format', 'csv'], { cwd: dir })).code).toBe(0);
+  it('writes CSV for --format csv and for an --output ending in .csv, each with its speakers file beside it', async () => {
+    const byFormat = await runCli(['template', '--format', 'csv'], { cwd: dir });
+    expect(byFormat.code).toBe(0);
+    expect(byFormat.stdout).toBe(`${join(dir, 'agenda-template.csv')}\n${join(dir, 'agenda-template-speakers.csv')}\n`);
     const byOutput = await runCli(['template', '--output', 'mine.csv'], { cwd: dir });
-    expect(byOutput.stdout).toBe(`${join(dir, 'mine.csv')}\n`);
+    expect(byOutput.stdout).toBe(`${join(dir, 'mine.csv')}\n${join(dir, 'mine-speakers.csv')}\n`);
     for (const name of ['agenda-template.csv', 'mine.csv']) {
       const text = await readFile(join(dir, name), 'utf8');
       expect(text.split('\r\n')[0]).toBe(CANONICAL_COLUMNS.map((column) => column.header).join(','));
     }
+  });
+
+  it('the CSV speakers file: the help of each column above the canonical header, read back as two valid speakers', async () => {
+    expect((await runCli(['template', '--output', 'mine.csv'], { cwd: dir })).code).toBe(0);
+    const path = join(dir, 'mine-speakers.csv');
+    const lines = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+    const headerAt = lines.indexOf('Import ID,Name,Title,Company,Bio,Email,Photo,Role,Sessions');
+    expect(headerAt).toBeGreaterThan(0);
+    // One help line per column, in the header's order, with the text the XLSX header notes carry.
+    expect(lines).toContain('Name: Required. The name as sessions name the speaker in their Speakers column.');
+    expect(
+      lines.slice(0, headerAt).filter((line) => /^"?(Import ID|Name|Title|Company|Bio|Email|Photo|Role|Sessions): /.test(line)),
+    ).toHaveLength(9);
+    const speakers = await readSpeakers({ file: join(dir, 'mine.csv'), speakersFile: path });
+    expect(speakers?.invalid).toEqual([]);
+    expect(speakers?.speakers.map((s) => [s.import_id, s.name, s.email, s.sessions])).toEqual([
+      ['SPK-001', 'Dr. Maya Chen', 'maya.chen@example.org', ['AG-001']],
+      ['SPK-002', 'Luis Ortega', undefined, ['AG-002']],
+    ]);
+    // The pair validates as is: the example sessions and speakers, linked, nothing to fix.
+    const run = await runCli(['validate', 'mine.csv', '--speakers', 'mine-speakers.csv', '--timezone', 'UTC', '--json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ planned: { create: 2 }, speakers: { invalid: 0, planned: { create: 2 } } });
+    expect(run.stderr).not.toMatch(/warning/);
+  });
+
+  it('a speakers file already beside the output: nothing is written, exit 2 naming it; --force replaces both', async () => {
+    await writeFile(join(dir, 'mine-speakers.csv'), 'my speakers');
+    const refused = await runCli(['template', '--output', 'mine.csv'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('guidebook-import: cannot write "mine-speakers.csv": it already exists (add --force to replace it)\n');
+    await expect(stat(join(dir, 'mine.csv'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await readFile(join(dir, 'mine-speakers.csv'), 'utf8')).toBe('my speakers');
+    expect((await runCli(['template', '--output', 'mine.csv', '--force'], { cwd: dir })).code).toBe(0);
+    expect(await readFile(join(dir, 'mine-speakers.csv'), 'utf8')).toMatch(/^\uFEFFHow to fill in this Speakers file/);
   });
 
   it('refuses to overwrite without --force: exit 2, one line, file untouched', async () => {

@@ -6,7 +6,7 @@ import type { CliCommand } from './command.js';
 
 export const templateCommand: CliCommand = {
   command: 'template',
-  describe: 'Write a blank, annotated agenda sheet with two example rows',
+  describe: 'Write a blank, annotated agenda sheet with two example rows (CSV: and <name>-speakers.csv beside it)',
   builder: (yargs) =>
     yargs
       .option('format', { type: 'string', choices: TEMPLATE_FORMATS, describe: 'csv or xlsx (default: from --output, else xlsx)' })
@@ -17,8 +17,9 @@ export const templateCommand: CliCommand = {
       const { format, path } = resolveTemplateTarget(args['format'] as TemplateFormat | undefined, args['output'] as string | undefined);
       // Loaded when the command runs, not when the CLI starts: the template is written with SheetJS.
       const { writeTemplate } = await import('../../template/write-template.js');
-      await writeTemplate(path, format, { overwrite: args['force'] === true });
-      process.stdout.write(`${resolve(path)}\n`);
+      // One line per file written: a CSV template has its speakers file beside it.
+      const written = await writeTemplate(path, format, { overwrite: args['force'] === true });
+      process.stdout.write(written.map((file) => `${resolve(file)}\n`).join(''));
       return 0;
     } catch (error) {
       if (error instanceof GuidebookImportError) return reportError(error);
