@@ -143,20 +143,47 @@ function decodeText(bytes: Buffer): string {
 }
 
 /**
- * Fetched CSV/TSV/XLSX/ODS bytes go through the sheet reader like a file: written to a private
- * temporary folder under the source's own name (a CSV's sheet is named after it), read, and the
- * folder removed when the process ends. Messages name the source, never the temporary path.
+ * A sheet the reader can open as a file: a local path as it is; a URL or standard input fetched
+ * (format by content type, extension, then content) and written to a private temporary copy
+ * (--speakers URL). A feed or a web page is refused: only a sheet lists speakers.
+ */
+export async function localSheetCopy(file: string, options: SourceOptions = {}): Promise<FetchedCopy> {
+  const location = sourceLocation(file);
+  if (location.kind === 'file') return { path: location.path, label: location.path };
+  const fetched = await loadSource(location, options);
+  const decided = decideFormat({ contentType: fetched.contentType, fileName: fetched.fileName, bytes: fetched.bytes });
+  if ('html' in decided || decided.format === 'ics' || decided.format === 'json') {
+    throw new GuidebookImportError(
+      'file',
+      `${fetched.label}: is not a sheet (CSV, TSV, XLSX or ODS)${'html' in decided ? ' but a web page (HTML); use the link that downloads the data' : ''}`,
+    );
+  }
+  return { path: writeCopy(fetched, decided.format), label: fetched.label };
+}
+
+/**
+ * Fetched bytes written to a private temporary folder under the source's own name (a CSV's sheet
+ * is named after it), removed when the process ends.
+ */
+function writeCopy(fetched: FetchedSource, format: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'guidebook-import-source-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const stem = parsePath(fetched.fileName).name.replace(/[^\w.-]+/g, '_') || (fetched.url === '-' ? 'stdin' : 'source');
+  const path = join(dir, `${stem}.${format === 'tsv' ? 'tsv' : format}`);
+  writeFileSync(path, fetched.bytes, { mode: 0o600 });
+  return path;
+}
+
+/**
+ * Fetched CSV/TSV/XLSX/ODS bytes go through the sheet reader like a file, from a temporary copy
+ * (writeCopy). Messages name the source, never the temporary path.
  */
 async function openBytesAsSheet(
   fetched: FetchedSource,
   format: string,
   read: OpenSheetOptions,
 ): Promise<SheetSource & { fetchedCopy: FetchedCopy }> {
-  const dir = mkdtempSync(join(tmpdir(), 'guidebook-import-source-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const stem = parsePath(fetched.fileName).name.replace(/[^\w.-]+/g, '_') || (fetched.url === '-' ? 'stdin' : 'source');
-  const path = join(dir, `${stem}.${format === 'tsv' ? 'tsv' : format}`);
-  writeFileSync(path, fetched.bytes, { mode: 0o600 });
+  const path = writeCopy(fetched, format);
   try {
     const source = await openSheet(path, read);
     source.warnings.splice(0, source.warnings.length, ...source.warnings.map((warning) => warning.split(path).join(fetched.label)));

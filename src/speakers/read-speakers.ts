@@ -47,8 +47,11 @@ export interface SpeakersInput {
  */
 export async function readSpeakers(input: SpeakersInput): Promise<SpeakersSheet | null> {
   if (input.speakersFile !== undefined) {
-    const named = await speakerSheetName(input.speakersFile);
-    return readSpeakerSheet(input.speakersFile, input.speakersFile, named ?? undefined);
+    // A URL is fetched like a sheet source (no --source-header: those are the agenda source's).
+    const { localSheetCopy } = await import('../sources/open-source.js');
+    const copy = await localSheetCopy(input.speakersFile);
+    const named = await speakerSheetName(copy.path);
+    return readSpeakerSheet(copy.path, copy.label, named ?? undefined);
   }
   const named = await speakerSheetName(input.file);
   return named === null ? null : readSpeakerSheet(input.file, input.label ?? input.file, named);
@@ -76,7 +79,15 @@ async function speakerSheetName(file: string): Promise<string | null> {
 }
 
 async function readSpeakerSheet(file: string, label: string, sheet: string | undefined): Promise<SpeakersSheet> {
-  const source = await openSheet(file, { sheet, scoreHeader: scoreSpeakerHeaderRow });
+  let source: Awaited<ReturnType<typeof openSheet>>;
+  try {
+    source = await openSheet(file, { sheet, scoreHeader: scoreSpeakerHeaderRow });
+  } catch (error) {
+    // A fetched sheet's copy has a temporary path: the message names the source instead.
+    if (error instanceof GuidebookImportError && file !== label && error.message.includes(file))
+      throw new GuidebookImportError(error.code, error.message.split(file).join(label), { cause: error });
+    throw error;
+  }
   const fields = new Map<number, SpeakerField>();
   // A fetched workbook's copy has a temporary path: messages name the source instead.
   const warnings = source.warnings.map((warning) => warning.split(file).join(label));

@@ -67,7 +67,7 @@ interface Summary {
   invalid: number;
   failed: number;
   source_unchanged?: boolean;
-  planned?: { created: number; invalid: number };
+  planned?: { create: number; invalid: number };
 }
 
 function summaryOf(run: CliResult): Summary {
@@ -204,7 +204,7 @@ describe('validate <URL> and private feeds', { timeout: 180_000 }, () => {
     const report = join(world.dir, 'private.report.json');
     const args = ['validate', feeds.url('/private/view/All'), '--timezone', 'America/New_York', '--json', '--report', report];
     const run = await runCli([...args, '--source-header', `Authorization: ${TOKEN}`]);
-    expect(summaryOf(run).planned).toMatchObject({ created: 3, invalid: 0 });
+    expect(summaryOf(run).planned).toMatchObject({ create: 3, invalid: 0 });
     expect(run.stdout + run.stderr + readFileSync(report, 'utf8')).not.toContain('private-feed-token');
     const without = await runCli(args);
     expect(without.code).toBe(2);
@@ -228,7 +228,7 @@ describe('validate <URL> and private feeds', { timeout: 180_000 }, () => {
     for (const path of ['/export', '/files/agenda.ods', '/agenda-tab']) {
       const report = join(world.dir, 'served.report.json');
       const run = await runCli(['validate', feeds.url(path), '--timezone', 'America/New_York', '--json', '--report', report]);
-      expect(summaryOf(run).planned, path).toMatchObject({ created: 4, invalid: 0 });
+      expect(summaryOf(run).planned, path).toMatchObject({ create: 4, invalid: 0 });
       const sheets = new Set((JSON.parse(readFileSync(report, 'utf8')).rows as Array<{ sheet: string }>).map((row) => row.sheet));
       if (path === '/export') expect([...sheets]).toEqual(['Programme']);
     }

@@ -110,6 +110,28 @@ describe('a workbook fetched by URL: its Speakers sheet', { timeout: 120_000 }, 
     ]);
   });
 
+  it('--speakers URL: a speakers CSV fetched like a source, into the guide the workbook filled: every speaker unchanged', async () => {
+    const agenda = join(world.dir, 'agenda-only.xlsx');
+    writeSpeakerWorkbook(agenda, SESSIONS);
+    const csv = [
+      'Name,Title,Company,Email,Photo,Sessions',
+      ...speakers.map((s) => [s.name, s.title ?? '', s.company ?? '', s.email ?? '', s.photo ?? '', s.sessions ?? ''].join(',')),
+    ].join('\n');
+    feeds.set('/people', { body: csv, type: 'text/csv; charset=utf-8' });
+    const mark = world.sandbox.requests().length;
+    const run = await world.importCli(agenda, ['--speakers', feeds.url('/people'), '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ unchanged: 3, speakers: { unchanged: 3 } });
+    expect(world.sandbox.requestsSince(mark).filter((request) => request.method !== 'GET')).toEqual([]);
+    // A speakers URL answering a web page is one clear line, exit 2.
+    feeds.set('/people-page', { body: '<!DOCTYPE html><html><body>People</body></html>', type: 'text/html' });
+    const page = await runCli(['validate', agenda, '--speakers', feeds.url('/people-page'), '--timezone', 'UTC']);
+    expect(page.code).toBe(2);
+    expect(page.stderr).toBe(
+      `guidebook-import: ${feeds.url('/people-page')}: is not a sheet (CSV, TSV, XLSX or ODS) but a web page (HTML); use the link that downloads the data\n`,
+    );
+  });
+
   it("a fetched workbook's speakers sheet without a Name column is one line naming the URL, not a temporary path", async () => {
     const book = join(world.dir, 'no-name.xlsx');
     writeSpeakerWorkbook(book, SESSIONS, []);
