@@ -205,7 +205,9 @@ function parseTimeWithOffset(text: string, date: WrittenDate, isoStyle: boolean)
     // (no zone is 10:15 behind UTC, so "09:00-10:15" is a range alone).
     if (!isoStyle && /^\d{2}:\d{2}-\d{2}:\d{2}$/.test(text)) {
       const span = spanValue(text, date);
-      if (span?.end && span.time && minutesOf(span.end) > minutesOf(span.time)) {
+      // An end before the start ("23:00-01:00") is a range across midnight as much as it is a
+      // time at UTC-01:00: the row's own End (or its absence) decides, as for any other range.
+      if (span?.end && span.time) {
         return RANGE_OR_OFFSET.test(text) ? { ...span, offsetAlternative: offsetMinutes } : span;
       }
     }

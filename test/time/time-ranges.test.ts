@@ -76,6 +76,12 @@ describe('a range in the start cell (a Time column beside a Date column)', () =>
     expect(overnight).toMatchObject({ end_time: '2027-05-18T23:00:00.000Z', warnings: [] });
   });
 
+  it('a date and a range across midnight in one cell is that range, not a time at UTC-01:00', () => {
+    const crossing = convertOne({ datetime_start: '2027-05-18 23:00-01:00' }, BERLIN);
+    expect(crossing).toMatchObject({ ok: true, start_time: '2027-05-18T21:00:00.000Z', end_time: '2027-05-18T23:00:00.000Z' });
+    expect(crossing.ok && crossing.warnings.map((w) => w.code)).toEqual(['suspicious_time']);
+  });
+
   it('a filled Duration must agree with the range', () => {
     expect(convertOne({ date: '2027-05-18', start: '9:00-10:30', duration: '90' }, BERLIN)).toMatchObject({
       ok: true,
