@@ -14,7 +14,7 @@ import { buildRoster } from './speaker-roster.js';
 export { readSpeakers, type SpeakersSheet } from './read-speakers.js';
 export { applySpeakers, isSpeakerWrite } from './apply-speakers.js';
 export { speakerReportRow } from './speaker-report.js';
-export { prepareSpeakerCheck, validateSpeakers, type SpeakerCheck, type ValidatedSpeakers } from './validate-speakers.js';
+export { prepareSpeakerCheck, validateSpeakers, type SpeakerCheck } from './validate-speakers.js';
 export type { RosterSession } from './speaker-roster.js';
 export type { SpeakerPlan } from './plan-speakers.js';
 
