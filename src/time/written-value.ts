@@ -216,10 +216,6 @@ function parseTimeWithOffset(text: string, date: WrittenDate, isoStyle: boolean)
   return time ? { date, time, offsetMinutes } : null;
 }
 
-function minutesOf(time: WrittenTime): number {
-  return time.hour * 60 + time.minute;
-}
-
 function spanValue(text: string, date: WrittenDate | null): ParsedValue | null {
   const span = parseTimeSpan(text);
   return span ? { date, time: span.start, offsetMinutes: null, end: span.end } : null;
