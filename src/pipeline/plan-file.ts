@@ -111,6 +111,10 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
       apiVersion,
     },
   });
+  // One message for every track and room the guide lacks, first: the rows using them point to it.
+  const missing =
+    plan.missingReferences && missingReferencesMessage(guide.id, plan.missingReferences.tracks, plan.missingReferences.locations);
+  if (missing) warnings.unshift(missing);
   const imageMemory = options.imageMemory ?? ImageMemory.inMemory();
   // Sessions have no image field in API v1: the sheet's images are not sent there.
   const imagesLeftOut = apiVersion === 'v1' && sessionImages.images.size > 0;
@@ -132,10 +136,6 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
   });
   if (speakers)
     warnings.push(...(speakersSheet?.warnings ?? []), ...speakers.plan.warnings, ...client.warnings().filter((w) => !warnings.includes(w)));
-  // One message for every track and room the guide lacks, first: the rows using them point to it.
-  const missing =
-    plan.missingReferences && missingReferencesMessage(guide.id, plan.missingReferences.tracks, plan.missingReferences.locations);
-  if (missing) warnings.unshift(missing);
   return {
     speakers,
     images,
