@@ -58,7 +58,6 @@ export function jsonSummary(
   tally: RowTally,
   run: { exitCode: 0 | 1 | 2 | 3; reportPath: string; stopped: string | null },
 ): JsonSummary {
-  const per = (action: Action) => tally.actions.get(action) ?? 0;
   const { speakers, ...summary } = doc.summary;
   return {
     ...summary,

@@ -68,7 +68,9 @@ describe('import --create-missing', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ invalid: 1, unchanged: 1 });
     expect(run.stderr).toMatch(/row 3 \[S-002\] invalid: Row 3: location "Roof Terrace" is not in guide 1.*--create-missing/);
     // Said once for the run, with the fix.
-    expect(run.stderr).toMatch(/1 room is missing from guide 1 \(named on 1 row, which stay invalid\): add --create-missing to create them, or fix these names: rooms "Roof Terrace"/);
+    expect(run.stderr).toMatch(
+      /1 room is missing from guide 1 \(named on 1 row, which stay invalid\): add --create-missing to create them, or fix these names: rooms "Roof Terrace"/,
+    );
     expect((await world.sandbox.state()).locations).toHaveLength(2);
   });
 });

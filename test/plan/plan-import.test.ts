@@ -181,7 +181,9 @@ describe('planImport: tracks and locations', () => {
     const [entry] = result.entries;
     expect(entry?.action).toBe('invalid');
     expect(entry?.issues[0]).toMatchObject({ code: 'unknown_track', severity: 'error', row: 6, value: 'Workshops' });
-    expect(entry?.issues[0]?.message).toMatch(/"Workshops" is not in guide 7 \(did you mean "Hands-on Workshops"\?\); see the run's message/);
+    expect(entry?.issues[0]?.message).toMatch(
+      /"Workshops" is not in guide 7 \(did you mean "Hands-on Workshops"\?\); see the run's message/,
+    );
     expect(entry?.issues[0]?.message).toContain('--create-missing');
     expect(result.tracksToCreate).toEqual([]);
     expect(result.missingReferences).toEqual({ tracks: [{ name: 'Workshops', rows: 1, suggestion: 'Hands-on Workshops' }], locations: [] });
