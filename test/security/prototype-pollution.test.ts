@@ -128,10 +128,14 @@ describe('a workbook full of prototype keys', () => {
   });
 
   it('validates through the whole pipeline: every row a planned create, the key columns reported as not imported', async () => {
+    // Three sheets carry agenda headers, so all three are read (one sheet per day), each by its own name.
     const { document } = await validateFile(workbook, { timezone: 'America/New_York' });
-    expect(document.rows.map((r) => [r.import_id, r.name, r.action])).toEqual(
-      FIRST_SHEET_IDS.map((id, i) => [id, FIRST_SHEET_NAMES[i], 'create']),
-    );
+    expect(document.rows.map((r) => [r.sheet, r.import_id, r.name, r.action])).toEqual([
+      ...FIRST_SHEET_IDS.map((id, i) => ['__proto__', id, FIRST_SHEET_NAMES[i], 'create']),
+      ['constructor', 'ctor-1', 'Constructor sheet talk', 'create'],
+      ['constructor', 'ctor-2', '__proto__', 'create'],
+      ['prototype', 'proto-1', 'Prototype sheet talk', 'create'],
+    ]);
     expect(document.warnings.join('\n')).toMatch(/"__proto__", "constructor", "prototype"/);
     expectUnpolluted();
 
