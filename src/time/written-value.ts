@@ -225,5 +225,10 @@ function parseLoneTime(text: string): ParsedValue | null {
   const utc = UTC_SUFFIX.exec(text);
   const time = parseTimeOfDay(utc ? text.slice(0, utc.index).trimEnd() : text);
   if (time) return { date: null, time, offsetMinutes: utc ? 0 : null };
-  return spanValue(text, null);
+  const span = spanValue(text, null);
+  // "00:41-05:00" in a Start column beside a Date: a range, or (as export writes a repeated
+  // hour) a time at UTC-05:00; both readings travel, the row decides (validate/row-times.ts).
+  const offset = span ? RANGE_OR_OFFSET.exec(text) : null;
+  if (span && offset && Number(offset[1]) <= 12) span.offsetAlternative = -(Number(offset[1]) * 60 + Number(offset[2]));
+  return span;
 }

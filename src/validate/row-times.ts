@@ -84,6 +84,10 @@ export function convertRowTimes(
     if (unmapped) errors.push(unmappedTimeIssue(row, start.cell, unmapped));
   }
   const warnings: RowIssue[] = [];
+  if (zoneColumn.kind !== 'invalid') {
+    const settled = settleOffsetOrRange(row, start, zoneColumn.kind === 'zone' ? zoneColumn.name : null, options);
+    if (settled) warnings.push(settled);
+  }
   // A blank time where other rows have one: all-day as Builder's own template means it, but said.
   if (start.time === null && allDayFlag === null && formats.timedColumns?.length && errors.length === 0) {
     const column = JSON.stringify(formats.timedColumns[0]);
@@ -321,6 +325,31 @@ function startOf(row: MappedRow, formats: ColumnFormats, value: LocalValue, date
     );
   }
   return start;
+}
+
+/**
+ * "00:41-05:00" with no End of its own is a range unless its wall time is one the zone repeats
+ * (clocks going back) and "-05:00" is one of that hour's two offsets: export writes a repeated
+ * hour's time with its offset to say which of the two it is, and the offset then wins.
+ */
+function settleOffsetOrRange(row: MappedRow, start: LocalStart, zoneName: string | null, options: TimeOptions): RowIssue | null {
+  const alternative = start.offsetAlternative;
+  if (alternative === undefined || start.rangeEnd === undefined || !start.time) return null;
+  const f = row.fields;
+  if (presentCell(f.datetime_end) || presentCell(f.end) || presentCell(f.duration)) return null;
+  const wall = wallMs(start.date, start.time);
+  const instant = localInstant(offsetZone(zoneName ?? runZone(row, options)), wall);
+  if (instant.kind !== 'overlap') return null;
+  const offsets = [instant.offsetMinutes, (wall - instant.laterUtcMs) / MINUTE_MS];
+  if (!offsets.includes(alternative)) return null;
+  start.offsetMinutes = alternative;
+  delete start.rangeEnd;
+  delete start.offsetAlternative;
+  // Said on the row: a person may have meant the range; spaces around the dash say so.
+  const problem =
+    'is read as a time with its UTC offset, which picks one of the two times the clocks show twice that night (as export writes it), ' +
+    'not as a range; write the range with spaces around the dash to mean one';
+  return cellIssue(row, 'suspicious_time', start.cell, problem, 'warning');
 }
 
 /**

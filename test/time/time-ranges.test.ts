@@ -124,11 +124,23 @@ describe('a date and a range in one cell', () => {
     });
   });
 
-  it('"01:30-05:00" is a range without an End, and a UTC offset when the row has its own End (the export writes it so)', () => {
-    expect(convertOne({ datetime_start: '2027-11-07 01:30-05:00' }, NEW_YORK)).toMatchObject({
+  it('"01:30-05:00" is a UTC offset in the hour the zone repeats (as export writes it) or with its own End, a range otherwise', () => {
+    // 01:30 happens twice in New York that night and -05:00 is the second one's offset: the time
+    // export wrote for 06:30 UTC, said on the row; a range needs spaces around its dash there.
+    const repeated = convertOne({ datetime_start: '2027-11-07 01:30-05:00' }, NEW_YORK);
+    expect(repeated).toMatchObject({ ok: true, start_time: '2027-11-07T06:30:00.000Z', end_time: null });
+    expect(repeated.ok && repeated.warnings.map((w) => w.message).join('\n')).toContain('is read as a time with its UTC offset');
+    expect(convertOne({ datetime_start: '2027-11-07 01:30 - 05:00' }, NEW_YORK)).toMatchObject({
       start_time: '2027-11-07T05:30:00.000Z', // 01:30 EDT, the first of the two 01:30s
       end_time: '2027-11-07T10:00:00.000Z', // 05:00 EST
     });
+    // Any other night it is the range it looks like.
+    expect(convertOne({ datetime_start: '2027-11-08 01:30-05:00' }, NEW_YORK)).toMatchObject({
+      start_time: '2027-11-08T06:30:00.000Z',
+      end_time: '2027-11-08T10:00:00.000Z',
+    });
+    // A Date column and the time alone in Start (export's own columns) read the same way.
+    expect(convertOne({ date: '2027-11-07', start: '01:30-05:00' }, NEW_YORK)).toMatchObject({ start_time: '2027-11-07T06:30:00.000Z' });
     expect(convertOne({ datetime_start: '2027-11-07 01:30-05:00', datetime_end: '2027-11-07 02:15-05:00' }, NEW_YORK)).toMatchObject({
       ok: true,
       start_time: '2027-11-07T06:30:00.000Z',
