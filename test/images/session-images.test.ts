@@ -56,7 +56,9 @@ describe('session images', () => {
   it('uploads each image once as multipart after the create, names `image` in changed_fields, then sends nothing on a re-run', async () => {
     const first = await run(twoSessions());
     expect(first.result.exitCode).toBe(0);
-    expect(first.uploads.map((e) => e.body)).toEqual([
+    // Uploads run concurrently: their order on the wire is not the sheet's.
+    const byFile = (body: unknown) => String((body as { image?: { file?: string } }).image?.file);
+    expect(first.uploads.map((e) => e.body).sort((a, b) => byFile(a).localeCompare(byFile(b)))).toEqual([
       { guide: '1', image: { file: 'keynote.png', content_type: 'image/png', bytes: PNG_1X1.length } },
       { guide: '1', image: { file: 'panel.jpg', content_type: 'image/jpeg', bytes: JPEG_1X1.length } },
     ]);
