@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
-import { AGENDA_HEADERS, agendaCsv, agendaSession, type AgendaSession } from './agenda.js';
+import { AGENDA_HEADERS, agendaCsv, agendaSession, descriptionsAgendaCsv, type AgendaSession } from './agenda.js';
 
 XLSX.set_fs(fs);
 
@@ -22,6 +22,13 @@ export function outPath(name: string): string {
 export function ensureAgendaCsv(rows: number): string {
   const path = outPath(`agenda-${rows}.csv`);
   if (!existsSync(path)) writeFileSync(path, agendaCsv(rows));
+  return path;
+}
+
+/** The agenda with long multi-line descriptions (bench/agenda.ts `longDescription`). */
+export function ensureDescriptionsAgendaCsv(rows: number): string {
+  const path = outPath(`agenda-${rows}-descriptions.csv`);
+  if (!existsSync(path)) writeFileSync(path, descriptionsAgendaCsv(rows));
   return path;
 }
 

@@ -121,3 +121,46 @@ export function agendaCsv(rows: number, edit?: (session: AgendaSession, index: n
   }
   return `${lines.join('\r\n')}\r\n`;
 }
+
+const PARAGRAPHS = [
+  'We start from the incident that made us rethink {topic}: a Friday deploy, a queue that grew by 40,000 messages an hour, and a dashboard that said "all green" the whole time.',
+  'The talk walks through the three designs we tried, what each cost in latency, memory and on-call hours, and why the second one — the "obvious" one — was the worst of them.',
+  '{speaker} has run {topic} in production since 2019, at two companies and one very loud start-up; before that, {speaker} wrote compilers, which explains the slides.',
+  'Bring a laptop if you want to follow the demo: the repository is public, the data set is synthetic, and every number on the slides can be reproduced in about ten minutes.',
+  'Expect a frank Q&A at the end. Café, thé and pastries are served in the foyer afterwards; the organisers say "no questions are too basic", and they mean it.',
+  'Not covered: vendor comparisons, pricing, or anything under NDA. Covered at length: failure modes, rollbacks, and the one config flag that saved a weekend (you will groan, "of course").',
+];
+const BULLETS = [
+  '- why at-least-once is a promise, not a guarantee',
+  '- the cost model, in euros (€) and in pages of the runbook',
+  '- what "eventually consistent" meant for the support team',
+  '• a checklist you can take home, and a few you should not',
+  '- naïve retries, back-off, and the thundering herd',
+  '- measuring, not guessing: p50, p99, and "the one customer"',
+];
+
+/**
+ * A long description of several paragraphs, as organisers paste them from a CFP tool: 2-6
+ * paragraphs with blank lines between them, on every other row a bullet list of 2-5 lines, quotes,
+ * commas and non-ASCII text; about 350-1,300 characters (800 on average). Deterministic in i.
+ */
+export function longDescription(i: number): string {
+  const topic = TOPICS[i % TOPICS.length]!.toLowerCase();
+  const speaker = SPEAKERS[i % SPEAKERS.length]!;
+  const fill = (text: string): string => text.replaceAll('{topic}', topic).replaceAll('{speaker}', speaker);
+  const parts: string[] = [];
+  const paragraphs = 2 + (i % 5);
+  for (let p = 0; p < paragraphs; p++) parts.push(fill(PARAGRAPHS[(i + p * 2) % PARAGRAPHS.length]!));
+  if (i % 2 === 0) {
+    const bullets = 2 + (i % 4);
+    const list: string[] = [];
+    for (let b = 0; b < bullets; b++) list.push(BULLETS[(i + b) % BULLETS.length]!);
+    parts.splice(1, 0, `In this session:\n${list.join('\n')}`);
+  }
+  return parts.join('\n\n');
+}
+
+/** The agenda with long multi-line descriptions (the second sheet of issue 15's validate goal). */
+export function descriptionsAgendaCsv(rows: number): string {
+  return agendaCsv(rows, (session, i) => ({ ...session, description: longDescription(i) }));
+}

@@ -17,6 +17,7 @@ const BENCHES = [
   'time-convert',
   'validate-csv',
   'validate-csv-ragged',
+  'validate-csv-descriptions',
   'validate-xlsx',
   'requests',
   'speakers-requests',

@@ -14,5 +14,6 @@ await compareValidateWithBaseline({
   baselineLabel: 'bare csv-parse',
   runs: benchRuns(),
   goalRatio: 1.5,
-  rssLimitMb: 512,
+  cpuGoalRatio: 2,
+  rssLimitMb: 256,
 });
