@@ -38,6 +38,7 @@ export async function runCli(argv: string[]): Promise<number> {
       failures.push(oneLine(redactSecrets(text ?? 'invalid command line')));
       exitCode = 2;
     });
+  skipHelpCacheAfterHandler(parser);
 
   for (const command of commands) {
     parser.command({
@@ -72,4 +73,20 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`guidebook-import: ${line}\n`);
   }
   return exitCode;
+}
+
+/**
+ * yargs 18 builds the running command's whole help text right after it starts the handler
+ * (command.js handleValidationAndGetResult → usage.cacheHelpMessage), so that a help() called
+ * later, once yargs has reset to the top level, still shows the command's help. That costs
+ * ~70 ms of string-width/wrap work on every run. This CLI never asks for help after a handler has
+ * started: `--help` is answered before any handler runs, and failures go to our own .fail() which
+ * prints no help. So the cache is not filled; help() builds the text when it is actually asked.
+ * getInternalMethods() and the usage instance are yargs' own (untyped in @types/yargs).
+ */
+function skipHelpCacheAfterHandler(parser: Argv): void {
+  const usage = (parser as unknown as { getInternalMethods(): { getUsageInstance(): { cacheHelpMessage: () => void } } })
+    .getInternalMethods()
+    .getUsageInstance();
+  usage.cacheHelpMessage = () => {};
 }
