@@ -1,10 +1,9 @@
-import { Info } from 'luxon';
 import { createMemo } from './caches.js';
 
-// Month and weekday names in the languages agendas are written in, taken from luxon (Intl's CLDR
-// names, so "März", "mercredi", "quinta-feira" are spelled as the language spells them), plus the
-// short forms people type. Names are compared without case and accents ("marz" = "März"), so a
-// sheet typed without accents reads the same.
+// Month and weekday names in the languages agendas are written in, as luxon's Info lists them
+// (Intl's CLDR names, so "März", "mercredi", "quinta-feira" are spelled as the language spells
+// them), plus the short forms people type. Names are compared without case and accents ("marz" =
+// "März"), so a sheet typed without accents reads the same.
 
 /** The languages whose month and weekday names are read. */
 export const NAME_LANGUAGES = ['en', 'es', 'de', 'fr', 'it', 'pt', 'nl', 'ja'] as const;
@@ -19,6 +18,91 @@ export interface NameMeaning {
   language: NameLanguage;
   value: number;
 }
+
+/**
+ * Long and short names, January first and Monday first: `Info.months('long'|'short', { locale })`
+ * and `Info.weekdays(...)` written out (luxon's own English list for en; Intl's, CLDR 48 of
+ * Node 20.20, for the others). Asking Intl for them at run time cost 50-200 ms of every start-up
+ * (each language's locale data loads on first use), and the header row of any sheet asks (is
+ * "Session" a weekday?). test/time/name-lists.test.ts checks them against the running Node's luxon.
+ */
+export const NAME_LISTS: Readonly<
+  Record<
+    Exclude<NameLanguage, 'ja'>,
+    { months: readonly [readonly string[], readonly string[]]; weekdays: readonly [readonly string[], readonly string[]] }
+  >
+> = {
+  en: {
+    months: [
+      ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+      ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+    ],
+    weekdays: [
+      ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+      ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+    ],
+  },
+  es: {
+    months: [
+      ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+      ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'],
+    ],
+    weekdays: [
+      ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
+      ['lun', 'mar', 'mié', 'jue', 'vie', 'sáb', 'dom'],
+    ],
+  },
+  de: {
+    months: [
+      ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+      ['Jan', 'Feb', 'Mär', 'Apr', 'Mai', 'Jun', 'Jul', 'Aug', 'Sep', 'Okt', 'Nov', 'Dez'],
+    ],
+    weekdays: [
+      ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'],
+      ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'],
+    ],
+  },
+  fr: {
+    months: [
+      ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+      ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
+    ],
+    weekdays: [
+      ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+      ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'],
+    ],
+  },
+  it: {
+    months: [
+      ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
+      ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
+    ],
+    weekdays: [
+      ['lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica'],
+      ['lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom'],
+    ],
+  },
+  pt: {
+    months: [
+      ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
+      ['jan.', 'fev.', 'mar.', 'abr.', 'mai.', 'jun.', 'jul.', 'ago.', 'set.', 'out.', 'nov.', 'dez.'],
+    ],
+    weekdays: [
+      ['segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado', 'domingo'],
+      ['seg.', 'ter.', 'qua.', 'qui.', 'sex.', 'sáb.', 'dom.'],
+    ],
+  },
+  nl: {
+    months: [
+      ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+      ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+    ],
+    weekdays: [
+      ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
+      ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'],
+    ],
+  },
+};
 
 // Short forms Intl does not list but sheets use.
 const EXTRA_MONTHS: Partial<Record<NameLanguage, Record<string, number>>> = {
@@ -46,15 +130,15 @@ interface NameTable {
 
 let table: NameTable | null = null;
 
-/** Built once, on the first name read: Intl's names for eight languages cost a few milliseconds. */
+/** Built once, on the first name read. */
 function names(): NameTable {
   if (table) return table;
   const months = new Map<string, NameMeaning[]>();
   const weekdays = new Map<string, NameMeaning[]>();
   for (const language of NAME_LANGUAGES) {
     if (language === 'ja') continue; // 5月, 木曜日: read by their own pattern (japanese-dates)
-    addForms(months, language, Info.months('long', { locale: language }), Info.months('short', { locale: language }));
-    addForms(weekdays, language, Info.weekdays('long', { locale: language }), Info.weekdays('short', { locale: language }));
+    addForms(months, language, ...NAME_LISTS[language].months);
+    addForms(weekdays, language, ...NAME_LISTS[language].weekdays);
     for (const [name, value] of Object.entries(EXTRA_MONTHS[language] ?? {})) add(months, name, { language, value });
     for (const [name, value] of Object.entries(EXTRA_WEEKDAYS[language] ?? {})) add(weekdays, name, { language, value });
   }
@@ -63,7 +147,7 @@ function names(): NameTable {
 }
 
 /** Long names, Intl's short names and every prefix of 3+ letters of a long name that is unique in its language. */
-function addForms(into: Map<string, NameMeaning[]>, language: NameLanguage, long: string[], short: string[]): void {
+function addForms(into: Map<string, NameMeaning[]>, language: NameLanguage, long: readonly string[], short: readonly string[]): void {
   const longNames = long.map(foldName);
   for (const [i, name] of longNames.entries()) add(into, name, { language, value: i + 1 });
   for (const [i, name] of short.entries()) add(into, foldName(name), { language, value: i + 1 });
