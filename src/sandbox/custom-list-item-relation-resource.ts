@@ -2,12 +2,14 @@
 // and one rank per list, as documented; the record has no guide of its own, so it is its list's
 // (the list filter is `custom_list__guide`).
 import { floatField, primaryKeyField } from './drf-fields.js';
-import { addError, nonObjectBodyError, readFields, type FieldErrors } from './field-reader.js';
-import { guideAccess, readGuideFilter, readIntegerFilter } from './guide-access.js';
+import { addError, readBody } from './field-reader.js';
+import { guideAccess, readListQuery } from './guide-access.js';
 import { PERMISSION_DENIED, type WritableFields, type WritableResource } from './resource.js';
 
 /** The rank a relation gets when the request gives none ("a large negative value"). */
 export const DEFAULT_RELATION_RANK = -2147483648;
+
+const GUIDE_FILTER = 'custom_list__guide';
 
 const specs = {
   custom_list: { parse: primaryKeyField, required: true },
@@ -20,12 +22,12 @@ type RelationFields = WritableFields<'custom_list_item_relations'>;
 export const customListItemRelationResource: WritableResource<'custom_list_item_relations'> = {
   kind: 'custom_list_item_relations',
   orderingFields: ['id', 'rank'],
-  guideFilter: 'custom_list__guide',
+  guideFilter: GUIDE_FILTER,
 
   check(body, ctx, existing) {
-    const shapeError = nonObjectBodyError(body);
-    if (shapeError) return { ok: false, status: 400, errors: shapeError };
-    const { values, errors } = readFields(body, specs, existing !== undefined);
+    const read = readBody(body, specs, existing !== undefined);
+    if (!read.ok) return read;
+    const { values, errors } = read;
     const m = { rank: DEFAULT_RELATION_RANK, ...existing, ...values } as RelationFields;
     const list = errors.custom_list ? undefined : ctx.store.get('custom_lists', m.custom_list);
     const item = errors.custom_list_item ? undefined : ctx.store.get('custom_list_items', m.custom_list_item);
@@ -51,23 +53,15 @@ export const customListItemRelationResource: WritableResource<'custom_list_item_
   },
 
   filter(query, ctx) {
-    const asGuide = new URLSearchParams();
-    asGuide.set('guide', query.get('custom_list__guide') ?? '');
-    const guideFilter = readGuideFilter(ctx.store, asGuide, true);
-    if (!guideFilter.ok) {
-      if (guideFilter.status === 403) return guideFilter;
-      return { ok: false, status: 400, errors: { custom_list__guide: guideFilter.errors.guide ?? [] } };
-    }
-    const errors: FieldErrors = {};
-    const id = readIntegerFilter(query, 'id', errors);
-    const list = readIntegerFilter(query, 'custom_list', errors);
-    const item = readIntegerFilter(query, 'custom_list_item', errors);
-    if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+    const read = readListQuery(ctx.store, query, ['id', 'custom_list', 'custom_list_item'], { required: true, param: GUIDE_FILTER });
+    if (!read.ok) return read;
+    const { guide, numbers } = read;
+    const { id, custom_list: list, custom_list_item: item } = numbers;
     const store = ctx.store;
     return {
       ok: true,
       keep: (r) =>
-        store.get('custom_lists', r.custom_list)?.guide === guideFilter.guide &&
+        store.get('custom_lists', r.custom_list)?.guide === guide &&
         (id === undefined || r.id === id) &&
         (list === undefined || r.custom_list === list) &&
         (item === undefined || r.custom_list_item === item),

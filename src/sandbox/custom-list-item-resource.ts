@@ -2,11 +2,11 @@
 // from its relations (`custom_lists`, read-only).
 import { customListItemDefaults } from './default-state.js';
 import { booleanField, primaryKeyField, primaryKeyListField, stringField, type FieldParser } from './drf-fields.js';
-import { addError, nonObjectBodyError, readFields, type FieldErrors } from './field-reader.js';
-import { checkWriteGuide, readGuideFilter, readIntegerFilter } from './guide-access.js';
+import { addError } from './field-reader.js';
+import { readListQuery } from './guide-access.js';
+import { readGuidedWrite } from './guided-write.js';
 import { cleanDescriptionHtml } from './html-cleaner.js';
-import { readImageFields } from './image-upload.js';
-import { PERMISSION_DENIED, type WritableFields, type WritableResource } from './resource.js';
+import type { WritableFields, WritableResource } from './resource.js';
 import { DESCRIPTION_MAX_LENGTH } from './session-resource.js';
 
 /** Django's EmailValidator in short: one @, a dotted domain, no spaces. */
@@ -37,15 +37,10 @@ export const customListItemResource: WritableResource<'custom_list_items'> = {
   orderingFields: ['id', 'name'],
 
   check(body, ctx, existing) {
-    const shapeError = nonObjectBodyError(body);
-    if (shapeError) return { ok: false, status: 400, errors: shapeError };
-    const { values, errors } = readFields(body, specs, existing !== undefined);
-    const images = readImageFields(body, ['image', 'thumbnail'], errors);
-    Object.assign(values, images.values);
+    const read = readGuidedWrite(body, ctx, existing, { specs, images: ['image', 'thumbnail'], what: 'custom list item' });
+    if (!read.ok) return read;
+    const { values, errors, uploads } = read;
     if (typeof values.description_html === 'string') values.description_html = cleanDescriptionHtml(values.description_html);
-    if (checkWriteGuide(ctx.store, values.guide as number | undefined, existing?.guide, errors, 'custom list item') === 'forbidden') {
-      return { ok: false, status: 403, detail: PERMISSION_DENIED };
-    }
     const { created_at: _c, last_updated: _u, ...defaults } = customListItemDefaults();
     const m = { ...defaults, ...existing, ...values } as ItemFields;
     if (!errors.locations && !errors.guide && values.locations !== undefined) {
@@ -72,17 +67,15 @@ export const customListItemResource: WritableResource<'custom_list_items'> = {
         image: m.image,
         thumbnail: m.thumbnail,
       },
-      uploads: images.uploads,
+      uploads,
     };
   },
 
   filter(query, ctx) {
-    const guide = readGuideFilter(ctx.store, query, true);
-    if (!guide.ok) return guide;
-    const errors: FieldErrors = {};
-    const id = readIntegerFilter(query, 'id', errors);
-    const list = readIntegerFilter(query, 'custom_lists', errors);
-    if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+    const read = readListQuery(ctx.store, query, ['id', 'custom_lists']);
+    if (!read.ok) return read;
+    const { guide, numbers } = read;
+    const { id, custom_lists: list } = numbers;
     const importId = query.get('import_id') ?? '';
     const inList =
       list === undefined
@@ -96,7 +89,7 @@ export const customListItemResource: WritableResource<'custom_list_items'> = {
     return {
       ok: true,
       keep: (i) =>
-        i.guide === guide.guide &&
+        i.guide === guide &&
         (id === undefined || i.id === id) &&
         (importId === '' || i.import_id === importId) &&
         (inList === null || inList.has(i.id)),

@@ -1,9 +1,9 @@
 // Custom lists: named lists of items in a guide ("Speakers" is the one every new guide has).
 import { booleanField, primaryKeyField, stringField } from './drf-fields.js';
-import { nonObjectBodyError, readFields, type FieldErrors } from './field-reader.js';
-import { checkWriteGuide, readGuideFilter, readIntegerFilter } from './guide-access.js';
+import { readListQuery } from './guide-access.js';
 import { customListDefaults } from './default-state.js';
-import { PERMISSION_DENIED, type WritableFields, type WritableResource } from './resource.js';
+import { readGuidedWrite } from './guided-write.js';
+import type { WritableFields, WritableResource } from './resource.js';
 
 const specs = {
   guide: { parse: primaryKeyField, required: true },
@@ -18,12 +18,9 @@ export const customListResource: WritableResource<'custom_lists'> = {
   orderingFields: ['id', 'name'],
 
   check(body, ctx, existing) {
-    const shapeError = nonObjectBodyError(body);
-    if (shapeError) return { ok: false, status: 400, errors: shapeError };
-    const { values, errors } = readFields(body, specs, existing !== undefined);
-    if (checkWriteGuide(ctx.store, values.guide as number | undefined, existing?.guide, errors, 'custom list') === 'forbidden') {
-      return { ok: false, status: 403, detail: PERMISSION_DENIED };
-    }
+    const read = readGuidedWrite(body, ctx, existing, { specs, what: 'custom list' });
+    if (!read.ok) return read;
+    const { values, errors } = read;
     if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
     const { created_at: _c, last_updated: _u, ...defaults } = customListDefaults();
     const m = { ...defaults, ...existing, ...values } as WritableFields<'custom_lists'>;
@@ -34,17 +31,16 @@ export const customListResource: WritableResource<'custom_lists'> = {
   },
 
   filter(query, ctx) {
-    const guide = readGuideFilter(ctx.store, query, true);
-    if (!guide.ok) return guide;
-    const errors: FieldErrors = {};
-    const id = readIntegerFilter(query, 'id', errors);
-    if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+    const read = readListQuery(ctx.store, query, ['id']);
+    if (!read.ok) return read;
+    const { guide, numbers } = read;
+    const { id } = numbers;
     const importId = query.get('import_id') ?? '';
     const name = query.get('name') ?? '';
     return {
       ok: true,
       keep: (l) =>
-        l.guide === guide.guide &&
+        l.guide === guide &&
         (id === undefined || l.id === id) &&
         (importId === '' || l.import_id === importId) &&
         (name === '' || l.name === name),

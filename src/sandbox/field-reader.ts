@@ -24,7 +24,7 @@ export interface FieldValues {
 }
 
 /** A body that is not a JSON object is refused before any field is read, as DRF does. */
-export function nonObjectBodyError(body: RequestBody): FieldErrors | null {
+function nonObjectBodyError(body: RequestBody): FieldErrors | null {
   if (body.kind !== 'json') return null;
   const data = body.data;
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return null;
@@ -40,7 +40,18 @@ export function nonObjectBodyError(body: RequestBody): FieldErrors | null {
   return { non_field_errors: [`Invalid data. Expected a dictionary, but got ${got}.`] };
 }
 
-export function readFields(body: RequestBody, specs: FieldSpecs, partial: boolean): FieldValues {
+/** The start of every write check: a body that is not an object is refused, else its fields are read. */
+export function readBody(
+  body: RequestBody,
+  specs: FieldSpecs,
+  partial: boolean,
+): ({ ok: true } & FieldValues) | { ok: false; status: 400; errors: FieldErrors } {
+  const shapeError = nonObjectBodyError(body);
+  if (shapeError) return { ok: false, status: 400, errors: shapeError };
+  return { ok: true, ...readFields(body, specs, partial) };
+}
+
+function readFields(body: RequestBody, specs: FieldSpecs, partial: boolean): FieldValues {
   const values: Record<string, unknown> = {};
   const errors: FieldErrors = {};
   for (const [name, spec] of Object.entries(specs)) {

@@ -1,6 +1,7 @@
-// Checks shared by every resource: whose guide is this, and the guide list filter.
+// Checks shared by every resource: whose guide is this, and a list query's guide and integer filters.
 import { addError, type FieldErrors } from './field-reader.js';
 import { MESSAGES } from './drf-fields.js';
+import { PERMISSION_DENIED, type Refusal } from './resource.js';
 import type { SandboxStore } from './store.js';
 
 export type GuideAccess = 'own' | 'other' | 'missing';
@@ -29,29 +30,52 @@ export function checkWriteGuide(
   if (access === 'other') return 'forbidden';
 }
 
-export type GuideFilter =
-  | { ok: true; guide: number | null }
-  | { ok: false; status: 400; errors: FieldErrors }
-  | { ok: false; status: 403; detail: string };
+export interface GuideFilterRule {
+  /** False only for v1 sessions, whose listing without a guide is every guide of the key. */
+  required: boolean;
+  /** The query parameter naming the guide (relations: `custom_list__guide`); its errors go under it. */
+  param: string;
+}
 
-/** Reads `?guide=`; `required` is the v1.1 rule for sessions and the rule for tracks and locations. */
-export function readGuideFilter(store: SandboxStore, query: URLSearchParams, required: boolean): GuideFilter {
-  const raw = query.get('guide') ?? '';
+export type ListQuery<N extends string> = { ok: true; guide: number | null; numbers: Record<N, number | undefined> } | Refusal;
+
+/** A list's guide filter, then its integer filters: a bad guide is answered alone, bad numbers together. */
+export function readListQuery<N extends string>(
+  store: SandboxStore,
+  query: URLSearchParams,
+  numberFilters: readonly N[],
+  rule: GuideFilterRule = { required: true, param: 'guide' },
+): ListQuery<N> {
+  const guide = readGuideFilter(store, query, rule);
+  if (!guide.ok) return guide;
+  const errors: FieldErrors = {};
+  const numbers = {} as Record<N, number | undefined>;
+  for (const name of numberFilters) numbers[name] = readIntegerFilter(query, name, errors);
+  if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+  return { ok: true, guide: guide.guide, numbers };
+}
+
+function readGuideFilter(store: SandboxStore, query: URLSearchParams, rule: GuideFilterRule): { ok: true; guide: number | null } | Refusal {
+  const raw = query.get(rule.param) ?? '';
   if (raw === '') {
-    return required ? { ok: false, status: 400, errors: { guide: [MESSAGES.required] } } : { ok: true, guide: null };
+    return rule.required ? { ok: false, status: 400, errors: { [rule.param]: [MESSAGES.required] } } : { ok: true, guide: null };
   }
-  if (!/^\d+$/.test(raw.trim())) return { ok: false, status: 400, errors: { guide: ['Enter a number.'] } };
+  if (!/^\d+$/.test(raw.trim())) return { ok: false, status: 400, errors: { [rule.param]: ['Enter a number.'] } };
   const guide = Number(raw);
   const access = guideAccess(store, guide);
   if (access === 'missing') {
-    return { ok: false, status: 400, errors: { guide: ['Select a valid choice. That choice is not one of the available choices.'] } };
+    return {
+      ok: false,
+      status: 400,
+      errors: { [rule.param]: ['Select a valid choice. That choice is not one of the available choices.'] },
+    };
   }
-  if (access === 'other') return { ok: false, status: 403, detail: 'You do not have permission to perform this action.' };
+  if (access === 'other') return { ok: false, status: 403, detail: PERMISSION_DENIED };
   return { ok: true, guide };
 }
 
 /** Reads an optional integer filter; undefined when absent or empty (django-filter skips those). */
-export function readIntegerFilter(query: URLSearchParams, name: string, errors: FieldErrors): number | undefined {
+function readIntegerFilter(query: URLSearchParams, name: string, errors: FieldErrors): number | undefined {
   const raw = query.get(name) ?? '';
   if (raw === '') return undefined;
   if (!/^-?\d+$/.test(raw.trim())) {

@@ -2,9 +2,10 @@
 // point at each other need two. Source and target are fixed once the link exists, and both must
 // be objects of the link's own guide.
 import { choiceField, floatField, integerField, primaryKeyField, stringField } from './drf-fields.js';
-import { addError, nonObjectBodyError, readFields, type FieldErrors } from './field-reader.js';
-import { checkWriteGuide, readGuideFilter, readIntegerFilter } from './guide-access.js';
-import { PERMISSION_DENIED, type WritableFields, type WritableResource } from './resource.js';
+import { addError, type FieldErrors } from './field-reader.js';
+import { readListQuery } from './guide-access.js';
+import { readGuidedWrite } from './guided-write.js';
+import type { WritableFields, WritableResource } from './resource.js';
 import { LINK_KINDS, type SandboxStore } from './store.js';
 import type { LinkContentType } from './types.js';
 
@@ -29,12 +30,9 @@ export const linkResource: WritableResource<'links'> = {
   orderingFields: ['id', 'rank'],
 
   check(body, ctx, existing) {
-    const shapeError = nonObjectBodyError(body);
-    if (shapeError) return { ok: false, status: 400, errors: shapeError };
-    const { values, errors } = readFields(body, specs, existing !== undefined);
-    if (checkWriteGuide(ctx.store, values.guide as number | undefined, existing?.guide, errors, 'link') === 'forbidden') {
-      return { ok: false, status: 403, detail: PERMISSION_DENIED };
-    }
+    const read = readGuidedWrite(body, ctx, existing, { specs, what: 'link' });
+    if (!read.ok) return read;
+    const { values, errors } = read;
     if (existing) {
       for (const field of FIXED) {
         if (values[field] !== undefined && values[field] !== existing[field]) {
@@ -63,20 +61,17 @@ export const linkResource: WritableResource<'links'> = {
   },
 
   filter(query, ctx) {
-    const guide = readGuideFilter(ctx.store, query, true);
-    if (!guide.ok) return guide;
-    const errors: FieldErrors = {};
-    const id = readIntegerFilter(query, 'id', errors);
-    const sourceId = readIntegerFilter(query, 'source_object_id', errors);
-    const targetId = readIntegerFilter(query, 'target_object_id', errors);
-    if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+    const read = readListQuery(ctx.store, query, ['id', 'source_object_id', 'target_object_id']);
+    if (!read.ok) return read;
+    const { guide, numbers } = read;
+    const { id, source_object_id: sourceId, target_object_id: targetId } = numbers;
     const importId = query.get('import_id') ?? '';
     const sourceType = query.get('source_content_type') ?? '';
     const targetType = query.get('target_content_type') ?? '';
     return {
       ok: true,
       keep: (l) =>
-        l.guide === guide.guide &&
+        l.guide === guide &&
         (id === undefined || l.id === id) &&
         (sourceId === undefined || l.source_object_id === sourceId) &&
         (targetId === undefined || l.target_object_id === targetId) &&

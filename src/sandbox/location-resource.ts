@@ -1,8 +1,9 @@
 // Locations: rooms and places of a guide.
 import { choiceField, floatField, primaryKeyField, stringField } from './drf-fields.js';
-import { addError, nonObjectBodyError, readFields, type FieldErrors } from './field-reader.js';
-import { checkWriteGuide, readGuideFilter, readIntegerFilter } from './guide-access.js';
-import { PERMISSION_DENIED, type WritableFields, type WritableResource } from './resource.js';
+import { addError } from './field-reader.js';
+import { readListQuery } from './guide-access.js';
+import { readGuidedWrite } from './guided-write.js';
+import type { WritableFields, WritableResource } from './resource.js';
 
 /** 1 the guide's Main Venue, 2 a placeholder room, 3 a map location with coordinates. */
 export const LOCATION_TYPES = [1, 2, 3] as const;
@@ -24,12 +25,9 @@ export const locationResource: WritableResource<'locations'> = {
   orderingFields: ['id', 'name'],
 
   check(body, ctx, existing) {
-    const shapeError = nonObjectBodyError(body);
-    if (shapeError) return { ok: false, status: 400, errors: shapeError };
-    const { values, errors } = readFields(body, specs, existing !== undefined);
-    if (checkWriteGuide(ctx.store, values.guide as number | undefined, existing?.guide, errors, 'location') === 'forbidden') {
-      return { ok: false, status: 403, detail: PERMISSION_DENIED };
-    }
+    const read = readGuidedWrite(body, ctx, existing, { specs, what: 'location' });
+    if (!read.ok) return read;
+    const { values, errors } = read;
     const base = existing ?? { location_type: 2, import_id: null, address: null, latitude: null, longitude: null };
     const m = { ...base, ...values } as LocationFields;
     if (!errors.location_type && m.location_type === 3 && (m.latitude === null || m.longitude === null)) {
@@ -51,17 +49,15 @@ export const locationResource: WritableResource<'locations'> = {
   },
 
   filter(query, ctx) {
-    const guide = readGuideFilter(ctx.store, query, true);
-    if (!guide.ok) return guide;
-    const errors: FieldErrors = {};
-    const type = readIntegerFilter(query, 'location_type', errors);
-    const id = readIntegerFilter(query, 'id', errors);
-    if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+    const read = readListQuery(ctx.store, query, ['location_type', 'id']);
+    if (!read.ok) return read;
+    const { guide, numbers } = read;
+    const { location_type: type, id } = numbers;
     const importId = query.get('import_id') ?? '';
     return {
       ok: true,
       keep: (l) =>
-        l.guide === guide.guide &&
+        l.guide === guide &&
         (type === undefined || l.location_type === type) &&
         (id === undefined || l.id === id) &&
         (importId === '' || l.import_id === importId),

@@ -20,15 +20,12 @@ export interface ImageUpload {
   image: SandboxImage;
 }
 
-export type WriteCheck<K extends WritableKind> =
-  | { ok: true; fields: WritableFields<K>; uploads?: ImageUpload[] }
-  | { ok: false; status: 400; errors: FieldErrors }
-  | { ok: false; status: 403; detail: string };
+/** A request refused: field errors (400), or a guide that is not the key's own (403). */
+export type Refusal = { ok: false; status: 400; errors: FieldErrors } | { ok: false; status: 403; detail: string };
 
-export type ListFilter<K extends WritableKind> =
-  | { ok: true; keep: (record: RecordOf[K]) => boolean }
-  | { ok: false; status: 400; errors: FieldErrors }
-  | { ok: false; status: 403; detail: string };
+export type WriteCheck<K extends WritableKind> = { ok: true; fields: WritableFields<K>; uploads?: ImageUpload[] } | Refusal;
+
+export type ListFilter<K extends WritableKind> = { ok: true; keep: (record: RecordOf[K]) => boolean } | Refusal;
 
 export interface WritableResource<K extends WritableKind> {
   kind: K;

@@ -1,8 +1,8 @@
 // Schedule tracks: filtered views of a guide's schedule.
 import { primaryKeyField, stringField, type FieldParser } from './drf-fields.js';
-import { nonObjectBodyError, readFields, type FieldErrors } from './field-reader.js';
-import { checkWriteGuide, readGuideFilter, readIntegerFilter } from './guide-access.js';
-import { PERMISSION_DENIED, type WritableFields, type WritableResource } from './resource.js';
+import { readListQuery } from './guide-access.js';
+import { readGuidedWrite } from './guided-write.js';
+import type { WritableFields, WritableResource } from './resource.js';
 
 const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
 
@@ -24,12 +24,9 @@ export const scheduleTrackResource: WritableResource<'schedule_tracks'> = {
   orderingFields: ['id', 'name'],
 
   check(body, ctx, existing) {
-    const shapeError = nonObjectBodyError(body);
-    if (shapeError) return { ok: false, status: 400, errors: shapeError };
-    const { values, errors } = readFields(body, specs, existing !== undefined);
-    if (checkWriteGuide(ctx.store, values.guide as number | undefined, existing?.guide, errors, 'schedule track') === 'forbidden') {
-      return { ok: false, status: 403, detail: PERMISSION_DENIED };
-    }
+    const read = readGuidedWrite(body, ctx, existing, { specs, what: 'schedule track' });
+    if (!read.ok) return read;
+    const { values, errors } = read;
     if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
     const base = existing ?? { color: null, import_id: null };
     const merged = { ...base, ...values } as WritableFields<'schedule_tracks'>;
@@ -37,15 +34,14 @@ export const scheduleTrackResource: WritableResource<'schedule_tracks'> = {
   },
 
   filter(query, ctx) {
-    const guide = readGuideFilter(ctx.store, query, true);
-    if (!guide.ok) return guide;
-    const errors: FieldErrors = {};
-    const id = readIntegerFilter(query, 'id', errors);
-    if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+    const read = readListQuery(ctx.store, query, ['id']);
+    if (!read.ok) return read;
+    const { guide, numbers } = read;
+    const { id } = numbers;
     const importId = query.get('import_id') ?? '';
     return {
       ok: true,
-      keep: (t) => t.guide === guide.guide && (importId === '' || t.import_id === importId) && (id === undefined || t.id === id),
+      keep: (t) => t.guide === guide && (importId === '' || t.import_id === importId) && (id === undefined || t.id === id),
     };
   },
 };

@@ -1,12 +1,12 @@
 // Sessions: fields, the rules between them, and list filters, as the Open API states them.
 import { booleanField, dateTimeField, floatField, integerField, primaryKeyField, primaryKeyListField, stringField } from './drf-fields.js';
-import { addError, nonObjectBodyError, readFields, type FieldErrors, type FieldSpecs } from './field-reader.js';
+import { addError, type FieldErrors, type FieldSpecs } from './field-reader.js';
 import { allDayEndTime } from './datetime.js';
 import { cleanDescriptionHtml } from './html-cleaner.js';
-import { checkWriteGuide, readGuideFilter, readIntegerFilter } from './guide-access.js';
-import { readImageFields } from './image-upload.js';
+import { readListQuery } from './guide-access.js';
+import { readGuidedWrite } from './guided-write.js';
 import { sessionDefaults } from './normalize-state.js';
-import { PERMISSION_DENIED, type WritableFields, type WritableResource } from './resource.js';
+import type { WritableFields, WritableResource } from './resource.js';
 import type { ApiVersion } from './routes.js';
 import type { SandboxStore } from './store.js';
 import type { SandboxSession } from './types.js';
@@ -47,15 +47,11 @@ export const sessionResource: WritableResource<'sessions'> = {
   orderingFields: ['id', 'start_time', 'end_time', 'name'],
 
   check(body, ctx, existing) {
-    const shapeError = nonObjectBodyError(body);
-    if (shapeError) return { ok: false, status: 400, errors: shapeError };
-    const { values, errors } = readFields(body, sessionFieldSpecs(ctx.version), existing !== undefined);
     // The image is a file part of a multipart body, never JSON.
-    const images = readImageFields(body, ['image'], errors);
-    Object.assign(values, images.values);
+    const read = readGuidedWrite(body, ctx, existing, { specs: sessionFieldSpecs(ctx.version), images: ['image'], what: 'session' });
+    if (!read.ok) return read;
+    const { values, errors, uploads } = read;
     if (typeof values.description_html === 'string') values.description_html = cleanDescriptionHtml(values.description_html);
-    const guideCheck = checkWriteGuide(ctx.store, values.guide as number | undefined, existing?.guide, errors, 'session');
-    if (guideCheck === 'forbidden') return { ok: false, status: 403, detail: PERMISSION_DENIED };
 
     const base = existing ? withoutMeta(existing) : creationDefaults(ctx.version);
     // Merged first, then checked: a PATCH must leave a session that is valid as a whole.
@@ -72,22 +68,20 @@ export const sessionResource: WritableResource<'sessions'> = {
     }
     checkRules(merged, errors);
     if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
-    return { ok: true, fields: merged, uploads: images.uploads };
+    return { ok: true, fields: merged, uploads };
   },
 
   filter(query, ctx) {
-    const guide = readGuideFilter(ctx.store, query, ctx.version === 'v1.1');
-    if (!guide.ok) return guide;
-    const errors: FieldErrors = {};
-    const id = readIntegerFilter(query, 'id', errors);
-    const track = readIntegerFilter(query, 'schedule_tracks', errors);
-    if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+    const read = readListQuery(ctx.store, query, ['id', 'schedule_tracks'], { required: ctx.version === 'v1.1', param: 'guide' });
+    if (!read.ok) return read;
+    const { guide, numbers } = read;
+    const { id, schedule_tracks: track } = numbers;
     const importId = query.get('import_id') ?? '';
     const store = ctx.store;
     return {
       ok: true,
       keep: (s) =>
-        (guide.guide === null ? store.guide(s.guide)?.owner === store.account : s.guide === guide.guide) &&
+        (guide === null ? store.guide(s.guide)?.owner === store.account : s.guide === guide) &&
         (importId === '' || s.import_id === importId) &&
         (id === undefined || s.id === id) &&
         (track === undefined || s.schedule_tracks.includes(track)),
