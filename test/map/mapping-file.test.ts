@@ -1,13 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GuidebookImportError } from '../../src/errors.js';
 import { buildColumnMap } from '../../src/map/column-map.js';
 import { loadMappingFile, parseMappingConfig } from '../../src/options/mapping-file.js';
-
-const TEMPLATES = fileURLToPath(new URL('../../templates/mappings/', import.meta.url));
+import { GERMAN_HEADERS, loadTemplateMapping } from '../support/mapping-templates.js';
 
 function mappingError(json: unknown, source = 'mapping.json'): string {
   try {
@@ -123,7 +121,7 @@ describe('loadMappingFile', () => {
 
 describe('example mapping files in templates/mappings', () => {
   it('sched-export.json maps a Sched session export', () => {
-    const config = loadMappingFile(join(TEMPLATES, 'sched-export.json'));
+    const config = loadTemplateMapping('sched-export.json');
     const map = buildColumnMap(
       {
         sheet: 'sessions',
@@ -180,30 +178,10 @@ describe('example mapping files in templates/mappings', () => {
   });
 
   it('german-headers.json maps a German agenda with d.M.yyyy dates', () => {
-    const config = loadMappingFile(join(TEMPLATES, 'german-headers.json'));
+    const config = loadTemplateMapping('german-headers.json');
     expect(config.formats.date).toBe('d.M.yyyy');
     expect(config.timezone).toBe('Europe/Berlin');
-    const map = buildColumnMap(
-      {
-        sheet: 'Programm',
-        row: 1,
-        headers: [
-          'Kennung',
-          'Titel',
-          'Datum',
-          'Beginn',
-          'Ende',
-          'Raum',
-          'Themenbereich',
-          'Referent',
-          'Beschreibung',
-          'Bewertung erlauben',
-          'Reihenfolge',
-          'Bemerkung',
-        ],
-      },
-      config,
-    );
+    const map = buildColumnMap({ sheet: 'Programm', row: 1, headers: GERMAN_HEADERS }, config);
     expect(map.unmapped).toEqual([]);
     expect(map.ignored).toEqual(['Referent', 'Bemerkung']);
     expect(map.columns.map((c) => c.field)).toEqual([

@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildColumnMap, mapRow } from '../../src/map/column-map.js';
 import type { MappingConfig } from '../../src/map/mapping-config.js';
-import { loadMappingFile, parseMappingConfig } from '../../src/options/mapping-file.js';
+import { parseMappingConfig } from '../../src/options/mapping-file.js';
 import type { CellValue, ConvertedRow, SheetSession } from '../../src/types.js';
 import {
   type ConvertOptions,
@@ -11,6 +10,7 @@ import {
   convertRows,
   convertSheetRows,
 } from '../../src/validate/convert-rows.js';
+import { GERMAN_HEADERS, loadTemplateMapping } from '../support/mapping-templates.js';
 
 /** Runs the real map stage and convertRows over a small sheet. */
 function convert(headers: string[], rows: CellValue[][], options: ConvertOptions = { timezone: 'Europe/Berlin' }, mapping?: MappingConfig) {
@@ -310,28 +310,12 @@ describe('convertRows', () => {
 });
 
 describe('convertRows with the example mapping files', () => {
-  const templates = fileURLToPath(new URL('../../templates/mappings/', import.meta.url));
-
   it('reads a German agenda: d.M.yyyy dates, ja/nein, decimal commas, Berlin time', () => {
-    const mapping = loadMappingFile(`${templates}german-headers.json`);
+    const mapping = loadTemplateMapping('german-headers.json');
     const options = convertOptionsFor({}, mapping);
     expect(options).toMatchObject({ timezone: 'Europe/Berlin', dateFormat: 'd.M.yyyy' });
-    const headers = [
-      'Kennung',
-      'Titel',
-      'Datum',
-      'Beginn',
-      'Ende',
-      'Raum',
-      'Themenbereich',
-      'Referent',
-      'Beschreibung',
-      'Bewertung erlauben',
-      'Reihenfolge',
-      'Bemerkung',
-    ];
     const { rows } = convert(
-      headers,
+      GERMAN_HEADERS,
       [
         ['K-1', 'Eröffnung', '4.3.2027', '9:00', '10:00', 'Saal 1', 'Plenum', 'Dr. Weber', 'Begrüßung', 'ja', '1,5', ''],
         ['K-2', 'Mittag', '4.3.2027', '12:00', '13:00', '', '', '', '', 'nein', '', 'intern'],
@@ -359,7 +343,7 @@ describe('convertRows with the example mapping files', () => {
   });
 
   it('lets --timezone and --date-format win over the mapping file', () => {
-    const mapping = loadMappingFile(`${templates}german-headers.json`);
+    const mapping = loadTemplateMapping('german-headers.json');
     expect(convertOptionsFor({ timezone: 'UTC', dateFormat: 'd/M/yyyy' }, mapping)).toMatchObject({
       timezone: 'UTC',
       dateFormat: 'd/M/yyyy',
@@ -367,7 +351,7 @@ describe('convertRows with the example mapping files', () => {
   });
 
   it('reads a Sched export: datetime columns, comma lists, defaults', () => {
-    const mapping = loadMappingFile(`${templates}sched-export.json`);
+    const mapping = loadTemplateMapping('sched-export.json');
     const { rows } = convert(
       ['event_key', 'name', 'event_start', 'event_end', 'event_type', 'venue', 'description', 'speakers'],
       [['a1b2', 'Scaling Postgres', '2027-05-18 14:00', '2027-05-18 14:45', 'Data, Talks', 'Room 101', '', 'Ada']],
