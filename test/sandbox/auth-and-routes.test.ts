@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSandboxState, startSandbox, type SandboxHandle } from '../../src/sandbox/index.js';
 import { apiClient, validSession, type Call } from './client.js';
+import { STORED_AT, storedSession } from './stored-records.js';
 
 let sandbox: SandboxHandle;
 let api: Call;
@@ -8,39 +9,21 @@ let api: Call;
 beforeAll(async () => {
   const state = defaultSandboxState();
   // A session and a track in the other account's guide 3, to show they stay out of reach.
-  state.sessions.push({ ...sessionRow(1, 3), name: 'Not yours' });
-  state.schedule_tracks.push({ id: 1, guide: 3, name: 'Theirs', color: null, import_id: null, created_at: stamp, last_updated: stamp });
+  state.sessions.push(storedSession(1, 3, { name: 'Not yours' }));
+  state.schedule_tracks.push({
+    id: 1,
+    guide: 3,
+    name: 'Theirs',
+    color: null,
+    import_id: null,
+    created_at: STORED_AT,
+    last_updated: STORED_AT,
+  });
   state.nextIds = { sessions: 2, schedule_tracks: 2, locations: 1 };
   sandbox = await startSandbox({ apiKey: 'right-key', initialState: state });
   api = apiClient(sandbox, 'right-key');
 });
 afterAll(() => sandbox.close());
-
-const stamp = '2027-01-01T00:00:00.000000+0000';
-function sessionRow(id: number, guide: number) {
-  return {
-    id,
-    guide,
-    name: 'x',
-    start_time: stamp,
-    end_time: null,
-    all_day: false,
-    description_html: null,
-    import_id: null,
-    allow_rating: false,
-    add_to_schedule: false,
-    schedule_tracks: [],
-    locations: [],
-    rank: null,
-    require_login: false,
-    max_capacity: null,
-    waitlist: false,
-    registration_start_date: null,
-    registration_end_date: null,
-    created_at: stamp,
-    last_updated: stamp,
-  };
-}
 
 describe('authentication', () => {
   it('answers 401 with a detail for a missing header, another scheme and a wrong key', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { GuidebookImportError } from '../../src/errors.js';
 import { defaultSandboxState, startSandbox, type SandboxState } from '../../src/sandbox/index.js';
 import { apiClient, validSession } from './client.js';
+import { storedSession } from './stored-records.js';
 
 const tempState = () => join(mkdtempSync(join(tmpdir(), 'sandbox-state-')), 'state.json');
 const readState = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as SandboxState;
@@ -92,27 +93,14 @@ describe('state file', () => {
   it('keeps saving cheap: 2,000 creates into a large guide cost little more than with no file', async () => {
     const large = defaultSandboxState();
     for (let id = 1; id <= 5000; id += 1) {
-      large.sessions.push({
-        ...validSession({ guide: 2 }),
-        id,
-        description_html: `<p>${'x'.repeat(300)}</p>`,
-        import_id: `pre-${id}`,
-        start_time: '2027-09-20T08:00:00.000000+0000',
-        end_time: null,
-        all_day: false,
-        allow_rating: false,
-        add_to_schedule: false,
-        schedule_tracks: [],
-        locations: [],
-        rank: null,
-        require_login: false,
-        max_capacity: null,
-        waitlist: false,
-        registration_start_date: null,
-        registration_end_date: null,
-        created_at: '2027-01-01T00:00:00.000000+0000',
-        last_updated: '2027-01-01T00:00:00.000000+0000',
-      });
+      large.sessions.push(
+        storedSession(id, 2, {
+          name: validSession().name,
+          description_html: `<p>${'x'.repeat(300)}</p>`,
+          import_id: `pre-${id}`,
+          start_time: '2027-09-20T08:00:00.000000+0000',
+        }),
+      );
     }
     large.nextIds.sessions = 5001;
     const timeCreates = async (stateFile: string | undefined) => {
