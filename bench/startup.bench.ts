@@ -1,13 +1,16 @@
 // Start-up cost of the CLI: CPU (user + system) of `guidebook-import validate` on a 10-row CSV, against
 // a bare `node -e ''` in the same script, runs interleaved. On 10 rows nearly all of it is loading
 // modules, so this is the figure lazy loading (issue 11, item 6) moves.
-// Run: npx tsx bench/startup.bench.ts. It builds src/ into bench/.out/startup-dist first (tsc, the
-// build's own config), so it measures the tree as it is, not a stale dist/. STARTUP_CLI=<path to a
-// built cli/main.js> measures another build instead (a `git archive` of an older commit, say).
+// Run: npx tsx bench/startup.bench.ts. It builds src/ into bench/.out/startup-dist first as
+// `npm run build` does (tsc with the build's own config, then the CLI bundle of
+// scripts/bundle-cli.ts), so it measures the tree as it is and as it ships, not a stale dist/.
+// STARTUP_CLI=<path to a built cli/main.js> measures another build instead (a `git archive` of an
+// older commit, say).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleCli } from '../scripts/bundle-cli.js';
 import { agendaCsv } from './agenda.js';
 import { OUT_DIR, outPath } from './agenda-files.js';
 import { benchRuns, loadAverage, median, saveResult } from './stats.js';
@@ -27,7 +30,7 @@ const CPU_PROBE = `data:text/javascript,${encodeURIComponent(
     "process.on('exit', () => { const u = process.cpuUsage(); appendFileSync(process.env.STARTUP_CPU_FILE, (u.user + u.system) / 1000 + '\\n'); });",
 )}`;
 
-function buildCli(): string {
+async function buildCli(): Promise<string> {
   const outDir = join(OUT_DIR, 'startup-dist');
   rmSync(outDir, { recursive: true, force: true });
   execFileSync(
@@ -38,6 +41,7 @@ function buildCli(): string {
       stdio: 'inherit',
     },
   );
+  await bundleCli(outDir);
   // The build resolves its own package.json (the version) one level above the output, as dist/ does.
   return join(outDir, 'cli', 'main.js');
 }
@@ -66,7 +70,7 @@ function cpuOf(args: string[], cpuFile: string): Promise<number> {
   });
 }
 
-const cli = process.env.STARTUP_CLI ? resolve(process.env.STARTUP_CLI) : buildCli();
+const cli = process.env.STARTUP_CLI ? resolve(process.env.STARTUP_CLI) : await buildCli();
 if (!existsSync(cli)) throw new Error(`no CLI at ${cli}`);
 const csv = outPath(`startup-${ROWS}.csv`);
 writeFileSync(csv, agendaCsv(ROWS));

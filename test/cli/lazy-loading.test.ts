@@ -1,11 +1,15 @@
 // Issue 11, item 6: the CLI loads the sandbox, SheetJS, sanitize-html, cli-progress and the HTTP
-// client only when a command needs them. Checked twice: on the sources' import graph (what each
-// entry can reach), and on a real `validate` run (what the child process resolved).
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli } from '../support/cli-process.js';
+// client only when a command needs them. Checked on the sources' import graph (what each entry can
+// reach), on a real `validate` run (what the child process resolved), and on the published bundle
+// (scripts/bundle-cli.ts): its chunks, and what a `validate` run of it loads.
+import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BundleChunk, bundleCli } from '../../scripts/bundle-cli.js';
+import { cliEnv, REPO_ROOT, runCli } from '../support/cli-process.js';
 import { importGraph } from '../support/import-graph.js';
 import * as library from '../../src/index.js';
 import * as sandboxEntry from '../../src/sandbox/index.js';
@@ -79,8 +83,62 @@ describe('the CLI loads what a command needs', () => {
   });
 });
 
-/** Runs `validate` on a one-row CSV with this Description cell; the modules the child loaded. */
-async function modulesLoadedByValidate(description: string): Promise<string[]> {
+describe('the published CLI bundle loads what a command needs', () => {
+  // Built as `npm run build` builds it, inside the repository so that node_modules resolves.
+  const out = join(REPO_ROOT, 'test-artifacts', 'lazy-loading-dist');
+  let chunks: Record<string, BundleChunk>;
+  /** The sources in a bundle file: src/ paths for tsc's files, node_modules/ paths for packages. */
+  const sourcesOf = (file: string): string[] =>
+    (chunks[file]?.inputs ?? []).map((input) => (input.startsWith('node_modules/') ? input : `src/${input}`));
+
+  beforeAll(async () => {
+    rmSync(out, { recursive: true, force: true });
+    const tsc = [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(REPO_ROOT, 'tsconfig.build.json'), '--outDir', out];
+    try {
+      execFileSync(process.execPath, tsc, { cwd: REPO_ROOT, encoding: 'utf8' });
+    } catch (error) {
+      throw new Error(`tsc failed: ${(error as { stdout?: string }).stdout ?? String(error)}`);
+    }
+    chunks = await bundleCli(out);
+  }, 120_000);
+
+  it('main.js and the CLI it imports hold yargs and the command list, no library stage', () => {
+    // main.js checks the Node version first and then imports the CLI (an import(), always taken).
+    const loadedWithMain = new Set<string>(['main.js', ...(chunks['main.js']?.dynamicImports ?? [])]);
+    for (const file of loadedWithMain) for (const imported of chunks[file]?.staticImports ?? []) loadedWithMain.add(imported);
+    const sources = [...loadedWithMain].flatMap(sourcesOf);
+    // Not vacuous: the commands and the argument parser are there.
+    expect(sources).toContain('src/cli/commands/validate.js');
+    expect(sources.some((input) => input.startsWith('node_modules/yargs/'))).toBe(true);
+    expect(
+      sources.filter((input) =>
+        /^src\/(pipeline|read|validate|plan|apply|export|api|sandbox|template\/(?!template-format)|report\/html)\//.test(input),
+      ),
+    ).toEqual([]);
+    expect(sources.filter((input) => /^node_modules\/(luxon|csv-parse|zod|xlsx|cli-progress|sanitize-html)\//.test(input))).toEqual([]);
+  });
+
+  it('a validate run of a CSV loads no chunk of the sandbox, the HTTP client, SheetJS, cli-progress or sanitize-html', async () => {
+    const loaded = await modulesLoadedByValidate('Plain words', join(out, 'cli', 'main.js'));
+    const cliDir = `${relative(REPO_ROOT, join(out, 'cli')).split('\\').join('/')}/`;
+    const sources = loaded.filter((file) => file.startsWith(cliDir)).flatMap((file) => sourcesOf(file.slice(cliDir.length)));
+    // Not vacuous: the run loaded the validate pipeline and csv-parse from the bundle.
+    expect(sources).toContain('src/pipeline/validate-file.js');
+    expect(sources.some((input) => input.startsWith('node_modules/csv-parse/'))).toBe(true);
+    expect(sources.filter((input) => /^src\/(sandbox|api)\//.test(input))).toEqual([]);
+    expect(loaded.filter((file) => /node_modules\/(xlsx|@e965\/xlsx|cli-progress|sanitize-html|postcss)\//.test(file))).toEqual([]);
+    // yargs' help-text helpers are bundled but not run: no help was printed.
+    expect(sources.some((input) => input.startsWith('node_modules/cliui/'))).toBe(true);
+  }, 60_000);
+});
+
+const TSX = pathToFileURL(join(REPO_ROOT, 'node_modules/tsx/dist/esm/index.mjs')).href;
+
+/**
+ * Runs `validate` on a one-row CSV with this Description cell, from the sources or from a built
+ * main.js; the modules the child loaded, relative to the repository.
+ */
+async function modulesLoadedByValidate(description: string, builtMain?: string): Promise<string[]> {
   const dir = tempDir('gi-lazy');
   const sheet = join(dir, 'agenda.csv');
   writeFileSync(
@@ -89,11 +147,14 @@ async function modulesLoadedByValidate(description: string): Promise<string[]> {
   );
   const log = join(dir, 'modules.txt');
   writeFileSync(log, '');
-  const run = await runCli(['validate', sheet, '--json'], {
-    apiKey: null,
-    env: { MODULE_LOG_FILE: log },
-    preload: [join(REPO_ROOT, 'test/support/module-log.ts')],
-  });
+  const moduleLog = join(REPO_ROOT, 'test/support/module-log.ts');
+  const run =
+    builtMain === undefined
+      ? await runCli(['validate', sheet, '--json'], { apiKey: null, env: { MODULE_LOG_FILE: log }, preload: [moduleLog] })
+      : await promisify(execFile)(process.execPath, ['--import', TSX, '--import', moduleLog, builtMain, 'validate', sheet, '--json'], {
+          cwd: REPO_ROOT,
+          env: cliEnv({ apiKey: null, env: { MODULE_LOG_FILE: log } }),
+        }).then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }));
   expect(run.code, run.stderr).toBe(0);
   expect(JSON.parse(run.stdout)).toMatchObject({ invalid: 0 });
   expect(readFileSync(join(dir, 'agenda.report.csv'), 'utf8')).toContain('L-1');
