@@ -1,14 +1,12 @@
-import { createReadStream } from 'node:fs';
-import { Readable, finished, pipeline, type Transform } from 'node:stream';
-import { parse, type Parser } from 'csv-parse';
 import type { CellValue, RawRow } from '../types.js';
-import { acceptEveryRecordLength } from './csv-parse-patch.js';
+import { csvRecords, type CsvInput } from './csv-records.js';
+import { useCsvWorker, workerCsvRecords } from './csv-worker-records.js';
 import { fileError, tooManyRows } from './file-error.js';
-import { watchFileTail, type FileTail } from './file-tail.js';
+import type { FileTail } from './file-tail.js';
 import { isEmptyRow, noHeaderMessage, alignCells, type HeaderCandidate } from './header-row.js';
 import { chooseLayout, layOutRows, type SheetRowCells } from './sheet-layout.js';
 import { isAllSheets } from './sheet-choice.js';
-import { HEADER_SCAN_ROWS, MAX_CSV_RECORD_BYTES } from './limits.js';
+import { HEADER_SCAN_ROWS } from './limits.js';
 import type { OpenedFile, ReadSettings, SheetSource } from './types.js';
 import { sniffDelimiter, type Delimiter } from './sniff-delimiter.js';
 import { detectTextEncoding, encodingFromBom, type TextEncoding } from './text-encoding.js';
@@ -31,8 +29,9 @@ export async function openDelimitedSheet(
     warnings.push(`--sheet ${JSON.stringify(String(settings.sheet))} ignored: a ${delimiterName(delimiter)} file has one sheet`);
   }
 
-  const { stream: tailWatch, tail } = watchFileTail();
-  const records = recordBatches(parseRecords(file, encoding, delimiter, tailWatch));
+  // A large file is parsed on a worker thread while this one maps and checks its rows.
+  const input: CsvInput = { path: file.path, encoding, utf8Bom: encodingFromBom(file.head) === 'utf-8', delimiter };
+  const { batches: records, tail } = useCsvWorker(file.size) ? workerCsvRecords(input) : csvRecords(input);
   const candidates: HeaderCandidate[] = [];
   const pending: Array<{ row: number; record: string[] }> = [];
   // Records of the batch the header scan stopped in, not yet scanned.
@@ -222,87 +221,6 @@ function cutShortWarning(tail: FileTail, last: { row: number; cells: number }, h
     return `row ${last.row}: the last row has ${last.cells} of ${headers.length} cells and no line break after it: the file may have been cut short; ${missing} ${headers.length - last.cells === 1 ? 'is' : 'are'} read as empty`;
   }
   return null;
-}
-
-function parseRecords(file: OpenedFile, encoding: TextEncoding, delimiter: Delimiter, tailWatch: Transform): Parser {
-  const parser = parse({
-    delimiter,
-    // Mixed line endings happen when rows are pasted from elsewhere; a fixed CRLF would leave \r in cells.
-    record_delimiter: ['\r\n', '\n', '\r'],
-    relax_column_count: true,
-    relax_quotes: true,
-    max_record_size: MAX_CSV_RECORD_BYTES,
-  });
-  acceptEveryRecordLength(parser);
-  // csv-parse reads UTF-8 bytes: a file found to be valid UTF-8 goes to it as it is on disk (past
-  // its byte-order mark), without being decoded to text and encoded back.
-  const source =
-    encoding === 'utf-8'
-      ? createReadStream(file.path, { highWaterMark: 64 * 1024, start: encodingFromBom(file.head) === 'utf-8' ? 3 : 0 })
-      : // One decoded chunk in flight: Readable.from would otherwise buffer 16 of them ahead of the parser.
-        Readable.from(decodeChunks(file.path, encoding), { highWaterMark: 1 });
-  pipeline(source, tailWatch, parser, () => {
-    // Errors reach the reader through the parser's iterator.
-  });
-  return parser;
-}
-
-/**
- * The parser's records a batch at a time: every record it holds is taken at once (`read()` until it
- * has none), then one wait for the next. Its own async iterator costs a promise and a turn of the
- * event loop per record. Stopping early destroys the parser (and so the file stream).
- */
-async function* recordBatches(parser: Parser): AsyncGenerator<string[][], void, undefined> {
-  let wake: (() => void) | null = null;
-  const notify = (): void => {
-    const resolve = wake;
-    wake = null;
-    resolve?.();
-  };
-  let done = false;
-  let failure: unknown = null;
-  const stopWatching = finished(parser, (error) => {
-    done = true;
-    failure = error ?? null;
-    notify();
-  });
-  parser.on('readable', notify);
-  try {
-    for (;;) {
-      const batch: string[][] = [];
-      let record: string[] | null;
-      // As Node's own iterator: nothing more is taken from a destroyed parser.
-      while (!parser.destroyed && (record = parser.read() as string[] | null) !== null) batch.push(record);
-      if (batch.length > 0) {
-        yield batch;
-        continue;
-      }
-      if (failure !== null) throw failure;
-      if (done) return;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-    }
-  } finally {
-    parser.off('readable', notify);
-    stopWatching();
-    if (!done) parser.destroy();
-  }
-}
-
-async function* decodeChunks(path: string, encoding: TextEncoding): AsyncGenerator<string> {
-  const decoder = new TextDecoder(encoding);
-  const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const text = decoder.decode(chunk, { stream: true });
-      if (text !== '') yield text;
-    }
-    const rest = decoder.decode();
-    if (rest !== '') yield rest;
-  } finally {
-    stream.destroy();
-  }
 }
 
 /** The head decoded for sniffing; a character cut at the end of the head is dropped. */

@@ -1,0 +1,136 @@
+// The records of a large delimited file parsed on a second thread (csv-parse-worker.ts), so the
+// main thread maps and checks rows while the next ones are parsed: a 100k-row validate's wall time
+// moves towards the parse alone. The records, their order, errors and the file's tail are the same
+// as csvRecords' on this thread (test/read/csv-worker.test.ts).
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ParseWorkerMessage, PostedError, TakenMessage } from './csv-parse-worker.js';
+import type { CsvInput, CsvRecords } from './csv-records.js';
+import type { FileTail } from './file-tail.js';
+
+/**
+ * Files from this size on are parsed on the worker. Starting it costs ~30-50 ms and each record
+ * is copied between threads once; below a few MB (~20k agenda rows) that is not won back.
+ */
+export const CSV_WORKER_MIN_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Whether a file of `size` bytes is parsed on the worker. GUIDEBOOK_IMPORT_CSV_WORKER is a
+ * diagnostic switch (benchmarks, tests): "0" never, "1" always, unset by size.
+ */
+export function useCsvWorker(size: number): boolean {
+  const forced = process.env.GUIDEBOOK_IMPORT_CSV_WORKER;
+  if (forced === '0') return false;
+  if (forced === '1') return true;
+  return size >= CSV_WORKER_MIN_BYTES && existsSync(workerFile());
+}
+
+let started = 0;
+
+/** How many parse workers this process started (tests check which path a read took). */
+export function csvWorkersStarted(): number {
+  return started;
+}
+
+/**
+ * The records, parsed on a worker thread started on the first `next()`. `onStart` sees the
+ * worker (tests stop it to check that a lost worker is an error, never a short read).
+ */
+export function workerCsvRecords(input: CsvInput, onStart?: (worker: Worker) => void): CsvRecords {
+  const tail: FileTail = { endsWithLineBreak: true, closedOpenQuote: false };
+  return { batches: workerBatches(input, tail, onStart), tail };
+}
+
+async function* workerBatches(
+  input: CsvInput,
+  tail: FileTail,
+  onStart: ((worker: Worker) => void) | undefined,
+): AsyncGenerator<string[][], void, undefined> {
+  const worker = startWorker(input);
+  started++;
+  // The worker keeps the process alive only while a batch is awaited: a read abandoned without
+  // `return()` must not hold the process open.
+  worker.unref();
+  const queue: string[][][] = [];
+  let outcome: { failure: Error | null } | null = null;
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    const resolve = wake;
+    wake = null;
+    resolve?.();
+  };
+  const settle = (failure: Error | null): void => {
+    outcome ??= { failure };
+    notify();
+  };
+  worker.on('message', (message: ParseWorkerMessage) => {
+    if (message.kind === 'records') {
+      queue.push(message.records);
+      notify();
+    } else if (message.kind === 'end') {
+      Object.assign(tail, message.tail);
+      settle(null);
+    } else settle(errorFrom(message.error));
+  });
+  worker.on('error', (error: Error) => settle(new Error(`the CSV parse thread failed: ${error.message}`, { cause: error })));
+  // Every message the worker posted arrives before 'exit': an exit before its last message is a lost worker.
+  worker.on('exit', (code) => settle(new Error(`the CSV parse thread stopped before the end of the file (exit code ${code})`)));
+  onStart?.(worker);
+  const taken: TakenMessage = 1;
+  try {
+    for (;;) {
+      const records = queue.shift();
+      if (records !== undefined) {
+        worker.postMessage(taken);
+        yield records;
+        continue;
+      }
+      if (outcome !== null) {
+        const { failure } = outcome;
+        if (failure !== null) throw failure;
+        return;
+      }
+      worker.ref();
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      worker.unref();
+    }
+  } finally {
+    if (outcome === null) void worker.terminate();
+  }
+}
+
+/** The error the worker posted, with the fields the reader's messages use. */
+function errorFrom(posted: PostedError): Error {
+  const error = new Error(posted.message) as Error & { code?: string; records?: number };
+  if (posted.code !== undefined) error.code = posted.code;
+  if (posted.records !== undefined) error.records = posted.records;
+  return error;
+}
+
+/**
+ * The worker's file is beside this module, with its extension: `.js` in dist/ (a bundle must keep
+ * csv-parse-worker.js as an entry of its own, in the directory of the code that starts it), `.ts`
+ * when run from the sources (tsx, vitest).
+ */
+function workerFile(): URL {
+  const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  return new URL(`./csv-parse-worker.${extension}`, import.meta.url);
+}
+
+function startWorker(input: CsvInput): Worker {
+  const file = workerFile();
+  if (file.pathname.endsWith('.js')) return new Worker(file, { workerData: input });
+  // From the sources: Node 20 gives a worker none of the main thread's module hooks, and tsx's
+  // --import entry registers nothing off the main thread; so the worker registers tsx's ESM hooks
+  // itself (tsx/esm/api's ESM build: its CommonJS build cannot find its own files when loaded so)
+  // before it loads the TypeScript.
+  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsx = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(file.href)}); });`;
+  return new Worker(code, { eval: true, workerData: input });
+}
