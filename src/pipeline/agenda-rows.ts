@@ -31,19 +31,61 @@ export interface AgendaRows {
   rowAt(index: number): MappedRow;
 }
 
+/**
+ * What learns from each row as it arrives, while the reader is still reading (the sheet-wide
+ * facts, the presenter rows): the rows are mapped once for it here rather than in a pass of their
+ * own once the whole sheet is read.
+ */
+export interface AgendaWatch {
+  /** Before the first row: `agenda` (its first part set) answers rowAt for every row read so far. */
+  start(agenda: AgendaRows): void;
+  /** Row `index`, the next one kept, as `rowAt(index)` maps it. */
+  row(index: number, row: MappedRow): void;
+}
+
 /** A source as the readers hand it out: its first sheet, and the others in `more`. */
 type SourceSheet = Pick<SheetSource, 'sheet' | 'header' | 'layout' | 'rows' | 'rowBatches' | 'warnings' | 'more'>;
 
-export async function readAgendaRows(source: SourceSheet, mapping: MappingConfig | undefined): Promise<AgendaRows> {
+/**
+ * Reads every agenda sheet. With `watch`, each row is handed to it as it is read; `watched` then
+ * says whether every row was handed over as rowAt maps it once the read is done: not when a
+ * sheet's header changed after its rows (a Date column added for its section rows' days), which
+ * maps its rows anew.
+ */
+export async function readAgendaRows(
+  source: SourceSheet,
+  mapping: MappingConfig | undefined,
+  watch?: AgendaWatch,
+): Promise<AgendaRows & { watched: boolean }> {
   const parts: SheetPart[] = [];
   const read: Array<RawRow | undefined> = [];
   // The part of each row, by where its sheet's rows start (rows stay in sheet order).
   const starts: number[] = [];
   const warnings: string[] = [];
+  const partAt = (index: number): SheetPart => {
+    if (parts.length === 1) return parts[0]!;
+    let part = 0;
+    while (part + 1 < starts.length && starts[part + 1]! <= index) part++;
+    return parts[part]!;
+  };
+  const agenda = {
+    parts,
+    read,
+    // A line said once for the whole read, however many sheets say it (set once all are read).
+    warnings,
+    partAt,
+    rowAt: (index: number) => mapRow(read[index]!, partAt(index).columnMap),
+    watched: watch !== undefined,
+  };
   for (const sheet of [source, ...(source.more ?? [])]) {
     const start = read.length;
     const layoutMapping = mapping ? undefined : knownLayoutMapping(sheet.header.headers);
     let columnMap = buildColumnMap(sheet.header, mapping ?? layoutMapping);
+    // The part is known before its rows, so that rowAt answers for them as they are read.
+    const part: SheetPart = { sheet: sheet.sheet, header: sheet.header, columnMap, layoutMapping };
+    starts.push(start);
+    parts.push(part);
+    if (watch !== undefined && parts.length === 1) watch.start(agenda);
     // A grid's rows are whole sessions already, their days settled by the grid reader.
     const days = sheet.layout === 'grid' ? null : createRowDays(sheet.sheet, columnMap);
     const titles = createTitleFallback(sheet.sheet, columnMap);
@@ -54,6 +96,7 @@ export async function readAgendaRows(source: SourceSheet, mapping: MappingConfig
         titles.take(raw);
         shareRepeats(raw.cells);
         read.push(raw);
+        if (agenda.watched) watch!.row(read.length - 1, mapRow(raw, columnMap));
       }
     }
     let header = sheet.header;
@@ -64,28 +107,17 @@ export async function readAgendaRows(source: SourceSheet, mapping: MappingConfig
       if (finished.header !== header) {
         header = finished.header;
         columnMap = buildColumnMap(header, mapping ?? layoutMapping);
+        agenda.watched = false;
       }
     }
+    part.header = header;
+    part.columnMap = columnMap;
     // Two equally strong columns for one field that differ in a row stop the run here (map/column-map.ts).
     const rivalNotes = checkRivalColumns(columnMap, read.slice(start));
     warnings.push(...sheet.warnings, ...columnMap.warnings, ...rivalNotes, ...notes);
-    starts.push(start);
-    parts.push({ sheet: sheet.sheet, header, columnMap, layoutMapping });
   }
-  const partAt = (index: number): SheetPart => {
-    if (parts.length === 1) return parts[0]!;
-    let part = 0;
-    while (part + 1 < starts.length && starts[part + 1]! <= index) part++;
-    return parts[part]!;
-  };
-  return {
-    parts,
-    read,
-    // A line said once for the whole read, however many sheets say it.
-    warnings: [...new Set(warnings)],
-    partAt,
-    rowAt: (index) => mapRow(read[index]!, partAt(index).columnMap),
-  };
+  agenda.warnings = [...new Set(warnings)];
+  return agenda;
 }
 
 async function* singleRowBatches(rows: AsyncIterable<RawRow>): AsyncGenerator<RawRow[]> {

@@ -37,14 +37,40 @@ export interface PresenterMerge {
 
 /**
  * Groups rows `0..count-1` (mapped by `rowAt`; `rawAt` and `headersAt` give their cells as read,
- * to name what differs). `rowAt` may be asked for a row more than once.
+ * to name what differs). `rowAt` may be asked for a row more than once. `onKept` is handed each
+ * row that stands for a session, in order, as mapped for the grouping, so that a caller with more
+ * to learn from every row (the sheet-wide facts) need not map the sheet a second time: it differs
+ * from the merged row only in the joined speaker and moderator cells.
  */
 export function mergePresenterRows(
   count: number,
   rowAt: (index: number) => MappedRow,
   rawAt: (index: number) => RawRow,
   headersAt: (index: number) => readonly string[],
+  onKept: (row: MappedRow) => void = () => {},
 ): PresenterMerge {
+  const grouping = createPresenterGrouping(rowAt, rawAt, headersAt, onKept);
+  for (let index = 0; index < count; index++) grouping.add(index, rowAt(index));
+  return grouping.finish();
+}
+
+/**
+ * mergePresenterRows one row at a time, for a caller that maps each row as it is read: `add` each
+ * row in order (whether it stands for a session is decided by the rows before it alone), then
+ * `finish` once the last is added.
+ */
+export interface PresenterGrouping {
+  /** Row `index` (the next one), as `rowAt(index)` maps it. */
+  add(index: number, row: MappedRow): void;
+  finish(): PresenterMerge;
+}
+
+export function createPresenterGrouping(
+  rowAt: (index: number) => MappedRow,
+  rawAt: (index: number) => RawRow,
+  headersAt: (index: number) => readonly string[],
+  onKept: (row: MappedRow) => void = () => {},
+): PresenterGrouping {
   // Rows by a hash of their key (a 100k-row sheet holds numbers, not 100k key strings); a hash
   // shared by rows of different keys is told apart by comparing the keys themselves.
   const firstOf = new Map<number, number>();
@@ -52,10 +78,11 @@ export function mergePresenterRows(
   const sharedHash = new Map<number, number[]>();
   const groups = new Map<number, number[]>();
   const kept: number[] = [];
+  let count = 0;
   const firstWithKey = (hash: number, key: string): number | undefined =>
     [firstOf.get(hash)!, ...(sharedHash.get(hash) ?? [])].find((candidate) => sessionKey(rowAt(candidate)) === key);
-  for (let index = 0; index < count; index++) {
-    const row = rowAt(index);
+  const add = (index: number, row: MappedRow): void => {
+    count++;
     const hash = sessionHash(row);
     // Only a row whose hash was seen is compared by its key (rare: presenter rows, copies, collisions).
     const first = hash === null || !firstOf.has(hash) ? undefined : firstWithKey(hash, sessionKey(row)!);
@@ -67,12 +94,25 @@ export function mergePresenterRows(
         else sharedHash.set(hash, [...(sharedHash.get(hash) ?? []), index]);
       }
       kept.push(index);
-      continue;
+      onKept(row);
+      return;
     }
     let group = groups.get(first);
     if (group === undefined) groups.set(first, (group = [first]));
     group.push(index);
-  }
+  };
+  return { add, finish: () => mergedRows(count, kept, groups, rowAt, rawAt, headersAt) };
+}
+
+/** The rows after grouping: `kept` stand for sessions, `groups` the rows of each merged one. */
+function mergedRows(
+  count: number,
+  kept: readonly number[],
+  groups: ReadonlyMap<number, number[]>,
+  rowAt: (index: number) => MappedRow,
+  rawAt: (index: number) => RawRow,
+  headersAt: (index: number) => readonly string[],
+): PresenterMerge {
   if (groups.size === 0) {
     return { count, rowAt, members: (index) => [index], withNotes: (rows) => rows };
   }
@@ -132,15 +172,16 @@ export function mergePresenterRows(
 }
 
 /**
- * A hash of the row's key (FNV-1a, 32 bits, over the same texts sessionKey joins), computed
+ * A hash of the row's key (FNV-1a, over the same texts sessionKey joins, cut to 30 bits), computed
  * without building the key; null when the row has no key.
  */
 function sessionHash(row: MappedRow): number | null {
-  if (text(row, 'name') === '') return null;
-  if (text(row, 'start') === '' && text(row, 'datetime_start') === '' && text(row, 'date') === '') return null;
+  if (isBlankText(row, 'name')) return null;
+  if (isBlankText(row, 'start') && isBlankText(row, 'datetime_start') && isBlankText(row, 'date')) return null;
   let hash = mix(0x811c9dc5, row.sheet);
-  for (const field of SAME_SESSION_FIELDS) hash = mix(hash, keyText(row, field));
-  return hash >>> 0;
+  for (let i = 0; i < SAME_SESSION_FIELDS.length; i++) hash = mixKeyText(hash, row, SAME_SESSION_FIELDS[i]!);
+  // 30 bits: a small integer, which V8 keeps unboxed as a Map key.
+  return hash & 0x3fffffff;
 }
 
 function mix(start: number, value: string): number {
@@ -151,6 +192,50 @@ function mix(start: number, value: string): number {
   }
   // A separator, so that "ab" + "c" and "a" + "bc" differ.
   return Math.imul(hash ^ 0xffff, 0x01000193);
+}
+
+// The hash is taken of every row of the sheet, nearly all of them sessions of their own: for a
+// cell of plain ASCII text it is computed from the cell as it stands, trimmed and lower-cased
+// character by character, with no new string per cell; any other cell takes keyText's own path.
+// Both give the same hash for the same key text, which is all a hash must do (keys are compared).
+
+/** mix(hash, keyText(row, field)), without making keyText's string when the cell is plain ASCII. */
+function mixKeyText(start: number, row: MappedRow, field: MappedField): number {
+  const value = row.fields[field]?.value;
+  if (typeof value !== 'string') return mix(start, keyText(row, field));
+  let from = 0;
+  let to = value.length;
+  while (from < to && isAsciiSpace(value.charCodeAt(from))) from++;
+  while (to > from && isAsciiSpace(value.charCodeAt(to - 1))) to--;
+  const lower = field === 'name' || field === 'locations';
+  let hash = start;
+  for (let i = from; i < to; i++) {
+    let code = value.charCodeAt(i);
+    // Beyond ASCII, trim() and toLowerCase() have rules of their own (a no-break space is trimmed,
+    // "İ" lower-cases to two characters): keyText applies them.
+    if (code > 0x7e) return mix(start, keyText(row, field));
+    if (lower && code >= 0x41 && code <= 0x5a) code += 0x20;
+    hash ^= code;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return Math.imul(hash ^ 0xffff, 0x01000193);
+}
+
+/** text(row, field) === '', without trimming a copy of the cell. */
+function isBlankText(row: MappedRow, field: MappedField): boolean {
+  const value = row.fields[field]?.value;
+  if (typeof value !== 'string') return text(row, field) === '';
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code > 0x7e) return value.trim() === '';
+    if (!isAsciiSpace(code)) return false;
+  }
+  return true;
+}
+
+/** The ASCII characters trim() removes: tab, line feed, vertical tab, form feed, return, space. */
+function isAsciiSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
 }
 
 function sameCells(a: RawRow, b: RawRow): boolean {

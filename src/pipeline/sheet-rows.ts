@@ -11,9 +11,9 @@ import type { FeedFormat, FetchedCopy, SourceOptions } from '../sources/types.js
 import type { TimeOptions } from '../time/index.js';
 import type { HeaderField } from '../read/index.js';
 import type { ConvertedRow, MappedRow, RawRow, RowIssue, SheetHeader, SheetSpeaker } from '../types.js';
-import { collectSheetFacts, convertOptionsFor, convertSheetRows, type ConvertedSheetRows } from '../validate/index.js';
-import { readAgendaRows, type SheetPart } from './agenda-rows.js';
-import { mergePresenterRows, type PresenterMerge } from './presenter-rows.js';
+import { collectSheetFacts, convertOptionsFor, convertSheetRows, type ConvertedSheetRows, type SheetFacts } from '../validate/index.js';
+import { readAgendaRows, type AgendaWatch, type SheetPart } from './agenda-rows.js';
+import { createPresenterGrouping, mergePresenterRows, type PresenterGrouping, type PresenterMerge } from './presenter-rows.js';
 
 export interface SheetInput {
   file: string;
@@ -23,6 +23,13 @@ export interface SheetInput {
   mapping?: string | MappingConfig;
   /** How a URL, standard input ("-") or a feed is fetched and read (src/sources/). */
   source?: SourceOptions;
+  /**
+   * The time options the rows will be converted under, when known before the sheet is read
+   * (validate; import learns the guide's zone later): what convert() learns from every row (the
+   * presenter rows, the sheet-wide facts) is then learnt as the rows are read, while the reader
+   * is still reading, if convert() is given this very object.
+   */
+  time?: TimeOptions;
 }
 
 /** A sheet read whole, its rows not yet converted. */
@@ -63,13 +70,35 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
     { sheet: input.sheet, scoreHeader: headerScorer(mapping), headerField: headerFieldFor(mapping) },
     input.source,
   );
+  // What convert() learns from every row, learnt as the rows are read when the time options are
+  // known; not for a feed whose recurring events are expanded only then.
+  let early: { facts: SheetFacts; grouping: PresenterGrouping } | undefined;
+  const time = input.time;
+  const watch: AgendaWatch | undefined =
+    time === undefined || 'rowsInWindow' in source
+      ? undefined
+      : {
+          start(reading) {
+            const facts = collectSheetFacts(convertOptionsFor(time, mapping ?? reading.parts[0]!.layoutMapping));
+            const headersAt = (index: number) => reading.partAt(index).header.headers;
+            const grouping = createPresenterGrouping(
+              reading.rowAt,
+              (index) => reading.read[index]!,
+              headersAt,
+              (row) => facts.add(row),
+            );
+            early = { facts, grouping };
+          },
+          row: (index, row) => early!.grouping.add(index, row),
+        };
   // Every agenda sheet's rows, their days and blank titles settled (agenda-rows.ts). A well-known
   // export (Google Calendar, Outlook, Sessionize, Sched) reads as its built-in mapping.
-  const agenda = await readAgendaRows(source, mapping);
+  const agenda = await readAgendaRows(source, mapping, watch);
   const { read, rowAt } = agenda;
   const rawAt = (index: number): RawRow => read[index]!;
   const [first] = agenda.parts as [SheetPart];
   const { columnMap, layoutMapping } = first;
+  const learnt = agenda.watched ? early : undefined;
   // Set by convert(): the rows with one row per presenter merged into one session.
   let merged: PresenterMerge | null = null;
   let converting = false;
@@ -97,18 +126,36 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
       converting = true;
       // A feed's recurring events are expanded over the guide's dates, known only now.
       if ('rowsInWindow' in source) replaceRows(read, source.rowsInWindow(time.guideWindow));
-      // Rows with the same title, date, times and room are one session (presenter-rows.ts).
-      const rows = mergePresenterRows(read.length, rowAt, rawAt, (index) => agenda.partAt(index).header.headers);
+      // Rows with the same title, date, times and room are one session (presenter-rows.ts). The
+      // facts learn each session's row as the grouping maps it: the sheet is mapped once for both.
+      // They read no speaker or moderator cell, the only cells a merged row has that its first
+      // row has not. Both were learnt as the rows were read when these options were known then.
+      let facts: SheetFacts;
+      let rows: PresenterMerge;
+      if (learnt !== undefined && time === input.time) {
+        facts = learnt.facts;
+        rows = learnt.grouping.finish();
+      } else {
+        const fresh = collectSheetFacts(convertOptionsFor(time, mapping ?? layoutMapping));
+        rows = mergePresenterRows(
+          read.length,
+          rowAt,
+          rawAt,
+          (index) => agenda.partAt(index).header.headers,
+          (row) => fresh.add(row),
+        );
+        facts = fresh;
+      }
       merged = rows;
       const readNotes = notesByPlace(read);
-      const facts = collectSheetFacts(convertOptionsFor(time, mapping ?? layoutMapping));
-      for (let index = 0; index < rows.count; index++) facts.add(rows.rowAt(index));
       const converted = convertSheetRows(rows.count, rows.rowAt, facts, (index) => {
         for (const member of rows.members(index)) read[member] = undefined;
       });
       return {
         importIds: converted.importIds,
-        rows: withReadNotes(rows.withNotes(converted.rows), readNotes),
+        importIdIndex: converted.importIdIndex,
+        // Most sheets have no such notes: their rows are handed on without one more step each.
+        rows: readNotes.size === 0 ? rows.withNotes(converted.rows) : withReadNotes(rows.withNotes(converted.rows), readNotes),
         warnings: () => converted.warnings(),
         formats: converted.formats,
       };

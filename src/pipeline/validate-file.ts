@@ -2,11 +2,11 @@
 // every valid row is a planned create; the planner still decides invalid and conflict rows, so
 // validate and import can never disagree about a row.
 import { createRowPlanner, indexImportIds, type RowPlanner } from '../plan/index.js';
-import type { Plan, PlanEntry } from '../plan/types.js';
+import type { Plan } from '../plan/types.js';
 import { createRowTally, entryToReportRow, reportDocument, summarize, type RowTally } from '../report/index.js';
 import type { ReportDocument } from '../report/types.js';
 import type { TimeOptions } from '../time/index.js';
-import type { ReportRow, Summary } from '../types.js';
+import type { ConvertedRow, ReportRow, Summary } from '../types.js';
 import type { ConvertedSheetRows } from '../validate/index.js';
 import { createExplainer, type Explainer } from '../map/explain.js';
 import { feedSpeakersSheet } from '../sources/feed-sheet.js';
@@ -43,7 +43,7 @@ export interface ValidatedFile {
 export async function validateFile(file: string, options: Omit<ValidateFileOptions, 'file'> = {}): Promise<ValidatedFile> {
   const checked = await checkSheet(file, options);
   const planner = offlinePlanner(checked);
-  const entries = [...plannedEntries(checked, planner)];
+  const entries = [...plannedEntries(checked, (row) => planner.planRow(row))];
   const plan = planner.assemble(entries, 0);
   const rows = entries.map((entry) => entryToReportRow(entry, 'planned'));
   for (const row of rows) checked.explainer?.addResult(row);
@@ -78,7 +78,8 @@ export async function validateFileRows(file: string, options: Omit<ValidateFileO
   const planner = offlinePlanner(checked);
   const tally = createRowTally(0);
   function* reportRows(): Generator<ReportRow> {
-    for (const entry of plannedEntries(checked, planner)) {
+    // Only checked: the report shows no create's request body, so none is built.
+    for (const entry of plannedEntries(checked, (row) => planner.checkRow(row))) {
       const row = entryToReportRow(entry, 'planned');
       tally.add(row);
       checked.explainer?.addResult(row);
@@ -113,12 +114,6 @@ interface CheckedSheet {
 /** read → map, and the sheet-wide part of convert (sheet-rows.ts, the driver import uses too). */
 async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file'>): Promise<CheckedSheet> {
   const startedAt = new Date().toISOString();
-  const sheet = await readSheet({ file, sheet: options.sheet, mapping: options.mapping, source: options.source });
-  // The speakers as import reads them (plan-file.ts): a feed's own, else --speakers, else the Speakers sheet.
-  const speakersSheet =
-    sheet.feedSpeakers && !options.speakersFile
-      ? feedSpeakersSheet(sheet.sheet, sheet.feedSpeakers)
-      : await readSpeakers({ file: sheet.workbook.path, label: sheet.workbook.label, speakersFile: options.speakersFile });
   const time: TimeOptions = {
     timezone: options.timezone,
     dateFormat: options.dateFormat,
@@ -126,6 +121,13 @@ async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file
     firstDay: options.firstDay,
     locale: options.locale,
   };
+  // Known before the read: what convert() learns from every row is learnt as the rows are read.
+  const sheet = await readSheet({ file, sheet: options.sheet, mapping: options.mapping, source: options.source, time });
+  // The speakers as import reads them (plan-file.ts): a feed's own, else --speakers, else the Speakers sheet.
+  const speakersSheet =
+    sheet.feedSpeakers && !options.speakersFile
+      ? feedSpeakersSheet(sheet.sheet, sheet.feedSpeakers)
+      : await readSpeakers({ file: sheet.workbook.path, label: sheet.workbook.label, speakersFile: options.speakersFile });
   // Sampled before convert() lets the rows go.
   const explainer = options.explain ? explainSheet(sheet) : undefined;
   return {
@@ -155,19 +157,20 @@ function offlinePlanner({ sheet, converted }: CheckedSheet): RowPlanner {
       options: { createMissing: true, prune: false, yes: 0 },
     },
     // Built before any row is converted and let go, while every row is still there to name.
-    indexImportIds(sheet.count, (index) => converted.importIds[index], sheet.placeOf),
+    indexImportIds(sheet.count, (index) => converted.importIds[index], sheet.placeOf, converted.importIdIndex),
   );
 }
 
-/** Each row's plan entry, in sheet order, converted and planned as it is asked for. */
-function* plannedEntries(checked: CheckedSheet, planner: RowPlanner): Generator<PlanEntry> {
+/** Each row's plan entry, in sheet order, converted and planned (by `plan`) as it is asked for. */
+function* plannedEntries<E>(checked: CheckedSheet, plan: (row: ConvertedRow) => E): Generator<E> {
   for (const row of checked.converted.rows) {
-    // Only what the speakers' check reads is kept of a row (its import id and speaker cells).
-    if (row.ok) {
+    // Only what the speakers' check reads is kept of a row (its import id and speaker cells), and
+    // without a Speakers sheet only of the rows that name speakers: the roster reads no other.
+    if (row.ok && (row.session.speakers !== undefined || checked.speakers.speakersSheet !== null)) {
       const { sheet, row: at, speakers, fields } = row.session;
       checked.sessions.push({ sheet, row: at, speakers, fields: { import_id: fields.import_id } });
     }
-    yield planner.planRow(row);
+    yield plan(row);
   }
 }
 

@@ -1,6 +1,9 @@
 import {
   isWriteEntry,
+  type CheckedCreateEntry,
+  type CheckedEntry,
   type ConflictEntry,
+  type DeleteEntry,
   type InvalidEntry,
   type Plan,
   type PlanEntry,
@@ -25,6 +28,7 @@ import {
 } from './references.js';
 import { planDeletes } from './plan-deletes.js';
 import type { SessionCreateBody, SessionWriteBody } from '../api/types.js';
+import type { ImportIdIndex } from '../validate/import-ids.js';
 
 export interface PlanOptions {
   createMissing: boolean;
@@ -93,6 +97,11 @@ export function planImport(input: PlanInput): Plan {
  */
 export interface RowPlanner {
   planRow(row: ConvertedRow): PlanEntry;
+  /**
+   * planRow for a row that is reported and never sent (validate): the same decision by the same
+   * code, but a create comes without the request body only apply reads.
+   */
+  checkRow(row: ConvertedRow): CheckedEntry;
   /** Every import_id the sheet holds. */
   sheetImportIds(): Iterable<string>;
   /** The plan of the entries given (in report order), with the tracks and locations to create. */
@@ -116,23 +125,28 @@ export function createRowPlanner(input: Omit<PlanInput, 'rows' | 'readRequests'>
     context.unknownLocations = collectUnknownReferences(context.locations);
   }
 
+  // The one decision for a row, for planRow and checkRow alike.
+  const decide = (row: ConvertedRow, withBody: boolean): CheckedEntry => {
+    const importId = importIdOf(row);
+    const held = importId ? (serverByImportId.get(importId) ?? NONE) : NONE;
+    const placed = importId ? sheetIds.shared(importId) : NONE;
+    const issues = row.ok ? row.session.warnings : row.issues;
+    if (held.length > 1 || placed.length > 1 || issues.some((issue) => issue.code === 'duplicate_import_id')) {
+      return conflictEntry(row, importId, held, placed, guideId);
+    }
+    if (!row.ok) return invalidEntry(row);
+    const session = withImportIdKey(row.session, importId);
+    if (held.length === 0) {
+      const claimed = claimedSession(importId, claimable);
+      if (claimed) return planSessionEntry(session, claimed, context, { writeImportId: true, withBody });
+    }
+    return planSessionEntry(session, held[0], context, { withBody });
+  };
+
   return {
-    planRow(row) {
-      const importId = importIdOf(row);
-      const held = importId ? (serverByImportId.get(importId) ?? NONE) : NONE;
-      const placed = importId ? sheetIds.shared(importId) : NONE;
-      const issues = row.ok ? row.session.warnings : row.issues;
-      if (held.length > 1 || placed.length > 1 || issues.some((issue) => issue.code === 'duplicate_import_id')) {
-        return conflictEntry(row, importId, held, placed, guideId);
-      }
-      if (!row.ok) return invalidEntry(row);
-      const session = withImportIdKey(row.session, importId);
-      if (held.length === 0) {
-        const claimed = claimedSession(importId, claimable);
-        if (claimed) return planSessionRow(session, claimed, context, { writeImportId: true });
-      }
-      return planSessionRow(session, held[0], context);
-    },
+    // With its body, a create is a CreateEntry.
+    planRow: (row) => decide(row, true) as PlanEntry,
+    checkRow: (row) => decide(row, false),
     sheetImportIds: () => sheetIds.all(),
     assemble(entries, readRequests) {
       const tracksToCreate = context.missingTracks?.list() ?? [];
@@ -249,13 +263,21 @@ export function indexSheetImportIds(rows: readonly ConvertedRow[]): SheetImportI
 
 /**
  * indexSheetImportIds for a caller that does not hold its converted rows: `idAt(i)` is row i's
- * import_id, `placeAt(i)` where row i is (asked only for the rows of a shared id).
+ * import_id, `placeAt(i)` where row i is (asked only for the rows of a shared id). `written`, the
+ * convert stage's index of the same ids as written, is reused when every id is already in its
+ * matching form (plain ASCII, nearly every sheet): the ids are then not indexed a second time.
  */
 export function indexImportIds(
   count: number,
   idAt: (index: number) => string | undefined,
   placeAt: (index: number) => SheetPlace,
+  written?: ImportIdIndex,
 ): SheetImportIds {
+  if (written !== undefined && inMatchingForm(written)) {
+    const sharedPlaces = new Map<string, SheetPlace[]>();
+    for (const [importId, rows] of written.shared) sharedPlaces.set(importId, rows.map(placeAt));
+    return { all: () => written.firstRow.keys(), shared: (importId) => sharedPlaces.get(importIdKey(importId)) ?? NONE };
+  }
   const firstRow = new Map<string, number>();
   const shared = new Map<string, SheetPlace[]>();
   for (let index = 0; index < count; index++) {
@@ -272,6 +294,12 @@ export function indexImportIds(
     else shared.set(importId, [placeAt(first), placeAt(index)]);
   }
   return { all: () => firstRow.keys(), shared: (importId) => shared.get(importIdKey(importId)) ?? NONE };
+}
+
+/** Whether every id of `written` is its own importIdKey (and none is blank, which is no id). */
+function inMatchingForm(written: ImportIdIndex): boolean {
+  for (const importId of written.firstRow.keys()) if (importId === '' || importIdKey(importId) !== importId) return false;
+  return true;
 }
 
 function placeOf(row: ConvertedRow): SheetPlace {
@@ -371,6 +399,21 @@ export function planSessionRow(
   context: SessionRowContext,
   options: { writeImportId?: boolean } = {},
 ): CreateEntry | UpdateEntry | UnchangedEntry | InvalidEntry {
+  // With its body, a create is a CreateEntry.
+  return planSessionEntry(session, match, context, { writeImportId: options.writeImportId, withBody: true }) as
+    | CreateEntry
+    | UpdateEntry
+    | UnchangedEntry
+    | InvalidEntry;
+}
+
+/** planSessionRow, or for a row that is only checked (withBody false) a create without its request body. */
+function planSessionEntry(
+  session: SheetSession,
+  match: ApiSession | undefined,
+  context: SessionRowContext,
+  options: { writeImportId?: boolean; withBody: boolean },
+): Exclude<CheckedEntry, ConflictEntry | DeleteEntry> {
   const where = { sheet: session.sheet, row: session.row, guideId: context.guideId };
   // Entries are built as Object.assign(base, {...}), not {...base, ...}: on Node 20 a spread
   // followed by more properties is ~20x slower and yields a bigger, slower object, once per row.
@@ -401,8 +444,9 @@ export function planSessionRow(
   if (ruleIssues.length > 0) return Object.assign(base, { action: 'invalid' as const, issues: [...ruleIssues, ...issues] });
 
   if (!match) {
-    const body = createBody(context.guideId, session, desired, context.apiVersion);
-    const entry: CreateEntry = Object.assign(base, { action: 'create' as const, issues, fields, body });
+    const entry = Object.assign(base, { action: 'create' as const, issues, fields }) as CheckedCreateEntry;
+    // A create's request body is built only for a plan that is carried out (checkRow: none).
+    if (options.withBody) (entry as CreateEntry).body = createBody(context.guideId, session, desired, context.apiVersion);
     if (pending) entry.pending = pending;
     return entry;
   }

@@ -44,6 +44,10 @@ export interface CreateEntry extends EntryBase {
   body: SessionCreateBody;
   pending?: PendingRefs;
 }
+/** A create as validate reports it (RowPlanner.checkRow): decided, never sent, so without a body. */
+export type CheckedCreateEntry = Omit<CreateEntry, 'body'>;
+/** A plan entry as validate reports it: any entry, a create without its request body. */
+export type CheckedEntry = Exclude<PlanEntry, CreateEntry> | CheckedCreateEntry;
 export interface UpdateEntry extends EntryBase {
   action: 'update';
   sessionId: number;

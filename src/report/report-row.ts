@@ -1,5 +1,5 @@
 import type { RowResult } from '../apply/types.js';
-import type { PlanEntry } from '../plan/types.js';
+import type { CheckedEntry } from '../plan/types.js';
 import type { Outcome, ReportRow, RowIssue } from '../types.js';
 
 /** One report row from what apply did with one plan entry. */
@@ -20,9 +20,10 @@ export function toReportRow(result: RowResult, dryRun: boolean): ReportRow {
 /**
  * One report row for a plan entry that has not gone through apply (a dry run, or rows a stopped
  * run never reached). Some outcomes follow from the entry alone: invalid and conflict rows have
- * failed, and a delete without --yes stays planned, whatever the caller passes.
+ * failed, and a delete without --yes stays planned, whatever the caller passes. A create's request
+ * body is never shown: validate's entries come without one (RowPlanner.checkRow).
  */
-export function entryToReportRow(entry: PlanEntry, outcome: Outcome): ReportRow {
+export function entryToReportRow(entry: CheckedEntry, outcome: Outcome): ReportRow {
   const row: ReportRow = {
     sheet: entry.sheet,
     row: entry.row,
@@ -42,15 +43,15 @@ export function entryToReportRow(entry: PlanEntry, outcome: Outcome): ReportRow 
   return row;
 }
 
-function forcedOutcome(entry: PlanEntry): Outcome | undefined {
+function forcedOutcome(entry: CheckedEntry): Outcome | undefined {
   if (entry.action === 'invalid' || entry.action === 'conflict') return 'failed';
   if (entry.action === 'delete' && !entry.confirmed) return 'planned';
   return undefined;
 }
 
-function entryMessage(entry: PlanEntry): string {
+function entryMessage(entry: CheckedEntry): string {
   const issues = joinIssues(entry.issues);
-  if (entry.action !== 'delete') return [entry.note, issues].filter(Boolean).join('; ');
+  if (entry.action !== 'delete') return entry.note ? (issues ? `${entry.note}; ${issues}` : entry.note) : issues;
   const reason = entry.note ?? `import_id ${JSON.stringify(entry.importId)} is no longer in the sheet`;
   const text = entry.confirmed ? reason : `${reason}; add --yes to delete the session`;
   return issues ? `${text}; ${issues}` : text;

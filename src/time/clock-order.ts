@@ -48,6 +48,8 @@ export function clockTextIsMarked(text: string): boolean {
 /** Sees a column's start times in sheet order, then decides whether it is such a column. */
 export function collectClockOrder(): {
   see(key: string, day: string, time: WrittenTime, writtenWith24HourSign: boolean): void;
+  /** True once the column showed it is read as written: later sightings change nothing. */
+  settled(): boolean;
   decide(column: string): ClockOrder | null;
 } {
   let sightings: Sighting[] | null = [];
@@ -64,6 +66,7 @@ export function collectClockOrder(): {
       if (minutes >= 60 && minutes < MORNING_FROM && before?.day === day && before.minutes > minutes) early = true;
       sightings.push({ key, day, minutes });
     },
+    settled: () => sightings === null,
     decide(column) {
       if (!sightings || !early) return null;
       const afternoon = new Set<string>();

@@ -61,7 +61,31 @@ interface ColumnEvidence {
   dayFractions: boolean;
   /** The first cell of each telling kind, quoted by validate --explain. */
   seen: Partial<Record<WrittenKind, Sighted>>;
+  /** What each text of the column says (null once the column has too many distinct texts). */
+  texts: Map<string, TextEvidence> | null;
 }
+
+/**
+ * What one text says in its column, the same wherever it appears there: a column of 100k cells
+ * repeats a few hundred texts, each worked out once. Only the counts and first places are per cell.
+ */
+interface TextEvidence {
+  parsed: ParsedValue | null;
+  /** The parsed date lacks its year, month or day: it needs the first day. */
+  partial: boolean;
+  /** A certain day fraction ("0.7291666"), in a column that is not a date column. */
+  dayFraction: boolean;
+  /** The telling kind validate --explain names, and the trimmed text it quotes. */
+  kind: WrittenKind | null;
+  trimmed: string;
+  /** The languages whose month or weekday names the text uses. */
+  languages: readonly NameLanguage[];
+  /** Which day/month order a numeric date without dots proves (null: not such a date). */
+  order: 'dayFirst' | 'monthFirst' | 'either' | 'neither' | null;
+}
+
+/** Distinct texts remembered per column: more (titles in a date column?) are worked out per cell. */
+const MAX_COLUMN_TEXTS = 5_000;
 
 /** The kinds of cell validate --explain names: a serial number as text, a day fraction, a range in one cell, a dotted date. */
 type WrittenKind = 'serial' | 'fraction' | 'range' | 'dotted';
@@ -125,6 +149,7 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
     languages: new Map(),
     dayFractions: false,
     seen: {},
+    texts: new Map(),
   }));
   let firstSheet: string | undefined;
   let multiSheet = false;
@@ -145,29 +170,23 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
         const cell = fields[column.field];
         if (!cell || isBlankCell(cell.value)) continue;
         const role = column.field === 'date' || column.field === 'end_date' ? 'date' : column.field === 'start' ? 'time' : 'datetime';
-        // One parse per cell (remembered per text) answers every question below.
-        const parsed = parseCell(cell.value, column.probe, role);
+        const value = cell.value;
+        // One parse per text answers every question below.
+        const text = typeof value === 'string' ? textEvidence(column, value, role) : null;
+        const parsed = text === null ? parseCell(value, column.probe, role) : text.parsed;
         if (parsed?.time && TIMED_FIELDS.has(column.field)) timedColumns.add(cell.column);
-        if (column.partial === null && parsed?.date && isPartialDate(parsed.date)) {
-          column.partial = { column: cell.column, row: row.row, sheet: row.sheet, text: String(cell.value) };
+        if (column.partial === null && (text === null ? Boolean(parsed?.date && isPartialDate(parsed.date)) : text.partial)) {
+          column.partial = { column: cell.column, row: row.row, sheet: row.sheet, text: String(value) };
         }
-        if (typeof cell.value !== 'string') continue;
-        if (role !== 'date' && !column.dayFractions && isCertainDayFraction(cell.value)) column.dayFractions = true;
-        if (parsed) seeKind(column, row, cell.value, role, parsed);
-        if (/\p{L}{2}|[月曜]/u.test(cell.value)) {
-          for (const language of nameLanguagesIn(cell.value)) {
-            column.languages.set(language, (column.languages.get(language) ?? 0) + 1);
-          }
-        }
-        const date = parsed?.date;
-        if (date?.kind !== 'numeric') continue;
+        if (text === null || typeof value !== 'string') continue;
+        if (text.dayFraction) column.dayFractions = true;
+        if (text.kind && !column.seen[text.kind]) column.seen[text.kind] = { sheet: row.sheet, row: row.row, text: text.trimmed };
+        for (const language of text.languages) column.languages.set(language, (column.languages.get(language) ?? 0) + 1);
+        if (parsed?.date?.kind !== 'numeric') continue;
         column.hasNumericDates = true;
-        if (format || date.separator === '.') continue;
+        if (format || text.order === null) continue;
         column.evidence ??= { column: cell.column, dayFirst: noSightings(), monthFirst: noSightings(), either: noSightings() };
-        const { evidence } = column;
-        if (date.first > 12 && date.second <= 12) sight(evidence.dayFirst, row, cell.value);
-        else if (date.second > 12 && date.first <= 12) sight(evidence.monthFirst, row, cell.value);
-        else if (date.first <= 12 && date.second <= 12) sight(evidence.either, row, cell.value);
+        if (text.order !== 'neither') sight(column.evidence[text.order], row, value);
       }
       seeClock(row);
       for (const cell of row.unmapped ?? []) {
@@ -214,6 +233,8 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
 
   /** The start times, in sheet order, for a column of 12-hour times without am/pm. */
   function seeClock(row: MappedRow): void {
+    // Most columns show at once that they write am/pm or 24-hour times: the rest is not read then.
+    if (clock.settled()) return;
     const startCell = row.fields.start ?? row.fields.datetime_start;
     if (!startCell || isBlankCell(startCell.value)) return;
     const dateCell = row.fields.date;
@@ -230,15 +251,43 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
   }
 }
 
-/** Remembers the first cell of each kind validate --explain names. */
-function seeKind(column: ColumnEvidence, row: MappedRow, text: string, role: CellRole, parsed: ParsedValue): void {
-  const trimmed = text.trim();
-  let kind: WrittenKind | null = null;
-  if (role === 'date' && /^\d{5}$/.test(trimmed)) kind = 'serial';
-  else if (role !== 'date' && /^0?[.,]\d+$/.test(trimmed)) kind = 'fraction';
-  else if (parsed.end !== undefined) kind = 'range';
-  else if (parsed.date?.kind === 'numeric' && parsed.date.separator === '.') kind = 'dotted';
-  if (kind && !column.seen[kind]) column.seen[kind] = { sheet: row.sheet, row: row.row, text: trimmed };
+/** What `text` says in `column`, worked out on its first cell there and remembered. */
+function textEvidence(column: ColumnEvidence, text: string, role: CellRole): TextEvidence {
+  const known = column.texts?.get(text);
+  if (known !== undefined) return known;
+  const parsed = parseCell(text, column.probe, role);
+  const date = parsed?.date;
+  const evidence: TextEvidence = {
+    parsed,
+    partial: Boolean(date && isPartialDate(date)),
+    dayFraction: role !== 'date' && isCertainDayFraction(text),
+    kind: parsed ? writtenKind(text.trim(), role, parsed) : null,
+    trimmed: text.trim(),
+    languages: /\p{L}{2}|[月曜]/u.test(text) ? [...nameLanguagesIn(text)] : [],
+    order: date?.kind !== 'numeric' || date.separator === '.' ? null : dateOrder(date.first, date.second),
+  };
+  if (column.texts !== null) {
+    if (column.texts.size >= MAX_COLUMN_TEXTS) column.texts = null;
+    else column.texts.set(text, evidence);
+  }
+  return evidence;
+}
+
+/** Which order a numeric date's first two numbers prove: only d/M, only M/d, either, or neither. */
+function dateOrder(first: number, second: number): TextEvidence['order'] {
+  if (first > 12 && second <= 12) return 'dayFirst';
+  if (second > 12 && first <= 12) return 'monthFirst';
+  if (first <= 12 && second <= 12) return 'either';
+  return 'neither';
+}
+
+/** The kind of cell validate --explain names, if the text is one. */
+function writtenKind(trimmed: string, role: CellRole, parsed: ParsedValue): WrittenKind | null {
+  if (role === 'date' && /^\d{5}$/.test(trimmed)) return 'serial';
+  if (role !== 'date' && /^0?[.,]\d+$/.test(trimmed)) return 'fraction';
+  if (parsed.end !== undefined) return 'range';
+  if (parsed.date?.kind === 'numeric' && parsed.date.separator === '.') return 'dotted';
+  return null;
 }
 
 /**

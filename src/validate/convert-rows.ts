@@ -3,7 +3,15 @@ import type { MappingConfig, ValueFormats } from '../map/mapping-config.js';
 import type { ColumnFormats, TimeOptions } from '../time/index.js';
 import type { ConvertedRow, MappedRow, RowIssue, SessionFields, SheetSession } from '../types.js';
 import { collectColumnFormatEvidence } from './column-formats.js';
-import { importIdOf, type RowPlace, sharedImportIds, withDuplicateIssue, derivedIdsWarning, deriveImportId } from './import-ids.js';
+import {
+  importIdOf,
+  type ImportIdIndex,
+  indexImportIdsAsWritten,
+  type RowPlace,
+  withDuplicateIssue,
+  derivedIdsWarning,
+  deriveImportId,
+} from './import-ids.js';
 import {
   readDescription,
   readImportId,
@@ -198,6 +206,8 @@ export function collectSheetFacts(options: ConvertOptions): SheetFacts {
 export interface ConvertedSheetRows {
   /** Every row's import_id (undefined: none) once converted, known before the first row is. */
   readonly importIds: ReadonlyArray<string | undefined>;
+  /** The same import_ids indexed, as the duplicate check found them (the plan's index reuses it). */
+  readonly importIdIndex: ImportIdIndex;
   /** The converted rows in sheet order, duplicates marked, each converted when asked for. Iterate once. */
   readonly rows: IterableIterator<ConvertedRow>;
   /** The run-level warnings, once `rows` has been read to the end. */
@@ -245,7 +255,8 @@ export function convertSheetRows(
     if (derivedId !== undefined) derived++;
   }
 
-  const shared = sharedImportIds(count, (index) => importIds[index]);
+  const importIdIndex = indexImportIdsAsWritten(count, (index) => importIds[index]);
+  const shared = importIdIndex.shared;
   const placesOf = new Map<string, RowPlace[]>();
   const starts: string[] = [];
   let finished = false;
@@ -282,6 +293,7 @@ export function convertSheetRows(
 
   return {
     importIds,
+    importIdIndex,
     rows: rows(),
     formats: context.formats,
     warnings() {

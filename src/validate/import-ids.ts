@@ -37,11 +37,18 @@ export function hasOwnImportId(row: MappedRow): boolean {
 // the wrong one, so EVERY row involved becomes invalid with a 'duplicate_import_id' issue (the
 // planner reports those as conflicts). convertSheetRows asks for these as it hands rows out.
 
-/**
- * The import_ids more than one row holds, each with its rows' indexes in order. Only those ids
- * get a list: a 100k-row sheet has 100k ids and usually none shared.
- */
-export function sharedImportIds(count: number, idAt: (index: number) => string | undefined): Map<string, number[]> {
+/** A sheet's import_ids as written, indexed once: the plan reuses it (plan-import.ts indexImportIds). */
+export interface ImportIdIndex {
+  /** Each import_id, in the order first seen, with the first row holding it. */
+  readonly firstRow: ReadonlyMap<string, number>;
+  /**
+   * The import_ids more than one row holds, each with its rows' indexes in order. Only those ids
+   * get a list: a 100k-row sheet has 100k ids and usually none shared.
+   */
+  readonly shared: ReadonlyMap<string, readonly number[]>;
+}
+
+export function indexImportIdsAsWritten(count: number, idAt: (index: number) => string | undefined): ImportIdIndex {
   const firstRow = new Map<string, number>();
   const shared = new Map<string, number[]>();
   for (let index = 0; index < count; index++) {
@@ -52,7 +59,7 @@ export function sharedImportIds(count: number, idAt: (index: number) => string |
     else if (shared.has(id)) shared.get(id)!.push(index);
     else shared.set(id, [first, index]);
   }
-  return shared;
+  return { firstRow, shared };
 }
 
 export function importIdOf(row: ConvertedRow): string | undefined {

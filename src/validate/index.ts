@@ -6,6 +6,7 @@ export {
   convertSheetRows,
   type ConvertedSheetRows,
   type ConvertOptions,
+  type SheetFacts,
 } from './convert-rows.js';
 export { inferColumnFormats } from './column-formats.js';
 export { convertCellToUtc, convertRowTimes, sheetSpanWarnings, type RowTimes } from './row-times.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GuidebookImportError } from '../../src/errors.js';
-import { createRowPlanner, indexSheetImportIds, planImport, type PlanInput } from '../../src/plan/plan-import.js';
+import { createRowPlanner, indexImportIds, indexSheetImportIds, planImport, type PlanInput } from '../../src/plan/plan-import.js';
+import { indexImportIdsAsWritten } from '../../src/validate/import-ids.js';
 import type { ApiLocation, ApiScheduleTrack, ConvertedRow } from '../../src/types.js';
 import { GUIDE, badRow, okRow, serverSession, sheetSession } from './factories.js';
 
@@ -421,6 +422,76 @@ describe('createRowPlanner: one row at a time', () => {
     expect([...planner.sheetImportIds()]).toEqual(['same', 'held', 'broken', 'twin', 'gb-session-40', 'new']);
   });
 
+  it('checkRow decides every row as planRow does, each create without its request body', () => {
+    const rows = [
+      okRow(sheetSession(2, { import_id: 'fresh', description_html: '<p>Hi</p>' }, { tracks: ['Keynotes', 'New track'] })),
+      okRow(sheetSession(3, { import_id: 'held', name: 'Renamed' })),
+      okRow(sheetSession(4, { import_id: 'held-same', name: 'Session 33' })),
+      okRow(sheetSession(5, { import_id: 'gb-session-40' })),
+      okRow(sheetSession(6, { import_id: 'twin' })),
+      okRow(sheetSession(7, { import_id: 'dup' })),
+      okRow(sheetSession(8, { import_id: 'dup\u200b' })),
+      badRow(9, 'broken', [{ code: 'bad_date' }]),
+      // A rule the row breaks only against a new session's defaults: invalid, decided by the plan.
+      okRow(sheetSession(10, { import_id: 'capped', max_capacity: 10 }, { mapped: ['import_id', 'name', 'start_time', 'max_capacity'] })),
+      okRow(
+        sheetSession(11, { import_id: 'nowhere' }, { locations: ['Nowhere'], mapped: ['import_id', 'name', 'start_time', 'locations'] }),
+      ),
+    ];
+    const serverSessions = [
+      serverSession(30, { import_id: 'held' }),
+      serverSession(33, { import_id: 'held-same' }),
+      serverSession(31, { import_id: 'twin' }),
+      serverSession(32, { import_id: 'twin' }),
+      serverSession(40, { import_id: null }),
+    ];
+    for (const createMissing of [true, false]) {
+      const input = { guideId: GUIDE, serverSessions, tracks, locations, options: { createMissing, prune: false, yes: 0 } };
+      const planned = createRowPlanner(input, indexSheetImportIds(rows));
+      const checked = createRowPlanner(input, indexSheetImportIds(rows));
+      const entries = rows.map((row) => planned.planRow(row));
+      const checks = rows.map((row) => checked.checkRow(row));
+      expect(checks).toEqual(entries.map((entry) => (entry.action === 'create' ? omitBody(entry) : entry)));
+      expect(checks.some((entry) => 'body' in entry)).toBe(false);
+      // The same tracks to create and the same missing names are gathered either way.
+      expect(checked.assemble([], 0).tracksToCreate).toEqual(planned.assemble([], 0).tracksToCreate);
+      expect(checked.assemble([], 0).missingReferences).toEqual(planned.assemble([], 0).missingReferences);
+      expect(new Set(entries.map((entry) => entry.action))).toEqual(new Set(['create', 'update', 'unchanged', 'conflict', 'invalid']));
+    }
+  });
+
+  it("gives the same index when it reuses the convert stage's index of the ids as written", () => {
+    const sheets: Array<Array<string | undefined>> = [
+      ['a', 'b', 'a', undefined, 'c', 'b', 'a'],
+      // Ids that match only in their NFC, invisible-free form: the plan's index is its own then.
+      ['caf\u00e9', 'cafe\u0301', 'x\u200b', 'x', 'y', 'y'],
+      ['', 'a', ''],
+    ];
+    for (const ids of sheets) {
+      const places = ids.map((_, index) => ({ sheet: 'Agenda', row: index + 2 }));
+      const fresh = indexImportIds(
+        ids.length,
+        (index) => ids[index],
+        (index) => places[index]!,
+      );
+      const written = indexImportIdsAsWritten(ids.length, (index) => ids[index]);
+      const reused = indexImportIds(
+        ids.length,
+        (index) => ids[index],
+        (index) => places[index]!,
+        written,
+      );
+      expect([...reused.all()]).toEqual([...fresh.all()]);
+      for (const id of ids) if (id) expect(reused.shared(id)).toEqual(fresh.shared(id));
+    }
+    const nfc = indexImportIds(
+      2,
+      (index) => ['caf\u00e9', 'cafe\u0301'][index],
+      (index) => ({ sheet: 'Agenda', row: index + 2 }),
+    );
+    expect(nfc.shared('caf\u00e9')).toHaveLength(2);
+  });
+
   it('indexes only the import_ids of several rows with their places', () => {
     const rows = [
       okRow(sheetSession(2, { import_id: 'a' })),
@@ -437,3 +508,8 @@ describe('createRowPlanner: one row at a time', () => {
     expect([...index.all()]).toEqual(['a', 'b']);
   });
 });
+
+function omitBody<E extends { body: unknown }>(entry: E): Omit<E, 'body'> {
+  const { body: _body, ...rest } = entry;
+  return rest;
+}

@@ -35,6 +35,35 @@ describe('ColumnFormats.detected', () => {
     expect(spanish.detected?.date).toBe('month/weekday names: es');
   });
 
+  it('counts and places every cell of a text the column repeats, each text read once', () => {
+    const dates = ['18/05/2027', '18/05/2027', '5/18/2027', '5/18/2027', '18/05/2027', '18/05/2027', '5/19/2027'];
+    const rows = dates.map((date, i) => mappedRow(i + 2, { date }));
+    const error = (() => {
+      try {
+        inferColumnFormats(rows, { timezone: 'UTC' });
+      } catch (thrown) {
+        return thrown;
+      }
+      return null;
+    })();
+    expect(error).toMatchObject({ code: 'date_format' });
+    expect(String((error as Error).message)).toContain('rows 2, 3, 6 and 1 more');
+    expect(String((error as Error).message)).toContain('rows 4, 5, 8');
+  });
+
+  it('decides the same past the distinct texts a column remembers', () => {
+    // 6,000 distinct ambiguous dates (more than a column remembers), then the one that settles d/M.
+    const rows = Array.from({ length: 6_000 }, (_, i) =>
+      mappedRow(i + 2, {
+        date: `${(i % 12) + 1}/${(i % 11) + 1}/${1900 + (i % 97)}`,
+        start: `${i % 24}:${String(i % 60).padStart(2, '0')}`,
+      }),
+    );
+    rows.push(mappedRow(6_002, { date: '18/05/2027', start: '9:00' }));
+    const formats = inferColumnFormats(rows, { timezone: 'UTC' });
+    expect(formats.detected?.date).toBe('dates: day/month/year (detected from row 6002: "18/05/2027")');
+  });
+
   it('says nothing for a column of ISO dates and plain times', () => {
     const formats = inferColumnFormats([mappedRow(2, { date: '2027-05-18', start: '09:00' })], { timezone: 'UTC' });
     expect(formats.detected).toEqual({});
