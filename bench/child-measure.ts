@@ -2,14 +2,17 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchDist } from './bench-build.js';
 import type { Measurement, MeasuredTask } from './measure-worker.js';
 
 const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'measure-worker.ts');
 
+/** `validate` runs the build of bench/bench-build.ts (built on the first call). */
 export function measureInChild(task: MeasuredTask, file: string, reportPath?: string): Promise<Measurement> {
   const args = ['--import', 'tsx', WORKER, task, file, ...(reportPath ? [reportPath] : [])];
+  const env = task === 'validate' ? { ...process.env, BENCH_VALIDATE_DIST: benchDist() } : process.env;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

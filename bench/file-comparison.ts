@@ -1,5 +1,6 @@
 // `validate` on a file against a bare parse of the same file, each side in its own process, runs
 // interleaved (baseline, subject, baseline, ...) so a burst of load on the box hits both alike.
+import { benchDist } from './bench-build.js';
 import { measureInChild } from './child-measure.js';
 import type { Measurement, MeasuredTask } from './measure-worker.js';
 import { loadAverage, median, ratio, saveResult, seconds, verdict, type BenchResult } from './stats.js';
@@ -25,6 +26,13 @@ export interface FileComparison {
 export async function compareValidateWithBaseline(spec: FileComparison): Promise<BenchResult> {
   console.log(`\n## ${spec.title}`);
   console.log(`file: ${spec.file}; ${spec.runs} runs per side, interleaved; load average ${loadAverage()}`);
+  const worker = process.env.GUIDEBOOK_IMPORT_CSV_WORKER;
+  console.log(
+    `validate: the build in ${benchDist()}` +
+      (worker === '0' || worker === '1'
+        ? `; GUIDEBOOK_IMPORT_CSV_WORKER=${worker} (CSV parse worker ${worker === '1' ? 'always' : 'never'})`
+        : ''),
+  );
   const base: Measurement[] = [];
   const subject: Measurement[] = [];
   const reference: Measurement[] = [];
@@ -38,7 +46,8 @@ export async function compareValidateWithBaseline(spec: FileComparison): Promise
     if (spec.reference) reference.push(await measureInChild(spec.reference.task, spec.file));
     console.log(
       `  run ${run + 1}: ${spec.baselineLabel} ${seconds(b.ms)} (cpu ${seconds(b.cpuMs)}), ` +
-        `validate ${seconds(s.ms)} (cpu ${seconds(s.cpuMs)}), ${ratio(s.ms / b.ms)}`,
+        `validate ${seconds(s.ms)} (cpu ${seconds(s.cpuMs)}${s.mainThreadCpuMs === null ? '' : `, main thread ${seconds(s.mainThreadCpuMs)}`}), ` +
+        `${ratio(s.ms / b.ms)}`,
     );
   }
 

@@ -1,13 +1,14 @@
 // One measured task in a fresh process, so each side of a comparison has its own heap and its own
 // peak RSS. Prints one JSON line: {"task", "ms", "cpuMs", "maxRssMb", "rows"}. The clock starts after the
 // modules are loaded: both sides pay their imports outside the figure.
+// `validate` runs the build in BENCH_VALIDATE_DIST (bench/bench-build.ts) when set, else src/.
 // Usage: npx tsx bench/measure-worker.ts <task> <file> [report path]
 import { createReadStream, readFileSync } from 'node:fs';
 import * as fs from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse';
 import * as XLSX from 'xlsx';
-import { validateFileRows } from '../src/pipeline/validate-file.js';
-import { createReportWriter, formatSummaryText } from '../src/report/index.js';
 
 XLSX.set_fs(fs);
 
@@ -20,6 +21,23 @@ export interface Measurement {
   cpuMs: number;
   maxRssMb: number;
   rows: number;
+  /**
+   * CPU time of the main thread alone (Linux: /proc), the critical path when work is on other
+   * threads too (the CSV parse worker, the GC's helpers); null elsewhere.
+   */
+  mainThreadCpuMs: number | null;
+}
+
+/** The main thread's user + system time from /proc (clock ticks of 10 ms), or null off Linux. */
+function mainThreadCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name (in parentheses): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 /** The floor for CSV: csv-parse streaming the file into records, nothing else. */
@@ -59,8 +77,25 @@ function leanSheetJsRead(file: string): number {
   return XLSX.utils.decode_range(sheet['!ref'] ?? 'A1').e.r;
 }
 
+type ValidateModules = typeof import('../src/pipeline/validate-file.js') & typeof import('../src/report/index.js');
+
+/** The validate pipeline and the report writers, from a build or from src/. */
+async function loadValidate(): Promise<ValidateModules> {
+  const dist = process.env.BENCH_VALIDATE_DIST;
+  const from = (built: string, source: string): Promise<object> => (dist ? import(pathToFileURL(join(dist, built)).href) : import(source));
+  const [pipeline, report] = await Promise.all([
+    from('pipeline/validate-file.js', '../src/pipeline/validate-file.js'),
+    from('report/index.js', '../src/report/index.js'),
+  ]);
+  return { ...pipeline, ...report } as ValidateModules;
+}
+
 /** What `guidebook-import validate <file> --report R` does (src/cli/commands/validate.ts), without the argument parsing. */
-async function validateCommand(file: string, report: string): Promise<number> {
+async function validateCommand(
+  { validateFileRows, createReportWriter, formatSummaryText }: ValidateModules,
+  file: string,
+  report: string,
+): Promise<number> {
   const validation = await validateFileRows(file);
   const writer = createReportWriter(report, { inOrder: true });
   let rows = 0;
@@ -76,20 +111,25 @@ async function validateCommand(file: string, report: string): Promise<number> {
 
 async function main(): Promise<void> {
   const [task, file, report] = process.argv.slice(2) as [MeasuredTask, string, string | undefined];
+  // Loaded before the clock starts, as the baselines' modules are.
+  const validate = task === 'validate' ? await loadValidate() : null;
   const began = performance.now();
   const cpuBefore = process.cpuUsage();
+  const mainBefore = mainThreadCpuMs();
   let rows: number;
   if (task === 'csv-parse') rows = await bareCsvParse(file);
   else if (task === 'sheetjs-read') rows = bareSheetJsRead(file);
   else if (task === 'sheetjs-read-lean') rows = leanSheetJsRead(file);
-  else if (task === 'validate') rows = await validateCommand(file, report ?? `${file}.report.csv`);
+  else if (validate !== null) rows = await validateCommand(validate, file, report ?? `${file}.report.csv`);
   else throw new Error(`unknown task ${JSON.stringify(task)}`);
   const ms = performance.now() - began;
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   // maxRSS is in kilobytes.
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  const result: Measurement = { task, ms, cpuMs, maxRssMb, rows };
+  const mainAfter = mainThreadCpuMs();
+  const mainThread = mainBefore === null || mainAfter === null ? null : mainAfter - mainBefore;
+  const result: Measurement = { task, ms, cpuMs, maxRssMb, rows, mainThreadCpuMs: mainThread };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
