@@ -3,7 +3,7 @@
 // reach), on a real `validate` run (what the child process resolved), and on the published bundle
 // (scripts/bundle-cli.ts): its chunks, and what a `validate` run of it loads.
 import { execFile, execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -116,6 +116,14 @@ describe('the published CLI bundle loads what a command needs', () => {
       ),
     ).toEqual([]);
     expect(sources.filter((input) => /^node_modules\/(luxon|csv-parse|zod|xlsx|cli-progress|sanitize-html)\//.test(input))).toEqual([]);
+  });
+
+  it('a parse worker is an entry of its own, written beside the chunk that starts it', () => {
+    // csv-worker-records starts new URL('./csv-parse-worker.js', import.meta.url), from its chunk in dist/cli/.
+    const starter = Object.keys(chunks).filter((file) => sourcesOf(file).includes('src/read/csv-worker-records.js'));
+    expect(starter).toHaveLength(1);
+    expect(sourcesOf('csv-parse-worker.js')).toContain('src/read/csv-parse-worker.js');
+    expect(existsSync(join(out, 'cli', 'csv-parse-worker.js'))).toBe(true);
   });
 
   it('a validate run of a CSV loads no chunk of the sandbox, the HTTP client, SheetJS, cli-progress or sanitize-html', async () => {
