@@ -123,26 +123,27 @@ export function foldName(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.+$/, '');
 }
 
-interface NameTable {
-  months: Map<string, NameMeaning[]>;
-  weekdays: Map<string, NameMeaning[]>;
-}
+type NameKind = 'months' | 'weekdays';
+const EXTRA_NAMES: Record<NameKind, Partial<Record<NameLanguage, Record<string, number>>>> = {
+  months: EXTRA_MONTHS,
+  weekdays: EXTRA_WEEKDAYS,
+};
+const tables: Partial<Record<NameKind, Map<string, NameMeaning[]>>> = {};
 
-let table: NameTable | null = null;
-
-/** Built once, on the first name read. */
-function names(): NameTable {
+/**
+ * Each table is built once, on the first name of its kind read (a sheet's header row asks only
+ * whether a word is a weekday: "Session" is not).
+ */
+function names(kind: NameKind): Map<string, NameMeaning[]> {
+  let table = tables[kind];
   if (table) return table;
-  const months = new Map<string, NameMeaning[]>();
-  const weekdays = new Map<string, NameMeaning[]>();
+  table = new Map<string, NameMeaning[]>();
   for (const language of NAME_LANGUAGES) {
     if (language === 'ja') continue; // 5月, 木曜日: read by their own pattern (japanese-dates)
-    addForms(months, language, ...NAME_LISTS[language].months);
-    addForms(weekdays, language, ...NAME_LISTS[language].weekdays);
-    for (const [name, value] of Object.entries(EXTRA_MONTHS[language] ?? {})) add(months, name, { language, value });
-    for (const [name, value] of Object.entries(EXTRA_WEEKDAYS[language] ?? {})) add(weekdays, name, { language, value });
+    addForms(table, language, ...NAME_LISTS[language][kind]);
+    for (const [name, value] of Object.entries(EXTRA_NAMES[kind][language] ?? {})) add(table, name, { language, value });
   }
-  table = { months, weekdays };
+  tables[kind] = table;
   return table;
 }
 
@@ -152,12 +153,20 @@ function addForms(into: Map<string, NameMeaning[]>, language: NameLanguage, long
   for (const [i, name] of longNames.entries()) add(into, name, { language, value: i + 1 });
   for (const [i, name] of short.entries()) add(into, foldName(name), { language, value: i + 1 });
   longNames.forEach((name, i) => {
-    for (let length = 3; length < name.length; length++) {
-      const prefix = name.slice(0, length);
-      const owners = longNames.filter((other) => other.startsWith(prefix));
-      if (owners.length === 1) add(into, prefix, { language, value: i + 1 });
-    }
+    // A prefix is unique when no other long name starts with it: when it is longer than the
+    // longest prefix the name shares with another.
+    let shared = 0;
+    longNames.forEach((other, j) => {
+      if (j !== i) shared = Math.max(shared, commonPrefixLength(name, other));
+    });
+    for (let length = Math.max(3, shared + 1); length < name.length; length++) add(into, name.slice(0, length), { language, value: i + 1 });
   });
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
 }
 
 function add(into: Map<string, NameMeaning[]>, name: string, meaning: NameMeaning): void {
@@ -168,12 +177,12 @@ function add(into: Map<string, NameMeaning[]>, name: string, meaning: NameMeanin
 
 /** Every reading of a folded word as a month name (empty: none). */
 export function monthMeanings(word: string): readonly NameMeaning[] {
-  return names().months.get(word) ?? [];
+  return names('months').get(word) ?? [];
 }
 
 /** Every reading of a folded word as a weekday name (empty: none). */
 export function weekdayMeanings(word: string): readonly NameMeaning[] {
-  return names().weekdays.get(word) ?? [];
+  return names('weekdays').get(word) ?? [];
 }
 
 /**
