@@ -66,13 +66,14 @@ const lazyYargsShim: Plugin = {
     });
     // Resolved from yargs' own directory, so that it gets the cliui and string-width yargs depends on.
     build.onResolve({ filter: new RegExp(`^${LAZY_DEPS}$`) }, (args) => ({
-      path: join(dirname(args.importer), 'lazy-yargs-deps.js'),
+      path: 'yargs-lazy-deps.js',
       namespace: 'lazy-yargs-deps',
+      pluginData: { resolveDir: args.resolveDir },
     }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-yargs-deps' }, (args) => ({
       contents: LAZY_DEPS_SOURCE,
       loader: 'js',
-      resolveDir: dirname(args.path),
+      resolveDir: (args.pluginData as { resolveDir: string }).resolveDir,
     }));
   },
 };
