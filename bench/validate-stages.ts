@@ -28,7 +28,8 @@ function lap(stage: string): void {
 const time = {};
 const sheet = await readSheet({ file, time });
 lap('read, map, presenter rows, facts');
-const converted = sheet.convert(time);
+// As validate with a CSV report: rows checked, their field values not shown.
+const converted = sheet.convert(time, { checkOnly: true });
 lap('settle formats, import_ids');
 const planner = createRowPlanner(
   { guideId: 0, serverSessions: [], tracks: [], locations: [], options: { createMissing: true, prune: false, yes: 0 } },

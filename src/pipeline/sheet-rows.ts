@@ -11,7 +11,14 @@ import type { FeedFormat, FetchedCopy, SourceOptions } from '../sources/types.js
 import type { TimeOptions } from '../time/index.js';
 import type { HeaderField } from '../read/index.js';
 import type { ConvertedRow, MappedRow, RawRow, RowIssue, SheetHeader, SheetSpeaker } from '../types.js';
-import { collectSheetFacts, convertOptionsFor, convertSheetRows, type ConvertedSheetRows, type SheetFacts } from '../validate/index.js';
+import {
+  collectSheetFacts,
+  convertOptionsFor,
+  convertSheetRows,
+  type ConvertedSheetRows,
+  type ConvertSheetOptions,
+  type SheetFacts,
+} from '../validate/index.js';
 import { readAgendaRows, type AgendaWatch, type SheetPart } from './agenda-rows.js';
 import { createPresenterGrouping, mergePresenterRows, type PresenterGrouping, type PresenterMerge } from './presenter-rows.js';
 
@@ -53,7 +60,7 @@ export interface ReadSheet {
   /** Where row `index` sits in the file; asked for before its row is converted and let go. */
   placeOf(index: number): { sheet: string; row: number };
   /** Converts the rows under these time options: see convertSheet. Call once. */
-  convert(time: TimeOptions): ConvertedSheetRows;
+  convert(time: TimeOptions, options?: ConvertSheetOptions): ConvertedSheetRows;
   /** Row `index` as mapped while it is held, before convert(): validate --explain samples it. */
   mappedRow(index: number): MappedRow | undefined;
 }
@@ -121,7 +128,7 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
       const raw = rawAt(merged === null ? index : merged.members(index)[0]!);
       return { sheet: raw.sheet, row: raw.row };
     },
-    convert(time) {
+    convert(time, options) {
       if (converting) throw new Error('readSheet: convert() called twice (its rows are let go as they are converted)');
       converting = true;
       // A feed's recurring events are expanded over the guide's dates, known only now.
@@ -148,9 +155,15 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
       }
       merged = rows;
       const readNotes = notesByPlace(read);
-      const converted = convertSheetRows(rows.count, rows.rowAt, facts, (index) => {
-        for (const member of rows.members(index)) read[member] = undefined;
-      });
+      const converted = convertSheetRows(
+        rows.count,
+        rows.rowAt,
+        facts,
+        (index) => {
+          for (const member of rows.members(index)) read[member] = undefined;
+        },
+        options,
+      );
       return {
         importIds: converted.importIds,
         importIdIndex: converted.importIdIndex,

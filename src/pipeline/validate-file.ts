@@ -29,6 +29,13 @@ export interface ValidateFileOptions extends SheetInput {
   /** The custom list speakers go in (default "Speakers"); with speakerListsByRole, one per role. */
   speakerList?: string;
   speakerListsByRole?: boolean;
+  /**
+   * The caller shows no session's field values (a CSV report: its columns are the decision and the
+   * messages): values that cannot raise an issue are not worked out (a short plain-text
+   * description is not converted to HTML; the rows' `fields` then lack it). Ignored with explain,
+   * whose samples show what each cell became.
+   */
+  checkOnly?: boolean;
 }
 
 export interface ValidatedFile {
@@ -134,7 +141,7 @@ async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file
     startedAt,
     time,
     sheet,
-    converted: sheet.convert(time),
+    converted: sheet.convert(time, { checkOnly: options.checkOnly === true && !options.explain }),
     ...(explainer ? { explainer } : {}),
     speakers: await prepareSpeakerCheck(speakersSheet, {
       photoBaseDir: imageBaseDir(options.speakersFile ?? file),

@@ -4,4 +4,5 @@ export { createReportWriter, type ReportWriter } from './report-writer.js';
 export { formatSummaryText } from './summary-text.js';
 export { reportDocument } from './report-document.js';
 export { exitCodeOf } from './exit-code.js';
+export { reportFormatFor } from './report-path.js';
 export type * from './types.js';

@@ -50,6 +50,18 @@ export interface RowContext {
   readers: ValueReaders;
   /** Rows made all-day because they have a date and no time (no All Day cell said so): said once. */
   allDayByNoTime?: { count: number };
+  /** The rows are checked and reported without their field values (see ConvertSheetOptions). */
+  checkOnly?: boolean;
+}
+
+export interface ConvertSheetOptions {
+  /**
+   * The caller reports the rows' decisions and messages but never shows or sends their field
+   * values (validate with a CSV report): what cannot raise an issue is then not worked out for a
+   * value alone (a short plain-text description is not converted to HTML, and its session has no
+   * description_html). Every issue is found as without it.
+   */
+  checkOnly?: boolean;
 }
 
 type MappedKey = SheetSession['mapped'][number];
@@ -66,7 +78,7 @@ function convertRow(row: MappedRow, context: RowContext): ConvertedRow {
   const name = readName(row, issues);
   const ownId = readImportId(row, issues);
   if (cells.description) {
-    const html = readDescription(row, cells.description, issues);
+    const html = readDescription(row, cells.description, issues, context.checkOnly !== true);
     if (html !== undefined) fields.description_html = html;
   }
   readSettings(row, context.readers, fields, issues);
@@ -229,8 +241,10 @@ export function convertSheetRows(
   rowAt: (index: number) => MappedRow,
   facts: SheetFacts,
   release: (index: number) => void = () => {},
+  options: ConvertSheetOptions = {},
 ): ConvertedSheetRows {
   const context = facts.settle();
+  if (options.checkOnly) context.checkOnly = true;
   const own = facts.ownImportIds;
   if (own.length !== count) throw new Error(`convertSheetRows: facts of ${own.length} rows for ${count} rows`);
 

@@ -53,6 +53,17 @@ export function looksLikeHtml(text: string): boolean {
   return false;
 }
 
+/**
+ * Whether `text` is plain text (not HTML) whose HTML is certainly no longer than `limit`, without
+ * converting it. plainTextToHtml writes at most 5 characters for each it reads (`&` → `&amp;`; a
+ * line break with its blanks → `<br>`), and `<p></p>` for the first paragraph and for each blank
+ * line that starts another (itself at least 2 characters long, written as nothing else): so at most
+ * 5 × length + 7.
+ */
+export function plainTextFitsAsHtml(text: string, limit: number): boolean {
+  return text.length * 5 + 7 <= limit && !looksLikeHtml(text);
+}
+
 /** Blank lines separate paragraphs, single line breaks become <br>; <, > and & are escaped. */
 export function plainTextToHtml(text: string): string {
   // One line (most cells): one paragraph, no splitting.

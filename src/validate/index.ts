@@ -5,6 +5,7 @@ export {
   convertRows,
   convertSheetRows,
   type ConvertedSheetRows,
+  type ConvertSheetOptions,
   type ConvertOptions,
   type SheetFacts,
 } from './convert-rows.js';

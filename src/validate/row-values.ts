@@ -2,7 +2,7 @@ import { BOOLEAN_FIELDS, type BooleanField } from '../map/fields.js';
 import type { ValueFormats } from '../map/mapping-config.js';
 import { cellText } from '../read/cell-value.js';
 import type { CellValue, MappedCell, MappedRow, RowIssue, SessionFields } from '../types.js';
-import { descriptionToHtml } from './description-html.js';
+import { descriptionToHtml, plainTextFitsAsHtml } from './description-html.js';
 import { MAX_IMPORT_ID_LENGTH } from './import-ids.js';
 import { cellIssue } from './row-issue.js';
 
@@ -218,8 +218,16 @@ export function readImportId(row: MappedRow, issues: RowIssue[]): { id?: string;
   return { id, invalid: false };
 }
 
-export function readDescription(row: MappedRow, cell: MappedCell, issues: RowIssue[]): string | undefined {
-  const { html, removed } = descriptionToHtml(cellText(cell.value));
+/**
+ * The description as HTML, or undefined when it cannot be sent (its issue pushed). With `shown`
+ * false the caller never shows or sends the HTML (validate with a CSV report): plain text whose
+ * HTML cannot be too long has nothing to report, and is not converted (undefined, no issue); any
+ * other text is converted and checked as always.
+ */
+export function readDescription(row: MappedRow, cell: MappedCell, issues: RowIssue[], shown = true): string | undefined {
+  const text = cellText(cell.value);
+  if (!shown && plainTextFitsAsHtml(text, MAX_DESCRIPTION_LENGTH)) return undefined;
+  const { html, removed } = descriptionToHtml(text);
   if (html.length > MAX_DESCRIPTION_LENGTH) {
     const size = html.length.toLocaleString('en-US');
     issues.push(cellIssue(row, 'too_long', cell, `is ${size} characters as HTML; Guidebook accepts at most 20,000`));

@@ -7,6 +7,7 @@ import { GuidebookImportError } from '../../src/errors.js';
 import { validateFile, validateFileRows, type ValidateFileOptions } from '../../src/index.js';
 import { formatSummaryText } from '../../src/report/index.js';
 import type { ReportDocument } from '../../src/report/types.js';
+import type { ReportRow } from '../../src/types.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'gbi-validate-rows-'));
@@ -89,6 +90,51 @@ describe('validateFileRows', () => {
     ]);
     expect(rows[2]?.message).toContain('removed <script>');
     expect(rows[3]?.message).toContain('import_id "a-1" is also on row 2');
+  });
+
+  it('checkOnly (a CSV report) finds every row issue and decision, and only leaves short plain text unconverted', async () => {
+    const long = 'word '.repeat(900); // 4,500 characters: converted (it might be too long), fits
+    const tooLong = '&'.repeat(4_500); // 22,507 characters as HTML: too long
+    const file = csvFile('descriptions.csv', [
+      'Import ID,Title,Date,Start,End,Description,Time Zone',
+      'd-1,Short,2027-03-14,9:00,10:00,"One line, then\n\nanother & more",Europe/Berlin',
+      `d-2,Long,2027-03-14,10:00,11:00,${long},Europe/Berlin`,
+      `d-3,Too long,2027-03-14,11:00,12:00,${tooLong},Europe/Berlin`,
+      'd-4,Script,2027-03-14,12:00,13:00,<b>bold</b><script>x</script>,Europe/Berlin',
+      'd-5,Clean,2027-03-14,13:00,14:00,<p>clean</p>,Europe/Berlin',
+      'd-6,Blank,2027-03-14,14:00,15:00,,Europe/Berlin',
+      'd-5,Twice,2027-03-15,9:00,10:00,short,Europe/Berlin',
+    ]);
+    const full = await streamed(file);
+    const checked = await streamed(file, { checkOnly: true });
+    const csvColumns = (row: ReportRow) => ({ ...row, fields: undefined });
+    expect(checked.rows.map(csvColumns)).toEqual(full.rows.map(csvColumns));
+    expect(checked.tally.summary).toEqual(full.tally.summary);
+    expect(checked.document.warnings).toEqual(full.document.warnings);
+    expect(full.rows.map((row) => [row.action, row.fields?.description_html === undefined])).toEqual([
+      ['create', false],
+      ['create', false],
+      ['invalid', true],
+      ['create', false],
+      ['conflict', true],
+      ['create', true],
+      ['conflict', true],
+    ]);
+    // Only the short plain texts are left unconverted; the others are as a full run makes them.
+    expect(checked.rows.map((row) => row.fields?.description_html)).toEqual([
+      undefined,
+      full.rows[1]!.fields!.description_html,
+      undefined,
+      full.rows[3]!.fields!.description_html,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(checked.rows[2]!.message).toContain('is 22,507 characters as HTML');
+    expect(checked.rows[3]!.message).toContain('removed <script>');
+    // explain shows what each cell became: checkOnly is ignored then.
+    const explained = await streamed(file, { checkOnly: true, explain: true });
+    expect(explained.rows).toEqual((await streamed(file, { explain: true })).rows);
   });
 
   it('throws a run-level problem before handing out any row', async () => {

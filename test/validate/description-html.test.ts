@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { descriptionToHtml, looksLikeHtml, plainTextToHtml } from '../../src/validate/description-html.js';
+import { descriptionToHtml, looksLikeHtml, plainTextFitsAsHtml, plainTextToHtml } from '../../src/validate/description-html.js';
 import { ALLOWED_TAGS, PRESENTATIONAL_ATTRIBUTES, TAG_ATTRIBUTES } from '../../src/validate/html-allowlist.js';
 
 describe('plain text descriptions', () => {
@@ -17,6 +17,30 @@ describe('plain text descriptions', () => {
     expect(looksLikeHtml('Line one<br/>line two')).toBe(true);
     expect(looksLikeHtml('<P class="x">Hi</P>')).toBe(true);
     expect(descriptionToHtml('I <3 you').html).toBe('<p>I &lt;3 you</p>');
+  });
+});
+
+describe('plainTextFitsAsHtml (validate with a CSV report skips converting what cannot be too long)', () => {
+  // The characters that make the HTML longer than the text (escapes, line breaks, blank lines
+  // starting paragraphs) and those trim() and the paragraph rules remove.
+  const tricky = fc.constantFrom('&', '<', '>', 'a', ' ', '\t', '\n', '\r', '\r\n', '\n\n', '\u00a0', '\u2028', '\v', '\f', '\ufeff', 'é');
+  const texts = fc.array(tricky, { maxLength: 60 }).map((parts) => parts.join(''));
+
+  it('never says a text fits whose HTML is longer than the limit', () => {
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 0, max: 400 }), (text, limit) => {
+        if (plainTextFitsAsHtml(text, limit)) expect(plainTextToHtml(text).length).toBeLessThanOrEqual(limit);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('is the tight bound 5 × length + 7 (all ampersands), and never says so of HTML', () => {
+    const text = '&'.repeat(3_998);
+    expect(plainTextToHtml(text).length).toBe(20_000 - 3);
+    expect(plainTextFitsAsHtml(text, 20_000)).toBe(true);
+    expect(plainTextFitsAsHtml(`${text}&`, 20_000)).toBe(false);
+    expect(plainTextFitsAsHtml('<b>bold</b>', 20_000)).toBe(false);
   });
 });
 

@@ -34,11 +34,12 @@ export const validateCommand: CliCommand = {
       for (const secret of sourceSecrets(options.file)) registerSecret(secret);
       // Loaded when the command runs, not when the CLI starts: `--help` and the other commands
       // need none of the sheet reading, conversion or report writing.
-      const [{ validateFileRows }, { createReportWriter, exitCodeOf, formatSummaryText }, { jsonSummary }] = await Promise.all([
-        import('../../pipeline/validate-file.js'),
-        import('../../report/index.js'),
-        import('../../report/json-summary.js'),
-      ]);
+      const [{ validateFileRows }, { createReportWriter, exitCodeOf, formatSummaryText, reportFormatFor }, { jsonSummary }] =
+        await Promise.all([
+          import('../../pipeline/validate-file.js'),
+          import('../../report/index.js'),
+          import('../../report/json-summary.js'),
+        ]);
       assertReportTarget(options.report ?? defaultSourceReportPath(options.file), runInputs(options, args));
       // Rows go to the report as they are made; the command keeps only their tally.
       if (options.writeMapping !== undefined && resolve(options.writeMapping) === resolve(options.file)) {
@@ -48,8 +49,11 @@ export const validateCommand: CliCommand = {
         );
       }
       const explain = options.explain || options.writeMapping !== undefined;
-      const validation = await validateFileRows(options.file, { ...options, explain });
       const reportPath = options.report ?? defaultSourceReportPath(options.file);
+      // A CSV report shows each row's decision and messages, never its field values: the rows are
+      // then only checked (validateFileRows' checkOnly).
+      const checkOnly = reportFormatFor(reportPath) === 'csv';
+      const validation = await validateFileRows(options.file, { ...options, explain, checkOnly });
       const writer = createReportWriter(reportPath, { inOrder: true });
       try {
         for (const row of validation.rows) writer.write(row);
