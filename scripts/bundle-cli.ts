@@ -23,7 +23,7 @@ import { chmodSync, cpSync, readdirSync, readFileSync, renameSync, rmSync, statS
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -110,11 +110,9 @@ export async function bundleCli(distDir: string): Promise<Record<string, BundleC
   if (readFileSync(entry, 'utf8').includes(BANNER)) throw new Error(`bundle-cli: ${entry} is a bundle already: compile with tsc first`);
   // tsc's outputs: the ones under cli/ are replaced by the bundle.
   const workers = filesEndingWith(dist, '-worker.js').filter((path) => !relative(dist, path).startsWith(`cli${sep}`));
-  const { metafile } = await build({
-    entryPoints: [{ in: entry, out: 'main' }, ...workers.map((path) => ({ in: path, out: basename(path, '.js') }))],
+  const options = {
     outdir: staging,
     bundle: true,
-    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20.19',
@@ -125,7 +123,13 @@ export async function bundleCli(distDir: string): Promise<Record<string, BundleC
     metafile: true,
     absWorkingDir: dist,
     logLevel: 'warning',
-  });
+  } satisfies BuildOptions;
+  const cli = await build({ ...options, entryPoints: [{ in: entry, out: 'main' }], splitting: true });
+  // Each worker whole, in a file of its own: a thread has its own module instances anyway, and
+  // sharing chunks with the CLI would split the CLI's modules into more (smaller) files to load.
+  const threads = await Promise.all(
+    workers.map((path) => build({ ...options, entryPoints: [{ in: path, out: basename(path, '.js') }], splitting: false })),
+  );
   const yargsDir = dirname(createRequire(join(ROOT, 'package.json')).resolve('yargs/package.json'));
   cpSync(join(yargsDir, 'locales'), join(staging, 'yargs-locales'), { recursive: true });
   const main = join(staging, 'main.js');
@@ -135,7 +139,7 @@ export async function bundleCli(distDir: string): Promise<Record<string, BundleC
   chmodSync(main, 0o755);
   rmSync(join(dist, 'cli'), { recursive: true, force: true });
   renameSync(staging, join(dist, 'cli'));
-  return chunksOf(metafile);
+  return Object.assign(chunksOf(cli.metafile), ...threads.map((thread) => chunksOf(thread.metafile)));
 }
 
 function chunksOf(metafile: Metafile): Record<string, BundleChunk> {
