@@ -10,6 +10,8 @@ import type { FileTail } from './file-tail.js';
 
 /** Records per posted batch: fewer, larger messages cost less, but batches of thousands cost more GC. */
 export const RECORDS_PER_BATCH = 512;
+/** Characters of cell text per posted batch: long cells (a record may hold 8 MB) make smaller batches. */
+export const CHARACTERS_PER_BATCH = 1024 * 1024;
 /** Batches posted and not yet taken by the main thread before the parse waits (memory bound). */
 export const BATCHES_AHEAD = 4;
 
@@ -48,6 +50,7 @@ async function run(port: NonNullable<typeof parentPort>, input: CsvInput): Promi
     resolve?.();
   });
   let pending: string[][] = [];
+  let characters = 0;
   const send = async (): Promise<void> => {
     while (credits === 0) {
       await new Promise<void>((resolve) => {
@@ -58,14 +61,17 @@ async function run(port: NonNullable<typeof parentPort>, input: CsvInput): Promi
     const message: ParseWorkerMessage = { kind: 'records', records: pending };
     port.postMessage(message);
     pending = [];
+    characters = 0;
   };
   const { batches, tail } = csvRecords(input);
   let last: ParseWorkerMessage;
   try {
     for await (const batch of batches) {
-      if (pending.length === 0) pending = batch;
-      else for (const record of batch) pending.push(record);
-      if (pending.length >= RECORDS_PER_BATCH) await send();
+      for (const record of batch) {
+        pending.push(record);
+        for (const cell of record) characters += cell.length;
+        if (pending.length >= RECORDS_PER_BATCH || characters >= CHARACTERS_PER_BATCH) await send();
+      }
     }
     last = { kind: 'end', tail: { ...tail } };
   } catch (error) {

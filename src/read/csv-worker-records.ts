@@ -12,8 +12,10 @@ import type { CsvInput, CsvRecords } from './csv-records.js';
 import type { FileTail } from './file-tail.js';
 
 /**
- * Files from this size on are parsed on the worker. Starting it costs ~30-50 ms and each record
- * is copied between threads once; below a few MB (~20k agenda rows) that is not won back.
+ * Files from this size on are parsed on the worker. On the 22 MB bench agenda the worker took
+ * ~25 ms of main-thread CPU per MB off (2.25 s → 1.72 s) for ~10 % more CPU in all (records are
+ * copied between threads once); starting it costs ~30-50 ms. Below a few MB (~20k agenda rows)
+ * that start is not won back.
  */
 export const CSV_WORKER_MIN_BYTES = 4 * 1024 * 1024;
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSheet } from '../../src/read/index.js';
-import { BATCHES_AHEAD, RECORDS_PER_BATCH } from '../../src/read/csv-parse-worker.js';
+import { BATCHES_AHEAD, CHARACTERS_PER_BATCH, type ParseWorkerMessage, RECORDS_PER_BATCH } from '../../src/read/csv-parse-worker.js';
 import { csvRecords, type CsvInput } from '../../src/read/csv-records.js';
 import { CSV_WORKER_MIN_BYTES, csvWorkersStarted, workerCsvRecords } from '../../src/read/csv-worker-records.js';
 import type { OpenSheetOptions } from '../../src/read/types.js';
@@ -182,6 +182,22 @@ describe('CSV parse worker, failures and backpressure', () => {
     expect(posted * RECORDS_PER_BATCH * 2).toBeLessThan(50_000);
     await batches.return();
     await vi.waitFor(() => expect(exited).toBe(true));
+  });
+
+  it('posts long cells in smaller batches, so a batch never holds much more than a megabyte of text', async () => {
+    const long = 'x'.repeat(300_000);
+    const path = tempFile('long-cells.csv', `Title,Notes\n${Array.from({ length: 40 }, (_, i) => `T${i},"${long}"`).join('\n')}\n`);
+    const sizes: number[] = [];
+    const { batches } = workerCsvRecords(input(path), (worker) => {
+      worker.on('message', (message: ParseWorkerMessage) => {
+        if (message.kind === 'records') sizes.push(message.records.flat().reduce((sum, cell) => sum + cell.length, 0));
+      });
+    });
+    let records = 0;
+    for await (const batch of batches) records += batch.length;
+    expect(records).toBe(41);
+    expect(sizes.length).toBeGreaterThan(5);
+    for (const size of sizes) expect(size).toBeLessThan(CHARACTERS_PER_BATCH + long.length + 100);
   });
 
   it('ends with the same tail as the parse on the main thread', async () => {
