@@ -35,6 +35,19 @@ describe('formatSummaryText', () => {
     expect(text).toContain('/tmp/agenda.report.csv');
   });
 
+  it('groups the digits of a count in threes with commas, as en-US writes them', () => {
+    const requestsLine = (requests: number) =>
+      formatSummaryText(
+        { ...reportDocument(rows), summary: { ...reportDocument([]).summary, requests } },
+        { reportPath: 'r.csv', durationMs: 10 },
+      )
+        .split('\n')
+        .find((line) => line.includes('requests:'));
+    const counts = [0, 7, 999, 1000, 12_345, 100_000, 999_999, 1_000_000, 1_234_567_890];
+    expect(counts.map(requestsLine)).toEqual(counts.map((n) => `  requests: ${n.toLocaleString('en-US')} (of the 10,000-a-day budget)`));
+    expect(requestsLine(1_234_567_890)).toBe('  requests: 1,234,567,890 (of the 10,000-a-day budget)');
+  });
+
   it('lists the first five failures with their messages and counts the rest', () => {
     const text = formatSummaryText(reportDocument(rows), { reportPath: 'r.csv', durationMs: 10 });
     expect(text).toContain('7 rows need attention (first 5):');
