@@ -4,6 +4,7 @@
 // as csvRecords' on this thread (test/read/csv-worker.test.ts).
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -21,13 +22,14 @@ export const CSV_WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
 /**
  * Whether a file of `size` bytes is parsed on the worker. GUIDEBOOK_IMPORT_CSV_WORKER is a
- * diagnostic switch (benchmarks, tests): "0" never, "1" always, unset by size.
+ * diagnostic switch (benchmarks, tests): "0" never, "1" always, unset by size (and cores).
  */
 export function useCsvWorker(size: number): boolean {
   const forced = process.env.GUIDEBOOK_IMPORT_CSV_WORKER;
   if (forced === '0') return false;
   if (forced === '1') return true;
-  return size >= CSV_WORKER_MIN_BYTES && existsSync(workerFile());
+  // With one core the two threads only take turns: the copying between them is all the worker adds.
+  return size >= CSV_WORKER_MIN_BYTES && availableParallelism() > 1 && existsSync(workerFile());
 }
 
 let started = 0;
