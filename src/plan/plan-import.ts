@@ -276,7 +276,7 @@ export function indexImportIds(
   if (written !== undefined && inMatchingForm(written)) {
     const sharedPlaces = new Map<string, SheetPlace[]>();
     for (const [importId, rows] of written.shared) sharedPlaces.set(importId, rows.map(placeAt));
-    return { all: () => written.firstRow.keys(), shared: (importId) => sharedPlaces.get(importIdKey(importId)) ?? NONE };
+    return { all: () => distinctIds(count, idAt), shared: (importId) => sharedPlaces.get(importIdKey(importId)) ?? NONE };
   }
   const firstRow = new Map<string, number>();
   const shared = new Map<string, SheetPlace[]>();
@@ -294,6 +294,17 @@ export function indexImportIds(
     else shared.set(importId, [placeAt(first), placeAt(index)]);
   }
   return { all: () => firstRow.keys(), shared: (importId) => shared.get(importIdKey(importId)) ?? NONE };
+}
+
+/** Every import_id of rows `0..count-1` once, in the order of the rows that first hold it. */
+function* distinctIds(count: number, idAt: (index: number) => string | undefined): Generator<string> {
+  const seen = new Set<string>();
+  for (let index = 0; index < count; index++) {
+    const importId = idAt(index);
+    if (!importId || seen.has(importId)) continue;
+    seen.add(importId);
+    yield importId;
+  }
 }
 
 /** Whether every id of `written` is its own importIdKey (and none is blank, which is no id). */

@@ -6,7 +6,7 @@ import { collectColumnFormatEvidence } from './column-formats.js';
 import {
   importIdOf,
   type ImportIdIndex,
-  indexImportIdsAsWritten,
+  collectImportIds,
   type RowPlace,
   withDuplicateIssue,
   derivedIdsWarning,
@@ -194,12 +194,15 @@ export interface SheetFacts {
   settle(): RowContext;
   /** Per row added: its own import_id, null when its cell is blank (one is derived), undefined when unusable. */
   readonly ownImportIds: ReadonlyArray<string | null | undefined>;
+  /** The own import_ids indexed as they are added; convertSheetRows adds the derived ones. */
+  readonly importIdIndex: ReturnType<typeof collectImportIds>;
 }
 
 export function collectSheetFacts(options: ConvertOptions): SheetFacts {
   const formats = collectColumnFormatEvidence(options);
   const readers = collectValueReaderEvidence(options.formats);
   const ownImportIds: Array<string | null | undefined> = [];
+  const importIdIndex = collectImportIds();
   const ignored: RowIssue[] = [];
   return {
     add(row) {
@@ -207,10 +210,13 @@ export function collectSheetFacts(options: ConvertOptions): SheetFacts {
       readers.add(row);
       const own = readImportId(row, ignored);
       ownImportIds.push(own.id ?? (own.invalid ? undefined : null));
+      // Indexed as the rows arrive (validate learns the facts while the reader is reading).
+      if (own.id !== undefined) importIdIndex.add(ownImportIds.length - 1, own.id);
       ignored.length = 0;
     },
     settle: () => ({ formats: formats.decide(), options, readers: readers.decide(), allDayByNoTime: { count: 0 } }),
     ownImportIds,
+    importIdIndex,
   };
 }
 
@@ -266,10 +272,13 @@ export function convertSheetRows(
     early.set(index, row);
     const derivedId = importIdOf(row);
     importIds.push(derivedId);
-    if (derivedId !== undefined) derived++;
+    if (derivedId !== undefined) {
+      derived++;
+      facts.importIdIndex.add(index, derivedId);
+    }
   }
 
-  const importIdIndex = indexImportIdsAsWritten(count, (index) => importIds[index]);
+  const importIdIndex = facts.importIdIndex.finish();
   const shared = importIdIndex.shared;
   const placesOf = new Map<string, RowPlace[]>();
   const starts: string[] = [];

@@ -39,7 +39,7 @@ export function hasOwnImportId(row: MappedRow): boolean {
 
 /** A sheet's import_ids as written, indexed once: the plan reuses it (plan-import.ts indexImportIds). */
 export interface ImportIdIndex {
-  /** Each import_id, in the order first seen, with the first row holding it. */
+  /** Each import_id with the first row holding it (in no particular order). */
   readonly firstRow: ReadonlyMap<string, number>;
   /**
    * The import_ids more than one row holds, each with its rows' indexes in order. Only those ids
@@ -49,17 +49,42 @@ export interface ImportIdIndex {
 }
 
 export function indexImportIdsAsWritten(count: number, idAt: (index: number) => string | undefined): ImportIdIndex {
+  const index = collectImportIds();
+  for (let row = 0; row < count; row++) {
+    const id = idAt(row);
+    if (id !== undefined) index.add(row, id);
+  }
+  return index.finish();
+}
+
+/**
+ * indexImportIdsAsWritten one id at a time, in any order of rows: the rows' own ids as they are
+ * read, the derived ones once they are worked out. Each row is added at most once.
+ */
+export function collectImportIds(): { add(row: number, id: string): void; finish(): ImportIdIndex } {
   const firstRow = new Map<string, number>();
   const shared = new Map<string, number[]>();
-  for (let index = 0; index < count; index++) {
-    const id = idAt(index);
-    if (id === undefined) continue;
-    const first = firstRow.get(id);
-    if (first === undefined) firstRow.set(id, index);
-    else if (shared.has(id)) shared.get(id)!.push(index);
-    else shared.set(id, [first, index]);
-  }
-  return { firstRow, shared };
+  let unordered = false;
+  return {
+    add(row, id) {
+      const first = firstRow.get(id);
+      if (first === undefined) {
+        firstRow.set(id, row);
+        return;
+      }
+      const rows = shared.get(id);
+      if (rows === undefined) shared.set(id, first < row ? [first, row] : [row, first]);
+      else {
+        if (row < rows[rows.length - 1]!) unordered = true;
+        rows.push(row);
+      }
+      if (row < first) firstRow.set(id, row);
+    },
+    finish() {
+      if (unordered) for (const rows of shared.values()) rows.sort((a, b) => a - b);
+      return { firstRow, shared };
+    },
+  };
 }
 
 export function importIdOf(row: ConvertedRow): string | undefined {

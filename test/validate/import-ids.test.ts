@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveImportId, derivedIdsWarning } from '../../src/validate/import-ids.js';
+import { collectImportIds, deriveImportId, derivedIdsWarning, indexImportIdsAsWritten } from '../../src/validate/import-ids.js';
 
 describe('deriveImportId', () => {
   it('is gbi- and 16 hex digits, stable across case, spacing and time formatting', () => {
@@ -22,5 +22,28 @@ describe('deriveImportId', () => {
       "3 rows have no import_id, so each got an id derived from its title and start (gbi-…). Editing those rows' title or " +
         'start later will create a duplicate session instead of updating it: add an Import ID column to avoid it.',
     );
+  });
+});
+
+describe('collectImportIds', () => {
+  it('indexes ids added in any order of rows as indexing them in row order does', () => {
+    const ids = ['a', 'b', undefined, 'a', 'c', 'b', 'a', 'd', 'c'];
+    const inOrder = indexImportIdsAsWritten(ids.length, (row) => ids[row]);
+    expect([...inOrder.shared]).toEqual([
+      ['a', [0, 3, 6]],
+      ['b', [1, 5]],
+      ['c', [4, 8]],
+    ]);
+    // The rows' own ids as they are read, then the derived ones (rows 0, 4 and 6 here).
+    const derivedRows = new Set([0, 4, 6]);
+    const collected = collectImportIds();
+    for (const pass of [false, true]) {
+      ids.forEach((id, row) => {
+        if (id !== undefined && derivedRows.has(row) === pass) collected.add(row, id);
+      });
+    }
+    const index = collected.finish();
+    expect(new Map(index.shared)).toEqual(new Map(inOrder.shared));
+    expect(new Map(index.firstRow)).toEqual(new Map(inOrder.firstRow));
   });
 });
