@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { createRequire } from 'node:module';
 import { GuidebookImportError } from '../errors.js';
 import { MONTH_NAME_PATTERN, monthNumber, timeFromParts, type DayMonthOrder, type ParsedValue, type WrittenTime } from './written-value.js';
 
@@ -145,9 +145,18 @@ function offsetMinutes(text: string): number {
 
 const TIME_LETTERS = new Set(['H', 'h', 'm', 's', 'S', 'a', 't', 'T', 'k']);
 
+/**
+ * luxon's DateTime, loaded on the first format that needs it: luxon is ~235 KB of code that no
+ * other part of a run needs (time/intl-offset.ts reads zone offsets), ~10 ms of every start-up
+ * (issue 15). require() keeps the parser synchronous.
+ */
+let dateTime: typeof import('luxon').DateTime | undefined;
+const luxonDateTime = () => (dateTime ??= (createRequire(import.meta.url)('luxon') as typeof import('luxon')).DateTime);
+
 function luxonParser(format: string, letters: string[]): CompiledDateFormat['parse'] {
   const hasTime = letters.some((t) => TIME_LETTERS.has(t[0] ?? ''));
   const hasOffset = letters.some((t) => t[0] === 'Z');
+  const DateTime = luxonDateTime();
   return (_normalised, original) => {
     // UTC with setZone: the parts come back exactly as written, whatever the machine's zone.
     const dt = DateTime.fromFormat(original.trim(), format, { zone: 'UTC', setZone: true, locale: 'en-US' });

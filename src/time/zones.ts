@@ -1,6 +1,6 @@
-import { IANAZone } from 'luxon';
 import { GuidebookImportError } from '../errors.js';
 import { createMemo, createMemoFamily } from './caches.js';
+import { intlOffsetMinutes } from './intl-offset.js';
 import { HOUR_MS } from './wall-clock.js';
 
 // Time zones: a name as people write it to its IANA spelling, and a zone's UTC offset at any
@@ -153,12 +153,11 @@ export function offsetZone(name: string): OffsetZone {
  */
 function ianaOffsetZone(name: string): OffsetZone {
   if (normaliseZoneName(name) === null) throw new RangeError(`not a time zone: ${JSON.stringify(name)}`);
-  const iana = IANAZone.create(name);
   const hours = hourOffsets(name);
   const hourOffset = (hour: number): number => {
     let offset = hours.get(hour);
     if (offset === undefined) {
-      offset = iana.offset(hour * HOUR_MS);
+      offset = intlOffsetMinutes(name, hour * HOUR_MS);
       hours.set(hour, offset);
     }
     return offset;
@@ -169,7 +168,7 @@ function ianaOffsetZone(name: string): OffsetZone {
     offsetAt(utcMs) {
       const hour = Math.floor(utcMs / HOUR_MS);
       const offset = hourOffset(hour);
-      return offset === hourOffset(hour + 1) ? offset : iana.offset(utcMs);
+      return offset === hourOffset(hour + 1) ? offset : intlOffsetMinutes(name, utcMs);
     },
   };
 }

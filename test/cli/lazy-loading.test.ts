@@ -66,7 +66,7 @@ describe('the CLI loads what a command needs', () => {
     expect(whenRunning.packages).toContain('cli-progress');
   });
 
-  it('a real validate run of a CSV of plain descriptions loads no sandbox, HTTP client, SheetJS, cli-progress or sanitize-html module', async () => {
+  it('a real validate run of a CSV of plain descriptions loads no sandbox, HTTP client, SheetJS, cli-progress, sanitize-html or luxon module', async () => {
     const loaded = await modulesLoadedByValidate('Plain words');
     // Not vacuous: the log holds the modules validate does use.
     expect(loaded).toContain('src/pipeline/validate-file.ts');
@@ -74,6 +74,8 @@ describe('the CLI loads what a command needs', () => {
     expect(loaded.some((file) => file.includes('node_modules/yargs/'))).toBe(true);
     expect(loaded.filter((file) => inSandbox(file) || inApi(file))).toEqual([]);
     expect(loaded.filter((file) => /node_modules\/(xlsx|@e965\/xlsx|cli-progress|sanitize-html|postcss)\//.test(file))).toEqual([]);
+    // Zone offsets come from time/intl-offset.ts; luxon loads only for a --date-format it must parse.
+    expect(loaded.filter((file) => file.includes('node_modules/luxon/'))).toEqual([]);
   });
 
   it('a description whose HTML must be pruned does load sanitize-html (so the check above can see it)', async () => {
@@ -126,7 +128,7 @@ describe('the published CLI bundle loads what a command needs', () => {
     expect(existsSync(join(out, 'cli', 'csv-parse-worker.js'))).toBe(true);
   });
 
-  it('a validate run of a CSV loads no chunk of the sandbox, the HTTP client, SheetJS, cli-progress or sanitize-html', async () => {
+  it('a validate run of a CSV loads no chunk of the sandbox, the HTTP client, SheetJS, cli-progress, sanitize-html or luxon', async () => {
     const loaded = await modulesLoadedByValidate('Plain words', join(out, 'cli', 'main.js'));
     const cliDir = `${relative(REPO_ROOT, join(out, 'cli')).split('\\').join('/')}/`;
     const sources = loaded.filter((file) => file.startsWith(cliDir)).flatMap((file) => sourcesOf(file.slice(cliDir.length)));
@@ -135,6 +137,8 @@ describe('the published CLI bundle loads what a command needs', () => {
     expect(sources.some((input) => input.startsWith('node_modules/csv-parse/'))).toBe(true);
     expect(sources.filter((input) => /^src\/(sandbox|api)\//.test(input))).toEqual([]);
     expect(loaded.filter((file) => /node_modules\/(xlsx|@e965\/xlsx|cli-progress|sanitize-html|postcss)\//.test(file))).toEqual([]);
+    expect(sources.filter((input) => input.startsWith('node_modules/luxon/'))).toEqual([]);
+    expect(loaded.filter((file) => file.includes('node_modules/luxon/'))).toEqual([]);
     // yargs' help-text helpers are bundled but not run: no help was printed.
     expect(sources.some((input) => input.startsWith('node_modules/cliui/'))).toBe(true);
   }, 60_000);
