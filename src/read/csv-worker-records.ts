@@ -128,7 +128,9 @@ function workerFile(): URL {
 
 function startWorker(input: CsvInput): Worker {
   const file = workerFile();
-  if (file.pathname.endsWith('.js')) return new Worker(file, { workerData: input });
+  // No execArgv of the process: its preloads (--import/--require hooks meant for the application,
+  // a loader, an agent) would run again in a thread that only parses (measured: ~15-30 MB of RSS).
+  if (file.pathname.endsWith('.js')) return new Worker(file, { workerData: input, execArgv: [] });
   // From the sources: Node 20 gives a worker none of the main thread's module hooks, and tsx's
   // --import entry registers nothing off the main thread; so the worker registers tsx's ESM hooks
   // itself (tsx/esm/api's ESM build: its CommonJS build cannot find its own files when loaded so)
