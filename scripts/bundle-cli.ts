@@ -15,6 +15,8 @@
 // checked below so that a yargs update cannot drop them silently:
 // - cliui and string-width are loaded on first use: they build help text only, and string-width's
 //   module body alone (an Intl.Segmenter and Unicode property regexes) cost ~50 ms of every start;
+// - its two assert functions (invariant checks on every parse) load node:assert only when a check
+//   fails, to throw the very error assert throws: node:assert cost ~5 ms of every start;
 // - y18n's locale files (yargs' help and error texts in the user's LANG) are read from a copy in
 //   dist/cli/yargs-locales/, since the shim finds them from its own file's location.
 // SheetJS and cli-progress stay external (loaded from node_modules by the commands that use them),
@@ -35,6 +37,7 @@ const LAZY_DEPS = 'guidebook-import:lazy-yargs-deps';
 
 /** Where the yargs shim is changed, and to what: [the shim's text, its replacement]. */
 const YARGS_SHIM_EDITS: ReadonlyArray<readonly [string, string]> = [
+  ["import { notStrictEqual, strictEqual } from 'assert'\n", `import { notStrictEqual, strictEqual } from '${LAZY_DEPS}'\n`],
   ["import cliui from 'cliui'\n", `import { cliui } from '${LAZY_DEPS}'\n`],
   ["import stringWidth from 'string-width';\n", `import { stringWidth } from '${LAZY_DEPS}';\n`],
   ["directory: resolve(__dirname, '../../../locales')", "directory: resolve(__dirname, '../yargs-locales')"],
@@ -44,12 +47,20 @@ const YARGS_SHIM_EDITS: ReadonlyArray<readonly [string, string]> = [
  * The same functions, loaded on first call: a require() inside a function is bundled as a module
  * initialised when the function first runs (the shim itself binds `require` to createRequire, so
  * this lives in a module of its own). cliui's ESM entry also names itself as `module.exports`.
+ * assert's strictEqual and notStrictEqual compare with Object.is: node:assert is asked only to
+ * throw its own AssertionError for a check that fails.
  */
 const LAZY_DEPS_SOURCE = `
 const fn = (loaded) => (typeof loaded === 'function' ? loaded : loaded.default);
 let cliuiFn; let stringWidthFn;
 export const cliui = (...args) => (cliuiFn ??= fn(require('cliui')))(...args);
 export const stringWidth = (...args) => (stringWidthFn ??= fn(require('string-width')))(...args);
+export const strictEqual = (actual, expected, message) => {
+  if (!Object.is(actual, expected)) require('node:assert').strictEqual(actual, expected, message);
+};
+export const notStrictEqual = (actual, expected, message) => {
+  if (Object.is(actual, expected)) require('node:assert').notStrictEqual(actual, expected, message);
+};
 `;
 
 const lazyYargsShim: Plugin = {
