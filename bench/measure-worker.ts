@@ -96,7 +96,8 @@ async function validateCommand(
   file: string,
   report: string,
 ): Promise<number> {
-  const validation = await validateFileRows(file);
+  // A CSV report, so only checked, as src/cli/commands/validate.ts asks for it (an older build ignores the option).
+  const validation = await validateFileRows(file, { checkOnly: true });
   const writer = createReportWriter(report, { inOrder: true });
   let rows = 0;
   for (const row of validation.rows) {
