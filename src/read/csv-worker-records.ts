@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ParseWorkerMessage, PostedError, TakenMessage } from './csv-parse-worker.js';
 import type { CsvInput, CsvRecords } from './csv-records.js';
 import type { FileTail } from './file-tail.js';
@@ -127,6 +127,9 @@ function workerFile(): URL {
 }
 
 function startWorker(input: CsvInput): Worker {
+  // node:worker_threads is asked for here, not imported: a small CSV starts no worker, and loading
+  // it cost ~4 ms of every start-up (issue 15).
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   const file = workerFile();
   // No execArgv of the process: its preloads (--import/--require hooks meant for the application,
   // a loader, an agent) would run again in a thread that only parses (measured: ~15-30 MB of RSS).
