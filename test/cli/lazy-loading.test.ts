@@ -128,7 +128,7 @@ describe('the published CLI bundle loads what a command needs', () => {
     expect(existsSync(join(out, 'cli', 'csv-parse-worker.js'))).toBe(true);
   });
 
-  it('a validate run of a CSV loads no chunk of the sandbox, the HTTP client, SheetJS, cli-progress, sanitize-html or luxon', async () => {
+  it('a validate run of a CSV loads no chunk of the sandbox, the HTTP client, SheetJS, cli-progress, sanitize-html or luxon, nor node:crypto, worker_threads, zlib or assert', async () => {
     const loaded = await modulesLoadedByValidate('Plain words', join(out, 'cli', 'main.js'));
     const cliDir = `${relative(REPO_ROOT, join(out, 'cli')).split('\\').join('/')}/`;
     const sources = loaded.filter((file) => file.startsWith(cliDir)).flatMap((file) => sourcesOf(file.slice(cliDir.length)));
@@ -138,6 +138,9 @@ describe('the published CLI bundle loads what a command needs', () => {
     expect(sources.filter((input) => /^src\/(sandbox|api)\//.test(input))).toEqual([]);
     expect(loaded.filter((file) => /node_modules\/(xlsx|@e965\/xlsx|cli-progress|sanitize-html|postcss)\//.test(file))).toEqual([]);
     expect(sources.filter((input) => input.startsWith('node_modules/luxon/'))).toEqual([]);
+    // Node's own modules a small CSV's check needs none of (hashes, a parse worker, inflating a
+    // workbook, yargs' failed-invariant errors): each cost a few ms of the start-up when imported.
+    expect(loaded.filter((url) => ['node:assert', 'assert', 'node:crypto', 'node:worker_threads', 'node:zlib'].includes(url))).toEqual([]);
     expect(loaded.filter((file) => file.includes('node_modules/luxon/'))).toEqual([]);
     // yargs' help-text helpers are bundled but not run: no help was printed.
     expect(sources.some((input) => input.startsWith('node_modules/cliui/'))).toBe(true);
