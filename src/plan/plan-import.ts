@@ -10,7 +10,6 @@ import {
   type CreateEntry,
   type FieldChange,
   type PendingRefs,
-  type UnchangedEntry,
   type UpdateEntry,
 } from './types.js';
 import type { ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow, RowIssue, SheetSession } from '../types.js';
@@ -400,25 +399,11 @@ export interface SessionRowContext {
 }
 
 /**
- * A valid sheet row matched to at most one server session: create, update, unchanged or invalid.
+ * A valid sheet row matched to at most one server session: create, update, unchanged or invalid;
+ * for a row that is only checked (withBody false) a create comes without its request body.
  * `writeImportId`: the match does not hold the row's import_id yet (a session claimed by an
  * exported `gb-session-<id>`), so the update writes it along with any changed field.
  */
-export function planSessionRow(
-  session: SheetSession,
-  match: ApiSession | undefined,
-  context: SessionRowContext,
-  options: { writeImportId?: boolean } = {},
-): CreateEntry | UpdateEntry | UnchangedEntry | InvalidEntry {
-  // With its body, a create is a CreateEntry.
-  return planSessionEntry(session, match, context, { writeImportId: options.writeImportId, withBody: true }) as
-    | CreateEntry
-    | UpdateEntry
-    | UnchangedEntry
-    | InvalidEntry;
-}
-
-/** planSessionRow, or for a row that is only checked (withBody false) a create without its request body. */
 function planSessionEntry(
   session: SheetSession,
   match: ApiSession | undefined,
