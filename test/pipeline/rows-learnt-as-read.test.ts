@@ -1,23 +1,16 @@
 // validate knows its time options before the sheet is read, so the presenter rows and the
 // sheet-wide facts are learnt from each row as it is read (sheet-rows.ts, agenda-rows.ts); import
 // learns them once the whole sheet is read. Both must convert every sheet to the same rows.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir, writeCsvLines } from '../support/temp-dir.js';
 import { readSheet } from '../../src/pipeline/sheet-rows.js';
 import type { TimeOptions } from '../../src/time/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dir = mkdtempSync(path.join(tmpdir(), 'gbi-rows-as-read-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function csvFile(name: string, lines: string[]): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
+const dir = tempDir('gbi-rows-as-read');
+const csvFile = (name: string, lines: string[]): string => writeCsvLines(dir, name, lines);
 
 // Presenter rows (one merged, one copy left a duplicate), an x-marked column, own and derived ids,
 // an invisible character in an id, day/month evidence late in the sheet, 12-hour times.

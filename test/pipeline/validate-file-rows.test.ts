@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir, writeCsvLines } from '../support/temp-dir.js';
 import { GuidebookImportError } from '../../src/errors.js';
 import { validateFile, validateFileRows, type ValidateFileOptions } from '../../src/index.js';
 import { formatSummaryText } from '../../src/report/index.js';
@@ -10,14 +9,8 @@ import type { ReportDocument } from '../../src/report/types.js';
 import type { ReportRow } from '../../src/types.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dir = mkdtempSync(path.join(tmpdir(), 'gbi-validate-rows-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function csvFile(name: string, lines: string[]): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
+const dir = tempDir('gbi-validate-rows');
+const csvFile = (name: string, lines: string[]): string => writeCsvLines(dir, name, lines);
 
 // Valid rows, a bad date, a bad yes/no, an end before its start, an import_id on two rows, a
 // derived id twice (same title and start), a row without a title, an x-marked column with blanks.

@@ -1,7 +1,7 @@
 // Scratch folders for tests that run the CLI: removed once the test (or file) that made them has
 // passed, kept after a failure so its sheets, reports and request logs can be looked at
 // (KEEP_TEST_DIRS=1 keeps them all).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, onTestFinished } from 'vitest';
@@ -42,4 +42,11 @@ export function tempDir(prefix: string): string {
     fileDirs.push(dir);
   }
   return dir;
+}
+
+/** Writes `lines` (a header and rows) as `dir/name`, one line each, and returns its path. */
+export function writeCsvLines(dir: string, name: string, lines: readonly string[]): string {
+  const file = join(dir, name);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
 }
