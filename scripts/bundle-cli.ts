@@ -11,7 +11,7 @@
 // import.meta.url))`, which are bundle entries of their own (every dist/**/*-worker.js), written
 // beside the chunks that start them.
 //
-// yargs is bundled too, with two changes to its Node platform shim (lib/platform-shims/esm.mjs),
+// yargs is bundled too, with three changes to its Node platform shim (lib/platform-shims/esm.mjs),
 // checked below so that a yargs update cannot drop them silently:
 // - cliui and string-width are loaded on first use: they build help text only, and string-width's
 //   module body alone (an Intl.Segmenter and Unicode property regexes) cost ~50 ms of every start;
