@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { csvRecords, type CsvInput } from './csv-records.js';
 import type { FileTail } from './file-tail.js';
+import { wakeSignal } from './wake-signal.js';
 
 /** Records per posted batch: fewer, larger messages cost less, but batches of thousands cost more GC. */
 export const RECORDS_PER_BATCH = 512;
@@ -42,21 +43,15 @@ function postedError(error: unknown): PostedError {
 
 async function run(port: NonNullable<typeof parentPort>, input: CsvInput): Promise<void> {
   let credits = BATCHES_AHEAD;
-  let wake: (() => void) | null = null;
+  const taken = wakeSignal();
   port.on('message', () => {
     credits++;
-    const resolve = wake;
-    wake = null;
-    resolve?.();
+    taken.wake();
   });
   let pending: string[][] = [];
   let characters = 0;
   const send = async (): Promise<void> => {
-    while (credits === 0) {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-    }
+    while (credits === 0) await taken.wait();
     credits--;
     const message: ParseWorkerMessage = { kind: 'records', records: pending };
     port.postMessage(message);

@@ -9,6 +9,7 @@ import { watchFileTail, type FileTail } from './file-tail.js';
 import { MAX_CSV_RECORD_BYTES } from './limits.js';
 import type { Delimiter } from './sniff-delimiter.js';
 import type { TextEncoding } from './text-encoding.js';
+import { wakeSignal } from './wake-signal.js';
 
 /** What the parse needs to know of the file; plain data, so it can be handed to the worker. */
 export interface CsvInput {
@@ -60,12 +61,7 @@ export function csvRecords(input: CsvInput): CsvRecords {
  * event loop per record. Stopping early destroys the parser (and so the file stream).
  */
 async function* recordBatches(parser: Parser): AsyncGenerator<string[][], void, undefined> {
-  let wake: (() => void) | null = null;
-  const notify = (): void => {
-    const resolve = wake;
-    wake = null;
-    resolve?.();
-  };
+  const { wait, wake: notify } = wakeSignal();
   let done = false;
   let failure: unknown = null;
   const stopWatching = finished(parser, (error) => {
@@ -86,9 +82,7 @@ async function* recordBatches(parser: Parser): AsyncGenerator<string[][], void, 
       }
       if (failure !== null) throw failure;
       if (done) return;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
+      await wait();
     }
   } finally {
     parser.off('readable', notify);

@@ -11,6 +11,7 @@ import type { Worker } from 'node:worker_threads';
 import type { ParseWorkerMessage, PostedError, TakenMessage } from './csv-parse-worker.js';
 import type { CsvInput, CsvRecords } from './csv-records.js';
 import type { FileTail } from './file-tail.js';
+import { wakeSignal } from './wake-signal.js';
 
 /**
  * Files from this size on are parsed on the worker. On the 22 MB bench agenda the worker took
@@ -60,12 +61,7 @@ async function* workerBatches(
   worker.unref();
   const queue: string[][][] = [];
   let outcome: { failure: Error | null } | null = null;
-  let wake: (() => void) | null = null;
-  const notify = (): void => {
-    const resolve = wake;
-    wake = null;
-    resolve?.();
-  };
+  const { wait, wake: notify } = wakeSignal();
   const settle = (failure: Error | null): void => {
     outcome ??= { failure };
     notify();
@@ -98,9 +94,7 @@ async function* workerBatches(
         return;
       }
       worker.ref();
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
+      await wait();
       worker.unref();
     }
   } finally {
