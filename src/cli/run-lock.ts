@@ -14,6 +14,7 @@ import { linkSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFi
 import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { GuidebookImportError } from '../errors.js';
+import { sha256Hex } from '../sha256.js';
 
 export interface RunLock {
   path: string;
@@ -67,13 +68,7 @@ export function lockScope(apiUrl: string): string {
 }
 
 export function lockPathFor(apiUrl: string, guide: number, dir = stateDir()): string {
-  // node:crypto asked for here, not imported: ~8 ms of every start-up of a command that takes no lock.
-  const key = process
-    .getBuiltinModule('node:crypto')
-    .createHash('sha256')
-    .update(`${lockScope(apiUrl)}|${guide}`)
-    .digest('hex')
-    .slice(0, 16);
+  const key = sha256Hex(`${lockScope(apiUrl)}|${guide}`).slice(0, 16);
   return join(dir, `guide-${guide}-${key}.lock`);
 }
 

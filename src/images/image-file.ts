@@ -5,6 +5,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha256Hex } from '../sha256.js';
 
 /** The largest image accepted: far above a 640×240 banner or a 240×240 thumbnail. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -69,8 +70,7 @@ function checked(ref: string, bytes: Buffer, name: string): ImageLoad {
       bytes,
       contentType: kind === 'png' ? 'image/png' : 'image/jpeg',
       filename: `${stem}${extension}`,
-      // node:crypto asked for here, not imported: ~8 ms of every start-up (issue 15).
-      hash: process.getBuiltinModule('node:crypto').createHash('sha256').update(bytes).digest('hex'),
+      hash: sha256Hex(bytes),
     },
   };
 }

@@ -3,6 +3,7 @@
 // per API and guide: runs into one guide are serialised by the run lock, so nothing else writes it.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sha256Hex } from '../sha256.js';
 
 /** The object an image belongs to, as the API names its collection. */
 export type ImageOwner = 'sessions' | 'custom-list-items';
@@ -26,8 +27,7 @@ export class ImageMemory {
   /** The memory of one API and guide under `stateDir`; empty when there is none yet (or it is unreadable). */
   static load(stateDir: string, apiUrl: string, guide: number): ImageMemory {
     const api = apiScope(apiUrl);
-    // node:crypto asked for here, not imported: ~8 ms of every start-up (issue 15).
-    const name = `${process.getBuiltinModule('node:crypto').createHash('sha256').update(api).digest('hex').slice(0, 16)}-guide-${guide}.json`;
+    const name = `${sha256Hex(api).slice(0, 16)}-guide-${guide}.json`;
     const path = join(stateDir, 'images', name);
     let images: Record<string, string> = {};
     try {

@@ -1,3 +1,5 @@
+import { sha256Hex } from '../sha256.js';
+
 // Who a speaker is, stably across runs. A speaker's import_id is the Speakers sheet's own when it
 // has one; else derived from the email ("speaker:email:jane@example.org"); else from the name,
 // compared without case, accents or extra spacing ("speaker:name:jose garcia"). So a re-run of
@@ -35,13 +37,7 @@ export const LINK_ID_PREFIX = 'gbi-link:';
  * (import ids may be up to 255 characters each).
  */
 export function linkImportId(direction: 'session-speaker' | 'speaker-session', sessionImportId: string, speakerImportId: string): string {
-  // node:crypto is asked for here, not imported: loading it cost ~8 ms of every start-up (issue 15).
-  const digest = process
-    .getBuiltinModule('node:crypto')
-    .createHash('sha256')
-    .update(`${direction}\u0000${sessionImportId}\u0000${speakerImportId}`)
-    .digest('hex')
-    .slice(0, 24);
+  const digest = sha256Hex(`${direction}\u0000${sessionImportId}\u0000${speakerImportId}`).slice(0, 24);
   return `${LINK_ID_PREFIX}${direction === 'session-speaker' ? 's2p' : 'p2s'}:${digest}`;
 }
 
