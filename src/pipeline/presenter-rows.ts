@@ -37,27 +37,12 @@ export interface PresenterMerge {
 
 /**
  * Groups rows `0..count-1` (mapped by `rowAt`; `rawAt` and `headersAt` give their cells as read,
- * to name what differs). `rowAt` may be asked for a row more than once. `onKept` is handed each
- * row that stands for a session, in order, as mapped for the grouping, so that a caller with more
- * to learn from every row (the sheet-wide facts) need not map the sheet a second time: it differs
- * from the merged row only in the joined speaker and moderator cells.
- */
-export function mergePresenterRows(
-  count: number,
-  rowAt: (index: number) => MappedRow,
-  rawAt: (index: number) => RawRow,
-  headersAt: (index: number) => readonly string[],
-  onKept: (row: MappedRow) => void = () => {},
-): PresenterMerge {
-  const grouping = createPresenterGrouping(rowAt, rawAt, headersAt, onKept);
-  for (let index = 0; index < count; index++) grouping.add(index, rowAt(index));
-  return grouping.finish();
-}
-
-/**
- * mergePresenterRows one row at a time, for a caller that maps each row as it is read: `add` each
- * row in order (whether it stands for a session is decided by the rows before it alone), then
- * `finish` once the last is added.
+ * to name what differs), one row at a time, for a caller that maps each row as it is read: `add`
+ * each row in order (whether it stands for a session is decided by the rows before it alone),
+ * then `finish` once the last is added. `rowAt` may be asked for a row more than once. `onKept`
+ * is handed each row that stands for a session, in order, as mapped for the grouping, so that a
+ * caller with more to learn from every row (the sheet-wide facts) need not map the sheet a second
+ * time: it differs from the merged row only in the joined speaker and moderator cells.
  */
 export interface PresenterGrouping {
   /** Row `index` (the next one), as `rowAt(index)` maps it. */

@@ -19,8 +19,8 @@ import {
   type ConvertSheetOptions,
   type SheetFacts,
 } from '../validate/index.js';
-import { readAgendaRows, type AgendaWatch, type SheetPart } from './agenda-rows.js';
-import { createPresenterGrouping, mergePresenterRows, type PresenterGrouping, type PresenterMerge } from './presenter-rows.js';
+import { readAgendaRows, type AgendaRows, type AgendaWatch, type SheetPart } from './agenda-rows.js';
+import { createPresenterGrouping, type PresenterGrouping, type PresenterMerge } from './presenter-rows.js';
 
 export interface SheetInput {
   file: string;
@@ -86,15 +86,7 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
       ? undefined
       : {
           start(reading) {
-            const facts = collectSheetFacts(convertOptionsFor(time, mapping ?? reading.parts[0]!.layoutMapping));
-            const headersAt = (index: number) => reading.partAt(index).header.headers;
-            const grouping = createPresenterGrouping(
-              reading.rowAt,
-              (index) => reading.read[index]!,
-              headersAt,
-              (row) => facts.add(row),
-            );
-            early = { facts, grouping };
+            early = learnRows(time, mapping, reading);
           },
           row: (index, row) => early!.grouping.add(index, row),
         };
@@ -104,7 +96,7 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
   const { read, rowAt } = agenda;
   const rawAt = (index: number): RawRow => read[index]!;
   const [first] = agenda.parts as [SheetPart];
-  const { columnMap, layoutMapping } = first;
+  const { columnMap } = first;
   const learnt = agenda.watched ? early : undefined;
   // Set by convert(): the rows with one row per presenter merged into one session.
   let merged: PresenterMerge | null = null;
@@ -137,22 +129,13 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
       // facts learn each session's row as the grouping maps it: the sheet is mapped once for both.
       // They read no speaker or moderator cell, the only cells a merged row has that its first
       // row has not. Both were learnt as the rows were read when these options were known then.
-      let facts: SheetFacts;
-      let rows: PresenterMerge;
-      if (learnt !== undefined && time === input.time) {
-        facts = learnt.facts;
-        rows = learnt.grouping.finish();
-      } else {
-        const fresh = collectSheetFacts(convertOptionsFor(time, mapping ?? layoutMapping));
-        rows = mergePresenterRows(
-          read.length,
-          rowAt,
-          rawAt,
-          (index) => agenda.partAt(index).header.headers,
-          (row) => fresh.add(row),
-        );
-        facts = fresh;
+      let learning = learnt !== undefined && time === input.time ? learnt : undefined;
+      if (learning === undefined) {
+        learning = learnRows(time, mapping, agenda);
+        for (let index = 0; index < read.length; index++) learning.grouping.add(index, rowAt(index));
       }
+      const { facts } = learning;
+      const rows = learning.grouping.finish();
       merged = rows;
       const readNotes = notesByPlace(read);
       const converted = convertSheetRows(
@@ -187,6 +170,25 @@ async function readMappingFile(path: string): Promise<MappingConfig> {
 function headerFieldFor(mapping: MappingConfig | undefined): HeaderField {
   const columns: Readonly<Record<string, string | null>> = mapping?.columns ?? {};
   return (text) => (Object.hasOwn(columns, text) ? ((columns[text] as ReturnType<HeaderField>) ?? undefined) : fieldForHeader(text));
+}
+
+/**
+ * What convert() learns from every row under `time`: the sheet-wide facts, fed each session's
+ * row as the presenter grouping keeps it. Handed the rows as they are read or once all are.
+ */
+function learnRows(
+  time: TimeOptions,
+  mapping: MappingConfig | undefined,
+  agenda: Pick<AgendaRows, 'parts' | 'read' | 'partAt' | 'rowAt'>,
+): { facts: SheetFacts; grouping: PresenterGrouping } {
+  const facts = collectSheetFacts(convertOptionsFor(time, mapping ?? agenda.parts[0]!.layoutMapping));
+  const grouping = createPresenterGrouping(
+    agenda.rowAt,
+    (index) => agenda.read[index]!,
+    (index) => agenda.partAt(index).header.headers,
+    (row) => facts.add(row),
+  );
+  return { facts, grouping };
 }
 
 /** The read stage's notes on rows (a grid's last sessions have no end), by the row's place. */
