@@ -132,6 +132,12 @@ export function buildRoster(input: RosterInput): Roster {
     if (!speaker.sessions.includes(sessionImportId)) speaker.sessions.push(sessionImportId);
   };
 
+  // A speaker cell the roster cannot link is a warning on its session row, never a silent drop.
+  const notLinked = (session: (typeof input.sessions)[number], message: string): void => {
+    const sessionId = session.fields.import_id;
+    sessionIssues.set(sessionId, [...(sessionIssues.get(sessionId) ?? []), issue('server_conflict', 'warning', session, message)]);
+  };
+
   for (const session of input.sessions) {
     if (session.speakers === undefined) continue;
     const sessionId = session.fields.import_id;
@@ -139,31 +145,16 @@ export function buildRoster(input: RosterInput): Roster {
     for (const ref of session.speakers) {
       const found = matchRef(ref, byId, byEmail, byName);
       if (found === 'ambiguous') {
-        const warnings = sessionIssues.get(sessionId) ?? [];
-        warnings.push(
-          issue(
-            'server_conflict',
-            'warning',
-            session,
-            `speaker ${JSON.stringify(ref.name)} matches ${byName.get(personKey(ref.name))!.length} Speakers rows (same name): not linked; ` +
-              'write the email ("Name <email>") or the import id in the cell',
-          ),
+        notLinked(
+          session,
+          `speaker ${JSON.stringify(ref.name)} matches ${byName.get(personKey(ref.name))!.length} Speakers rows (same name): not linked; ` +
+            'write the email ("Name <email>") or the import id in the cell',
         );
-        sessionIssues.set(sessionId, warnings);
         continue;
       }
       const heldBack = invalidByName.get(personKey(ref.name));
       if (found === undefined && !ref.email && heldBack !== undefined) {
-        const warnings = sessionIssues.get(sessionId) ?? [];
-        warnings.push(
-          issue(
-            'server_conflict',
-            'warning',
-            session,
-            `speaker ${JSON.stringify(ref.name)} is not linked: its Speakers row ${heldBack} is invalid (fix that row)`,
-          ),
-        );
-        sessionIssues.set(sessionId, warnings);
+        notLinked(session, `speaker ${JSON.stringify(ref.name)} is not linked: its Speakers row ${heldBack} is invalid (fix that row)`);
         continue;
       }
       let speaker = found;
