@@ -5,7 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeCsvLines } from '../support/temp-dir.js';
+import { fieldForHeader, headerScorer } from '../../src/map/index.js';
+import { readAgendaRows } from '../../src/pipeline/agenda-rows.js';
 import { readSheet } from '../../src/pipeline/sheet-rows.js';
+import { openSource } from '../../src/sources/open-source.js';
 import type { TimeOptions } from '../../src/time/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -71,5 +74,17 @@ describe('facts learnt as the rows are read', () => {
     const rows = [...read.convert({ timezone: 'Asia/Tokyo' }).rows];
     const fresh = await converted(mixed, { timezone: 'Asia/Tokyo' }, undefined, false);
     expect(rows).toEqual(fresh.rows);
+  });
+
+  // The cases above pass whichever path is taken: these pin which one is.
+  it('are handed every row as read, unless the header changes once read (day rows)', async () => {
+    const watched = async (file: string) => {
+      const source = await openSource(file, { scoreHeader: headerScorer(undefined), headerField: fieldForHeader });
+      const handed: number[] = [];
+      const agenda = await readAgendaRows(source, undefined, { start() {}, row: (index) => handed.push(index) });
+      return { watched: agenda.watched, handed, read: agenda.read.length };
+    };
+    expect(await watched(mixed)).toEqual({ watched: true, handed: [0, 1, 2, 3, 4, 5, 6], read: 7 });
+    expect(await watched(dayRows)).toMatchObject({ watched: false, read: 3 });
   });
 });
