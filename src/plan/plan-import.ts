@@ -27,7 +27,7 @@ import {
 } from './references.js';
 import { planDeletes } from './plan-deletes.js';
 import type { SessionCreateBody, SessionWriteBody } from '../api/types.js';
-import type { ImportIdIndex } from '../validate/import-ids.js';
+import { indexImportIdsAsWritten, type ImportIdIndex } from '../validate/import-ids.js';
 
 export interface PlanOptions {
   createMissing: boolean;
@@ -272,27 +272,20 @@ export function indexImportIds(
   placeAt: (index: number) => SheetPlace,
   written?: ImportIdIndex,
 ): SheetImportIds {
-  if (written !== undefined && inMatchingForm(written)) {
-    const sharedPlaces = new Map<string, SheetPlace[]>();
-    for (const [importId, rows] of written.shared) sharedPlaces.set(importId, rows.map(placeAt));
-    return { all: () => distinctIds(count, idAt), shared: (importId) => sharedPlaces.get(importIdKey(importId)) ?? NONE };
-  }
-  const firstRow = new Map<string, number>();
-  const shared = new Map<string, SheetPlace[]>();
-  for (let index = 0; index < count; index++) {
-    const given = idAt(index);
-    if (!given) continue;
-    const importId = importIdKey(given);
-    const first = firstRow.get(importId);
-    if (first === undefined) {
-      firstRow.set(importId, index);
-      continue;
-    }
-    const places = shared.get(importId);
-    if (places) places.push(placeAt(index));
-    else shared.set(importId, [placeAt(first), placeAt(index)]);
-  }
-  return { all: () => firstRow.keys(), shared: (importId) => shared.get(importIdKey(importId)) ?? NONE };
+  const reused = written !== undefined && inMatchingForm(written);
+  const index = reused
+    ? written
+    : indexImportIdsAsWritten(count, (row) => {
+        const given = idAt(row);
+        return given ? importIdKey(given) : undefined;
+      });
+  const sharedPlaces = new Map<string, SheetPlace[]>();
+  for (const [importId, rows] of index.shared) sharedPlaces.set(importId, rows.map(placeAt));
+  return {
+    // The convert stage indexes its own ids before the derived ones: the rows give the order.
+    all: reused ? () => distinctIds(count, idAt) : () => index.firstRow.keys(),
+    shared: (importId) => sharedPlaces.get(importIdKey(importId)) ?? NONE,
+  };
 }
 
 /** Every import_id of rows `0..count-1` once, in the order of the rows that first hold it. */
