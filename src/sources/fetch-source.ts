@@ -3,9 +3,9 @@
 // only; the user's headers go only to the origin they were given for). A conditional GET when a
 // previous run's ETag/Last-Modified is known. Every failure is one 'file' line naming the URL
 // without its secrets; header values never appear in a message.
-import { createHash } from 'node:crypto';
 import { DEFAULT_MAX_BYTES, formatBytes } from '../read/limits.js';
 import { GuidebookImportError } from '../errors.js';
+import { sha256Hex } from '../sha256.js';
 import { redactUrl } from './source-location.js';
 import type { FetchedSource } from './types.js';
 
@@ -93,7 +93,7 @@ export async function fetchSource(url: string, options: FetchOptions): Promise<F
           fileName: fileNameOf(response.headers.get('content-disposition'), current),
           etag: response.headers.get('etag') ?? undefined,
           lastModified: response.headers.get('last-modified') ?? undefined,
-          hash: sha256(bytes),
+          hash: sha256Hex(bytes),
           notes,
         },
       };
@@ -115,10 +115,6 @@ class ConnectionFailure extends GuidebookImportError {
 
 export function isConnectionFailure(error: unknown): boolean {
   return error instanceof ConnectionFailure;
-}
-
-export function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Google answers a sheet that is not shared by link with its sign-in page. */

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, parse as parsePath } from 'node:path';
+import { sha256Hex } from '../sha256.js';
 import { GuidebookImportError } from '../errors.js';
 import { openSheet } from '../read/open-sheet.js';
 import { DEFAULT_MAX_BYTES, formatBytes } from '../read/limits.js';
@@ -56,10 +57,9 @@ export async function loadSource(
   conditional?: { etag?: string; lastModified?: string },
 ): Promise<FetchedSource> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const { sha256 } = await import('./fetch-source.js');
   if (location.kind === 'stdin') {
     const bytes = await readStdin(maxBytes);
-    return { label: 'standard input', url: '-', bytes, contentType: '', fileName: '', hash: sha256(bytes), notes: [] };
+    return { label: 'standard input', url: '-', bytes, contentType: '', fileName: '', hash: sha256Hex(bytes), notes: [] };
   }
   if (location.kind === 'file') {
     const bytes = await readLocal(location.path, maxBytes);
@@ -69,7 +69,7 @@ export async function loadSource(
       bytes,
       contentType: '',
       fileName: basename(location.path),
-      hash: sha256(bytes),
+      hash: sha256Hex(bytes),
       notes: [],
     };
   }

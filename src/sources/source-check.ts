@@ -3,7 +3,7 @@
 // compared with what the last clean run read. The bytes fetched here are the ones the run imports.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sha256 } from './fetch-source.js';
+import { sha256Hex } from '../sha256.js';
 import { loadSource, NotModified } from './open-source.js';
 import { recallSource, rememberSource, type RememberedSource, type SourceMemoryKey } from './source-memory.js';
 import { feedExtension } from './source-format.js';
@@ -66,7 +66,7 @@ export async function checkSource(file: string, options: SourceCheckOptions): Pr
 export function mappingDigest(path: string | undefined): string | null {
   if (!path) return null;
   try {
-    return sha256(readFileSync(path));
+    return sha256Hex(readFileSync(path));
   } catch {
     return null;
   }

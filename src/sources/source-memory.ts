@@ -2,10 +2,10 @@
 // Last-Modified and content hash), kept in the per-user state folder, one small file per
 // (source, guide, API, settings). A scheduled re-sync compares before it sends any request: an
 // unchanged source costs a conditional GET (or a local read) and no API request at all.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GuidebookImportError } from '../errors.js';
+import { sha256Hex } from '../sha256.js';
 import type { FetchedSource } from './types.js';
 
 export interface SourceMemoryKey {
@@ -68,15 +68,10 @@ export function rememberSource(
 
 /** A digest of the settings that change the outcome, so a changed --timezone or mapping is never "unchanged". */
 export function settingsDigest(settings: Record<string, unknown>): string {
-  return createHash('sha256')
-    .update(JSON.stringify(settings, Object.keys(settings).sort()))
-    .digest('hex');
+  return sha256Hex(JSON.stringify(settings, Object.keys(settings).sort()));
 }
 
 function memoryPath(dir: string, key: SourceMemoryKey): string {
-  const name = createHash('sha256')
-    .update(JSON.stringify([key.source, key.guide, key.apiUrl, key.settings]))
-    .digest('hex')
-    .slice(0, 40);
+  const name = sha256Hex(JSON.stringify([key.source, key.guide, key.apiUrl, key.settings])).slice(0, 40);
   return join(dir, 'sources', `${name}.json`);
 }
