@@ -202,7 +202,7 @@ function notesByPlace(read: ReadonlyArray<RawRow | undefined>): Map<string, read
 function* withReadNotes(rows: IterableIterator<ConvertedRow>, notes: ReadonlyMap<string, readonly string[]>): Generator<ConvertedRow> {
   for (const row of rows) {
     const place = row.ok ? row.session : row;
-    const said = notes.size === 0 ? undefined : notes.get(`${place.sheet}\u0000${place.row}`);
+    const said = notes.get(`${place.sheet}\u0000${place.row}`);
     if (said === undefined) {
       yield row;
       continue;
