@@ -3,7 +3,7 @@
 // every wrong key, so a user fixes the file in one go. "$comment" keys anywhere are ignored, so
 // example files can explain themselves, and "$schema" too (schemas/mapping.schema.json).
 import { readFileSync } from 'node:fs';
-import { IANAZone } from 'luxon';
+import { isValidZone } from '../time/index.js';
 import { z } from 'zod';
 import { GuidebookImportError } from '../errors.js';
 import { jsonSyntaxReason } from './json-syntax-error.js';
@@ -88,7 +88,7 @@ function semanticProblems(
   if ('import_id' in defaults) {
     problems.push('"defaults" cannot set import_id: every row would get the same id');
   }
-  if (timezone !== undefined && !IANAZone.isValidZone(timezone)) {
+  if (timezone !== undefined && !isValidZone(timezone)) {
     problems.push(`"timezone" ${JSON.stringify(timezone)} is not an IANA time zone (e.g. "Europe/Berlin", "America/New_York")`);
   }
   const falseWords = new Set((formats.false_words ?? []).map((w) => w.toLowerCase()));
