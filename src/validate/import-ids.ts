@@ -1,13 +1,10 @@
 import { cellText } from '../read/cell-value.js';
+import { sha256Hex } from '../sha256.js';
 import type { ConvertedRow, MappedRow, RowIssue } from '../types.js';
 import { quoteValue } from './row-issue.js';
 
 /** Longest import_id accepted: the API stores it in a 255-character field. */
 export const MAX_IMPORT_ID_LENGTH = 255;
-
-// node:crypto is asked for on the first hash, not imported: loading it cost ~8 ms of every
-// start-up (issue 15), and a validate run may make no hash at all.
-let nodeCrypto: typeof import('node:crypto') | undefined;
 
 /**
  * A stable id for a row that has none: the same title at the same instant gives the same id on
@@ -17,7 +14,7 @@ let nodeCrypto: typeof import('node:crypto') | undefined;
 export function deriveImportId(name: string, startTimeUtc: string): string {
   const title = name.toLowerCase().replace(/\s+/g, ' ').trim();
   const instant = new Date(startTimeUtc).toISOString();
-  return `gbi-${(nodeCrypto ??= process.getBuiltinModule('node:crypto')).createHash('sha256').update(`${title}|${instant}`).digest('hex').slice(0, 16)}`;
+  return `gbi-${sha256Hex(`${title}|${instant}`).slice(0, 16)}`;
 }
 
 export function derivedIdsWarning(count: number): string {
