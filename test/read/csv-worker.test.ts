@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSheet } from '../../src/read/index.js';
@@ -86,7 +86,9 @@ describe('CSV parse worker', () => {
     const source = await openSheet(path, { scoreHeader });
     const byDefault: RawRow[] = [];
     for await (const batch of source.rowBatches!) byDefault.push(...batch);
-    expect(csvWorkersStarted()).toBe(before + 1);
+    // On one core the two threads would only take turns: the default then keeps the main thread.
+    const started = availableParallelism() > 1 ? 1 : 0;
+    expect(csvWorkersStarted()).toBe(before + started);
     expect(byDefault).toHaveLength(rows);
     expect(byDefault[0]).toEqual({
       sheet: 'big.csv',
@@ -96,7 +98,7 @@ describe('CSV parse worker', () => {
     // An empty cell is null, as on the main thread.
     expect(byDefault[1]!.cells[4]).toBeNull();
     await collectRows(small);
-    expect(csvWorkersStarted()).toBe(before + 1);
+    expect(csvWorkersStarted()).toBe(before + started);
     expect(byDefault).toEqual((await readWith('0', path)).rows);
     expect(csvWorkersStarted()).toBe(before + 1);
   });
