@@ -85,8 +85,10 @@ export async function runCli(argv: string[]): Promise<number> {
  * getInternalMethods() and the usage instance are yargs' own (untyped in @types/yargs).
  */
 function skipHelpCacheAfterHandler(parser: Argv): void {
-  const usage = (parser as unknown as { getInternalMethods(): { getUsageInstance(): { cacheHelpMessage: () => void } } })
-    .getInternalMethods()
-    .getUsageInstance();
-  usage.cacheHelpMessage = () => {};
+  // Internals, so checked: a yargs that lacks them keeps its cache (slower start, same output)
+  // instead of every run failing on a missing method.
+  const internal = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: unknown } } })
+    .getInternalMethods?.()
+    .getUsageInstance?.();
+  if (typeof internal?.cacheHelpMessage === 'function') internal.cacheHelpMessage = () => {};
 }
