@@ -7,7 +7,8 @@
 /** One formatter per zone, as luxon keeps: the first of a process costs ICU's start-up. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(zone: string): Intl.DateTimeFormat {
+/** The zone's formatter; it throws a RangeError for a zone Intl does not know (zones.ts asks it so). */
+export function formatterFor(zone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(zone);
   if (formatter === undefined) {
     formatter = new Intl.DateTimeFormat('en-US', {

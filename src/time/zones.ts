@@ -1,6 +1,6 @@
 import { GuidebookImportError } from '../errors.js';
 import { createMemo, createMemoFamily } from './caches.js';
-import { intlOffsetMinutes } from './intl-offset.js';
+import { formatterFor, intlOffsetMinutes } from './intl-offset.js';
 import { HOUR_MS } from './wall-clock.js';
 
 // Time zones: a name as people write it to its IANA spelling, and a zone's UTC offset at any
@@ -57,7 +57,8 @@ function isIntlZone(name: string): boolean {
   let known = intlZones.get(name);
   if (known === undefined) {
     try {
-      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      // The formatter the offsets of a known zone are read with (intl-offset.ts): built once, kept.
+      formatterFor(name);
       known = true;
     } catch {
       known = false;
