@@ -40,20 +40,19 @@ export function csvWorkersStarted(): number {
   return started;
 }
 
-/**
- * The records, parsed on a worker thread started on the first `next()`. `onStart` sees the
- * worker (tests stop it to check that a lost worker is an error, never a short read).
- */
-export function workerCsvRecords(input: CsvInput, onStart?: (worker: Worker) => void): CsvRecords {
-  const tail: FileTail = { endsWithLineBreak: true, closedOpenQuote: false };
-  return { batches: workerBatches(input, tail, onStart), tail };
+/** The records of a parse worker, with a way to stop it that holds whether or not `batches` was started. */
+export interface WorkerCsvRecords extends CsvRecords {
+  /** Stops the worker and drops what it parsed (a generator never started runs no `finally` on `return()`). */
+  stop(): void;
 }
 
-async function* workerBatches(
-  input: CsvInput,
-  tail: FileTail,
-  onStart: ((worker: Worker) => void) | undefined,
-): AsyncGenerator<string[][], void, undefined> {
+/**
+ * The records, parsed on a worker thread started now (so that it boots and parses while this
+ * thread does something else). `onStart` sees the worker (tests stop it to check that a lost
+ * worker is an error, never a short read).
+ */
+export function workerCsvRecords(input: CsvInput, onStart?: (worker: Worker) => void): WorkerCsvRecords {
+  const tail: FileTail = { endsWithLineBreak: true, closedOpenQuote: false };
   const worker = startWorker(input);
   started++;
   // The worker keeps the process alive only while a batch is awaited: a read abandoned without
@@ -79,27 +78,34 @@ async function* workerBatches(
   // Every message the worker posted arrives before 'exit': an exit before its last message is a lost worker.
   worker.on('exit', (code) => settle(new Error(`the CSV parse thread stopped before the end of the file (exit code ${code})`)));
   onStart?.(worker);
-  const taken: TakenMessage = 1;
-  try {
-    for (;;) {
-      const records = queue.shift();
-      if (records !== undefined) {
-        worker.postMessage(taken);
-        yield records;
-        continue;
-      }
-      if (outcome !== null) {
-        const { failure } = outcome;
-        if (failure !== null) throw failure;
-        return;
-      }
-      worker.ref();
-      await wait();
-      worker.unref();
-    }
-  } finally {
+  const stop = (): void => {
     if (outcome === null) void worker.terminate();
+  };
+
+  async function* batches(): AsyncGenerator<string[][], void, undefined> {
+    const taken: TakenMessage = 1;
+    try {
+      for (;;) {
+        const records = queue.shift();
+        if (records !== undefined) {
+          worker.postMessage(taken);
+          yield records;
+          continue;
+        }
+        if (outcome !== null) {
+          const { failure } = outcome;
+          if (failure !== null) throw failure;
+          return;
+        }
+        worker.ref();
+        await wait();
+        worker.unref();
+      }
+    } finally {
+      stop();
+    }
   }
+  return { batches: batches(), tail, stop };
 }
 
 /** The error the worker posted, with the fields the reader's messages use. */

@@ -60,6 +60,14 @@ export async function detectTextEncoding(path: string, head: Uint8Array): Promis
   };
 }
 
+/**
+ * Whether the file's head is UTF-8 as far as it goes (a character cut at its end does not count
+ * against it): the whole-file check below can only agree with it, or find a later byte that is not.
+ */
+export function headIsUtf8(head: Uint8Array): boolean {
+  return encodingFromBom(head) === null && utf16WithoutBom(head) === null && isUtf8(head.subarray(0, completeLength(head)));
+}
+
 // Validated without decoding (what a fatal TextDecoder accepts, without building the text): a
 // character cut at the end of a chunk is carried over to the next.
 async function isUtf8File(path: string): Promise<boolean> {

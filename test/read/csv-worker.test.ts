@@ -115,6 +115,29 @@ describe('CSV parse worker', () => {
     expect(latin.rows).toHaveLength(3000);
   });
 
+  it('drops the parse started as UTF-8 when a byte past the head is not UTF-8, and reads the file as Windows-1252', async () => {
+    // The head is plain ASCII, so the worker starts parsing as UTF-8 while the whole file is checked.
+    const text = `${agendaText(3000).replaceAll('—', '-').replaceAll('café', 'cafe')}Caf\u00e9 night,2027-03-02,20:00,Bar,late\r\n`;
+    const path = tempFile('late-latin.csv', Buffer.from(text, 'latin1'));
+    const before = csvWorkersStarted();
+    const onWorker = await readWith('1', path);
+    // The worker started on the head's guess and the one started for the file as it is.
+    expect(csvWorkersStarted()).toBe(before + 2);
+    const inProcess = await readWith('0', path);
+    expect(onWorker).toEqual(inProcess);
+    expect(onWorker.encoding).toBe('windows-1252');
+    expect(onWorker.rows.at(-1)!.cells[0]).toBe('Caf\u00e9 night');
+    expect(onWorker.rows).toHaveLength(3001);
+  });
+
+  it('keeps the parse started as UTF-8 when the whole file is UTF-8: one worker', async () => {
+    const before = csvWorkersStarted();
+    const read = await readWith('1', tempFile('utf8.csv', agendaText(3000)));
+    expect(csvWorkersStarted()).toBe(before + 1);
+    expect(read.encoding).toBe('utf-8');
+    expect(read.rows[0]!.cells[4]).toBe('Part one, "quoted"\r\n\r\n- part two 0 — café');
+  });
+
   it('gives the same rows, header and warnings for a ragged file, title rows and a file cut short', async () => {
     const lines = ['Programme', '', 'Title,Room,Track'];
     for (let i = 0; i < 5000; i++) lines.push(i % 2 === 0 ? `T${i},R` : i % 4 === 1 ? `T${i},R,K,extra` : `T${i},R,K`);
