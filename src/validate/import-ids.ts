@@ -1,4 +1,3 @@
-import { StringIndex } from '../hash-index.js';
 import { cellText } from '../read/cell-value.js';
 import { sha256Hex } from '../sha256.js';
 import type { ConvertedRow, MappedRow, RowIssue } from '../types.js';
@@ -40,11 +39,8 @@ export function hasOwnImportId(row: MappedRow): boolean {
 
 /** A sheet's import_ids as written, indexed once: the plan reuses it (plan-import.ts indexImportIds). */
 export interface ImportIdIndex {
-  /**
-   * Each import_id with the first row holding it (in no particular order). Not a Map: a 100k-row
-   * sheet adds 100k ids as it is read (see hash-index.ts).
-   */
-  readonly firstRow: Pick<StringIndex, 'get' | 'has' | 'keys' | 'entries' | 'size' | typeof Symbol.iterator>;
+  /** Each import_id with the first row holding it (in no particular order). */
+  readonly firstRow: ReadonlyMap<string, number>;
   /**
    * The import_ids more than one row holds, each with its rows' indexes in order. Only those ids
    * get a list: a 100k-row sheet has 100k ids and usually none shared.
@@ -66,13 +62,16 @@ export function indexImportIdsAsWritten(count: number, idAt: (index: number) => 
  * read, the derived ones once they are worked out. Each row is added at most once.
  */
 export function collectImportIds(): { add(row: number, id: string): void; finish(): ImportIdIndex } {
-  const firstRow = new StringIndex();
+  const firstRow = new Map<string, number>();
   const shared = new Map<string, number[]>();
   let unordered = false;
   return {
     add(row, id) {
-      const first = firstRow.getOrAdd(id, row);
-      if (first === undefined) return;
+      const first = firstRow.get(id);
+      if (first === undefined) {
+        firstRow.set(id, row);
+        return;
+      }
       const rows = shared.get(id);
       if (rows === undefined) shared.set(id, first < row ? [first, row] : [row, first]);
       else {
