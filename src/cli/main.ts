@@ -19,7 +19,8 @@ if (tooOld) {
   process.stderr.write(`${tooOld}\n`);
   process.exitCode = 2;
 } else if (isEntry) {
-  const [{ runCli }, { redactSecrets }] = await Promise.all([import('./run-cli.js'), import('./redact.js')]);
+  // One import(): each import() point is a file of the bundle to resolve and load (scripts/bundle-cli.ts).
+  const { runCli, redactSecrets } = await import('./run-cli.js');
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

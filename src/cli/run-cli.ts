@@ -5,8 +5,8 @@ import { oneLine, reportError } from './report-error.js';
 import { usageLine } from './usage-error.js';
 import { packageVersion } from './version.js';
 
-// Commands written before report-error.ts import it from here.
-export { reportError };
+// Commands written before report-error.ts import it from here; main.ts redacts with redactSecrets.
+export { redactSecrets, reportError };
 
 /** Runs the CLI with the given arguments and returns the exit code. Never throws. */
 export async function runCli(argv: string[]): Promise<number> {

@@ -142,8 +142,37 @@ describe('the published CLI bundle loads what a command needs', () => {
     // workbook, yargs' failed-invariant errors): each cost a few ms of the start-up when imported.
     expect(loaded.filter((url) => ['node:assert', 'assert', 'node:crypto', 'node:worker_threads', 'node:zlib'].includes(url))).toEqual([]);
     expect(loaded.filter((file) => file.includes('node_modules/luxon/'))).toEqual([]);
-    // yargs' help-text helpers are bundled but not run: no help was printed.
-    expect(sources.some((input) => input.startsWith('node_modules/cliui/'))).toBe(true);
+    // yargs' help-text helpers are a file of their own (scripts/bundle-cli.ts), not loaded: no help was printed.
+    expect(sourcesOf('yargs-help.cjs').some((input) => input.startsWith('node_modules/cliui/'))).toBe(true);
+    expect(loaded.filter((file) => file.endsWith('/yargs-help.cjs'))).toEqual([]);
+    // What every run loads is one chunk, and what every validate run loads besides one more: main.js,
+    // the CLI it imports (run-cli.js and its chunk), validate's run and its chunk. Each file more
+    // costs ~1 ms of every start (issue 15).
+    const files = loaded.filter((file) => file.startsWith(cliDir));
+    expect(files.map((file) => file.slice(cliDir.length).replace(/-[\w-]{8}\.js$/, '.js')).sort()).toEqual([
+      'main.js',
+      'run-cli.js',
+      'startup.js',
+      'validate-run.js',
+      'validate.js',
+    ]);
+  }, 60_000);
+
+  it('a module is in one file of the bundle only (one instance per process), and --help prints through the help-text file', async () => {
+    const holders = new Map<string, string[]>();
+    for (const [file, chunk] of Object.entries(chunks)) {
+      // A worker runs on a thread of its own (its own module instances); the help file is only cliui's and string-width's.
+      if (file.endsWith('-worker.js') || file === 'yargs-help.cjs') continue;
+      for (const input of chunk.inputs) holders.set(input, [...(holders.get(input) ?? []), file]);
+    }
+    // Not vacuous: the CLI's modules are there.
+    expect(holders.get('cli/run-cli.js')).toHaveLength(1);
+    expect([...holders].filter(([, files]) => files.length > 1)).toEqual([]);
+    const help = await promisify(execFile)(process.execPath, [join(out, 'cli', 'main.js'), 'validate', '--help'], {
+      cwd: REPO_ROOT,
+      env: cliEnv({ apiKey: null }),
+    });
+    expect(help.stdout).toContain('--write-mapping');
   }, 60_000);
 });
 

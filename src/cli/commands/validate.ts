@@ -1,17 +1,5 @@
-import { resolve } from 'node:path';
-import { normalizeValidateOptions } from '../../options/run-options.js';
-import { defaultSourceReportPath, sourceSecrets } from '../../sources/source-location.js';
-import { registerSecret } from '../redact.js';
-import { reportError } from '../report-error.js';
-import { assertReportTarget } from '../report-target.js';
-import { runInputs } from '../run-inputs.js';
 import type { CliCommand } from './command.js';
-import { flagsWithConfig, inform, say } from './run-context.js';
-import { painterFor } from '../colour.js';
 import { sheetOptions } from './shared-options.js';
-import { GuidebookImportError, fileWriteError } from '../../errors.js';
-import type { MappingExplanation } from '../../map/explain.js';
-import type { ValidateOptions } from '../../options/run-options.js';
 
 export const validateCommand: CliCommand = {
   command: 'validate <file>',
@@ -26,74 +14,8 @@ export const validateCommand: CliCommand = {
         '$0 validate agenda.xlsx --timezone America/New_York --explain --write-mapping agenda.mapping.json',
         'see and keep how the columns were read',
       ),
-  run: async (args) => {
-    const started = Date.now();
-    try {
-      const options = normalizeValidateOptions(flagsWithConfig(args));
-      for (const [, value] of options.source.headers ?? []) registerSecret(value);
-      for (const secret of sourceSecrets(options.file)) registerSecret(secret);
-      // Loaded when the command runs, not when the CLI starts: `--help` and the other commands
-      // need none of the sheet reading, conversion or report writing.
-      const [{ validateFileRows }, { createReportWriter, exitCodeOf, formatSummaryText, reportFormatFor }, { jsonSummary }] =
-        await Promise.all([
-          import('../../pipeline/validate-file.js'),
-          import('../../report/index.js'),
-          import('../../report/json-summary.js'),
-        ]);
-      assertReportTarget(options.report ?? defaultSourceReportPath(options.file), runInputs(options, args));
-      // Rows go to the report as they are made; the command keeps only their tally.
-      if (options.writeMapping !== undefined && resolve(options.writeMapping) === resolve(options.file)) {
-        throw new GuidebookImportError(
-          'usage',
-          `--write-mapping ${options.writeMapping} would overwrite the sheet itself: name another file`,
-        );
-      }
-      const explain = options.explain || options.writeMapping !== undefined;
-      const reportPath = options.report ?? defaultSourceReportPath(options.file);
-      // A CSV report shows each row's decision and messages, never its field values: the rows are
-      // then only checked (validateFileRows' checkOnly).
-      const checkOnly = reportFormatFor(reportPath) === 'csv';
-      const validation = await validateFileRows(options.file, { ...options, explain, checkOnly });
-      const writer = createReportWriter(reportPath, { inOrder: true });
-      try {
-        for (const row of validation.rows) writer.write(row);
-      } catch (error) {
-        writer.close();
-        throw error;
-      }
-      const { document, tally, speakerRows } = validation.finish();
-      // The speakers' rows follow the sessions' in the report, as import's do.
-      for (const row of speakerRows) writer.write(row);
-      await writer.finish(document);
-      for (const warning of document.warnings) say(`warning: ${warning}`);
-      if (document.explain) await explainRun(document.explain, options);
-      const paint = painterFor(process.stderr);
-      inform(formatSummaryText(document, { reportPath: resolve(reportPath), durationMs: Date.now() - started, tally, paint }));
-      const exitCode = exitCodeOf({ summary: document.summary });
-      if (options.json) {
-        const summary = jsonSummary(document, tally, { exitCode, reportPath: resolve(reportPath), stopped: null });
-        process.stdout.write(`${JSON.stringify(summary)}\n`);
-      }
-      return exitCode;
-    } catch (error) {
-      return reportError(error);
-    }
-  },
+  // The run is one import() of one module that holds all a run always needs: loaded when the
+  // command runs, not when the CLI starts (`--help` and the other commands need none of the sheet
+  // reading, conversion or report writing), and as few files of the bundle as can be.
+  run: async (args) => (await import('./validate-run.js')).runValidate(args),
 };
-
-/** --explain prints what each field was read from; --write-mapping saves it as a mapping file. */
-async function explainRun(explanation: MappingExplanation, options: Readonly<ValidateOptions>): Promise<void> {
-  if (options.explain) {
-    const { formatExplanation } = await import('../../map/explain.js');
-    say(formatExplanation(explanation));
-  }
-  if (options.writeMapping !== undefined) {
-    const { writeFileSync } = await import('node:fs');
-    try {
-      writeFileSync(options.writeMapping, `${JSON.stringify(explanation.mappingFile, null, 2)}\n`);
-    } catch (error) {
-      throw fileWriteError(options.writeMapping, error);
-    }
-    say(`mapping written to ${options.writeMapping}: edit it and pass it back with --mapping ${options.writeMapping}`);
-  }
-}
