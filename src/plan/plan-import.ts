@@ -420,8 +420,9 @@ function planSessionEntry(
     session.mapped.includes('locations') && context.apiVersion !== 'v1'
       ? resolveRowReferences(session.locations, context.locations, context.missingLocations, where, context.unknownLocations)
       : undefined;
-  const referenceIssues = [...(tracks?.issues ?? []), ...(locations?.issues ?? [])];
-  if (referenceIssues.length > 0) {
+  // Checked before any list is made: nearly every row's names all resolve.
+  if ((tracks !== undefined && tracks.issues.length > 0) || (locations !== undefined && locations.issues.length > 0)) {
+    const referenceIssues = [...(tracks?.issues ?? []), ...(locations?.issues ?? [])];
     return Object.assign(base, { action: 'invalid' as const, issues: [...referenceIssues, ...session.warnings] });
   }
 

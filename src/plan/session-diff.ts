@@ -198,16 +198,25 @@ export function effectiveRuleIssues(
   where: { sheet: string; row: number },
   apiVersion: ApiVersion = 'v1.1',
 ): RowIssue[] {
-  const before: RuleFields = match ?? createDefaults(apiVersion);
-  // The session after the write: the sheet's value where it sets the field, else the one before.
-  const after = (key: keyof RuleFields): unknown => (key in desired ? desired[key] : Object.hasOwn(before, key) ? before[key] : undefined);
+  const before: RuleFields = match ?? CREATE_DEFAULTS[apiVersion];
   const issues: RowIssue[] = [];
   for (const rule of FIELD_RULES) {
-    if (rule.applies(after(rule.field)) && !ruleMet(rule, after(rule.needs))) {
+    if (rule.applies(valueAfter(desired, before, rule.field)) && !ruleMet(rule, valueAfter(desired, before, rule.needs))) {
       issues.push(ruleIssue(where, match, rule.field, rule.needs, rule.wanted === 'yes' ? 'to be yes' : 'set'));
     }
   }
   return issues;
+}
+
+// createDefaults per version, made once: effectiveRuleIssues reads them for every row to create.
+const CREATE_DEFAULTS: Readonly<Record<ApiVersion, RuleFields>> = {
+  v1: Object.freeze(createDefaults('v1')),
+  'v1.1': Object.freeze(createDefaults('v1.1')),
+};
+
+/** A field of the session after the write: the sheet's value where it sets the field, else the one before. */
+function valueAfter(desired: SessionWriteBody, before: RuleFields, key: keyof RuleFields): unknown {
+  return key in desired ? desired[key] : Object.hasOwn(before, key) ? before[key] : undefined;
 }
 
 function ruleIssue(

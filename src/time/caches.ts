@@ -54,6 +54,25 @@ export function createMemoFamily<K, V>(limit = 250_000, names = 1_000): (name: s
 }
 
 /**
+ * A memo per object (a column's parser), found by the object itself: no key is built per lookup.
+ * The memos go with their objects; clearTimeCaches forgets them all.
+ */
+export function createObjectMemoFamily<O extends object, K, V>(limit = 250_000): (owner: O) => Memo<K, V> {
+  let byOwner = new WeakMap<O, Memo<K, V>>();
+  clearers.push(() => {
+    byOwner = new WeakMap();
+  });
+  return (owner) => {
+    let memo = byOwner.get(owner);
+    if (!memo) {
+      memo = boundedMemo<K, V>(limit, true).memo;
+      byOwner.set(owner, memo);
+    }
+    return memo;
+  };
+}
+
+/**
  * Switches every memo off (and empties them) or back on. For the benchmark's uncached baseline
  * and the tests that prove a memo never changes a result; the library never calls it.
  */

@@ -1,5 +1,5 @@
 import type { CellValue, MappedField, SheetDateCell } from '../types.js';
-import { createMemoFamily } from './caches.js';
+import { createMemoFamily, createObjectMemoFamily, type Memo } from './caches.js';
 import type { ClockOrder } from './clock-order.js';
 import type { CompiledDateFormat } from './date-format.js';
 import { resolveWrittenDay } from './day-label.js';
@@ -49,11 +49,14 @@ export function createColumnParser(format: CompiledDateFormat | null, order: Day
 
 // Text → parsed value (null: not a date/time), per --date-format and name language: the
 // day/month order and the first day are applied later, so the parse of a text depends on those
-// two alone.
+// two alone. Without a language (nearly every column) the memo is found by the format's own text,
+// a string made once, rather than by a key joined anew for each of a sheet's cells.
 const parsedTexts = createMemoFamily<string, ParsedValue | null>();
+const parsedTextsByLanguage = createMemoFamily<string, ParsedValue | null>();
 
 export function parseColumnText(parser: ColumnParser, text: string): ParsedValue | null {
-  const memo = parsedTexts(`${parser.format?.text ?? ''}\u0000${parser.locale ?? ''}`);
+  const format = parser.format?.text ?? '';
+  const memo = parser.locale ? parsedTextsByLanguage(`${format}\u0000${parser.locale}`) : parsedTexts(format);
   let parsed = memo.get(text);
   if (parsed === undefined) {
     const normalised = normaliseText(text);
@@ -96,8 +99,29 @@ export interface LocalValue {
 
 export type CellReading = { ok: true; value: LocalValue } | { ok: false; code: 'bad_date' | 'bad_time'; problem: string };
 
+// A text cell's reading, per column parser and role: the reading is a function of those three
+// alone, and a sheet writes each of its few hundred dates and times on many rows. Each reading is
+// frozen, as rows share it.
+const textReadings: Readonly<Record<CellRole, (parser: ColumnParser) => Memo<string, CellReading>>> = {
+  date: createObjectMemoFamily(),
+  datetime: createObjectMemoFamily(),
+  time: createObjectMemoFamily(),
+};
+
 /** Reads a non-empty date/time cell of any kind (text, serial number, workbook date cell). */
 export function readDateTimeCell(v: CellValue, parser: ColumnParser, role: CellRole): CellReading {
+  if (typeof v !== 'string') return readCell(v, parser, role);
+  const memo = textReadings[role](parser);
+  let reading = memo.get(v);
+  if (reading === undefined) {
+    reading = readCell(v, parser, role);
+    if (reading.ok) Object.freeze(reading.value);
+    memo.set(v, Object.freeze(reading));
+  }
+  return reading;
+}
+
+function readCell(v: CellValue, parser: ColumnParser, role: CellRole): CellReading {
   const parsed = parseCell(v, parser, role);
   if (!parsed) return notA(parser, role, v);
   const value: LocalValue = { date: null, time: parsed.time, offsetMinutes: parsed.offsetMinutes };

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REPORT_COLUMNS, csvHeaderLine, reportRowToCsvLine, textCell } from '../../src/report/csv.js';
 import { reportRow } from './report-fixtures.js';
@@ -59,5 +60,23 @@ describe('report CSV', () => {
       changed_fields: '',
       message: 'Row 2, column "Start": bad\r\nsecond line',
     });
+  });
+});
+
+describe('textCell on any text', () => {
+  // The cell as the rule reads in full: formula starts defused, then RFC 4180 quoting. textCell
+  // skips both steps for a text that needs neither; the result must be the same for every text.
+  const inFull = (value: string): string => {
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  };
+  it('equals the two steps applied in full', () => {
+    const chars = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', "'", ' ', 'a', 'Z', '1', 'é', '\u2028');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: chars, maxLength: 8 }), fc.string()), (value) => {
+        expect(textCell(value)).toBe(inFull(value));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -100,3 +100,39 @@ function uncached<T>(run: () => T): T {
     setTimeCachesEnabled(true);
   }
 }
+
+describe('a text cell reading, remembered per column parser and role', () => {
+  it('is the same reading cold, warm, uncached and after the memos are emptied, and frozen when shared', async () => {
+    const { createColumnParser, readDateTimeCell } = await import('../../src/time/read-cell.js');
+    const dmy = createColumnParser(null, 'd/M');
+    const mdy = createColumnParser(null, 'M/d');
+    const cells: Array<[string, 'date' | 'datetime' | 'time']> = [
+      ['3/4/2027', 'date'],
+      ['3/4/2027 9:30', 'datetime'],
+      ['9:30-10:45', 'time'],
+      ['not a date', 'date'],
+      ['25:99', 'time'],
+      [' 0.5 ', 'time'],
+    ];
+    const read = () => cells.flatMap(([text, role]) => [dmy, mdy].map((parser) => readDateTimeCell(text, parser, role)));
+    const cold = read();
+    const warm = read();
+    // The same text under another parser is read by that parser: 3/4 is 3 April, then 4 March.
+    expect(cold[0]).toMatchObject({ ok: true, value: { date: { year: 2027, month: 4, day: 3 } } });
+    expect(cold[1]).toMatchObject({ ok: true, value: { date: { year: 2027, month: 3, day: 4 } } });
+    warm.forEach((reading, i) => expect(reading).toBe(cold[i]));
+    expect(warm.every((reading) => Object.isFrozen(reading) && (!reading.ok || Object.isFrozen(reading.value)))).toBe(true);
+    clearTimeCaches();
+    const emptied = read();
+    emptied.forEach((reading, i) => {
+      expect(reading).not.toBe(cold[i]);
+      expect(reading).toEqual(cold[i]);
+    });
+    setTimeCachesEnabled(false);
+    try {
+      expect(read()).toEqual(cold);
+    } finally {
+      setTimeCachesEnabled(true);
+    }
+  });
+});
