@@ -288,9 +288,15 @@ export function mapRow(raw: RawRow, map: ColumnMap): MappedRow {
   const fields: Partial<Record<MappedField, MappedCell>> = {};
   const { columns, defaults } = map;
   const cells = raw.cells;
+  // Most maps give each field one column: the cell is then set with no look for an earlier one.
+  const single = map === singleColumnMap.map ? singleColumnMap.single : learnSingleColumns(map);
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i]!;
     const value = cells[column.index] ?? null;
+    if (single) {
+      fields[column.field] = { column: column.header, value };
+      continue;
+    }
     const earlier = fields[column.field];
     // Only a multi-column field (Speaker 1, Speaker 2) has a second column: texts joined in
     // column order, the cell named by the first column.
@@ -314,6 +320,17 @@ export function mapRow(raw: RawRow, map: ColumnMap): MappedRow {
     row.unmapped = unmappedAt.map((index, i) => ({ column: map.unmapped[i] ?? '', value: cells[index] ?? null }));
   }
   return row;
+}
+
+// The map mapRow last saw, and whether each of its fields has one column: a sheet's rows share
+// one map, so this is worked out once per sheet (a workbook's sheets have a map each).
+const singleColumnMap: { map: ColumnMap | null; single: boolean } = { map: null, single: false };
+
+function learnSingleColumns(map: ColumnMap): boolean {
+  const fields = new Set(map.columns.map((column) => column.field));
+  singleColumnMap.map = map;
+  singleColumnMap.single = fields.size === map.columns.length;
+  return singleColumnMap.single;
 }
 
 /**

@@ -263,7 +263,9 @@ export function resolveRowReferences(
   where: { sheet: string; row: number; guideId: number },
   unknown?: UnknownReferences,
 ): RowReferences {
-  const result: RowReferences = { ids: [], names: [], pending: [], issues: [] };
+  // Nearly every row's names all resolve: they share one empty list of issues, replaced by a
+  // list of the row's own at its first issue.
+  const result: RowReferences = { ids: [], names: [], pending: [], issues: NO_ISSUES };
   for (const raw of references ?? []) {
     const reference = raw.trim();
     if (!reference) continue;
@@ -277,12 +279,15 @@ export function resolveRowReferences(
       const name = missing.add(reference);
       if (!result.pending.includes(name)) result.pending.push(name);
     } else {
+      if (result.issues === NO_ISSUES) result.issues = [];
       result.issues.push(unknownReferenceIssue(reference, index, where, unknown?.note(reference)));
     }
   }
-  result.names.push(...result.pending);
+  if (result.pending.length > 0) result.names.push(...result.pending);
   return result;
 }
+
+const NO_ISSUES = Object.freeze([]) as unknown as RowIssue[];
 
 function unknownReferenceIssue(
   reference: string,

@@ -93,15 +93,22 @@ function findTransition(zone: OffsetZone, fromUtc: number, toUtc: number): numbe
 const dayOffsets = createMemoFamily<number, number | null>();
 // Wall time → instant, for days when the offset changes.
 const changeDayInstants = createMemoFamily<number, LocalInstant>();
-// UTC ms → its ISO text: an agenda's rows share a few thousand instants, each written once.
+// UTC ms → its ISO text: an agenda's rows share a few thousand instants, each written once. An
+// instant on a whole minute (nearly every session time) is found by its minute, a small integer
+// that V8 passes as it is; a millisecond count of today is a heap number made for each lookup.
 const isoTexts = createMemo<number, string>();
+const isoTextsByMinute = createMemo<number, string>();
 
 /** `new Date(utcMs).toISOString()`; rows at the same instant share one string. */
 export function isoText(utcMs: number): string {
-  let text = isoTexts.get(utcMs);
+  const minute = utcMs / MINUTE_MS;
+  const byMinute = Number.isInteger(minute);
+  const memo = byMinute ? isoTextsByMinute : isoTexts;
+  const key = byMinute ? minute : utcMs;
+  let text = memo.get(key);
   if (text === undefined) {
     text = new Date(utcMs).toISOString();
-    isoTexts.set(utcMs, text);
+    memo.set(key, text);
   }
   return text;
 }
