@@ -187,6 +187,8 @@ function mix(start: number, value: string): number {
 /** mix(hash, keyText(row, field)), without making keyText's string when the cell is plain ASCII. */
 function mixKeyText(start: number, row: MappedRow, field: MappedField): number {
   const value = row.fields[field]?.value;
+  // A field the sheet lacks or leaves empty (most of the ten, on most sheets): mix(start, '').
+  if (value === undefined || value === null) return Math.imul(start ^ 0xffff, 0x01000193);
   if (typeof value !== 'string') return mix(start, keyText(row, field));
   let from = 0;
   let to = value.length;
@@ -209,6 +211,7 @@ function mixKeyText(start: number, row: MappedRow, field: MappedField): number {
 /** text(row, field) === '', without trimming a copy of the cell. */
 function isBlankText(row: MappedRow, field: MappedField): boolean {
   const value = row.fields[field]?.value;
+  if (value === undefined || value === null) return true;
   if (typeof value !== 'string') return text(row, field) === '';
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
