@@ -25,4 +25,18 @@ describe('createRepeatedCells', () => {
     share(row);
     expect(row).toEqual(['title 1', 'extra']);
   });
+
+  it('changes no value when long texts differ only where their hash does not look, however many there are', () => {
+    // 6,400 characters: a text's hash samples every 100th, so these 20 texts (differing in their
+    // second character only) share one hash, and the texts written again find their own.
+    const share = createRepeatedCells(2);
+    const base = 'x'.repeat(6_400);
+    const texts = Array.from({ length: 20 }, (_, i) => `${base[0]}${String.fromCharCode(65 + i)}${base.slice(2)}`);
+    const rows: CellValue[][] = [];
+    for (let round = 0; round < 3; round++) for (const text of texts) rows.push([text.slice(0, 3) + text.slice(3), `${round}`]);
+    const copies = rows.map((row) => [...row]);
+    for (const row of rows) share(row);
+    expect(rows).toEqual(copies);
+    expect(rows.slice(40).map((row) => row[0])).toEqual(texts);
+  });
 });
