@@ -34,11 +34,18 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { type OutputChunk, type Plugin, rolldown } from 'rolldown';
+import { installedVersion } from '../src/read/csv-parse-patch.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Packages the bundle leaves to node_modules: large, CommonJS, and each loaded by one command only. */
 const EXTERNAL = ['xlsx', 'cli-progress', 'sanitize-html'];
+
+/**
+ * csv-parse goes into the bundle, and src/read/csv-parse-patch.ts patches one version of it: the
+ * bundle names the version it carries, so that the check reads no package.json at run time.
+ */
+const BUNDLED_VERSIONS = { __GUIDEBOOK_IMPORT_BUNDLED_CSV_PARSE__: JSON.stringify(installedVersion()) };
 
 /** The yargs shim's imports of assert, cliui and string-width become imports of LAZY_DEPS. */
 const LAZY_DEPS = 'guidebook-import:lazy-yargs-deps';
@@ -174,6 +181,7 @@ export async function bundleCli(distDir: string): Promise<Record<string, BundleC
     input: { main: entry },
     platform: 'node',
     cwd: dist,
+    transform: { define: BUNDLED_VERSIONS },
     external: [...EXTERNAL, /^node:/],
     plugins: [lazyYargsShim, groupsFromGraph(groups)],
     logLevel: 'warn',
@@ -216,6 +224,7 @@ export async function bundleCli(distDir: string): Promise<Record<string, BundleC
     absWorkingDir: dist,
     logLevel: 'warning',
     splitting: false,
+    define: BUNDLED_VERSIONS,
   } satisfies BuildOptions;
   const workers = filesEndingWith(dist, '-worker.js').filter((path) => !relative(dist, path).startsWith(`cli${sep}`));
   const threads = await Promise.all(workers.map((path) => build({ ...options, entryPoints: [{ in: path, out: basename(path, '.js') }] })));

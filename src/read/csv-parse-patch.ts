@@ -40,11 +40,19 @@ export function acceptEveryRecordLength(parser: Parser): void {
   };
 }
 
+/**
+ * The version of csv-parse a bundle carries inside it, named by the bundler (scripts/bundle-cli.ts
+ * defines it): the code that runs is then known without resolving and reading a package.json
+ * (~3 ms of every CSV read's start). Unbundled (tsc's dist/, tests), the installed package is read.
+ */
+declare const __GUIDEBOOK_IMPORT_BUNDLED_CSV_PARSE__: string | undefined;
+
 let checked = false;
 
 function requirePatchedVersion(): void {
   if (checked) return;
-  const installed = installedVersion();
+  const installed =
+    typeof __GUIDEBOOK_IMPORT_BUNDLED_CSV_PARSE__ === 'string' ? __GUIDEBOOK_IMPORT_BUNDLED_CSV_PARSE__ : installedVersion();
   if (installed !== PATCHED_CSV_PARSE_VERSION) {
     throw new Error(
       `guidebook-import needs csv-parse ${PATCHED_CSV_PARSE_VERSION} (it patches that version's record-length check, ` +
@@ -55,7 +63,7 @@ function requirePatchedVersion(): void {
 }
 
 /** csv-parse's own package.json, found from its entry point (the package does not export the file). */
-function installedVersion(): string {
+export function installedVersion(): string {
   const require = createRequire(import.meta.url);
   let dir = dirname(require.resolve('csv-parse'));
   for (;;) {

@@ -14,6 +14,7 @@ import { importGraph } from '../support/import-graph.js';
 import * as library from '../../src/index.js';
 import * as sandboxEntry from '../../src/sandbox/index.js';
 import { tempDir } from '../support/temp-dir.js';
+import { PATCHED_CSV_PARSE_VERSION } from '../../src/read/csv-parse-patch.js';
 
 const HEAVY_PACKAGES = ['xlsx', 'sanitize-html', 'cli-progress', 'csv-parse', 'luxon'];
 const inSandbox = (file: string): boolean => file.startsWith('src/sandbox/');
@@ -126,6 +127,19 @@ describe('the published CLI bundle loads what a command needs', () => {
     expect(starter).toHaveLength(1);
     expect(sourcesOf('csv-parse-worker.js')).toContain('src/read/csv-parse-worker.js');
     expect(existsSync(join(out, 'cli', 'csv-parse-worker.js'))).toBe(true);
+  });
+
+  it('names the csv-parse version it carries, so the patch check reads no package.json at run time', () => {
+    // The validate chunk and the parse worker both hold csv-parse and src/read/csv-parse-patch.ts.
+    const holders = Object.keys(chunks).filter((file) => sourcesOf(file).includes('src/read/csv-parse-patch.js'));
+    expect(holders).toContain('csv-parse-worker.js');
+    expect(holders.length).toBeGreaterThanOrEqual(2);
+    for (const file of holders) {
+      const text = readFileSync(join(out, 'cli', file), 'utf8');
+      // Left undefined, the check would resolve and read csv-parse's package.json on every CSV read.
+      expect(text).not.toContain('__GUIDEBOOK_IMPORT_BUNDLED_CSV_PARSE__');
+      expect(text).toContain(JSON.stringify(PATCHED_CSV_PARSE_VERSION));
+    }
   });
 
   it('a validate run of a CSV loads no chunk of the sandbox, the HTTP client, SheetJS, cli-progress, sanitize-html or luxon, nor node:crypto, worker_threads, zlib or assert', async () => {
