@@ -38,11 +38,11 @@ export interface SheetInput {
    */
   time?: TimeOptions;
   /**
-   * With `time`: each row's times are read as it is read too, under the facts known so far, and
-   * only those a later fact changed are read again once the sheet is (convert-rows.ts
-   * TimesReadAsAdded).
+   * With `time`: the rows are converted as they are read too (convert() then given `checkOnly`
+   * as here), under the facts known so far, and only those a later fact changed are converted
+   * again once the sheet is read (convert-rows.ts collectSheetFacts, asAdded).
    */
-  convertAsRead?: boolean;
+  convertAsRead?: { checkOnly: boolean };
 }
 
 /** A sheet read whole, its rows not yet converted. */
@@ -92,7 +92,7 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
       ? undefined
       : {
           start(reading) {
-            early = learnRows(time, mapping, reading, input.convertAsRead === true);
+            early = learnRows(time, mapping, reading, input.convertAsRead);
           },
           row: (index, row) => early!.grouping.add(index, row),
         };
@@ -143,7 +143,7 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
       const { facts } = learning;
       const rows = learning.grouping.finish();
       merged = rows;
-      // A session that gained presenter rows after its first was read is read again, merged.
+      // A session that gained presenter rows after its first was converted is converted again, merged.
       if (facts.asAdded !== undefined && rows.count < read.length) {
         for (let index = 0; index < rows.count; index++) if (rows.members(index).length > 1) facts.asAdded.forget(index);
       }
@@ -190,7 +190,7 @@ function learnRows(
   time: TimeOptions,
   mapping: MappingConfig | undefined,
   agenda: Pick<AgendaRows, 'parts' | 'read' | 'partAt' | 'rowAt'>,
-  asAdded = false,
+  asAdded?: { checkOnly: boolean },
 ): { facts: SheetFacts; grouping: PresenterGrouping } {
   const facts = collectSheetFacts(convertOptionsFor(time, mapping ?? agenda.parts[0]!.layoutMapping), asAdded);
   const grouping = createPresenterGrouping(

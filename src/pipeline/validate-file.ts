@@ -37,12 +37,11 @@ export interface ValidateFileOptions extends Omit<SheetInput, 'convertAsRead'> {
    */
   checkOnly?: boolean;
   /**
-   * Read each row's times as it is read, under the facts known so far, rather than once the
-   * whole sheet is read (the same rows either way). Default: off, or
-   * GUIDEBOOK_IMPORT_CONVERT_AS_READ=1. On the 100k-row bench files it leaves ~0.45 s of
-   * main-thread work after the last row instead of ~0.75 s at about the same CPU, but the peak
-   * RSS grows by 25-45 MB (the time memos full while the rows are still held), which puts the
-   * long-descriptions file near the 256 MB budget.
+   * Convert each row as it is read, under the facts known so far, rather than once the whole
+   * sheet is read (the same rows either way). Default: off, or GUIDEBOOK_IMPORT_CONVERT_AS_READ=1.
+   * Measured on the 100k-row bench files it leaves ~0.3 s of main-thread work after the last row
+   * instead of ~0.75 s, but holding the converted rows while the rest is read costs more garbage
+   * collection (+0.3-0.45 s of main-thread CPU) and 30-65 MB more peak RSS than it saves.
    */
   convertAsRead?: boolean;
 }
@@ -146,7 +145,7 @@ async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file
     mapping: options.mapping,
     source: options.source,
     time,
-    convertAsRead: asRead,
+    ...(asRead ? { convertAsRead: { checkOnly } } : {}),
   });
   // The speakers as import reads them (plan-file.ts): a feed's own, else --speakers, else the Speakers sheet.
   const speakersSheet =

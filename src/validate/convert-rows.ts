@@ -1,7 +1,7 @@
 import { SETTING_FIELDS } from '../map/fields.js';
 import type { MappingConfig, ValueFormats } from '../map/mapping-config.js';
 import { DATE_TIME_FIELDS, type ColumnFormats, type TimeOptions } from '../time/index.js';
-import type { ConvertedRow, MappedRow, RowIssue, SessionFields, SheetSession } from '../types.js';
+import type { ConvertedRow, MappedCell, MappedRow, RowIssue, SessionFields, SheetSession } from '../types.js';
 import { collectColumnFormatEvidence } from './column-formats.js';
 import {
   importIdOf,
@@ -16,12 +16,13 @@ import {
   readDescription,
   readImportId,
   readList,
+  splitList,
   readName,
   readSettings,
   collectValueReaderEvidence,
   type ValueReaders,
 } from './row-values.js';
-import { convertCellToUtc, convertRowTimes, type RowTimes, sheetSpanWarnings } from './row-times.js';
+import { convertCellToUtc, convertRowTimes, sheetSpanWarnings } from './row-times.js';
 import { sessionRuleIssues } from './session-rules.js';
 import { readSpeakerRefs } from '../speakers/speaker-cells.js';
 import { cellText, isBlankCell } from '../read/cell-value.js';
@@ -52,6 +53,12 @@ export interface RowContext {
   allDayByNoTime?: { count: number };
   /** The rows are checked and reported without their field values (see ConvertSheetOptions). */
   checkOnly?: boolean;
+  /**
+   * The track and location lists by cell text, one list shared by the rows that write it, when
+   * the converted rows are held (converted as read: a sheet repeats a handful of track and room
+   * names over its 100k rows). The lists are read, never changed, by the stages after.
+   */
+  lists?: Map<string, string[]>;
 }
 
 export interface ConvertSheetOptions {
@@ -70,7 +77,7 @@ type MappedKey = SheetSession['mapped'][number];
  * One mapped row to the session it would write, or every issue it has. The whole row is always
  * read, so the user sees all its problems at once, not one per run.
  */
-function convertRow(row: MappedRow, context: RowContext, readTimes?: RowTimes): ConvertedRow {
+function convertRow(row: MappedRow, context: RowContext): ConvertedRow {
   const issues: RowIssue[] = [];
   const fields: Partial<SessionFields> = {};
   const cells = row.fields;
@@ -82,10 +89,10 @@ function convertRow(row: MappedRow, context: RowContext, readTimes?: RowTimes): 
     if (html !== undefined) fields.description_html = html;
   }
   readSettings(row, context.readers, fields, issues);
-  const tracks = cells.tracks ? readList(cells.tracks, context.readers.listSeparator) : undefined;
-  const locations = cells.locations ? readList(cells.locations, context.readers.listSeparator) : undefined;
+  const tracks = cells.tracks ? listOf(cells.tracks, context) : undefined;
+  const locations = cells.locations ? listOf(cells.locations, context) : undefined;
 
-  const times = readTimes ?? convertRowTimes(row, context.formats, context.options, context.readers.allDay);
+  const times = convertRowTimes(row, context.formats, context.options, context.readers.allDay);
   let zone = '';
   // A range in the start cell ("9:00-10:30", "18:00 - open end") says how the session ends.
   const endWritten = times.ok && times.endInStart;
@@ -150,6 +157,21 @@ function convertRow(row: MappedRow, context: RowContext, readTimes?: RowTimes): 
 
 const NO_ISSUES = Object.freeze([]) as unknown as RowIssue[];
 
+/** Distinct list texts shared (RowContext.lists): more, and each row has its own list again. */
+const MAX_SHARED_LISTS = 10_000;
+
+function listOf(cell: MappedCell, context: RowContext): string[] {
+  const lists = context.lists;
+  if (lists === undefined) return readList(cell, context.readers.listSeparator);
+  const text = cellText(cell.value);
+  let list = lists.get(text);
+  if (list === undefined) {
+    list = splitList(text, context.readers.listSeparator);
+    if (lists.size < MAX_SHARED_LISTS) lists.set(text, list);
+  }
+  return list;
+}
+
 /**
  * The session fields this row sets. all_day always: the sheet's times decide it. end_time only
  * when the sheet says how a session ends (or it is all-day), so a sheet without end times never
@@ -209,41 +231,37 @@ export interface SheetFacts {
   readonly ownImportIds: ReadonlyArray<string | null | undefined>;
   /** The own import_ids indexed as they are added; convertSheetRows adds the derived ones. */
   readonly importIdIndex: ReturnType<typeof collectImportIds>;
-  /** With `asAdded`: the rows' times read as they were added, for convertSheetRows to take. */
-  readonly asAdded?: TimesReadAsAdded;
+  /** With `asAdded`: the rows converted as they were added, for convertSheetRows to take. */
+  readonly asAdded?: RowsConvertedAsAdded;
 }
 
 /**
- * Each row's times read as it is added, under the facts known so far (collectSheetFacts with
- * `asAdded`): the costliest part of converting a row, done while a caller is still reading the
- * rest. A row's times are handed out only when the decision they were read under is the one
- * settle() made for the whole sheet; any other row's are read again by convertSheetRows. Only
- * the times are kept (a few shared texts and flags per row): keeping whole converted rows until
- * the sheet is read costs more garbage collection and memory than it saves (measured on the
- * 100k-row bench files).
+ * Rows converted as they are added, under the facts known so far (collectSheetFacts with
+ * `asAdded`). A row is handed out only when the decision it was converted under is the one
+ * settle() made for the whole sheet; any other row is converted again by convertSheetRows.
  */
-export interface TimesReadAsAdded {
+export interface RowsConvertedAsAdded {
   /**
-   * Row `index`'s times as read when it was added, when they are what `context` (settle()'s)
-   * reads; undefined otherwise (or when they carried a warning). Asked for once per row.
+   * Row `index` as converted when added, when that conversion is what `context` (settle()'s,
+   * checkOnly set) makes of it; undefined otherwise. Each row is let go once asked for.
    */
-  take(index: number, context: RowContext): RowTimes | undefined;
+  take(index: number, context: RowContext): ConvertedRow | undefined;
   /** Row `index` is not converted from the row added (a presenter row merged into it): let it go. */
   forget(index: number): void;
 }
 
 /**
- * `asAdded` reads each row's times as it is added, while a caller is still reading the rest
- * (validate learns the facts as the reader reads), so that less is left once the last row is in.
+ * `asAdded` converts each row as it is added, while a caller is still reading the rest (validate
+ * learns the facts as the reader reads), so that little is left to do once the last row is in.
  */
-export function collectSheetFacts(options: ConvertOptions, asAdded = false): SheetFacts {
+export function collectSheetFacts(options: ConvertOptions, asAdded?: { checkOnly: boolean }): SheetFacts {
   const formats = collectColumnFormatEvidence(options);
   const readers = collectValueReaderEvidence(options.formats);
   const ownImportIds: Array<string | null | undefined> = [];
   const importIdIndex = collectImportIds();
   const ignored: RowIssue[] = [];
-  const early = asAdded ? readTimesAsAdded(options, formats, readers) : undefined;
-  // The x-marked columns settle() decided with: part of what times read as added are checked against.
+  const early = asAdded ? convertAsAdded(options, formats, readers, asAdded.checkOnly) : undefined;
+  // The x-marked columns settle() decided with: part of what a row converted as added is checked against.
   let settledMarks = -1;
   return {
     add(row) {
@@ -267,54 +285,53 @@ export function collectSheetFacts(options: ConvertOptions, asAdded = false): She
   };
 }
 
-/** Decisions made while rows are added before reading times as added stops (the rest wait for the end). */
+/** Decisions made while rows are added before converting as added stops (the rest wait for the end). */
 const MAX_DECISIONS_AS_ADDED = 500;
 /** Rows held while no decision can be made yet (an ambiguous date column's first rows). */
 const MAX_WAITING_AS_ADDED = 20_000;
 
 /**
- * The times read as rows are added (see TimesReadAsAdded). The facts are decided again only when
- * a row brought evidence that can change them (column-formats' changes(), the x-marked columns),
- * and a decision equal to the last one (decisionKey) keeps the times read under it. While no
- * decision can be made (a date column still ambiguous, a day number with no first day), the rows
- * wait, up to a limit, and are read once one can.
+ * The conversion of rows as they are added (see collectSheetFacts). The facts are decided again
+ * only when a row brought evidence that can change them (column-formats' changes(), the x-marked
+ * columns), and a decision equal to the last one (decisionKey) keeps the rows converted under it.
+ * While no decision can be made (a date column still ambiguous, a day number with no first day),
+ * the rows wait, up to a limit, and are converted once one can.
  */
-function readTimesAsAdded(
+function convertAsAdded(
   options: ConvertOptions,
   formats: ReturnType<typeof collectColumnFormatEvidence>,
   readers: ReturnType<typeof collectValueReaderEvidence>,
+  checkOnly: boolean,
 ) {
-  // Each row's times, when they were read without a warning: start, end and zone (texts the time
-  // engine shares between rows) and its flags; nothing per row that the collector must copy.
-  const starts: Array<string | undefined> = [];
-  const ends: Array<string | null | undefined> = [];
-  const zones: Array<string | undefined> = [];
-  const flags: number[] = [];
-  // The decision each row's times were read under.
+  // A valid row is held as its session alone, its { ok: true } wrapper made when it is taken.
+  const converted: Array<ConvertedRow | SheetSession | undefined> = [];
+  // The decision each row was converted under, and whether it counted in allDayByNoTime.
   const keys: Array<string | undefined> = [];
+  const allDay: number[] = [];
   let context: RowContext | null = null;
   let key = '';
   let formatChanges = -1;
   let readerChanges = -1;
   let decisions = 0;
   let waiting: Array<{ index: number; row: MappedRow }> = [];
+  // One list per track or room text, for every decision's rows (the separator is the options').
+  const lists = new Map<string, string[]>();
   // The key of the last context take() was asked about: settle()'s, asked about once per row.
   let asked: { context: RowContext; key: string } | null = null;
 
-  function readTimes(index: number, row: MappedRow, under: RowContext): void {
-    let times: RowTimes;
+  function convert(index: number, row: MappedRow, under: RowContext): void {
+    const counter = under.allDayByNoTime!;
+    const before = counter.count;
     try {
-      times = convertRowTimes(row, under.formats, under.options, under.readers.allDay);
+      const done = convertRow(row, under);
+      converted[index] = done.ok ? done.session : done;
     } catch {
       // A run-level error (no time zone for the row): thrown by convertSheetRows in its turn.
+      counter.count = before;
       return;
     }
-    if (!times.ok || times.warnings.length > 0) return;
-    starts[index] = times.start_time;
-    ends[index] = times.end_time;
-    zones[index] = times.zone;
-    flags[index] = HELD | (times.all_day ? ALL_DAY : 0) | (times.endInStart ? END_IN_START : 0);
     keys[index] = key;
+    allDay[index] = counter.count - before;
   }
 
   function decide(): void {
@@ -326,29 +343,27 @@ function readTimesAsAdded(
     }
     let next: RowContext;
     try {
-      next = { formats: formats.decide(), options, readers: readers.decide() };
+      next = { formats: formats.decide(), options, readers: readers.decide(), allDayByNoTime: { count: 0 }, checkOnly, lists };
     } catch {
       // Not decidable yet (an ambiguous date column, so far): the rows wait for a fact that settles it.
       context = null;
       return;
     }
-    const nextKey = decisionKey(next.formats, readers.changes());
-    // The same decision: the times read under the last one stay as they are.
+    const nextKey = decisionKey(next.formats, readers.changes(), checkOnly);
+    // The same decision: the rows converted under the last one stay as they are.
     if (context === null || nextKey !== key) {
       context = next;
       key = nextKey;
     }
-    for (const { index, row } of waiting) readTimes(index, row, context);
+    for (const { index, row } of waiting) convert(index, row, context);
     waiting = [];
   }
 
   return {
     add(index: number, row: MappedRow): void {
-      starts.push(undefined);
-      ends.push(undefined);
-      zones.push(undefined);
-      flags.push(0);
+      converted.push(undefined);
       keys.push(undefined);
+      allDay.push(0);
       if (decisions > MAX_DECISIONS_AS_ADDED) return;
       if (!formats.decidesRowsSoFar()) {
         if (waiting.length < MAX_WAITING_AS_ADDED) waiting.push({ index, row });
@@ -359,36 +374,25 @@ function readTimesAsAdded(
         readerChanges = readers.changes();
         decide();
       }
-      if (context !== null) readTimes(index, row, context);
+      if (context !== null) convert(index, row, context);
       else if (waiting.length < MAX_WAITING_AS_ADDED && decisions <= MAX_DECISIONS_AS_ADDED) waiting.push({ index, row });
     },
-    take(index: number, settled: RowContext, settledMarks: number): RowTimes | undefined {
-      const held = flags[index]!;
-      if ((held & HELD) === 0) return undefined;
-      flags[index] = 0;
+    take(index: number, settled: RowContext, settledMarks: number): ConvertedRow | undefined {
+      const held = converted[index];
+      if (held === undefined) return undefined;
+      converted[index] = undefined;
       if (asked?.context !== settled) {
-        asked = { context: settled, key: decisionKey(settled.formats, settledMarks) };
+        asked = { context: settled, key: decisionKey(settled.formats, settledMarks, settled.checkOnly === true) };
       }
       if (keys[index] !== asked.key) return undefined;
-      return {
-        ok: true,
-        start_time: starts[index]!,
-        end_time: ends[index]!,
-        all_day: (held & ALL_DAY) !== 0,
-        zone: zones[index]!,
-        warnings: NO_ISSUES,
-        endInStart: (held & END_IN_START) !== 0,
-      };
+      settled.allDayByNoTime!.count += allDay[index]!;
+      return 'ok' in held ? held : { ok: true, session: held };
     },
     forget(index: number): void {
-      flags[index] = 0;
+      converted[index] = undefined;
     },
   };
 }
-
-const HELD = 1;
-const ALL_DAY = 2;
-const END_IN_START = 4;
 
 /**
  * What of a decision a row's conversion depends on, as one string: two decisions with the same
@@ -396,8 +400,8 @@ const END_IN_START = 4;
  * for every decision of a sheet; the 12-hour clock order is null in every decision made as rows
  * are added (it is decided only once the column shows it needs none: decidesRowsSoFar).
  */
-function decisionKey(formats: ColumnFormats, xMarkedColumns: number): string {
-  let key = `${xMarkedColumns}|${formats.clockOrder ? `clock ${formats.clockOrder.column}` : ''}|`;
+function decisionKey(formats: ColumnFormats, xMarkedColumns: number, checkOnly: boolean): string {
+  let key = `${checkOnly ? 1 : 0}|${xMarkedColumns}|${formats.clockOrder ? `clock ${formats.clockOrder.column}` : ''}|`;
   key += `${(formats.unmappedTimeColumns ?? []).join('\u0001')}|${(formats.timedColumns ?? []).join('\u0001')}|`;
   for (const field of DATE_TIME_FIELDS) {
     const parser = formats.parsers[field];
@@ -438,9 +442,9 @@ export function convertSheetRows(
   const context = facts.settle();
   if (options.checkOnly) context.checkOnly = true;
   const own = facts.ownImportIds;
-  // The times read as the rows were read, each taken when its decision is this one (else read here).
+  // The rows converted as they were read, each taken when its decision is this one (else converted here).
   const asAdded = facts.asAdded;
-  const convertAt = (index: number): ConvertedRow => convertRow(rowAt(index), context, asAdded?.take(index, context));
+  const convertAt = (index: number): ConvertedRow => asAdded?.take(index, context) ?? convertRow(rowAt(index), context);
   if (own.length !== count) throw new Error(`convertSheetRows: facts of ${own.length} rows for ${count} rows`);
 
   const early = new Map<number, ConvertedRow>();

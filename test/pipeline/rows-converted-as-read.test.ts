@@ -1,7 +1,7 @@
-// validate can read each row's times as the row is read (convertAsRead), under the facts known
-// so far, and read again at the end only those a later fact changed (convert-rows.ts
-// TimesReadAsAdded); import reads them once the whole sheet is read. Sheets whose facts change
-// late must give the same rows, warnings and run-level errors either way.
+// validate converts each row as it is read, under the facts known so far, and converts again at
+// the end only the rows a later fact changed (convert-rows.ts collectSheetFacts, asAdded); import
+// converts them once the whole sheet is read. Sheets whose facts change late must give the same
+// rows, warnings and run-level errors either way.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ const csvFile = (name: string, lines: string[]): string => writeCsvLines(dir, na
 
 /** The rows, ids and warnings of one path: as read (`time` known before the read) or after it. */
 async function converted(file: string, time: TimeOptions, asRead: boolean, checkOnly = false) {
-  const read = await readSheet({ file, ...(asRead ? { time, convertAsRead: true } : {}) });
+  const read = await readSheet({ file, ...(asRead ? { time, convertAsRead: { checkOnly } } : {}) });
   const rows = read.convert(time, { checkOnly });
   const all = [...rows.rows];
   return { rows: all, importIds: [...rows.importIds], warnings: [...read.warnings, ...rows.warnings()], detected: rows.formats.detected };
@@ -64,13 +64,6 @@ const presenterLast = csvFile('presenter-last.csv', [
   ),
   'S2,Opening,14/3/2027,9:00,10:00,Hall A,Cleo,Europe/Berlin',
 ]);
-// "0.25" reads as 0:25 until the last row's "0.75", a certain day fraction, says the column
-// writes fractions of a day: every earlier start is then 06:00, read again at the end.
-const fractionLate = csvFile('fraction-late.csv', [
-  'Session ID,Title,Date,Start,Time Zone',
-  ...sessions(20, () => '14/3/2027,0.25,Europe/Berlin'),
-  'S99,Closing,14/3/2027,0.75,Europe/Berlin',
-]);
 // Rows without a zone: the run stops at the first of them in sheet order, whichever path.
 const noZone = csvFile('no-zone.csv', [
   'Session ID,Title,Date,Start,End,Time Zone',
@@ -86,7 +79,6 @@ describe('rows converted as read, facts changing late', () => {
     ['an x-mark column decided by the last row', xMarkLate, {}],
     ['a time column known from the last row', timeLate, {}],
     ['a presenter row merged into row 1 from the last row', presenterLast, {}],
-    ['a day-fraction column known from the last row', fractionLate, {}],
     ['the no-zone run error', noZone, {}],
     ['the no-zone rows under --timezone', noZone, { timezone: 'Asia/Tokyo' }],
     ['the DevCon sample workbook', path.join(root, 'samples/devcon-2027.xlsx'), { timezone: 'America/New_York' }],
@@ -112,14 +104,6 @@ describe('rows converted as read, facts changing late', () => {
   it('reads the blanks of a column x-marked by its last row as no', async () => {
     const { document } = await validateFile(xMarkLate, { convertAsRead: true });
     expect(document.rows.map((row) => row.fields?.allow_rating)).toEqual([...Array(30).fill(false), true]);
-  });
-
-  it('reads the early starts of a column shown by its last row to hold day fractions as fractions', async () => {
-    const { document } = await validateFile(fractionLate, { convertAsRead: true });
-    expect(document.rows.map((row) => row.fields?.start_time)).toEqual([
-      ...Array(20).fill('2027-03-14T05:00:00.000Z'),
-      '2027-03-14T17:00:00.000Z',
-    ]);
   });
 
   it('warns rows with no time once a later row shows the sheet has times', async () => {
