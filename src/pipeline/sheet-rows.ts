@@ -37,12 +37,6 @@ export interface SheetInput {
    * is still reading, if convert() is given this very object.
    */
   time?: TimeOptions;
-  /**
-   * With `time`: the rows are converted as they are read too (convert() then given `checkOnly`
-   * as here), under the facts known so far, and only those a later fact changed are converted
-   * again once the sheet is read (convert-rows.ts collectSheetFacts, asAdded).
-   */
-  convertAsRead?: { checkOnly: boolean };
 }
 
 /** A sheet read whole, its rows not yet converted. */
@@ -92,7 +86,7 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
       ? undefined
       : {
           start(reading) {
-            early = learnRows(time, mapping, reading, input.convertAsRead);
+            early = learnRows(time, mapping, reading);
           },
           row: (index, row) => early!.grouping.add(index, row),
         };
@@ -143,10 +137,6 @@ export async function readSheet(input: SheetInput): Promise<ReadSheet> {
       const { facts } = learning;
       const rows = learning.grouping.finish();
       merged = rows;
-      // A session that gained presenter rows after its first was converted is converted again, merged.
-      if (facts.asAdded !== undefined && rows.count < read.length) {
-        for (let index = 0; index < rows.count; index++) if (rows.members(index).length > 1) facts.asAdded.forget(index);
-      }
       const readNotes = notesByPlace(read);
       const converted = convertSheetRows(
         rows.count,
@@ -190,9 +180,8 @@ function learnRows(
   time: TimeOptions,
   mapping: MappingConfig | undefined,
   agenda: Pick<AgendaRows, 'parts' | 'read' | 'partAt' | 'rowAt'>,
-  asAdded?: { checkOnly: boolean },
 ): { facts: SheetFacts; grouping: PresenterGrouping } {
-  const facts = collectSheetFacts(convertOptionsFor(time, mapping ?? agenda.parts[0]!.layoutMapping), asAdded);
+  const facts = collectSheetFacts(convertOptionsFor(time, mapping ?? agenda.parts[0]!.layoutMapping));
   const grouping = createPresenterGrouping(
     agenda.rowAt,
     (index) => agenda.read[index]!,

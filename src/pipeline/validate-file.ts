@@ -14,7 +14,7 @@ import { prepareSpeakerCheck, readSpeakers, validateSpeakers, type RosterSession
 import { imageBaseDir } from './plan-file.js';
 import { readSheet, type ReadSheet, type SheetInput } from './sheet-rows.js';
 
-export interface ValidateFileOptions extends Omit<SheetInput, 'convertAsRead'> {
+export interface ValidateFileOptions extends SheetInput {
   timezone?: string;
   dateFormat?: string;
   overnight?: boolean;
@@ -36,14 +36,6 @@ export interface ValidateFileOptions extends Omit<SheetInput, 'convertAsRead'> {
    * whose samples show what each cell became.
    */
   checkOnly?: boolean;
-  /**
-   * Convert each row as it is read, under the facts known so far, rather than once the whole
-   * sheet is read (the same rows either way). Default: off, or GUIDEBOOK_IMPORT_CONVERT_AS_READ=1.
-   * Measured on the 100k-row bench files it leaves ~0.3 s of main-thread work after the last row
-   * instead of ~0.75 s, but holding the converted rows while the rest is read costs more garbage
-   * collection (+0.3-0.45 s of main-thread CPU) and 30-65 MB more peak RSS than it saves.
-   */
-  convertAsRead?: boolean;
 }
 
 export interface ValidatedFile {
@@ -137,16 +129,7 @@ async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file
     locale: options.locale,
   };
   // Known before the read: what convert() learns from every row is learnt as the rows are read.
-  const checkOnly = options.checkOnly === true && !options.explain;
-  const asRead = options.convertAsRead ?? process.env.GUIDEBOOK_IMPORT_CONVERT_AS_READ === '1';
-  const sheet = await readSheet({
-    file,
-    sheet: options.sheet,
-    mapping: options.mapping,
-    source: options.source,
-    time,
-    ...(asRead ? { convertAsRead: { checkOnly } } : {}),
-  });
+  const sheet = await readSheet({ file, sheet: options.sheet, mapping: options.mapping, source: options.source, time });
   // The speakers as import reads them (plan-file.ts): a feed's own, else --speakers, else the Speakers sheet.
   const speakersSheet =
     sheet.feedSpeakers && !options.speakersFile
@@ -158,7 +141,7 @@ async function checkSheet(file: string, options: Omit<ValidateFileOptions, 'file
     startedAt,
     time,
     sheet,
-    converted: sheet.convert(time, { checkOnly }),
+    converted: sheet.convert(time, { checkOnly: options.checkOnly === true && !options.explain }),
     ...(explainer ? { explainer } : {}),
     speakers: await prepareSpeakerCheck(speakersSheet, {
       photoBaseDir: imageBaseDir(options.speakersFile ?? file),

@@ -115,19 +115,6 @@ export interface ColumnFormatEvidence {
   add(row: MappedRow): void;
   /** The formats for the rows added; throws as inferColumnFormats does. */
   decide(): ColumnFormats;
-  /**
-   * How many times a row brought evidence that can change what decide() returns (a first day
-   * above 12, a first dotted date, a new name language, ...): while it stays the same, decide()
-   * would decide as it last did, so a caller converting rows as they come need not ask it again.
-   * Repeats of what a column already showed (nearly every cell) change nothing.
-   */
-  changes(): number;
-  /**
-   * False while what decide() says of the rows added so far may still change with rows to come
-   * other than through changes() (a start column of 12-hour times whose am/pm is read from the
-   * order of the times in a day, until the column shows it writes am/pm or 24-hour times).
-   */
-  decidesRowsSoFar(): boolean;
 }
 
 /**
@@ -171,15 +158,11 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
   let lastDay = '';
   const unmappedTimes = new Map<string, { times: number; filled: number }>();
   const timedColumns = new Set<string>();
-  let changes = 0;
 
   return {
     add(row) {
       if (firstSheet === undefined) firstSheet = row.sheet;
-      else if (row.sheet !== firstSheet && !multiSheet) {
-        multiSheet = true;
-        changes++;
-      }
+      else if (row.sheet !== firstSheet) multiSheet = true;
       if (formatError !== null) return;
       const fields = row.fields;
       for (let i = 0; i < columns.length; i++) {
@@ -191,59 +174,29 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
         // One parse per text answers every question below.
         const text = typeof value === 'string' ? textEvidence(column, value, role) : null;
         const parsed = text === null ? parseCell(value, column.probe, role) : text.parsed;
-        if (parsed?.time && TIMED_FIELDS.has(column.field) && !timedColumns.has(cell.column)) {
-          timedColumns.add(cell.column);
-          changes++;
-        }
+        if (parsed?.time && TIMED_FIELDS.has(column.field)) timedColumns.add(cell.column);
         if (column.partial === null && (text === null ? Boolean(parsed?.date && isPartialDate(parsed.date)) : text.partial)) {
           column.partial = { column: cell.column, row: row.row, sheet: row.sheet, text: String(value) };
-          changes++;
         }
         if (text === null || typeof value !== 'string') continue;
-        if (text.dayFraction && !column.dayFractions) {
-          column.dayFractions = true;
-          changes++;
-        }
+        if (text.dayFraction) column.dayFractions = true;
         if (text.kind && !column.seen[text.kind]) column.seen[text.kind] = { sheet: row.sheet, row: row.row, text: text.trimmed };
-        for (const language of text.languages) {
-          const count = column.languages.get(language) ?? 0;
-          column.languages.set(language, count + 1);
-          // A first name of a language, or one more of two or more: the leading language may change.
-          if (count === 0 || column.languages.size > 1) changes++;
-        }
+        for (const language of text.languages) column.languages.set(language, (column.languages.get(language) ?? 0) + 1);
         if (parsed?.date?.kind !== 'numeric') continue;
-        if (!column.hasNumericDates) {
-          column.hasNumericDates = true;
-          changes++;
-        }
+        column.hasNumericDates = true;
         if (format || text.order === null) continue;
-        if (column.evidence === null) {
-          column.evidence = { column: cell.column, dayFirst: noSightings(), monthFirst: noSightings(), either: noSightings() };
-          changes++;
-        }
-        if (text.order === 'neither') continue;
-        const sightings = column.evidence[text.order];
-        // Only a first sighting of an order decides anything; the rest are counted for messages.
-        if (sightings.count === 0) changes++;
-        sight(sightings, row, value);
+        column.evidence ??= { column: cell.column, dayFirst: noSightings(), monthFirst: noSightings(), either: noSightings() };
+        if (text.order !== 'neither') sight(column.evidence[text.order], row, value);
       }
-      if (!clock.settled()) {
-        const before = clockColumn;
-        seeClock(row);
-        if (clockColumn !== before || clock.settled()) changes++;
-      }
+      seeClock(row);
       for (const cell of row.unmapped ?? []) {
         if (isBlankCell(cell.value)) continue;
         let tally = unmappedTimes.get(cell.column);
         if (!tally) unmappedTimes.set(cell.column, (tally = { times: 0, filled: 0 }));
-        const was = isTimeColumn(tally);
         tally.filled++;
         if (isTimeLike(cell.value)) tally.times++;
-        if (isTimeColumn(tally) !== was) changes++;
       }
     },
-    changes: () => changes,
-    decidesRowsSoFar: () => clockColumn === null || clock.settled(),
     decide() {
       if (options.timezone) requireZoneOption(options.timezone, '--timezone');
       if (formatError !== null) throw formatError;
@@ -258,7 +211,9 @@ export function collectColumnFormatEvidence(options: TimeOptions): ColumnFormatE
         if (order && hasNumericDates) dayMonthOrder[field] = order;
       }
       const clockOrder: ClockOrder | null = clockColumn ? clock.decide(clockColumn) : null;
-      const unmappedTimeColumns = [...unmappedTimes].filter(([, tally]) => isTimeColumn(tally)).map(([column]) => column);
+      const unmappedTimeColumns = [...unmappedTimes]
+        .filter(([, t]) => t.times > 0 && t.times >= t.filled * TIME_COLUMN_SHARE)
+        .map(([column]) => column);
       const detected: Partial<Record<DateTimeField, string>> = {};
       for (const column of columns) {
         const text = describeColumn(column, parsers[column.field], format, multiSheet, clockOrder);
@@ -372,11 +327,6 @@ function describeColumn(
     parts.push(`12-hour times without am/pm, read by their order in the day (${clockOrder.afternoon.size} in the afternoon)`);
   }
   return parts.join('; ');
-}
-
-/** An unmapped column whose filled cells are mostly times counts as a time column. */
-function isTimeColumn(tally: { times: number; filled: number }): boolean {
-  return tally.times > 0 && tally.times >= tally.filled * TIME_COLUMN_SHARE;
 }
 
 /** A cell that holds a time of day (a time cell, "9:30", "9:30 am", "14h", "9:00-10:30"), not a bare number. */

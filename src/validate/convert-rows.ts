@@ -1,7 +1,7 @@
 import { SETTING_FIELDS } from '../map/fields.js';
 import type { MappingConfig, ValueFormats } from '../map/mapping-config.js';
-import { DATE_TIME_FIELDS, type ColumnFormats, type TimeOptions } from '../time/index.js';
-import type { ConvertedRow, MappedCell, MappedRow, RowIssue, SessionFields, SheetSession } from '../types.js';
+import type { ColumnFormats, TimeOptions } from '../time/index.js';
+import type { ConvertedRow, MappedRow, RowIssue, SessionFields, SheetSession } from '../types.js';
 import { collectColumnFormatEvidence } from './column-formats.js';
 import {
   importIdOf,
@@ -16,7 +16,6 @@ import {
   readDescription,
   readImportId,
   readList,
-  splitList,
   readName,
   readSettings,
   collectValueReaderEvidence,
@@ -53,12 +52,6 @@ export interface RowContext {
   allDayByNoTime?: { count: number };
   /** The rows are checked and reported without their field values (see ConvertSheetOptions). */
   checkOnly?: boolean;
-  /**
-   * The track and location lists by cell text, one list shared by the rows that write it, when
-   * the converted rows are held (converted as read: a sheet repeats a handful of track and room
-   * names over its 100k rows). The lists are read, never changed, by the stages after.
-   */
-  lists?: Map<string, string[]>;
 }
 
 export interface ConvertSheetOptions {
@@ -89,8 +82,8 @@ function convertRow(row: MappedRow, context: RowContext): ConvertedRow {
     if (html !== undefined) fields.description_html = html;
   }
   readSettings(row, context.readers, fields, issues);
-  const tracks = cells.tracks ? listOf(cells.tracks, context) : undefined;
-  const locations = cells.locations ? listOf(cells.locations, context) : undefined;
+  const tracks = cells.tracks ? readList(cells.tracks, context.readers.listSeparator) : undefined;
+  const locations = cells.locations ? readList(cells.locations, context.readers.listSeparator) : undefined;
 
   const times = convertRowTimes(row, context.formats, context.options, context.readers.allDay);
   let zone = '';
@@ -120,57 +113,29 @@ function convertRow(row: MappedRow, context: RowContext): ConvertedRow {
   if (issues.some((issue) => issue.severity === 'error') || name === undefined || importId === undefined || !fields.start_time) {
     return { ok: false, sheet: row.sheet, row: row.row, name, import_id: importId, issues };
   }
-  // Completed in place rather than spread into a new object: fields is this row's own, and on
-  // Node 20 a spread followed by more properties costs ~20x an assignment, once per row.
-  const sessionFields = Object.assign(fields, { name, import_id: importId, start_time: fields.start_time });
-  const mapped = mappedKeys(row, fields.all_day === true || endWritten);
-  // Most rows have nothing to warn about: they share one frozen empty list.
-  const warnings = issues.length === 0 ? NO_ISSUES : issues;
+  const session: SheetSession = {
+    sheet: row.sheet,
+    row: row.row,
+    // Completed in place rather than spread into a new object: fields is this row's own, and on
+    // Node 20 a spread followed by more properties costs ~20x an assignment, once per row.
+    fields: Object.assign(fields, { name, import_id: importId, start_time: fields.start_time }),
+    mapped: mappedKeys(row, fields.all_day === true || endWritten),
+    zone,
+    derivedImportId: derived,
+    // Most rows have nothing to warn about: they share one frozen empty list.
+    warnings: issues.length === 0 ? NO_ISSUES : issues,
+  };
+  if (tracks !== undefined) session.tracks = tracks;
   const speakers = readSpeakerRefs(row, context.readers.listSeparator);
+  if (speakers !== undefined) session.speakers = speakers;
   // Only the reference here: images are loaded and checked before the first write (src/images/).
   const imageCell = row.fields.image;
-  const image = imageCell !== undefined && !isBlankCell(imageCell.value) ? cellText(imageCell.value).trim() : undefined;
-  // The usual row (tracks and rooms, no speakers or image) is made whole at once: a session
-  // held until the sheet is read (validate converts as it reads) then has no second block for
-  // the properties added after it is made. Same properties, in the same order, either way.
-  if (tracks !== undefined && locations !== undefined && speakers === undefined && image === undefined) {
-    const session: SheetSession = {
-      sheet: row.sheet,
-      row: row.row,
-      fields: sessionFields,
-      mapped,
-      zone,
-      derivedImportId: derived,
-      warnings,
-      tracks,
-      locations,
-    };
-    return { ok: true, session };
-  }
-  const session: SheetSession = { sheet: row.sheet, row: row.row, fields: sessionFields, mapped, zone, derivedImportId: derived, warnings };
-  if (tracks !== undefined) session.tracks = tracks;
-  if (speakers !== undefined) session.speakers = speakers;
-  if (image !== undefined) session.image = image;
+  if (imageCell !== undefined && !isBlankCell(imageCell.value)) session.image = cellText(imageCell.value).trim();
   if (locations !== undefined) session.locations = locations;
   return { ok: true, session };
 }
 
 const NO_ISSUES = Object.freeze([]) as unknown as RowIssue[];
-
-/** Distinct list texts shared (RowContext.lists): more, and each row has its own list again. */
-const MAX_SHARED_LISTS = 10_000;
-
-function listOf(cell: MappedCell, context: RowContext): string[] {
-  const lists = context.lists;
-  if (lists === undefined) return readList(cell, context.readers.listSeparator);
-  const text = cellText(cell.value);
-  let list = lists.get(text);
-  if (list === undefined) {
-    list = splitList(text, context.readers.listSeparator);
-    if (lists.size < MAX_SHARED_LISTS) lists.set(text, list);
-  }
-  return list;
-}
 
 /**
  * The session fields this row sets. all_day always: the sheet's times decide it. end_time only
@@ -231,38 +196,14 @@ export interface SheetFacts {
   readonly ownImportIds: ReadonlyArray<string | null | undefined>;
   /** The own import_ids indexed as they are added; convertSheetRows adds the derived ones. */
   readonly importIdIndex: ReturnType<typeof collectImportIds>;
-  /** With `asAdded`: the rows converted as they were added, for convertSheetRows to take. */
-  readonly asAdded?: RowsConvertedAsAdded;
 }
 
-/**
- * Rows converted as they are added, under the facts known so far (collectSheetFacts with
- * `asAdded`). A row is handed out only when the decision it was converted under is the one
- * settle() made for the whole sheet; any other row is converted again by convertSheetRows.
- */
-export interface RowsConvertedAsAdded {
-  /**
-   * Row `index` as converted when added, when that conversion is what `context` (settle()'s,
-   * checkOnly set) makes of it; undefined otherwise. Each row is let go once asked for.
-   */
-  take(index: number, context: RowContext): ConvertedRow | undefined;
-  /** Row `index` is not converted from the row added (a presenter row merged into it): let it go. */
-  forget(index: number): void;
-}
-
-/**
- * `asAdded` converts each row as it is added, while a caller is still reading the rest (validate
- * learns the facts as the reader reads), so that little is left to do once the last row is in.
- */
-export function collectSheetFacts(options: ConvertOptions, asAdded?: { checkOnly: boolean }): SheetFacts {
+export function collectSheetFacts(options: ConvertOptions): SheetFacts {
   const formats = collectColumnFormatEvidence(options);
   const readers = collectValueReaderEvidence(options.formats);
   const ownImportIds: Array<string | null | undefined> = [];
   const importIdIndex = collectImportIds();
   const ignored: RowIssue[] = [];
-  const early = asAdded ? convertAsAdded(options, formats, readers, asAdded.checkOnly) : undefined;
-  // The x-marked columns settle() decided with: part of what a row converted as added is checked against.
-  let settledMarks = -1;
   return {
     add(row) {
       formats.add(row);
@@ -272,142 +213,11 @@ export function collectSheetFacts(options: ConvertOptions, asAdded?: { checkOnly
       // Indexed as the rows arrive (validate learns the facts while the reader is reading).
       if (own.id !== undefined) importIdIndex.add(ownImportIds.length - 1, own.id);
       ignored.length = 0;
-      early?.add(ownImportIds.length - 1, row);
     },
-    settle: () => {
-      const context = { formats: formats.decide(), options, readers: readers.decide(), allDayByNoTime: { count: 0 } };
-      settledMarks = readers.changes();
-      return context;
-    },
+    settle: () => ({ formats: formats.decide(), options, readers: readers.decide(), allDayByNoTime: { count: 0 } }),
     ownImportIds,
     importIdIndex,
-    ...(early ? { asAdded: { take: (index, context) => early.take(index, context, settledMarks), forget: early.forget } } : {}),
   };
-}
-
-/** Decisions made while rows are added before converting as added stops (the rest wait for the end). */
-const MAX_DECISIONS_AS_ADDED = 500;
-/** Rows held while no decision can be made yet (an ambiguous date column's first rows). */
-const MAX_WAITING_AS_ADDED = 20_000;
-
-/**
- * The conversion of rows as they are added (see collectSheetFacts). The facts are decided again
- * only when a row brought evidence that can change them (column-formats' changes(), the x-marked
- * columns), and a decision equal to the last one (decisionKey) keeps the rows converted under it.
- * While no decision can be made (a date column still ambiguous, a day number with no first day),
- * the rows wait, up to a limit, and are converted once one can.
- */
-function convertAsAdded(
-  options: ConvertOptions,
-  formats: ReturnType<typeof collectColumnFormatEvidence>,
-  readers: ReturnType<typeof collectValueReaderEvidence>,
-  checkOnly: boolean,
-) {
-  // A valid row is held as its session alone, its { ok: true } wrapper made when it is taken.
-  const converted: Array<ConvertedRow | SheetSession | undefined> = [];
-  // The decision each row was converted under, and whether it counted in allDayByNoTime.
-  const keys: Array<string | undefined> = [];
-  const allDay: number[] = [];
-  let context: RowContext | null = null;
-  let key = '';
-  let formatChanges = -1;
-  let readerChanges = -1;
-  let decisions = 0;
-  let waiting: Array<{ index: number; row: MappedRow }> = [];
-  // One list per track or room text, for every decision's rows (the separator is the options').
-  const lists = new Map<string, string[]>();
-  // The key of the last context take() was asked about: settle()'s, asked about once per row.
-  let asked: { context: RowContext; key: string } | null = null;
-
-  function convert(index: number, row: MappedRow, under: RowContext): void {
-    const counter = under.allDayByNoTime!;
-    const before = counter.count;
-    try {
-      const done = convertRow(row, under);
-      converted[index] = done.ok ? done.session : done;
-    } catch {
-      // A run-level error (no time zone for the row): thrown by convertSheetRows in its turn.
-      counter.count = before;
-      return;
-    }
-    keys[index] = key;
-    allDay[index] = counter.count - before;
-  }
-
-  function decide(): void {
-    if (++decisions > MAX_DECISIONS_AS_ADDED) {
-      // A sheet whose facts keep changing: the rest is converted once the sheet is read.
-      context = null;
-      waiting = [];
-      return;
-    }
-    let next: RowContext;
-    try {
-      next = { formats: formats.decide(), options, readers: readers.decide(), allDayByNoTime: { count: 0 }, checkOnly, lists };
-    } catch {
-      // Not decidable yet (an ambiguous date column, so far): the rows wait for a fact that settles it.
-      context = null;
-      return;
-    }
-    const nextKey = decisionKey(next.formats, readers.changes(), checkOnly);
-    // The same decision: the rows converted under the last one stay as they are.
-    if (context === null || nextKey !== key) {
-      context = next;
-      key = nextKey;
-    }
-    for (const { index, row } of waiting) convert(index, row, context);
-    waiting = [];
-  }
-
-  return {
-    add(index: number, row: MappedRow): void {
-      converted.push(undefined);
-      keys.push(undefined);
-      allDay.push(0);
-      if (decisions > MAX_DECISIONS_AS_ADDED) return;
-      if (!formats.decidesRowsSoFar()) {
-        if (waiting.length < MAX_WAITING_AS_ADDED) waiting.push({ index, row });
-        return;
-      }
-      if (formats.changes() !== formatChanges || readers.changes() !== readerChanges) {
-        formatChanges = formats.changes();
-        readerChanges = readers.changes();
-        decide();
-      }
-      if (context !== null) convert(index, row, context);
-      else if (waiting.length < MAX_WAITING_AS_ADDED && decisions <= MAX_DECISIONS_AS_ADDED) waiting.push({ index, row });
-    },
-    take(index: number, settled: RowContext, settledMarks: number): ConvertedRow | undefined {
-      const held = converted[index];
-      if (held === undefined) return undefined;
-      converted[index] = undefined;
-      if (asked?.context !== settled) {
-        asked = { context: settled, key: decisionKey(settled.formats, settledMarks, settled.checkOnly === true) };
-      }
-      if (keys[index] !== asked.key) return undefined;
-      settled.allDayByNoTime!.count += allDay[index]!;
-      return 'ok' in held ? held : { ok: true, session: held };
-    },
-    forget(index: number): void {
-      converted[index] = undefined;
-    },
-  };
-}
-
-/**
- * What of a decision a row's conversion depends on, as one string: two decisions with the same
- * key convert every row alike. The first day and --date-format come from the options, the same
- * for every decision of a sheet; the 12-hour clock order is null in every decision made as rows
- * are added (it is decided only once the column shows it needs none: decidesRowsSoFar).
- */
-function decisionKey(formats: ColumnFormats, xMarkedColumns: number, checkOnly: boolean): string {
-  let key = `${checkOnly ? 1 : 0}|${xMarkedColumns}|${formats.clockOrder ? `clock ${formats.clockOrder.column}` : ''}|`;
-  key += `${(formats.unmappedTimeColumns ?? []).join('\u0001')}|${(formats.timedColumns ?? []).join('\u0001')}|`;
-  for (const field of DATE_TIME_FIELDS) {
-    const parser = formats.parsers[field];
-    key += `${parser.order ?? ''},${parser.locale ?? ''},${parser.dayFractions ? 1 : 0},${formats.dayMonthOrder[field] ?? ''};`;
-  }
-  return key;
 }
 
 /** A sheet's rows converted one at a time: see convertSheetRows. */
@@ -442,9 +252,6 @@ export function convertSheetRows(
   const context = facts.settle();
   if (options.checkOnly) context.checkOnly = true;
   const own = facts.ownImportIds;
-  // The rows converted as they were read, each taken when its decision is this one (else converted here).
-  const asAdded = facts.asAdded;
-  const convertAt = (index: number): ConvertedRow => asAdded?.take(index, context) ?? convertRow(rowAt(index), context);
   if (own.length !== count) throw new Error(`convertSheetRows: facts of ${own.length} rows for ${count} rows`);
 
   const early = new Map<number, ConvertedRow>();
@@ -458,7 +265,7 @@ export function convertSheetRows(
     }
     let row: ConvertedRow;
     try {
-      row = convertAt(index);
+      row = convertRow(rowAt(index), context);
     } catch (error) {
       throw firstRunLevelError(error, index, own, rowAt, context);
     }
@@ -481,7 +288,7 @@ export function convertSheetRows(
     for (let index = 0; index < count; index++) {
       let row = early.size === 0 ? undefined : early.get(index);
       if (row) early.delete(index);
-      else row = convertAt(index);
+      else row = convertRow(rowAt(index), context);
       const id = importIds[index];
       const group = id === undefined || shared.size === 0 ? undefined : shared.get(id);
       if (group) {

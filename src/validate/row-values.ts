@@ -160,8 +160,6 @@ export interface ValueReaders {
 interface ValueReaderEvidence {
   add(row: MappedRow): void;
   decide(): ValueReaders;
-  /** Changes with every column found to use x marks, the one thing that changes decide()'s readers. */
-  changes(): number;
 }
 
 export function collectValueReaderEvidence(formats: ValueFormats | undefined): ValueReaderEvidence {
@@ -180,8 +178,6 @@ export function collectValueReaderEvidence(formats: ValueFormats | undefined): V
         listSeparator: formats?.list_separator,
       };
     },
-    // The set only grows: its size says which columns use x marks as well as the set would.
-    changes: () => xMarked.size,
   };
 }
 
