@@ -120,7 +120,7 @@ describe('a text cell reading, remembered per column parser and role', () => {
     // The same text under another parser is read by that parser: 3/4 is 3 April, then 4 March.
     expect(cold[0]).toMatchObject({ ok: true, value: { date: { year: 2027, month: 4, day: 3 } } });
     expect(cold[1]).toMatchObject({ ok: true, value: { date: { year: 2027, month: 3, day: 4 } } });
-    warm.forEach((reading, i) => expect(reading).toBe(cold[i]));
+    for (const [i, reading] of warm.entries()) expect(reading).toBe(cold[i]);
     expect(warm.every((reading) => Object.isFrozen(reading) && (!reading.ok || Object.isFrozen(reading.value)))).toBe(true);
     clearTimeCaches();
     const emptied = read();
