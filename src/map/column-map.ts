@@ -289,7 +289,7 @@ export function mapRow(raw: RawRow, map: ColumnMap): MappedRow {
   const { columns, defaults } = map;
   const cells = raw.cells;
   // Most maps give each field one column: the cell is then set with no look for an earlier one.
-  const single = map === singleColumnMap.map ? singleColumnMap.single : learnSingleColumns(map);
+  const single = hasSingleColumns(map);
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i]!;
     const value = cells[column.index] ?? null;
@@ -322,15 +322,17 @@ export function mapRow(raw: RawRow, map: ColumnMap): MappedRow {
   return row;
 }
 
-// The map mapRow last saw, and whether each of its fields has one column: a sheet's rows share
-// one map, so this is worked out once per sheet (a workbook's sheets have a map each).
-const singleColumnMap: { map: ColumnMap | null; single: boolean } = { map: null, single: false };
+// Whether each field of a map has one column, worked out once per map: a sheet's rows share one
+// map (a workbook's sheets have a map each).
+const singleColumnMaps = new WeakMap<ColumnMap, boolean>();
 
-function learnSingleColumns(map: ColumnMap): boolean {
-  const fields = new Set(map.columns.map((column) => column.field));
-  singleColumnMap.map = map;
-  singleColumnMap.single = fields.size === map.columns.length;
-  return singleColumnMap.single;
+function hasSingleColumns(map: ColumnMap): boolean {
+  let single = singleColumnMaps.get(map);
+  if (single === undefined) {
+    single = new Set(map.columns.map((column) => column.field)).size === map.columns.length;
+    singleColumnMaps.set(map, single);
+  }
+  return single;
 }
 
 /**
