@@ -31,7 +31,7 @@ export async function openDelimitedSheet(
   try {
     detected = await detectTextEncoding(file.path, file.head);
   } catch (error) {
-    early?.records.stop();
+    early?.stop();
     throw error;
   }
   const { encoding, warning } = detected;
@@ -43,8 +43,10 @@ export async function openDelimitedSheet(
 
   // A large file is parsed on a worker thread while this one maps and checks its rows.
   const input: CsvInput = { path: file.path, encoding, utf8Bom: encodingFromBom(file.head) === 'utf-8', delimiter };
-  const kept = early !== null && sameInput(early.input, input) ? early.records : null;
-  if (kept === null) early?.records.stop();
+  // Found to be UTF-8, the file is what the early parse took it for: the same head decoded the same
+  // way gives the same delimiter, and a head without a byte-order mark has none to skip.
+  const kept = encoding === 'utf-8' ? early : null;
+  if (kept === null) early?.stop();
   const { batches: records, tail } = kept ?? (useCsvWorker(file.size) ? workerCsvRecords(input) : csvRecords(input));
   const candidates: HeaderCandidate[] = [];
   const pending: Array<{ row: number; record: string[] }> = [];
@@ -179,18 +181,9 @@ export async function openDelimitedSheet(
 }
 
 /** The parse worker started on a file before its encoding is known, as if it were UTF-8. */
-function startUtf8Parse(file: OpenedFile, preferred: Delimiter): { input: CsvInput; records: WorkerCsvRecords } {
-  const input: CsvInput = {
-    path: file.path,
-    encoding: 'utf-8',
-    utf8Bom: false,
-    delimiter: sniffDelimiter(decodeSample(file.head, 'utf-8'), preferred),
-  };
-  return { input, records: workerCsvRecords(input) };
-}
-
-function sameInput(a: CsvInput, b: CsvInput): boolean {
-  return a.path === b.path && a.encoding === b.encoding && a.utf8Bom === b.utf8Bom && a.delimiter === b.delimiter;
+function startUtf8Parse(file: OpenedFile, preferred: Delimiter): WorkerCsvRecords {
+  const delimiter = sniffDelimiter(decodeSample(file.head, 'utf-8'), preferred);
+  return workerCsvRecords({ path: file.path, encoding: 'utf-8', utf8Bom: false, delimiter });
 }
 
 /**
