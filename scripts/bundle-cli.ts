@@ -4,9 +4,9 @@
 // start (~1 ms a file), most of the start-up of `validate` on a small sheet (issue 15). The bundle
 // keeps the CLI's laziness: each command's import() is a chunk loaded only when that command runs.
 //
-// rolldown, not esbuild, writes the CLI's chunks: esbuild splits by which import() points reach a
-// module, so a validate run loaded 34 small files; rolldown's code-splitting groups put what every
-// run loads (main.js's import of cli/run-cli.js and all it imports) in one chunk and what every
+// rolldown, not esbuild, writes the CLI's chunks: esbuild (used before) splits by which import()
+// points reach a module, so a validate run loaded 34 small files; rolldown's code-splitting groups
+// put what every run loads (main.js's import of cli/run-cli.js and all it imports) in one chunk and what every
 // validate run loads (cli/commands/validate-run.js and all it imports besides) in one more, so a
 // validate run loads 5 files. One build, so a module is still instantiated once per process
 // whichever chunk holds it. The groups are read from the module graph (STARTUP, VALIDATE below).
@@ -14,8 +14,9 @@
 // The chunks are written to dist/cli/, where tsc's cli/*.js were, so every path the code finds
 // from import.meta.url still resolves: ../../package.json (the version), createRequire for
 // csv-parse and sanitize-html, and worker files started with `new Worker(new URL('./x-worker.js',
-// import.meta.url))`, which esbuild bundles whole (every dist/**/*-worker.js), written beside the
-// chunks that start them.
+// import.meta.url))`, each bundled whole into a file of its own (every dist/**/*-worker.js), written
+// beside the chunks that start them. rolldown writes every file of the bundle (one bundler, one set
+// of settings: externals, the csv-parse version define).
 //
 // yargs is bundled too, with three changes to its Node platform shim (lib/platform-shims/esm.mjs),
 // checked below so that a yargs update cannot drop them silently:
@@ -32,7 +33,6 @@ import { chmodSync, cpSync, readdirSync, readFileSync, renameSync, rmSync, statS
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { type OutputChunk, type Plugin, rolldown } from 'rolldown';
 import { installedVersion } from '../src/read/csv-parse-patch.js';
 
@@ -211,40 +211,19 @@ export async function bundleCli(distDir: string): Promise<Record<string, BundleC
   }
 
   // Each worker whole, in a file of its own: a thread has its own module instances anyway.
-  const options = {
-    outdir: staging,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20.19',
-    external: EXTERNAL,
-    banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-    legalComments: 'inline',
-    metafile: true,
-    absWorkingDir: dist,
-    logLevel: 'warning',
-    splitting: false,
-    define: BUNDLED_VERSIONS,
-  } satisfies BuildOptions;
   const workers = filesEndingWith(dist, '-worker.js').filter((path) => !relative(dist, path).startsWith(`cli${sep}`));
-  const threads = await Promise.all(workers.map((path) => build({ ...options, entryPoints: [{ in: path, out: basename(path, '.js') }] })));
-  for (const thread of threads) Object.assign(chunks, esbuildChunksOf(thread.metafile));
+  for (const path of workers) Object.assign(chunks, await bundleWhole(dist, staging, path, basename(path), 'es'));
 
-  // cliui and string-width, for the help text only (LAZY_DEPS_SOURCE requires them).
+  // cliui and string-width, for the help text only (LAZY_DEPS_SOURCE requires them), resolved
+  // from yargs' own folder: the entry is a module of HELP_DEPS_SOURCE's text placed there.
   const yargsDir = dirname(createRequire(join(ROOT, 'package.json')).resolve('yargs/package.json'));
-  const help = await build({
-    stdin: { contents: HELP_DEPS_SOURCE, resolveDir: yargsDir, sourcefile: HELP_DEPS_FILE, loader: 'js' },
-    outfile: join(staging, HELP_DEPS_FILE),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20.19',
-    legalComments: 'inline',
-    metafile: true,
-    absWorkingDir: dist,
-    logLevel: 'warning',
-  });
-  Object.assign(chunks, esbuildChunksOf(help.metafile));
+  const helpEntry = join(yargsDir, HELP_DEPS_FILE);
+  const helpSource: Plugin = {
+    name: 'yargs-help-entry',
+    resolveId: (id) => (id === helpEntry ? id : null),
+    load: (id) => (id === helpEntry ? HELP_DEPS_SOURCE : null),
+  };
+  Object.assign(chunks, await bundleWhole(dist, staging, helpEntry, HELP_DEPS_FILE, 'cjs', [helpSource]));
 
   cpSync(join(yargsDir, 'locales'), join(staging, 'yargs-locales'), { recursive: true });
   const main = join(staging, 'main.js');
@@ -269,19 +248,35 @@ function chunkOf(dist: string, chunk: OutputChunk, written: ReadonlySet<string>)
   };
 }
 
-function esbuildChunksOf(metafile: Metafile): Record<string, BundleChunk> {
-  // esbuild names files relative to absWorkingDir (dist/): outputs are in .cli-bundle/ then.
-  const input = (path: string): string => {
-    const unix = path.split('\\').join('/');
-    const packagePath = unix.lastIndexOf('node_modules/');
-    return packagePath >= 0 ? unix.slice(packagePath) : unix.replace(/^(?:file:)?/, '');
-  };
-  const chunks: Record<string, BundleChunk> = {};
-  for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
-    if (!/\.c?js$/.test(output)) continue;
-    chunks[basename(output)] = { inputs: Object.keys(inputs).map(input), staticImports: [], dynamicImports: [] };
+/** `input` bundled whole into staging/`file` (no chunks), with what it holds. */
+async function bundleWhole(
+  dist: string,
+  staging: string,
+  input: string,
+  file: string,
+  format: 'es' | 'cjs',
+  plugins: Plugin[] = [],
+): Promise<Record<string, BundleChunk>> {
+  const bundle = await rolldown({
+    input,
+    platform: 'node',
+    cwd: dist,
+    external: [...EXTERNAL, /^node:/],
+    transform: { define: BUNDLED_VERSIONS },
+    plugins,
+    logLevel: 'warn',
+  });
+  const { output } = await bundle.write({
+    file: join(staging, file),
+    format,
+    comments: { legal: true, annotation: false, jsdoc: false },
+  });
+  await bundle.close();
+  const chunk = output.find((written): written is OutputChunk => written.type === 'chunk');
+  if (chunk === undefined || output.filter((written) => written.type === 'chunk').length !== 1) {
+    throw new Error(`bundle-cli: ${file} was not bundled into one file`);
   }
-  return chunks;
+  return { [file]: { ...chunkOf(dist, chunk, new Set()), staticImports: [], dynamicImports: [] } };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
