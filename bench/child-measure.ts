@@ -7,10 +7,13 @@ import type { Measurement, MeasuredTask } from './measure-worker.js';
 
 const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'measure-worker.ts');
 
-/** `validate` runs the build of bench/bench-build.ts (built on the first call). */
+/** `validate`, the minimal validates and the product's reader run the build of bench/bench-build.ts (built on the first call). */
 export function measureInChild(task: MeasuredTask, file: string, reportPath?: string): Promise<Measurement> {
   const args = ['--import', 'tsx', WORKER, task, file, ...(reportPath ? [reportPath] : [])];
-  const env = task === 'validate' ? { ...process.env, BENCH_VALIDATE_DIST: benchDist() } : process.env;
+  const env =
+    task === 'validate' || task.startsWith('minimal-validate') || task.startsWith('csv-read')
+      ? { ...process.env, BENCH_VALIDATE_DIST: benchDist() }
+      : process.env;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';

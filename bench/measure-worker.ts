@@ -9,10 +9,21 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse';
 import * as XLSX from 'xlsx';
+import { countCsvRecords, loadCsvReaders, minimalValidate } from './minimal-validate.js';
 
 XLSX.set_fs(fs);
 
-export type MeasuredTask = 'csv-parse' | 'sheetjs-read' | 'sheetjs-read-lean' | 'validate';
+export type MeasuredTask =
+  | 'csv-parse'
+  | 'sheetjs-read'
+  | 'sheetjs-read-lean'
+  | 'validate'
+  /** The product's CSV reader alone (src/read/csv-records.ts), on this thread and on its parse worker. */
+  | 'csv-read'
+  | 'csv-read-worker'
+  /** bench/minimal-validate.ts on this thread, and with the parse on the product's parse worker. */
+  | 'minimal-validate'
+  | 'minimal-validate-worker';
 
 export interface Measurement {
   task: MeasuredTask;
@@ -114,6 +125,7 @@ async function main(): Promise<void> {
   const [task, file, report] = process.argv.slice(2) as [MeasuredTask, string, string | undefined];
   // Loaded before the clock starts, as the baselines' modules are.
   const validate = task === 'validate' ? await loadValidate() : null;
+  const readers = task.startsWith('minimal-validate') || task.startsWith('csv-read') ? await loadCsvReaders() : null;
   const began = performance.now();
   const cpuBefore = process.cpuUsage();
   const mainBefore = mainThreadCpuMs();
@@ -121,6 +133,9 @@ async function main(): Promise<void> {
   if (task === 'csv-parse') rows = await bareCsvParse(file);
   else if (task === 'sheetjs-read') rows = bareSheetJsRead(file);
   else if (task === 'sheetjs-read-lean') rows = leanSheetJsRead(file);
+  else if (readers !== null && task.startsWith('csv-read')) rows = await countCsvRecords(readers, file, task === 'csv-read-worker');
+  else if (readers !== null)
+    rows = await minimalValidate(readers, file, report ?? `${file}.minimal.csv`, task === 'minimal-validate-worker');
   else if (validate !== null) rows = await validateCommand(validate, file, report ?? `${file}.report.csv`);
   else throw new Error(`unknown task ${JSON.stringify(task)}`);
   const ms = performance.now() - began;

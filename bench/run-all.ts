@@ -18,6 +18,7 @@ const BENCHES = [
   'validate-csv',
   'validate-csv-ragged',
   'validate-csv-descriptions',
+  'validate-floor',
   'validate-xlsx',
   'requests',
   'speakers-requests',
