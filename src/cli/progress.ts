@@ -23,7 +23,16 @@ export interface ProgressOptions {
   references?: number;
 }
 
-type ProgressStream = NodeJS.WritableStream & { isTTY?: boolean };
+type ProgressStream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+
+/**
+ * The bar's width on a terminal `columns` wide: the line's text takes about 55 characters more,
+ * and cli-progress turns line wrapping off, so a line wider than the terminal loses its ETA and
+ * notes at the right edge (a 40-character bar did at 80 columns).
+ */
+function barSize(columns: number | undefined): number {
+  return Math.max(6, Math.min(40, (columns || 80) - 58));
+}
 
 /** `total`: the session writes of the plan (tracks and rooms come on top, from `options.references`). */
 export function createProgress(total: number, stream: ProgressStream = process.stderr, options: ProgressOptions = {}): Progress {
@@ -89,19 +98,22 @@ function barProgress(stream: ProgressStream, counts: WriteCounts, now: () => num
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: 'applying [{bar}] {value}/{total} writes | {rate} writes/s | ETA {eta_formatted}{notes}',
+      // The ETA is ours, not cli-progress's: its own estimate keeps growing once rows stop coming
+      // back (and prints "LLs" past its range), where a stopped run has none.
+      format: 'applying [{bar}] {value}/{total} writes | {rate} writes/s | ETA {timeLeft}{notes}',
+      barsize: barSize(stream.columns),
       hideCursor: true,
       clearOnComplete: false,
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(counts.total, 0, { rate: '0.0', notes: '' });
+  bar.start(counts.total, 0, { rate: '0.0', timeLeft: 'unknown', notes: '' });
   let stopped = false;
-  let rateShown = '0.0';
+  let rate = 0;
   const redraw = () => {
     // Once rows come back unattempted the run is stopping: the rate shown is the last real one.
-    if (counts.notAttempted === 0) rateShown = counts.ratePerSecond(now()).toFixed(1);
-    bar.update(counts.finished, { rate: rateShown, notes: counts.notes() });
+    if (counts.notAttempted === 0) rate = counts.ratePerSecond(now());
+    bar.update(counts.finished, { rate: rate.toFixed(1), timeLeft: etaOf(counts, rate), notes: counts.notes() });
   };
   return {
     tick(result) {
@@ -158,9 +170,15 @@ function lineProgress(stream: ProgressStream, counts: WriteCounts, now: () => nu
 }
 
 function describe(counts: WriteCounts, rate: number): string {
+  return `applied ${counts.finished}/${counts.total} writes (${counts.percent()}%), ${rate.toFixed(1)} writes/s, ETA ${etaOf(counts, rate)}${counts.notes()}`;
+}
+
+/** The time left at `rate`; none once the run has stopped (rows come back unattempted). */
+function etaOf(counts: WriteCounts, rate: number): string {
   const remaining = counts.total - counts.finished;
-  const eta = counts.notAttempted > 0 ? 'none (stopped)' : remaining <= 0 ? '0s' : rate > 0 ? formatEta(remaining / rate) : 'unknown';
-  return `applied ${counts.finished}/${counts.total} writes (${counts.percent()}%), ${rate.toFixed(1)} writes/s, ETA ${eta}${counts.notes()}`;
+  if (counts.notAttempted > 0) return 'none (stopped)';
+  if (remaining <= 0) return '0s';
+  return rate > 0 ? formatEta(remaining / rate) : 'unknown';
 }
 
 /** An ETA in whole seconds as "7s", "2m 05s" or "3h 01m" (report/summary-text.ts formats run times in ms). */

@@ -99,6 +99,45 @@ describe('createProgress on a terminal', () => {
     expect(last).toContain('stopped: 7 not attempted (a re-run does them)');
     expect(out.text()).not.toContain('10/10');
   });
+
+  it('shows no time left once stopped (cli-progress counted one up to "LLs")', async () => {
+    let clock = 0;
+    const out = captured(true);
+    const progress = createProgress(10, out.stream, { now: () => clock });
+    for (let i = 0; i < 3; i++) {
+      clock += 1000;
+      progress.tick(row('done'));
+    }
+    // Interrupted: nothing comes back for a while, then the rest as not attempted.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    for (let i = 0; i < 7; i++) progress.tick(row('not_attempted'));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    progress.stop();
+    const frames = out
+      .text()
+      .split('\u001b[1G')
+      .map((frame) => frame.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b[78]/g, ''));
+    const last = frames.filter((frame) => frame.includes('writes/s')).at(-1) ?? '';
+    expect(last).toContain('3/10 writes | 1.0 writes/s | ETA none (stopped), stopped: 7 not attempted');
+    expect(out.text()).not.toMatch(/ETA \d*L/);
+    // While running, the ETA is the rate's: 7 writes left at 1.0 writes/s.
+    expect(out.text()).toContain('3/10 writes | 1.0 writes/s | ETA 7s');
+  });
+
+  it('keeps the line within an 80-column terminal', () => {
+    const out = captured(true);
+    out.stream.columns = 80;
+    const progress = createProgress(1000, out.stream);
+    progress.tick(row('done'));
+    progress.stop();
+    const frames = out
+      .text()
+      .split('\u001b[1G')
+      .map((frame) => frame.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b[78]/g, ''));
+    const drawn = frames.filter((frame) => frame.includes('writes/s'));
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const frame of drawn) expect(frame.trimEnd().length).toBeLessThanOrEqual(80);
+  });
 });
 
 describe('createProgress: a stopped run and tracks/rooms', () => {
