@@ -230,6 +230,21 @@ function buildDocument(): ReportDocument {
       ],
     },
     {
+      // A speaker's row as a run with speakers lists it: a long id of one unbroken word, a sheet
+      // named after a long CSV file.
+      sheet: 'devcon-2027-agenda-final-version-from-the-programme-committee.csv',
+      row: 41,
+      import_id: 'speaker:email:priya.raman-okonkwo@speakers.devcon.example',
+      name: 'Priya Raman-Okonkwo',
+      action: 'unchanged',
+      outcome: 'done',
+      session_id: 31,
+      http_status: null,
+      changed_fields: [],
+      message: '',
+      zone: 'America/New_York',
+    },
+    {
       sheet: '',
       row: null,
       import_id: 'DC26-099',
@@ -380,6 +395,33 @@ describe.skipIf(!chromiumPresent)('HTML report in headless Chromium', () => {
         return { page: view.document.documentElement.scrollWidth, view: view.innerWidth };
       });
       expect(widths.page).toBeLessThanOrEqual(widths.view);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it('keeps the table readable on a phone: action badges on one line, long ids and sheet names wrapped in their columns', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    try {
+      const badgeHeights = await page.$$eval('.table-wrap .badge', (badges) => badges.map((badge) => badge.getBoundingClientRect().height));
+      const lineHeight = badgeHeights.reduce((low, height) => Math.min(low, height), Number.POSITIVE_INFINITY);
+      expect(badgeHeights.length).toBe(doc.rows.length);
+      for (const height of badgeHeights) expect(height).toBeLessThan(lineHeight * 1.5);
+      const cell = (selector: string) =>
+        page.$eval(selector, (element) => ({ width: element.getBoundingClientRect().width, text: element.textContent ?? '' }));
+      const id = await cell('tr[data-action="unchanged"]:has(td.id:text-matches("^speaker:")) td.id');
+      expect(id.text).toBe('speaker:email:priya.raman-okonkwo@speakers.devcon.example');
+      expect(id.width).toBeLessThanOrEqual(160);
+      const where = await cell('tr[data-action="unchanged"]:has(td.id:text-matches("^speaker:")) td.where');
+      expect(where.text).toContain('devcon-2027-agenda-final-version-from-the-programme-committee.csv 41');
+      expect(where.width).toBeLessThanOrEqual(160);
+      // A room's name keeps its words whole.
+      const room = await page.$eval(
+        'tr.r:has(td.room) td.room:text-is("Workshop Lab")',
+        (element) => element.getBoundingClientRect().height,
+      );
+      const oneRoomLine = await page.$eval('tr.r td.room:text-is("Foyer")', (element) => element.getBoundingClientRect().height);
+      expect(room).toBeLessThanOrEqual(oneRoomLine * 2 + 1);
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }

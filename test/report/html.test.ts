@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../src/report/html/render.js';
+import { summarize } from '../../src/report/summary.js';
 import type { ReportDocument } from '../../src/report/types.js';
 import type { ReportRow } from '../../src/types.js';
 
@@ -298,6 +299,37 @@ describe('HTML report: deletes, failures and links', () => {
     expect(html).toContain('<label for="f-failed" data-count="1">Failed <span class="n">1</span></label>');
     expect(html).toContain('#f-failed:checked ~ .table-wrap tr.r:not([data-failed-write]){display:none}');
     expect(html).toContain('<span class="chip o-failed" title="the write failed">failed</span>');
+  });
+
+  it('counts a failed speaker write on the "Failed" card as the filter and the end-of-run text do', () => {
+    // A run with speakers: the Summary keeps the speakers' counts apart, the table lists every row.
+    const failedSpeaker = row({
+      sheet: 'Speakers',
+      row: 3,
+      import_id: 'speaker:email:ada@example.org',
+      name: 'Ada Park',
+      action: 'update',
+      outcome: 'failed',
+      record: 'speaker',
+      http_status: 500,
+    });
+    const unchangedSpeaker = row({
+      sheet: 'Speakers',
+      row: 4,
+      import_id: 'speaker:name:bram',
+      name: 'Bram',
+      action: 'unchanged',
+      record: 'speaker',
+    });
+    const rows = [keynote, failedUpdate, invalid, failedSpeaker, unchangedSpeaker];
+    const doc = { ...documentWith(rows), summary: summarize(rows, 9) };
+    expect(doc.summary.failed).toBe(1);
+    const html = renderHtmlReport(doc);
+    expect(html).toMatch(/data-summary="failed"[^>]*><span class="n">2<\/span>/);
+    expect(html).toContain('<label for="f-failed" data-count="2">Failed <span class="n">2</span></label>');
+    expect(html).toMatch(/data-summary="unchanged"[^>]*><span class="n">1<\/span>/);
+    expect(html).toContain('<label for="f-unchanged" data-count="1">');
+    expect(html).toMatch(/data-summary="requests"[^>]*><span class="n">9<\/span>/);
   });
 
   it('links each session id to Builder, except for a sandbox run', () => {

@@ -9,7 +9,9 @@ import { renderRowTable, type SessionLink } from './table.js';
 import { renderTimeline } from './timeline.js';
 import type { ReportDocument } from '../types.js';
 
-const SUMMARY_LABELS: ReadonlyArray<[keyof Summary, string, string]> = [
+type CardKey = Exclude<keyof Summary, 'speakers'>;
+
+const SUMMARY_LABELS: ReadonlyArray<[CardKey, string, string]> = [
   ['created', 'Created', 'a-create'],
   ['updated', 'Updated', 'a-update'],
   ['unchanged', 'Unchanged', 'a-unchanged'],
@@ -25,15 +27,24 @@ const SUMMARY_LABELS: ReadonlyArray<[keyof Summary, string, string]> = [
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** What a card counts, for its tooltip: "Failed" differs from rows that merely end "failed". */
-const SUMMARY_HINTS: Partial<Record<keyof Summary, string>> = {
+const SUMMARY_HINTS: Partial<Record<CardKey, string>> = {
   failed: 'Writes the server refused or that failed; invalid and conflict rows are counted on their own cards',
   not_attempted: 'Rows a stopped run did not get to: running the same command again does them',
   requests: 'HTTP requests sent, reads and retries included, of the 10,000-a-day budget',
 };
 
+/**
+ * A card counts every row the table below lists, speakers' rows too (the Summary keeps those
+ * apart), so a card and its filter agree: "Failed 16" on both, as the end-of-run text says.
+ */
+function cardCount(summary: Summary, key: CardKey): number {
+  if (key === 'requests' || !summary.speakers) return summary[key];
+  return summary[key] + summary.speakers[key];
+}
+
 function renderSummary(doc: ReportDocument): string {
   const cards = SUMMARY_LABELS.map(([key, label, colour]) => {
-    const value = doc.summary[key];
+    const value = cardCount(doc.summary, key);
     const classes = ['count', colour, key === 'failed' ? 'o-failed' : '', value === 0 ? 'zero' : ''].filter(Boolean).join(' ');
     const hint = SUMMARY_HINTS[key];
     const title = hint ? ` title="${escapeHtml(hint)}"` : '';

@@ -56,10 +56,13 @@ h3{font-size:1rem;margin:1.25rem 0 .4rem}
 table{border-collapse:collapse;width:100%;font-size:.85rem}
 th{text-align:left;font-weight:600;background:#f9fafb;border-bottom:2px solid #e5e7eb;padding:.35rem .5rem;white-space:nowrap}
 td{border-bottom:1px solid #eef0f2;padding:.35rem .5rem;vertical-align:top}
-td.where,td.id,td.when{white-space:nowrap}
+td.when{white-space:nowrap}
+/* A file name as sheet, a speaker's e-mail id: they wrap in a column of their own width, not widen the table. */
+td.where,td.id{min-width:7.5rem}
+td.room{min-width:6rem}
 td.id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8rem}
 td.name{min-width:12rem;font-weight:500}
-.badge{display:inline-block;padding:0 .45rem;border-radius:4px;background:var(--bg);color:var(--fg);border:1px solid var(--edge);font-size:.75rem;font-weight:600}
+.badge{display:inline-block;padding:0 .45rem;border-radius:4px;background:var(--bg);color:var(--fg);border:1px solid var(--edge);font-size:.75rem;font-weight:600;white-space:nowrap}
 .outcome{font-size:.72rem;color:#6b7280}
 .outcome.o-failed{color:#b91c1c;font-weight:600}
 .changes,.issues{margin:0;padding-left:1rem}

@@ -104,7 +104,7 @@ function rowHtml(row: ReportRow, fallbackZone: string, sessionLink: SessionLink)
     (speakers.length > 0 ? `<div class="speakers">${escapeHtml(speakers.join(', '))}</div>` : '') +
     `</td>` +
     `<td class="when">${escapeHtml(when)}</td>` +
-    `<td>${escapeHtml(rooms)}</td>` +
+    `<td class="room">${escapeHtml(rooms)}</td>` +
     `<td class="details">${detailsHtml(row, zone)}</td>` +
     `</tr>`
   );
