@@ -19,6 +19,14 @@ export async function runCli(argv: string[]): Promise<number> {
   const failures: string[] = [];
   const knownOptions = new Map<string, string[]>();
   const commandNames = commands.map((command) => command.command.split(' ')[0] ?? command.command);
+  // yargs prints its completion script before strict mode refuses a word after `completion`, so
+  // `completion fish >> ~/.config/fish/config.fish` would append a bash script and then fail.
+  const extra = argv[0] === 'completion' ? argv.slice(1).find((arg) => !arg.startsWith('-')) : undefined;
+  if (extra !== undefined) {
+    const line = usageLine([`Unknown argument: ${extra}`], { argv, commands: commandNames, optionsOf: () => undefined });
+    process.stderr.write(`guidebook-import: ${line}\n`);
+    return 2;
+  }
   const parser: Argv = yargs(argv)
     .scriptName('guidebook-import')
     .usage('$0 <command> [options]\n\nImport an event agenda from a spreadsheet into a Guidebook guide.')

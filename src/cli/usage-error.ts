@@ -22,10 +22,20 @@ export function usageLine(messages: readonly string[], context: UsageContext): s
   }
   const names = unknown.split(',').map((name) => name.trim());
   if (!command) {
-    const [first] = names;
-    const guess = first === undefined ? null : didYouMean(first, context.commands);
+    // yargs lists the options of a command line without a command first ("guide, exprot" for
+    // `exprot --guide 47`): the command meant is the first word typed that is not an option.
+    const words = names.filter((name) => spelledAs(name, context.argv) === null);
+    const first = context.argv.find((arg) => words.includes(arg)) ?? words[0];
+    if (first === undefined) {
+      const options = names.map((name) => spelledAs(name, context.argv) ?? name);
+      return `unknown option ${[...new Set(options)].join(', ')}: name a command first (run "${help}" for the commands: ${context.commands.join(', ')})`;
+    }
+    if (context.argv[0] === 'completion') {
+      return `completion: unexpected argument "${first}": it writes the script for the shell in $SHELL (bash or zsh), e.g. guidebook-import completion >> ~/.bashrc`;
+    }
+    const guess = didYouMean(first, context.commands);
     const hint = guess ? `: did you mean "${guess}"?` : '';
-    return `unknown command "${first ?? ''}"${hint} (run "${help}" for the commands: ${context.commands.join(', ')})`;
+    return `unknown command "${first}"${hint} (run "${help}" for the commands: ${context.commands.join(', ')})`;
   }
   const known = context.optionsOf(command) ?? [];
   const parts = new Set<string>();

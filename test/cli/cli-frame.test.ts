@@ -48,6 +48,29 @@ describe('CLI frame', () => {
     expect(stderr).toContain('import, validate');
   });
 
+  it('names the misspelt command, not an option typed after it', async () => {
+    for (const args of [
+      ['exprot', '--guide', '47'],
+      ['exprot', '--json'],
+    ]) {
+      const { code, stderr } = await runCli(args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^guidebook-import: unknown command "exprot": did you mean "export"\? \(run "guidebook-import --help"/);
+    }
+    const options = await runCli(['--dryrun']);
+    expect(options.code).toBe(2);
+    expect(options.stderr).toMatch(/^guidebook-import: unknown option --dryrun: name a command first \(run "guidebook-import --help"/);
+  });
+
+  it('refuses a word after completion before writing any script', async () => {
+    const { code, stdout, stderr } = await runCli(['completion', 'fish']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toBe(
+      'guidebook-import: completion: unexpected argument "fish": it writes the script for the shell in $SHELL (bash or zsh), e.g. guidebook-import completion >> ~/.bashrc',
+    );
+  });
+
   it("suggests the options meant and points to the command's own --help", async () => {
     const { code, stderr } = await runCli(['import', 'agenda.csv', 'stray', '--guide', '1', '--dryrun', '--creat-missing', '-z']);
     expect(code).toBe(2);
