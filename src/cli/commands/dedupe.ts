@@ -54,7 +54,7 @@ async function dedupeWith(
     signal: controller.signal,
     beforeListing,
     openReport: () => report.open(() => createReportWriter(reportPath)),
-    reportOptions: reportOptionsOf(options),
+    reportOptions: reportOptionsOf({ ...options, apiUrl: connection.apiUrl }),
     onPlanned: ({ plan, guide, warnings }) => {
       for (const warning of warnings) say(`warning: ${warning}`);
       const groups = plan.entries.filter((entry) => entry.action === 'unchanged').length;

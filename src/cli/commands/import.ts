@@ -91,8 +91,11 @@ async function importWith(
     maxInFlight: options.concurrency * 2,
     openReport: () => report.open(() => createReportWriter(reportPath)),
     // The report names the --source-header headers, never their values.
+    // The API the run used, from --api-url, GUIDEBOOK_API_URL or the default: the HTML report
+    // links session ids to Builder only for Guidebook's own.
     reportOptions: reportOptionsOf({
       ...options,
+      apiUrl: connection.apiUrl,
       source: { ...options.source, headers: options.source.headers?.map(([name]) => [name, '***'] as const) },
     }),
     // What this machine uploaded into this guide before; a throwaway sandbox remembers nothing.
