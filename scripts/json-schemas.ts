@@ -18,7 +18,10 @@ export function jsonSchemaFiles(): Record<string, string> {
   };
   return Object.fromEntries(
     Object.entries(files).map(([name, schema]) => {
-      const json = allowComments({ ...z.toJSONSchema(schema, { io: 'input' }), $id: `${BASE}${name}` }) as Record<string, unknown>;
+      const json = oneTypeEach(allowComments({ ...z.toJSONSchema(schema, { io: 'input' }), $id: `${BASE}${name}` })) as Record<
+        string,
+        unknown
+      >;
       // The config reader skips every key starting with $ or _ ("$schema", "_note").
       if (name === 'config.schema.json') Object.assign(json, { patternProperties: { '^[$_]': {} } });
       return [name, `${JSON.stringify(json, null, 2)}\n`];
@@ -33,5 +36,23 @@ function allowComments(node: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) out[key] = allowComments(value);
   if (out.type === 'object' && out.additionalProperties === false) out.patternProperties = { '^\\$comment': {} };
+  return out;
+}
+
+/**
+ * `"type": ["string", "number", …]` written as `anyOf` one type each: the same meaning, but Ajv's
+ * strict mode (an editor's or CI's validator) refuses a list of types unless told
+ * `allowUnionTypes`; a type with `"null"` alone is accepted as it is.
+ */
+function oneTypeEach(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(oneTypeEach);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = oneTypeEach(value);
+  const types = out.type;
+  if (Array.isArray(types) && types.filter((type) => type !== 'null').length > 1) {
+    delete out.type;
+    out.anyOf = types.map((type) => ({ type }));
+  }
   return out;
 }

@@ -6,6 +6,16 @@ import { JSON_SUMMARY_VERSION } from './json-summary.js';
 
 const count = z.int().min(0);
 const ACTIONS = ['create', 'update', 'unchanged', 'delete', 'invalid', 'conflict'] as const;
+const doneCounts = z.looseObject({
+  create: count,
+  update: count,
+  unchanged: count,
+  delete: count,
+  invalid: count,
+  conflict: count,
+  failed: count,
+  not_attempted: count,
+});
 
 export const jsonSummarySchema = z
   .looseObject({
@@ -28,16 +38,16 @@ export const jsonSummarySchema = z
         conflict: count,
       })
       .describe("Rows per action of the plan, keyed by the report's action names: what the run would do (a dry run's whole answer)"),
-    done: z
-      .looseObject({ create: count, update: count, delete: count, failed: count, not_attempted: count })
-      .describe("What became of the plan's writes: create, update, delete done; failed; not_attempted"),
+    done: doneCounts.describe(
+      'What the run did, keyed like planned: rows per action whose outcome is done (invalid and conflict rows never are: 0), plus failed writes and rows not attempted; all 0 in a dry run',
+    ),
     dry_run: z.boolean().describe('True when nothing was written (--dry-run, validate)'),
     command: z.enum(['import', 'validate', 'export', 'dedupe']),
     guide: z.int().positive().nullable().describe('The guide id; null for validate'),
     exit_code: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
     report: z.string().describe('Absolute path of the report file'),
     stopped: z.string().nullable().describe('Why the run stopped before its end, or null'),
-    left: count.describe('Rows left for a re-run (equals not_attempted)'),
+    left: count.describe("Rows a re-run would still do: not_attempted plus the speakers' not_attempted"),
     failures: z
       .array(
         z.object({
@@ -65,6 +75,7 @@ export const jsonSummarySchema = z
         planned: z
           .looseObject({ create: count, update: count, unchanged: count, delete: count, invalid: count, conflict: count })
           .describe("The speakers' rows per action of the plan"),
+        done: doneCounts.describe("What became of the speakers' rows, keyed like the sessions' done"),
       })
       .optional()
       .describe("The speakers' rows (custom list items), counted like the sessions' top-level keys; present when the run had speakers"),

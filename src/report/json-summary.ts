@@ -14,14 +14,13 @@ export const JSON_SUMMARY_VERSION = 1;
 /** Rows per action of the plan, keyed by the report's action names (create, update, ...). */
 export type PlannedCounts = Record<Action, number>;
 
-/** What became of the plan's writes: the writes done per action, failed, not attempted. */
-export interface DoneCounts {
-  create: number;
-  update: number;
-  delete: number;
-  failed: number;
-  not_attempted: number;
-}
+/**
+ * What the run did, keyed like `planned`: rows per action whose outcome is `done` (an unchanged
+ * row is done once the server was read; invalid and conflict rows never are, so those two are 0
+ * and stay for a script that compares `planned` with `done` key by key), plus the writes that
+ * failed and the rows not attempted.
+ */
+export type DoneCounts = Record<Action, number> & { failed: number; not_attempted: number };
 
 export interface JsonFailure {
   sheet: string;
@@ -35,7 +34,7 @@ export interface JsonFailure {
 
 export type JsonSummary = Omit<Summary, 'speakers'> & {
   /** The speakers' counts, done and planned (present when the run had speakers). */
-  speakers?: NonNullable<Summary['speakers']> & { planned: PlannedCounts };
+  speakers?: NonNullable<Summary['speakers']> & { planned: PlannedCounts; done: DoneCounts };
   planned: PlannedCounts;
   done: DoneCounts;
   dry_run: boolean;
@@ -61,14 +60,8 @@ export function jsonSummary(
   const { speakers, ...summary } = doc.summary;
   return {
     ...summary,
-    planned: plannedOf(tally.actions),
-    done: {
-      create: summary.created,
-      update: summary.updated,
-      delete: summary.deleted,
-      failed: summary.failed,
-      not_attempted: summary.not_attempted,
-    },
+    planned: countsOf(tally.actions),
+    done: { ...countsOf(tally.doneActions), failed: summary.failed, not_attempted: summary.not_attempted },
     dry_run: doc.dryRun,
     command: doc.command,
     guide: doc.guideId,
@@ -77,12 +70,21 @@ export function jsonSummary(
     stopped: run.stopped === null ? null : redactSecrets(run.stopped),
     left: summary.not_attempted + (speakers?.not_attempted ?? 0),
     failures: tally.firstFailures.map(failureOf),
-    ...(speakers ? { speakers: { ...speakers, planned: plannedOf(tally.speakerActions) } } : {}),
+    ...(speakers
+      ? {
+          speakers: {
+            ...speakers,
+            planned: countsOf(tally.speakerActions),
+            done: { ...countsOf(tally.speakerDoneActions), failed: speakers.failed, not_attempted: speakers.not_attempted },
+          },
+        }
+      : {}),
     version: JSON_SUMMARY_VERSION,
   };
 }
 
-function plannedOf(actions: ReadonlyMap<Action, number>): PlannedCounts {
+/** Rows per action, every action named (0 when none). */
+function countsOf(actions: ReadonlyMap<Action, number>): PlannedCounts {
   const per = (action: Action) => actions.get(action) ?? 0;
   return {
     create: per('create'),

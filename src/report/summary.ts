@@ -31,6 +31,9 @@ export interface RowTally {
   readonly actions: ReadonlyMap<Action, number>;
   /** The speakers' rows per action (their rows are not in `actions`, which are the sessions'). */
   readonly speakerActions: ReadonlyMap<Action, number>;
+  /** Rows per action whose outcome is `done` (`--json`'s `done`), the sessions' and the speakers'. */
+  readonly doneActions: ReadonlyMap<Action, number>;
+  readonly speakerDoneActions: ReadonlyMap<Action, number>;
   readonly outcomes: ReadonlyMap<Outcome, number>;
   /** Rows whose outcome is `failed`, of any action. */
   readonly failures: number;
@@ -53,6 +56,8 @@ export function createRowTally(requests: number): RowTally {
   };
   const actions = new Map<Action, number>();
   const speakerActions = new Map<Action, number>();
+  const doneActions = new Map<Action, number>();
+  const speakerDoneActions = new Map<Action, number>();
   const outcomes = new Map<Outcome, number>();
   const firstFailures: ReportRow[] = [];
   let failures = 0;
@@ -60,6 +65,8 @@ export function createRowTally(requests: number): RowTally {
     summary,
     actions,
     speakerActions,
+    doneActions,
+    speakerDoneActions,
     outcomes,
     get failures() {
       return failures;
@@ -71,6 +78,10 @@ export function createRowTally(requests: number): RowTally {
       countRow(speaker ? (summary.speakers ??= emptyCounts()) : summary, row);
       const perAction = speaker ? speakerActions : actions;
       perAction.set(row.action, (perAction.get(row.action) ?? 0) + 1);
+      if (row.outcome === 'done') {
+        const done = speaker ? speakerDoneActions : doneActions;
+        done.set(row.action, (done.get(row.action) ?? 0) + 1);
+      }
       outcomes.set(row.outcome, (outcomes.get(row.outcome) ?? 0) + 1);
       if (row.outcome === 'failed') {
         failures++;

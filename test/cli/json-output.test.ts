@@ -68,6 +68,10 @@ describe('--json', () => {
       not_attempted: 0,
       requests: 6,
     });
+    // done is keyed like planned: what became of each action's rows.
+    const json = jsonOf(run.stdout);
+    expect(json.planned).toEqual({ create: 0, update: 1, unchanged: 1, delete: 1, invalid: 1, conflict: 2 });
+    expect(json.done).toEqual({ create: 0, update: 1, unchanged: 1, delete: 1, invalid: 0, conflict: 0, failed: 0, not_attempted: 0 });
     // The human-readable summary is on stderr instead.
     expect(run.stderr).toMatch(/rows: +0 create, 1 update, 1 unchanged, 1 delete, 1 invalid, 2 conflict/);
   });
@@ -101,7 +105,7 @@ describe('--json', () => {
     expect(run.code).toBe(1);
     const json = jsonOf(run.stdout);
     expect(json.planned).toEqual({ create: 2, update: 1, unchanged: 4, delete: 0, invalid: 1, conflict: 0 });
-    expect(json.done).toEqual({ create: 0, update: 0, delete: 0, failed: 0, not_attempted: 0 });
+    expect(json.done).toEqual({ create: 0, update: 0, unchanged: 0, delete: 0, invalid: 0, conflict: 0, failed: 0, not_attempted: 0 });
     expect(json).toMatchObject({
       dry_run: true,
       command: 'import',

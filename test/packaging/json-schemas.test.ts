@@ -19,6 +19,18 @@ describe('schemas/', () => {
     }
   });
 
+  it('lists no union of types (Ajv strict mode refuses one without allowUnionTypes; null alone is fine)', () => {
+    const unions: string[] = [];
+    const visit = (node: unknown, path: string): void => {
+      if (typeof node !== 'object' || node === null) return;
+      const { type } = node as { type?: unknown };
+      if (Array.isArray(type) && type.filter((t) => t !== 'null').length > 1) unions.push(path);
+      for (const [key, value] of Object.entries(node)) visit(value, `${path}/${key}`);
+    };
+    for (const [name, text] of Object.entries(jsonSchemaFiles())) visit(JSON.parse(text), name);
+    expect(unions).toEqual([]);
+  });
+
   it('describes the config keys the reader takes, both spellings, and closes the rest', () => {
     const schema = JSON.parse(jsonSchemaFiles()['config.schema.json']!) as {
       properties: Record<string, unknown>;
