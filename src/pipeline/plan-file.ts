@@ -113,7 +113,8 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
   });
   // One message for every track and room the guide lacks, first: the rows using them point to it.
   const missing =
-    plan.missingReferences && missingReferencesMessage(guide.id, plan.missingReferences.tracks, plan.missingReferences.locations);
+    plan.missingReferences &&
+    missingReferencesMessage(guide.id, plan.missingReferences.tracks, plan.missingReferences.locations, plan.missingReferences.rows);
   if (missing) warnings.unshift(missing);
   const imageMemory = options.imageMemory ?? ImageMemory.inMemory();
   // Sessions have no image field in API v1: the sheet's images are not sent there.

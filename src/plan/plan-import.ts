@@ -120,8 +120,9 @@ export function createRowPlanner(input: Omit<PlanInput, 'rows' | 'readRequests'>
     missingLocations: options.createMissing ? collectMissingReferences('location') : null,
   };
   if (!options.createMissing) {
-    context.unknownTracks = collectUnknownReferences(context.tracks);
-    context.unknownLocations = collectUnknownReferences(context.locations);
+    context.rowsNamingUnknown = new Set();
+    context.unknownTracks = collectUnknownReferences(context.tracks, context.rowsNamingUnknown);
+    context.unknownLocations = collectUnknownReferences(context.locations, context.rowsNamingUnknown);
   }
 
   // The one decision for a row, for planRow and checkRow alike.
@@ -161,7 +162,9 @@ export function createRowPlanner(input: Omit<PlanInput, 'rows' | 'readRequests'>
       };
       const tracks = context.unknownTracks?.list() ?? [];
       const locations = context.unknownLocations?.list() ?? [];
-      if (tracks.length + locations.length > 0) plan.missingReferences = { tracks, locations };
+      if (tracks.length + locations.length > 0) {
+        plan.missingReferences = { tracks, locations, rows: context.rowsNamingUnknown?.size ?? 0 };
+      }
       return plan;
     },
   };
@@ -389,6 +392,8 @@ export interface SessionRowContext {
   /** Without --create-missing: the names the guide lacks, for the run's one message about them. */
   unknownTracks?: UnknownReferences;
   unknownLocations?: UnknownReferences;
+  /** The rows (sheet and row) naming a track or location the guide lacks, each once. */
+  rowsNamingUnknown?: Set<string>;
 }
 
 /**

@@ -191,14 +191,20 @@ export interface MissingName {
  * instead of a near-identical paragraph on each of hundreds of rows.
  */
 export interface UnknownReferences {
-  note(reference: string): MissingName;
+  /** `where`: the row naming it, counted once in `rowsNamed` however many missing names it uses. */
+  note(reference: string, where?: { sheet: string; row: number }): MissingName;
   list(): MissingName[];
 }
 
-export function collectUnknownReferences(index: ReferenceIndex): UnknownReferences {
+/**
+ * `rowsNamed`: shared by the tracks' and the locations' collectors, so that a row naming a
+ * missing track and a missing room is one row of the message's count, not two.
+ */
+export function collectUnknownReferences(index: ReferenceIndex, rowsNamed?: Set<string>): UnknownReferences {
   const byKey = new Map<string, MissingName>();
   return {
-    note(reference) {
+    note(reference, where) {
+      if (where) rowsNamed?.add(`${where.sheet}\u0000${where.row}`);
       const key = referenceKey(reference);
       let known = byKey.get(key);
       if (!known) {
@@ -230,6 +236,8 @@ export function missingReferencesMessage(
   guideId: number,
   tracks: readonly MissingName[],
   locations: readonly MissingName[],
+  /** Rows that name at least one of them; without it, the names' own row counts added up. */
+  rowsNamed?: number,
 ): string | null {
   if (tracks.length === 0 && locations.length === 0) return null;
   const counted = [
@@ -248,7 +256,7 @@ export function missingReferencesMessage(
     return `${label} ${shown.join(', ')}${more}`;
   };
   const lists = [listed('tracks', tracks), listed('rooms', locations)].filter(Boolean).join('; ');
-  const affected = rows(tracks) + rows(locations);
+  const affected = rowsNamed ?? rows(tracks) + rows(locations);
   return (
     `${counted.join(' and ')} ${verb} missing from guide ${guideId} (named on ${affected} ${affected === 1 ? 'row' : 'rows'}, which stay invalid): ` +
     `add --create-missing to create them, or fix these names: ${lists}`
@@ -280,7 +288,7 @@ export function resolveRowReferences(
       if (!result.pending.includes(name)) result.pending.push(name);
     } else {
       if (result.issues === NO_ISSUES) result.issues = [];
-      result.issues.push(unknownReferenceIssue(reference, index, where, unknown?.note(reference)));
+      result.issues.push(unknownReferenceIssue(reference, index, where, unknown?.note(reference, where)));
     }
   }
   if (result.pending.length > 0) result.names.push(...result.pending);

@@ -73,4 +73,19 @@ describe('import --create-missing', () => {
     );
     expect((await world.sandbox.state()).locations).toHaveLength(2);
   });
+
+  it("counts the rows naming missing tracks and rooms once each, with the guide's closest names", async () => {
+    // Rows 2 and 3 each name a missing track AND a missing room; row 4 names known ones.
+    const rows = agendaRows(3, { tracks: ['Keynot', 'Gardening', 'AI'], rooms: ['Main Hal', 'Roof Terrace', 'Room 201'] });
+    const sheet = join(world.dir, 'both-missing.csv');
+    writeAgendaCsv(sheet, rows);
+    const run = await world.importCli(sheet, ['--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ invalid: 2, unchanged: 0 });
+    expect(run.stderr.match(/are missing from guide/g)).toHaveLength(1);
+    expect(run.stderr).toContain(
+      '2 tracks and 2 rooms are missing from guide 1 (named on 2 rows, which stay invalid): add --create-missing to create them, ' +
+        'or fix these names: tracks "Keynot" (did you mean "Keynote"?), "Gardening"; rooms "Main Hal" (did you mean "Main Hall"?), "Roof Terrace"',
+    );
+  });
 });
