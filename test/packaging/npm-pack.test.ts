@@ -2,7 +2,7 @@
 // CLI, the JSON Schemas, templates and samples, README and LICENSE; no TypeScript sources (the
 // samples' and templates' generators included), no tests, benches or scripts.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,18 @@ describe('the published package', () => {
     expect(sources).toEqual([]);
     const tops = new Set(files.map((path) => path.split('/')[0]));
     for (const top of tops) expect(['package.json', 'README.md', 'LICENSE', 'dist', 'schemas', 'templates', 'samples']).toContain(top);
+  }, 60_000);
+
+  it('leaves out the report a rehearsal run writes beside the sample sheet (README: import samples/devcon-2027.xlsx --sandbox)', async () => {
+    const stray = ['samples/zz-pack-probe.report.csv', 'samples/zz-pack-probe.report.html', 'templates/zz-pack-probe.report.json'];
+    try {
+      for (const path of stray) writeFileSync(join(REPO_ROOT, path), 'a run report\n');
+      const files = await packedFiles();
+      expect(files).toContain('samples/devcon-2027.xlsx');
+      expect(files.filter((path) => /\.report\.(?:csv|json|html)$/.test(path))).toEqual([]);
+    } finally {
+      for (const path of stray) rmSync(join(REPO_ROOT, path), { force: true });
+    }
   }, 60_000);
 
   it('names its licence, repository, homepage, bugs and keywords, and engines that fit its dependencies', () => {
