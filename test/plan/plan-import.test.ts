@@ -187,7 +187,11 @@ describe('planImport: tracks and locations', () => {
     );
     expect(entry?.issues[0]?.message).toContain('--create-missing');
     expect(result.tracksToCreate).toEqual([]);
-    expect(result.missingReferences).toEqual({ tracks: [{ name: 'Workshops', rows: 1, suggestion: 'Hands-on Workshops' }], locations: [] });
+    expect(result.missingReferences).toEqual({
+      tracks: [{ name: 'Workshops', rows: 1, suggestion: 'Hands-on Workshops' }],
+      locations: [],
+      rows: 1,
+    });
   });
 
   it('reports an unknown location the same way', () => {
