@@ -104,7 +104,15 @@ export async function finishWritingRun(
   if (stopped) say(paint('warn', stopped));
   const reportPath = resolve(display.reportPath);
   const tally = tallyRows(run.document.rows);
-  inform(formatSummaryText(run.document, { reportPath, durationMs: Date.now() - display.started, tally, paint }));
+  inform(
+    formatSummaryText(run.document, {
+      reportPath,
+      durationMs: Date.now() - display.started,
+      tally,
+      paint,
+      stoppedBy: run.stoppedBy?.code ?? null,
+    }),
+  );
   let exitCode = exitCodeOf({ summary: run.document.summary, stoppedBy: run.stoppedBy, reportFailed: failure !== null });
   const published = display.published;
   if (published?.refused) {

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors.js';
 import { redactSecrets } from '../redact.js';
 import type { Action, Outcome, ReportRow } from '../types.js';
 import { SHOWN_FAILURES, tallyRows, type RowTally } from './summary.js';
@@ -24,7 +25,14 @@ function count(n: number): string {
  */
 export function formatSummaryText(
   doc: ReportDocument,
-  extra: { reportPath: string; durationMs: number; tally?: RowTally; paint?: Paint },
+  extra: {
+    reportPath: string;
+    durationMs: number;
+    tally?: RowTally;
+    paint?: Paint;
+    /** Why the run stopped early, when it did: a re-run finishes the job only once that is fixed. */
+    stoppedBy?: ErrorCode | null;
+  },
 ): string {
   const tally = extra.tally ?? tallyRows(doc.rows);
   const paint = extra.paint ?? plain;
@@ -57,7 +65,7 @@ export function formatSummaryText(
       lines.push(`  ${place(row)} ${paint('bad', row.action)}: ${firstLine(row.message) || '(no message)'}`);
     if (failures > SHOWN_FAILURES) lines.push(`  … and ${count(failures - SHOWN_FAILURES)} more in the report`);
   }
-  const left = whatIsLeft(doc, tally);
+  const left = whatIsLeft(doc, tally, extra.stoppedBy ?? null);
   if (left) lines.push(paint('warn', left));
   return lines.join('\n');
 }
@@ -73,7 +81,7 @@ const OUTCOME_TONE: Record<Outcome, Tone> = { done: 'good', planned: 'dim', fail
  * are finished by running the same command again (what was written is found, not duplicated);
  * failed writes are tried again by the same re-run once their cause is fixed.
  */
-function whatIsLeft(doc: ReportDocument, tally: RowTally): string | null {
+function whatIsLeft(doc: ReportDocument, tally: RowTally, stoppedBy: ErrorCode | null): string | null {
   // The speakers' rows are counted apart (summary.speakers); a re-run does theirs too.
   const speakers = tally.summary.speakers;
   const notAttempted = tally.summary.not_attempted + (speakers?.not_attempted ?? 0);
@@ -88,7 +96,13 @@ function whatIsLeft(doc: ReportDocument, tally: RowTally): string | null {
     tally.summary.deleted +
     (speakers ? speakers.created + speakers.updated + speakers.deleted : 0);
   const kept = done > 0 ? ` (the ${count(done)} ${done === 1 ? 'write made is' : 'writes made are'} found, not repeated)` : '';
-  const fix = failedWrites > 0 ? ', after fixing what the failures say,' : '';
+  const fixes = [
+    // A stop that the same command would run into again says what must change first.
+    stoppedBy === 'auth' ? 'once the API key is accepted' : '',
+    stoppedBy === 'redirect' ? 'with an API URL that answers without a redirect' : '',
+    failedWrites > 0 ? 'after fixing what the failures say' : '',
+  ].filter(Boolean);
+  const fix = fixes.length > 0 ? `, ${fixes.join(' and ')},` : '';
   return `left: ${parts.join(' and ')}. Running the same ${doc.command} again${fix} finishes the job${kept}.`;
 }
 

@@ -93,6 +93,21 @@ describe('formatSummaryText', () => {
     expect(formatSummaryText(reportDocument(rows.slice(0, 2)), { reportPath: 'r.csv', durationMs: 10 })).not.toContain('left:');
   });
 
+  it('after a rejected key, a re-run finishes the job only once the key is accepted', () => {
+    const stopped = [
+      reportRow({ row: 2, action: 'create', outcome: 'done' }),
+      ...[3, 4].map((n) => reportRow({ row: n, action: 'create', outcome: 'not_attempted' })),
+    ];
+    const left = (stoppedBy: 'auth' | 'interrupted') =>
+      formatSummaryText(reportDocument(stopped), { reportPath: 'r.csv', durationMs: 10, stoppedBy }).split('\n').at(-1);
+    expect(left('auth')).toBe(
+      'left: 2 rows were not attempted. Running the same import again, once the API key is accepted, finishes the job (the 1 write made is found, not repeated).',
+    );
+    expect(left('interrupted')).toBe(
+      'left: 2 rows were not attempted. Running the same import again finishes the job (the 1 write made is found, not repeated).',
+    );
+  });
+
   it('colours outcomes and failures only through the painter it is given', () => {
     const paint = (tone: string, text: string) => `<${tone}>${text}</${tone}>`;
     const text = formatSummaryText(reportDocument(rows), { reportPath: 'r.csv', durationMs: 10, paint });
