@@ -17,7 +17,12 @@ export function usageLine(messages: readonly string[], context: UsageContext): s
   const help = command ? `guidebook-import ${command} --help` : 'guidebook-import --help';
   const unknown = messages.map((message) => /^Unknown arguments?: (.*)$/s.exec(message)?.[1]).find((list) => list !== undefined);
   if (unknown === undefined) {
-    const text = messages.filter((message) => !message.startsWith('Did you mean')).join('; ') || 'invalid command line';
+    const text =
+      messages
+        .filter((message) => !message.startsWith('Did you mean'))
+        .map((message) => plainer(message, command))
+        .filter((message, i, all) => message !== '' && all.indexOf(message) === i)
+        .join('; ') || 'invalid command line';
     return `${text} (run "${help}" for usage)`;
   }
   const names = unknown.split(',').map((name) => name.trim());
@@ -71,4 +76,27 @@ function spelledAs(name: string, argv: readonly string[]): string | null {
     if (spellings.includes(name)) return flag;
   }
   return null;
+}
+
+/**
+ * yargs' own wording for a missing positional or a value outside its choices, said the way this
+ * CLI's other option errors are ("--format must be csv or xlsx; got "xls"").
+ */
+function plainer(message: string, command: string | undefined): string {
+  // "Not enough non-option arguments: got 0, need at least 1" comes with the named one below.
+  if (/^Not enough non-option arguments/.test(message)) return '';
+  const missing = /^Missing required arguments?: (.*)$/s.exec(message)?.[1];
+  if (missing !== undefined) {
+    const names = missing.split(',').map((name) => `<${name.trim()}>`);
+    const usage = command ? `: guidebook-import ${command} ${names.join(' ')}` : '';
+    const what = names.join(' ') === '<file>' ? ' (a sheet, a feed, an http(s) URL, or - for standard input)' : '';
+    return `${command ? `${command}: ` : ''}missing ${names.join(', ')}${usage}${what}`;
+  }
+  const choice = /^Invalid values:\s*Argument: (\S+), Given: (.*), Choices: (.*)$/s.exec(message);
+  if (choice) {
+    const choices = (choice[3] ?? '').split(',').map((text) => text.trim().replace(/^"|"$/g, ''));
+    const listed = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}` : (choices[0] ?? '');
+    return `--${choice[1]} must be ${listed}; got ${choice[2]}`;
+  }
+  return message;
 }

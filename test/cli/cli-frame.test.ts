@@ -62,6 +62,19 @@ describe('CLI frame', () => {
     expect(options.stderr).toMatch(/^guidebook-import: unknown option --dryrun: name a command first \(run "guidebook-import --help"/);
   });
 
+  it("says a missing file or a value outside the choices in the CLI's words, not yargs'", async () => {
+    const missing = await runCli(['import', '--guide', '47']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe(
+      'guidebook-import: import: missing <file>: guidebook-import import <file> (a sheet, a feed, an http(s) URL, or - for standard input) (run "guidebook-import import --help" for usage)',
+    );
+    const choice = await runCli(['template', '--format', 'xls']);
+    expect(choice.code).toBe(2);
+    expect(choice.stderr.trim()).toBe(
+      'guidebook-import: --format must be csv or xlsx; got "xls" (run "guidebook-import template --help" for usage)',
+    );
+  });
+
   it('refuses a word after completion before writing any script', async () => {
     const { code, stdout, stderr } = await runCli(['completion', 'fish']);
     expect(code).toBe(2);
