@@ -105,6 +105,6 @@ describe('guidebook-import template', () => {
     expect(unknownEnding.stderr.trim().split('\n')).toHaveLength(1);
     const unknownFormat = await runCli(['template', '--format', 'json'], { cwd: dir });
     expect(unknownFormat.code).toBe(2);
-    expect(unknownFormat.stderr).toMatch(/Choices: "csv", "xlsx"/);
+    expect(unknownFormat.stderr).toMatch(/--format must be csv or xlsx; got "json"/);
   });
 });
