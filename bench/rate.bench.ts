@@ -1,7 +1,7 @@
 // Benchmark: the rate a new user gets, against the rate asked. Creates through the whole import
 // (runImport, as `guidebook-import import` runs it) into a sandbox that answers at once (0 ms
 // latency), --concurrency 16, at --rate 20, 100, 500 and 1,000. Goal: achieved ≥ 95 % of asked,
-// and never more than asked in any one second of the server's request log.
+// and never more than asked in any one second of the server's request log (every request of it).
 // Creates per rate: 10 seconds' worth, at most 2,000. Run: npx tsx bench/rate.bench.ts
 import { writeFileSync } from 'node:fs';
 import { createClient } from '../src/api/index.js';
@@ -54,25 +54,29 @@ for (const rate of RATES) {
   state.guides[0] = { ...state.guides[0]!, start_date: '2027-03-01', end_date: '2027-03-30' };
   const sandbox = await startSandbox({ apiKey: API_KEY, initialState: state });
   try {
-    const starts: number[] = [];
+    const starts: number[] = []; // the session creates, for the rate achieved
+    const everyStart: number[] = []; // every request, for the cap
     const client = createClient({
       apiUrl: sandbox.apiUrl,
       apiKey: API_KEY,
       rate,
       concurrency: CONCURRENCY,
       onRequest: (info) => {
-        if (info.method === 'POST' && /^\/?sessions\//.test(info.path)) starts.push(performance.now());
+        const at = performance.now();
+        everyStart.push(at);
+        if (info.method === 'POST' && /^\/?sessions\//.test(info.path)) starts.push(at);
       },
     });
     // A short agenda's dates (all in March, days 1-12) fit both d/M and M/d: say which.
     const run = await runImport(file, { client, guide: 1, createMissing: true, maxInFlight: CONCURRENCY * 2, dateFormat: 'M/d/yyyy' });
     if (run.document.summary.created !== rows) throw new Error(`created ${run.document.summary.created} of ${rows}`);
     const achieved = (starts.length - 1) / (((starts.at(-1) ?? 0) - (starts[0] ?? 0)) / 1000);
-    const logged = sandbox.requestLog.filter((entry) => entry.method === 'POST').map((entry) => Date.parse(entry.time));
+    // Every request the server logged (the reads and the track and room creates too), timed as it
+    // took each in: the cap is what the server counts, not only what the client meant.
+    const logged = sandbox.requestLog.map((entry) => Date.parse(entry.time));
     const busiest = busiestSecond(logged);
-    const busiestStarts = busiestSecond(starts);
-    // The cap is the client's promise (its own starts); the server's log adds each request's transit.
-    const met = achieved >= rate * 0.95 && busiestStarts <= rate;
+    const busiestStarts = busiestSecond(everyStart);
+    const met = achieved >= rate * 0.95 && busiestStarts <= rate && busiest <= rate;
     allMet &&= met;
     const line =
       `--rate ${String(rate).padStart(4)}: ${rows} creates, achieved ${achieved.toFixed(1)}/s = ${((100 * achieved) / rate).toFixed(1)} % of asked ` +
