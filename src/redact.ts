@@ -42,7 +42,9 @@ function secretPattern(secret: string): RegExp {
   // The first CUT_PREFIX characters, then each further one optional in turn, then the ellipsis.
   let rest = '';
   for (let i = chars.length - 2; i >= CUT_PREFIX; i--) rest = `(?:${GAP}${chars[i]}${rest})?`;
-  const cut = `${chars.slice(0, CUT_PREFIX).join(GAP)}${rest}s*(?:…|...)`;
+  // The ellipsis is "…" or three dots, each escaped: an unescaped "..." matched ANY three
+  // characters, so "interr" + "upted:" was hidden for a key starting "interrupt-".
+  const cut = `${chars.slice(0, CUT_PREFIX).join(GAP)}${rest}\\s*(?:…|\\.\\.\\.)`;
   return new RegExp(`${whole}|${cut}`, 'g');
 }
 

@@ -226,4 +226,12 @@ describe('a key the server sends back does not leak, however it was reformatted'
     for (const form of forms) expect(leaks(redactSecrets(form)), form).toEqual([]);
     expect(redactSecrets(`before ${KEY} after`)).toBe('before *** after');
   });
+
+  it('hides a key cut short before an ellipsis, and only then', () => {
+    registerSecret('interrupt-key-2718');
+    expect(redactSecrets('key interrupt-ke… rejected')).toBe('key *** rejected');
+    expect(redactSecrets('key interrupt-k... rejected')).toBe('key *** rejected');
+    // The key's first characters followed by any three others are no ellipsis.
+    expect(redactSecrets('interrupted: no new request was started')).toBe('interrupted: no new request was started');
+  });
 });
