@@ -8,7 +8,10 @@ import { redactSecrets } from './redact.js';
 /** Turns a thrown error into one line on stderr and an exit code. */
 export function reportError(error: unknown): number {
   if (error instanceof GuidebookImportError) {
-    process.stderr.write(`guidebook-import: ${oneLine(redactSecrets(error.message))}\n`);
+    // Ctrl-C before the run had its plan (the guide still being read): no summary follows to
+    // say what is left, so this line says it.
+    const left = error.code === 'interrupted' ? '; run the same command again to finish (what was done is found, not repeated)' : '';
+    process.stderr.write(`guidebook-import: ${oneLine(redactSecrets(error.message))}${left}\n`);
     return exitCodeOf({ stoppedBy: error });
   }
   const message = error instanceof Error ? error.message : String(error);
