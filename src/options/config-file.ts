@@ -17,11 +17,19 @@ export type ConfigValues = Record<string, unknown>;
  * Keys may be written as on the command line (`dry-run`) or camelCase (`dryRun`); they come back
  * camelCase. Returns {} when there is no file.
  */
-export function loadConfigFile(explicitPath: string | undefined, cwd = process.cwd()): { path: string | null; values: ConfigValues } {
+export function loadConfigFile(
+  explicitPath: string | undefined,
+  cwd = process.cwd(),
+): {
+  path: string | null;
+  values: ConfigValues;
+  /** Each key as the file spells it (`create-missing`), by its camelCase name: what an error quotes. */
+  spelled: Record<string, string>;
+} {
   const path = explicitPath ? resolve(cwd, explicitPath) : resolve(cwd, DEFAULT_CONFIG_FILE);
   if (!existsSync(path)) {
     if (explicitPath) throw new GuidebookImportError('config', `${explicitPath}: config file not found`);
-    return { path: null, values: {} };
+    return { path: null, values: {}, spelled: {} };
   }
   let text: string;
   try {
@@ -43,6 +51,7 @@ export function loadConfigFile(explicitPath: string | undefined, cwd = process.c
     throw new GuidebookImportError('config', `${path}: expected a JSON object of options`);
   }
   const values: ConfigValues = {};
+  const spelled: Record<string, string> = {};
   for (const [key, value] of Object.entries(parsed)) {
     if (key.startsWith('$') || key.startsWith('_')) continue; // "$comment" and the like
     const squashed = key.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -53,8 +62,9 @@ export function loadConfigFile(explicitPath: string | undefined, cwd = process.c
       );
     }
     values[camelCase(key)] = value;
+    spelled[camelCase(key)] = key;
   }
-  return { path, values };
+  return { path, values, spelled };
 }
 
 function camelCase(key: string): string {

@@ -122,15 +122,18 @@ export const DEFAULTS = Object.freeze({ concurrency: 4, rate: 5, retries: 4, tim
 type Raw = Record<string, unknown>;
 
 /** Flags win over the config file; unknown config keys are refused by name. */
-export function mergeConfig(flags: Raw, config: ConfigValues, configPath: string | null): Raw {
+export function mergeConfig(flags: Raw, config: ConfigValues, configPath: string | null, spelled: Record<string, string> = {}): Raw {
   const merged: Raw = { ...flags };
   for (const [key, value] of Object.entries(config)) {
     if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
+      // Quoted as the file spells it, and the right key in the same style (`create-missing`).
+      const typed = spelled[key] ?? key;
       const guess = didYouMean(key, CONFIG_KEYS);
-      const hint = guess ? `did you mean "${guess}"? ` : '';
+      const styled = guess && typed.includes('-') ? guess.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) : guess;
+      const hint = styled ? `did you mean "${styled}"? ` : '';
       throw new GuidebookImportError(
         'config',
-        `${configPath ?? 'config'}: unknown option "${key}" (${hint}known: ${CONFIG_KEYS.join(', ')})`,
+        `${configPath ?? 'config'}: unknown option "${typed}" (${hint}known: ${CONFIG_KEYS.join(', ')})`,
       );
     }
     if (merged[key] === undefined) merged[key] = value;

@@ -77,6 +77,9 @@ describe('guidebook-import.config.json', () => {
     expect(unknown.stderr).toMatch(/unknown option "colour"/);
     writeConfig({ guide: 1, createMisisng: true });
     expect((await importHere([])).stderr).toMatch(/unknown option "createMisisng" \(did you mean "createMissing"\? known: /);
+    // Quoted as the file spells it, the right key in the same style.
+    writeConfig({ guide: 1, 'create-mising': true });
+    expect((await importHere([])).stderr).toMatch(/unknown option "create-mising" \(did you mean "create-missing"\? known: /);
 
     const other = join(world.dir, 'other.json');
     writeFileSync(other, JSON.stringify({ guide: 2, timezone: 'Asia/Tokyo' }));

@@ -81,7 +81,7 @@ export const exportCommand: CliCommand = {
 
 function exportOptions(args: Record<string, unknown>): Readonly<ExportOptions> {
   const config = loadConfigFile(args['config'] as string | undefined);
-  return normalizeExportOptions(mergeConfig(args, config.values, config.path));
+  return normalizeExportOptions(mergeConfig(args, config.values, config.path, config.spelled));
 }
 
 /** What can be refused without a single request: an existing output, an unknown zone. */

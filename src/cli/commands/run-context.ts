@@ -15,7 +15,7 @@ export function flagsWithConfig(args: ArgumentsCamelCase<Record<string, unknown>
   // A count option is 0 when absent; treat 0 as "not given" so a config file can set it.
   if (flags.yes === 0) delete flags.yes;
   const config = loadConfigFile(typeof args.config === 'string' ? args.config : undefined);
-  const merged = mergeConfig(flags, config.values, config.path);
+  const merged = mergeConfig(flags, config.values, config.path, config.spelled);
   quiet = merged.quiet === true;
   return merged;
 }
