@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { isValidZone } from '../time/index.js';
 import { z } from 'zod';
+import { didYouMean } from '../did-you-mean.js';
 import { GuidebookImportError } from '../errors.js';
 import { jsonSyntaxReason } from './json-syntax-error.js';
 import { MAPPED_FIELDS } from '../map/fields.js';
@@ -114,10 +115,15 @@ function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): 
   const [top, key] = issue.path;
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
-    if (top === undefined) return `unknown key ${keys} (allowed: ${TOP_KEYS.join(', ')})`;
+    // One misspelt key ("column") gets the nearest right one, as an unknown option does.
+    const meant = (allowed: readonly string[]) => {
+      const guess = issue.keys.length === 1 && issue.keys[0] !== undefined ? didYouMean(issue.keys[0], allowed) : null;
+      return guess ? `did you mean ${JSON.stringify(guess)}? ` : '';
+    };
+    if (top === undefined) return `unknown key ${keys} (${meant(TOP_KEYS)}allowed: ${TOP_KEYS.join(', ')})`;
     if (top === 'defaults')
       return `"defaults" names ${keys}, which ${issue.keys.length === 1 ? 'is not a field' : 'are not fields'} (fields: ${MAPPED_FIELDS.join(', ')})`;
-    if (top === 'formats') return `"formats" has unknown key ${keys} (allowed: ${FORMAT_KEYS.join(', ')})`;
+    if (top === 'formats') return `"formats" has unknown key ${keys} (${meant(FORMAT_KEYS)}allowed: ${FORMAT_KEYS.join(', ')})`;
     return `${pathText(issue.path)} has unknown key ${keys}`;
   }
   if (top === 'columns' && typeof key === 'string' && issue.path.length === 2) {

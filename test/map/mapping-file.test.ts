@@ -44,9 +44,9 @@ describe('parseMappingConfig', () => {
     expect(parseMappingConfig({}, 'm.json')).toEqual({ source: 'm.json', columns: {}, defaults: {}, formats: {} });
   });
 
-  it('names an unknown top-level key', () => {
+  it('names an unknown top-level key, with the key meant', () => {
     expect(mappingError({ colums: {} })).toBe(
-      'mapping.json: unknown key "colums" (allowed: columns, defaults, formats, timezone, $comment)',
+      'mapping.json: unknown key "colums" (did you mean "columns"? allowed: columns, defaults, formats, timezone, $comment)',
     );
   });
 
@@ -77,7 +77,7 @@ describe('parseMappingConfig', () => {
       'mapping.json: "formats": "Ja" cannot be in both true_words and false_words',
     );
     expect(mappingError({ formats: { dateformat: 'd.M.yyyy' } })).toBe(
-      'mapping.json: "formats" has unknown key "dateformat" (allowed: date, list_separator, true_words, false_words, $comment)',
+      'mapping.json: "formats" has unknown key "dateformat" (did you mean "date"? allowed: date, list_separator, true_words, false_words, $comment)',
     );
   });
 
