@@ -99,6 +99,7 @@ function whatIsLeft(doc: ReportDocument, tally: RowTally, stoppedBy: ErrorCode |
   const fixes = [
     // A stop that the same command would run into again says what must change first.
     stoppedBy === 'auth' ? 'once the API key is accepted' : '',
+    stoppedBy === 'budget' ? 'once the daily request budget is back' : '',
     stoppedBy === 'redirect' ? 'with an API URL that answers without a redirect' : '',
     failedWrites > 0 ? 'after fixing what the failures say' : '',
   ].filter(Boolean);

@@ -93,15 +93,18 @@ describe('formatSummaryText', () => {
     expect(formatSummaryText(reportDocument(rows.slice(0, 2)), { reportPath: 'r.csv', durationMs: 10 })).not.toContain('left:');
   });
 
-  it('after a rejected key, a re-run finishes the job only once the key is accepted', () => {
+  it('after a rejected key or a spent budget, a re-run finishes the job only once that is fixed', () => {
     const stopped = [
       reportRow({ row: 2, action: 'create', outcome: 'done' }),
       ...[3, 4].map((n) => reportRow({ row: n, action: 'create', outcome: 'not_attempted' })),
     ];
-    const left = (stoppedBy: 'auth' | 'interrupted') =>
+    const left = (stoppedBy: 'auth' | 'budget' | 'interrupted') =>
       formatSummaryText(reportDocument(stopped), { reportPath: 'r.csv', durationMs: 10, stoppedBy }).split('\n').at(-1);
     expect(left('auth')).toBe(
       'left: 2 rows were not attempted. Running the same import again, once the API key is accepted, finishes the job (the 1 write made is found, not repeated).',
+    );
+    expect(left('budget')).toBe(
+      'left: 2 rows were not attempted. Running the same import again, once the daily request budget is back, finishes the job (the 1 write made is found, not repeated).',
     );
     expect(left('interrupted')).toBe(
       'left: 2 rows were not attempted. Running the same import again finishes the job (the 1 write made is found, not repeated).',
