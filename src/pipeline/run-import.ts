@@ -41,7 +41,11 @@ function withSpeakerChanges(row: ReportRow, plan: SpeakerPlan): void {
   if (!plan.linkChangedSessions.has(row.import_id) || row.action === 'invalid' || row.action === 'conflict' || row.action === 'delete')
     return;
   if (!row.changed_fields.includes('speakers')) row.changed_fields = [...row.changed_fields, 'speakers'];
-  if (row.action === 'unchanged') row.action = 'update';
+  if (row.action === 'unchanged') {
+    row.action = 'update';
+    // Its own fields are as the server has them; what changes is its links, written with the speakers.
+    row.message = row.message.replace(/^unchanged(?=;|$)/, "its speaker links change (see the speakers' rows)");
+  }
 }
 
 export interface RunImportOptions extends PlanImportOptions {

@@ -44,6 +44,8 @@ describe('speaker re-syncs', { timeout: 120_000 }, () => {
     expect(view.lists.Speakers).toContain('Bram de Vries');
     const s1 = report.find((row) => row.import_id === 'S-1')!;
     expect([s1.action, s1.changed_fields]).toEqual(['update', 'speakers']);
+    // Not "unchanged" on a row whose action is update.
+    expect(s1.message).toBe("its speaker links change (see the speakers' rows)");
     const bram = report.find((row) => row.import_id === 'P-BRAM')!;
     expect([bram.action, bram.changed_fields, bram.outcome]).toEqual(['update', 'sessions', 'done']);
     expect(report.find((row) => row.import_id === 'S-2')?.action).toBe('unchanged');
