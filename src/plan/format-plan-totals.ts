@@ -3,10 +3,18 @@ import type { Plan } from './types.js';
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** A short block for stderr before a run writes anything: what the plan does and what it costs. */
-export function formatPlanTotals(plan: Plan, budget = 10_000): string {
+export function formatPlanTotals(
+  plan: Plan,
+  budget = 10_000,
+  /**
+   * Sessions whose own fields are unchanged but whose speaker links or image the run changes:
+   * their report rows are updates, so they are counted as updates here too (one count per run).
+   */
+  alsoUpdated?: ReadonlySet<string>,
+): string {
   const totals = { create: 0, update: 0, unchanged: 0, delete: 0, unconfirmed: 0, invalid: 0, conflict: 0 };
   for (const entry of plan.entries) {
-    totals[entry.action]++;
+    totals[entry.action === 'unchanged' && alsoUpdated?.has(entry.importId) ? 'update' : entry.action]++;
     if (entry.action === 'delete' && !entry.confirmed) totals.unconfirmed++;
   }
   const lines = [

@@ -42,6 +42,11 @@ describe('formatPlanTotals', () => {
     expect(text).toContain('This run will send 4 write requests (1,234 already spent reading) of the 10,000-a-day budget');
   });
 
+  it('counts an unchanged session whose speaker links or image change as an update, as its report row is', () => {
+    const text = formatPlanTotals(mixedPlan(0), undefined, new Set(['id-2', 'new', 'nowhere']));
+    expect(text).toContain('1 to create, 3 to update, 0 unchanged, 1 to delete, 1 invalid, 0 conflicts');
+  });
+
   it('warns when the plan costs more than the budget', () => {
     const text = formatPlanTotals(mixedPlan(1), 1000);
     expect(text).toContain('of the 1,000-a-day budget');

@@ -24,7 +24,13 @@ async function run(name: string, sessions: SessionRow[], speakers: SpeakerRow[],
   const result = await world.importCli(file, ['--json', ...args]);
   expect(result.code, result.stderr).toBe(0);
   const writes = world.sandbox.requestsSince(mark).filter((r) => r.method !== 'GET');
-  return { writes, cost: costOf(writes), summary: JSON.parse(result.stdout), report: readCsvReport(join(world.dir, `${name}.report.csv`)) };
+  return {
+    writes,
+    cost: costOf(writes),
+    summary: JSON.parse(result.stdout),
+    report: readCsvReport(join(world.dir, `${name}.report.csv`)),
+    stderr: result.stderr,
+  };
 }
 
 beforeAll(async () => {
@@ -36,7 +42,7 @@ afterAll(cleanUp);
 describe('speaker re-syncs', { timeout: 120_000 }, () => {
   it('a speaker removed from one session: exactly its two links are deleted, the speaker stays', async () => {
     const sessions = BASE.map((row) => (row.id === 'S-1' ? { ...row, speakers: 'Ada Park' } : row));
-    const { cost, report } = await run('removed', sessions, SPEAKERS);
+    const { cost, report, stderr, summary } = await run('removed', sessions, SPEAKERS);
     expect(cost).toEqual({ 'DELETE links/{id}/': 2 });
     const view = speakerView(await world.sandbox.state());
     expect(view.sessionSpeakers['S-1']).toEqual(['Ada Park']);
@@ -46,6 +52,9 @@ describe('speaker re-syncs', { timeout: 120_000 }, () => {
     expect([s1.action, s1.changed_fields]).toEqual(['update', 'speakers']);
     // Not "unchanged" on a row whose action is update.
     expect(s1.message).toBe("its speaker links change (see the speakers' rows)");
+    // The plan's totals, the report and --json count it alike: an update.
+    expect(stderr).toContain('Plan for guide 1: 0 to create, 1 to update, 2 unchanged');
+    expect(summary.planned).toMatchObject({ update: 1, unchanged: 2 });
     const bram = report.find((row) => row.import_id === 'P-BRAM')!;
     expect([bram.action, bram.changed_fields, bram.outcome]).toEqual(['update', 'sessions', 'done']);
     expect(report.find((row) => row.import_id === 'S-2')?.action).toBe('unchanged');

@@ -106,7 +106,12 @@ async function importWith(
       inform(
         `Guide ${planned.guide.id} "${planned.guide.name}", time zone ${planned.guide.timezone ?? '(none)'}${options.dryRun ? ' (dry run: nothing will be written)' : ''}`,
       );
-      inform(formatPlanTotals(planned.plan));
+      // Counted as the report will: a session whose speaker links or image change is an update.
+      const alsoUpdated = new Set([
+        ...(planned.speakers?.plan.linkChangedSessions ?? []),
+        ...planned.images.uploads.map((upload) => upload.importId),
+      ]);
+      inform(formatPlanTotals(planned.plan, undefined, alsoUpdated));
       if (planned.speakers) inform(planned.speakers.totals);
       const uploads = planned.images.uploads.length;
       if (uploads > 0) {
