@@ -332,6 +332,32 @@ describe('HTML report: deletes, failures and links', () => {
     expect(html).toMatch(/data-summary="requests"[^>]*><span class="n">9<\/span>/);
   });
 
+  it("shows what an update changes when the row has no old → new for it (a session's speakers)", () => {
+    const relinked = row({
+      row: 12,
+      import_id: 'DC27-012',
+      name: 'Vector Databases Compared',
+      action: 'update',
+      changed_fields: ['speakers'],
+      fields: { ...keynote.fields, speakers: ['Mei Lin', 'Priya Raman'] },
+    });
+    const html = renderHtmlReport(documentWith([relinked]));
+    const tableRow = html.split('\n').find((line) => line.startsWith('<tr class="r" data-action="update"')) ?? '';
+    expect(tableRow).toContain(
+      '<ul class="changes"><li><span class="field">Speakers</span> <span class="new">Mei Lin; Priya Raman</span></li></ul>',
+    );
+  });
+
+  it('fades a session a stopped run did not get to, with a legend entry', () => {
+    const skipped = { ...keynote, outcome: 'not_attempted' as const };
+    const html = renderHtmlReport(documentWith([skipped]));
+    expect(html).toMatch(/<div class="s a-create o-not_attempted"[^>]*><span class="s-time">9:00 AM – 10:00 AM<\/span>/);
+    expect(html).toMatch(/\.s\.o-not_attempted\{opacity:\.5;/);
+    expect(html).toContain(
+      '<span class="chip o-not_attempted" title="a stopped run did not get to it: a re-run does it">not attempted</span>',
+    );
+  });
+
   it('links each session id to Builder, except for a sandbox run', () => {
     const linked = renderHtmlReport(documentWith([failedUpdate]));
     expect(linked).toContain('<a href="https://builder.guidebook.com/#/guide/1/schedule/sessions/12/">#12</a>');

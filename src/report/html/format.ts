@@ -39,6 +39,8 @@ const FIELD_LABELS: Record<string, string> = {
   waitlist: 'Waitlist',
   registration_start_date: 'Registration start',
   registration_end_date: 'Registration end',
+  speakers: 'Speakers',
+  image: 'Image',
 };
 
 export function fieldLabel(field: string): string {

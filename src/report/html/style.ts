@@ -46,6 +46,8 @@ h3{font-size:1rem;margin:1.25rem 0 .4rem}
 .s-time{display:block;font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .s.a-delete .s-name,.chip.a-delete{text-decoration:line-through}
 .s.o-failed{outline:2px dashed #c62828;outline-offset:-2px}
+.s.o-not_attempted{opacity:.5;border-left-style:dotted}
+.chip.o-not_attempted{--fg:#4b5563;--bg:#fff;--edge:#9ca3af;opacity:.7;border-left-style:dotted}
 .filter-radio{position:absolute;opacity:0;pointer-events:none}
 .filters{display:flex;flex-wrap:wrap;gap:.35rem;margin:.25rem 0 .6rem}
 .filters label{cursor:pointer;user-select:none;padding:.2rem .65rem;border:1px solid #d1d5db;border-radius:999px;font-size:.82rem;background:#fff}

@@ -38,8 +38,25 @@ const ROW_FILTERS: readonly RowFilter[] = [
   },
 ];
 
+/**
+ * A changed field the row carries no old → new for (a session's speakers, linked after its write):
+ * its name and what it now is, so an update never shows without what it changes.
+ */
+function changedWithoutValues(row: ReportRow, zone: string): string[] {
+  if (row.action !== 'update') return [];
+  const described = new Set((row.changes ?? []).map((change) => change.field));
+  return row.changed_fields
+    .filter((field) => !described.has(field))
+    .map(
+      (field) =>
+        `<li><span class="field">${escapeHtml(fieldLabel(field))}</span> ` +
+        `<span class="new">${formatValueHtml(field, row.fields?.[field], zone)}</span></li>`,
+    );
+}
+
 function changesHtml(row: ReportRow, zone: string): string {
-  if (!row.changes || row.changes.length === 0) return '';
+  const undescribed = changedWithoutValues(row, zone);
+  if (!row.changes || row.changes.length === 0) return undescribed.length > 0 ? `<ul class="changes">${undescribed.join('')}</ul>` : '';
   if (row.action === 'delete') {
     // A delete has no "new" side: show what the removed session was.
     const items = row.changes.map(
@@ -56,7 +73,7 @@ function changesHtml(row: ReportRow, zone: string): string {
       `<span class="old">${oldHtml}</span> <span class="arrow">→</span> <span class="new">${newHtml}</span></li>`
     );
   });
-  return `<ul class="changes">${items.join('')}</ul>`;
+  return `<ul class="changes">${items.join('')}${undescribed.join('')}</ul>`;
 }
 
 function issueHtml(issue: RowIssue): string {

@@ -233,5 +233,7 @@ function legend(): string {
   const chips = actions.map((action) => `<span class="chip a-${action}">${action}</span>`);
   // The dashed outline a session whose write failed carries, whatever its action.
   chips.push('<span class="chip o-failed" title="the write failed">failed</span>');
+  // Faded: a stopped run (interrupt, budget) did not get to it; the same command again does it.
+  chips.push('<span class="chip o-not_attempted" title="a stopped run did not get to it: a re-run does it">not attempted</span>');
   return `<span class="legend">${chips.join('')}</span>`;
 }
