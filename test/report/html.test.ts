@@ -346,6 +346,8 @@ describe('HTML report: deletes, failures and links', () => {
     expect(tableRow).toContain(
       '<ul class="changes"><li><span class="field">Speakers</span> <span class="new">Mei Lin; Priya Raman</span></li></ul>',
     );
+    // On the timeline too, in the session's tooltip.
+    expect(html).toMatch(/<div class="s a-update o-done"[^>]*title="[^"]*Speakers: Mei Lin, Priya Raman/);
   });
 
   it('fades a session a stopped run did not get to, with a legend entry', () => {

@@ -112,6 +112,8 @@ function entryTitle(entry: TimelineEntry): string {
   const when = formatWhen(entry.start, entry.hasEnd ? entry.end : null, entry.allDay);
   const parts = [row.name, when, entry.rooms.join('; ')];
   if (entry.tracks.length > 0) parts.push(`Tracks: ${entry.tracks.join('; ')}`);
+  const speakers = namesOf(row.fields?.['speakers']);
+  if (speakers.length > 0) parts.push(`Speakers: ${speakers.join(', ')}`);
   parts.push(`${row.action} (${row.outcome})`);
   if (row.message) parts.push(row.message);
   return parts.join('\n');
