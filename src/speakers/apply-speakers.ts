@@ -197,10 +197,12 @@ async function carryOut(
   } catch (error) {
     if (isStopError(error)) {
       const partly = notes.length > 0 || earlierAttemptWasSent(error);
+      // Cut short by the run's stop, not refused: like a row never started, it is what a re-run
+      // does (not_attempted), not a failure to fix; its message says part of it was written.
       return {
         result: {
           entry,
-          outcome: partly ? 'failed' : 'not_attempted',
+          outcome: 'not_attempted',
           itemId,
           httpStatus: error instanceof HttpError ? error.status : null,
           message: partly ? `${error.message} (partly written; a re-run finishes it without duplicates)` : notAttemptedMessage(error),

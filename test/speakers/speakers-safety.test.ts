@@ -101,7 +101,9 @@ describe('speakers: dry run, request cap, budget', { timeout: 120_000 }, () => {
     expect(run.stderr).toMatch(/budget/);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ created: 6 });
-    expect(summary.speakers.not_attempted + summary.speakers.failed).toBeGreaterThan(0);
+    // A speaker cut short among its writes is left for the re-run too, not a failure to fix.
+    expect(summary.speakers.not_attempted).toBeGreaterThan(0);
+    expect(summary.speakers.failed).toBe(0);
     await world.restartSandbox({ dailyBudget: 200 });
     const rerun = await world.importCli(sheet, ['--json']);
     expect(rerun.code, rerun.stderr).toBe(0);
