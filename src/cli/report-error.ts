@@ -10,7 +10,13 @@ export function reportError(error: unknown): number {
   if (error instanceof GuidebookImportError) {
     // Ctrl-C before the run had its plan (the guide still being read): no summary follows to
     // say what is left, so this line says it.
-    const left = error.code === 'interrupted' ? '; run the same command again to finish (what was done is found, not repeated)' : '';
+    const left =
+      error.code === 'interrupted'
+        ? '; run the same command again to finish (what was done is found, not repeated)'
+        : // A new user's likeliest slip: the guide id. The command that lists the right ones.
+          error.code === 'not_found' && /^guide \d+ not found/.test(error.message)
+          ? ': "guidebook-import guides" lists the guides the key reaches, with their ids'
+          : '';
     process.stderr.write(`guidebook-import: ${oneLine(redactSecrets(error.message))}${left}\n`);
     return exitCodeOf({ stoppedBy: error });
   }

@@ -42,7 +42,11 @@ describe('exit 2: the run could not start', () => {
     ['an unknown time zone', () => [sheet, '--timezone', 'Mars/Olympus'], /"Mars\/Olympus" is not a known IANA time zone/],
     ['no API key at all', () => [sheet], /no API key: set GUIDEBOOK_API_KEY/, { apiKey: null }],
     ['a rejected key (401)', () => [sheet], /API key was rejected \(HTTP 401\)/, { apiKey: WRONG_KEY }],
-    ['an unknown guide (404)', () => [sheet, '--guide', '99'], /guide 99 not found or not yours \(HTTP 404\)/],
+    [
+      'an unknown guide (404), pointing at the command that lists the right ids',
+      () => [sheet, '--guide', '99'],
+      /guide 99 not found or not yours \(HTTP 404\): "guidebook-import guides" lists the guides the key reaches, with their ids/,
+    ],
     ["another account's guide (403)", () => [sheet, '--guide', '3'], /guide 3 not found or not yours \(HTTP 403\)/],
     ['a report that cannot be written', () => [sheet, '--report', join(sheet, 'report.csv')], /Cannot write the report .*not writable/],
     ['--sandbox-state without --sandbox', () => [sheet, '--sandbox-state', join(world.dir, 's.json')], /--sandbox-state .*add --sandbox/],

@@ -130,7 +130,10 @@ describe('guidebook-import export', () => {
       ['--output', 'x.csv', '--timezone', 'Mars/Olympus'],
       'guidebook-import: --timezone "Mars/Olympus" is not a known IANA time zone (for example America/New_York, Europe/Berlin or UTC)\n',
     ],
-    [['--guide', '99'], 'guidebook-import: guide 99 not found or not yours (HTTP 404)\n'],
+    [
+      ['--guide', '99'],
+      'guidebook-import: guide 99 not found or not yours (HTTP 404): "guidebook-import guides" lists the guides the key reaches, with their ids\n',
+    ],
   ])('refuses %j with exit 2 and one line', async (args, message) => {
     const guide = args.includes('--guide') ? [] : ['--guide', '1'];
     const output = args.includes('--output') ? [] : ['--output', 'never.csv'];
