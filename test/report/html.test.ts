@@ -368,6 +368,20 @@ describe('HTML report: deletes, failures and links', () => {
     expect(sandbox).toContain('#12');
     const local = renderHtmlReport({ ...documentWith([failedUpdate]), options: { apiUrl: 'http://127.0.0.1:8787/open-api/v1.1/' } });
     expect(local).not.toContain('<a href');
+    // A speaker's row carries its list item's id, which is no session: shown, not linked.
+    const speaker = row({
+      sheet: 'Speakers',
+      row: 3,
+      import_id: 'speaker:name:ada',
+      name: 'Ada',
+      action: 'create',
+      record: 'speaker',
+      session_id: 13,
+    });
+    const withSpeaker = renderHtmlReport(documentWith([failedUpdate, speaker]));
+    expect(withSpeaker.match(/<a href=/g)).toHaveLength(1);
+    expect(withSpeaker).not.toContain('/sessions/13/');
+    expect(withSpeaker).toContain('#13');
   });
 
   it('stays one file with no script', () => {
