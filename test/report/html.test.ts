@@ -382,6 +382,12 @@ describe('HTML report: deletes, failures and links', () => {
     expect(withSpeaker.match(/<a href=/g)).toHaveLength(1);
     expect(withSpeaker).not.toContain('/sessions/13/');
     expect(withSpeaker).toContain('#13');
+    // A session this run deleted has no page left; one only planned for deletion does.
+    const gone = row({ row: null, import_id: 'OLD-1', name: 'Gone', action: 'delete', outcome: 'done', session_id: 21 });
+    const toGo = row({ row: null, import_id: 'OLD-2', name: 'To go', action: 'delete', outcome: 'planned', session_id: 22 });
+    const deletes = renderHtmlReport(documentWith([gone, toGo]));
+    expect(deletes).not.toContain('/sessions/21/');
+    expect(deletes).toContain('<a href="https://builder.guidebook.com/#/guide/1/schedule/sessions/22/">#22</a>');
   });
 
   it('stays one file with no script', () => {

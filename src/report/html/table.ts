@@ -104,8 +104,10 @@ function rowHtml(row: ReportRow, fallbackZone: string, sessionLink: SessionLink)
   const rooms = namesOf(fields['locations']).join('; ');
   const speakers = row.record === 'speaker' ? [] : namesOf(fields['speakers']);
   const where = row.row === null ? '—' : `<span class="muted">${escapeHtml(row.sheet)}</span> ${row.row}`;
-  // A speaker's id is its custom list item's, not a session's: no session page to link to.
-  const link = row.session_id !== null && row.record !== 'speaker' ? sessionLink(row.session_id) : null;
+  // A speaker's id is its custom list item's, not a session's, and a deleted session has no page
+  // any more: neither is linked.
+  const deleted = row.action === 'delete' && row.outcome === 'done';
+  const link = row.session_id !== null && row.record !== 'speaker' && !deleted ? sessionLink(row.session_id) : null;
   const sessionMeta = [
     row.session_id === null ? '' : link ? `<a href="${escapeHtml(link)}">#${row.session_id}</a>` : `#${row.session_id}`,
     row.http_status !== null ? `HTTP ${row.http_status}` : '',
