@@ -261,7 +261,9 @@ function day(value: unknown, name: string): string | undefined {
   const s = text(value, name);
   if (s === undefined) return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  const valid = match && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+  // Month 13 or day 32 is an Invalid Date, whose toISOString() throws: checked first.
+  const date = new Date(`${s}T00:00:00Z`);
+  const valid = match && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
   if (!valid) throw usage(`--${name} must be a day as YYYY-MM-DD; got ${JSON.stringify(s)}`);
   return s;
 }

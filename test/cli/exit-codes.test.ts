@@ -40,6 +40,7 @@ describe('exit 2: the run could not start', () => {
     ['an unknown option', () => [sheet, '--frobnicate'], /import: unknown option --frobnicate.*guidebook-import import --help/],
     ['a guide that is not a number', () => [sheet, '--guide', 'abc'], /--guide must be a whole number/],
     ['an unknown time zone', () => [sheet, '--timezone', 'Mars/Olympus'], /"Mars\/Olympus" is not a known IANA time zone/],
+    ['a day that does not exist', () => [sheet, '--first-day', '2027-13-01'], /--first-day must be a day as YYYY-MM-DD; got "2027-13-01"/],
     ['no API key at all', () => [sheet], /no API key: set GUIDEBOOK_API_KEY/, { apiKey: null }],
     ['a rejected key (401)', () => [sheet], /API key was rejected \(HTTP 401\)/, { apiKey: WRONG_KEY }],
     [
