@@ -36,6 +36,13 @@ export function assertReportTarget(reportPath: string, inputs: readonly RunInput
  */
 function assertFolderWritable(reportPath: string): void {
   const folder = dirname(resolve(reportPath));
+  if (isFolder(reportPath)) {
+    // Found now, not when the finished report is renamed onto the folder (EISDIR) after the run.
+    throw new GuidebookImportError(
+      'usage',
+      `--report ${JSON.stringify(reportPath)} is a folder: name a file in it, e.g. ${join(reportPath, 'agenda.report.csv')}`,
+    );
+  }
   try {
     // A device or pipe (/dev/stdout) is written in place: it is the target that must be writable.
     if (isSpecialFile(reportPath)) {
@@ -51,6 +58,14 @@ function assertFolderWritable(reportPath: string): void {
       `Cannot write the report ${JSON.stringify(reportPath)}: its folder is not writable (${reason})`,
       { cause: error },
     );
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

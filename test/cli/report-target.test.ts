@@ -55,3 +55,21 @@ describe('--report that resolves to an input is refused with exit 2', () => {
     expect(ok.code, describeRun(ok)).toBe(0);
   }, 120_000);
 });
+
+describe('--report naming a folder', () => {
+  it('is refused before the run, naming a file to give instead (it failed at the end, renaming onto the folder)', async () => {
+    const dir = tempDir('cli-report-folder');
+    writeFileSync(join(dir, 'agenda.csv'), SHEET);
+    for (const args of [
+      ['validate', 'agenda.csv', '--timezone', 'UTC', '--report', dir],
+      ['import', 'agenda.csv', '--guide', '1', '--sandbox', '--timezone', 'UTC', '--report', '.'],
+    ]) {
+      const result = await runCli(args, { cwd: dir });
+      expect(result.code, describeRun(result)).toBe(2);
+      const folder = args.at(-1)!;
+      expect(result.stderr).toBe(
+        `guidebook-import: --report ${JSON.stringify(folder)} is a folder: name a file in it, e.g. ${join(folder, 'agenda.report.csv')}\n`,
+      );
+    }
+  });
+});
