@@ -316,6 +316,11 @@ function text(value: unknown, name: string): string | undefined {
   return s;
 }
 
+/** --quiet, from the flag or the config file: a switch like every other. */
+export function quietOf(raw: Raw): boolean {
+  return bool(raw.quiet, 'quiet');
+}
+
 function bool(value: unknown, name: string): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === 'boolean') return value;

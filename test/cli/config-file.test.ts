@@ -77,6 +77,10 @@ describe('guidebook-import.config.json', () => {
     expect(unknown.stderr).toMatch(/unknown option "colour"/);
     writeConfig({ guide: 1, createMisisng: true });
     expect((await importHere([])).stderr).toMatch(/unknown option "createMisisng" \(did you mean "createMissing"\? known: /);
+    // A switch is true or false, --quiet too (1 was taken as not quiet, silently).
+    writeConfig({ guide: 1, quiet: 1 });
+    const quiet = await importHere([]);
+    expect([quiet.code, quiet.stderr]).toEqual([2, 'guidebook-import: --quiet is a switch; got 1\n']);
     // Quoted as the file spells it, the right key in the same style.
     writeConfig({ guide: 1, 'create-mising': true });
     expect((await importHere([])).stderr).toMatch(/unknown option "create-mising" \(did you mean "create-missing"\? known: /);

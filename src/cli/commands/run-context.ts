@@ -2,7 +2,7 @@
 // run-level errors turned into one line and an exit code.
 import type { ArgumentsCamelCase } from 'yargs';
 import { loadConfigFile } from '../../options/config-file.js';
-import { mergeConfig } from '../../options/run-options.js';
+import { mergeConfig, quietOf } from '../../options/run-options.js';
 import { redactSecrets } from '../redact.js';
 
 /** The flags as given (undefined = not given), with the config file filled in under them. */
@@ -16,7 +16,7 @@ export function flagsWithConfig(args: ArgumentsCamelCase<Record<string, unknown>
   if (flags.yes === 0) delete flags.yes;
   const config = loadConfigFile(typeof args.config === 'string' ? args.config : undefined);
   const merged = mergeConfig(flags, config.values, config.path, config.spelled);
-  quiet = merged.quiet === true;
+  quiet = quietOf(merged);
   return merged;
 }
 
