@@ -19,6 +19,15 @@ if (tooOld) {
   process.stderr.write(`${tooOld}\n`);
   process.exitCode = 2;
 } else if (isEntry) {
+  // A reader that goes away (`... 2>&1 | head -1`, a closed CI log) must not stop an import
+  // half-way: without a listener, the write's EPIPE is an uncaught error that ends the process
+  // between writes, with no report. What is printed after that is lost; the run, its report
+  // file and its exit code are not.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    });
+  }
   // One import(): each import() point is a file of the bundle to resolve and load (scripts/bundle-cli.ts).
   const { runCli, redactSecrets } = await import('./run-cli.js');
   runCli(process.argv.slice(2)).then(
