@@ -11,6 +11,11 @@ export interface Progress {
   tick(result: Pick<RowResult, 'outcome'>): void;
   /** A track or room create has been sent (--create-missing). */
   tickReference(): void;
+  /**
+   * The run was asked to stop (Ctrl-C): from now on the rate shown is the last one and there is
+   * no ETA; the requests still in flight move the count, not the rate.
+   */
+  stopping(): void;
   stop(): void;
 }
 
@@ -47,6 +52,8 @@ class WriteCounts {
   failed = 0;
   /** Rows a stopped run never sent: not progress, said apart. */
   notAttempted = 0;
+  /** Set once the run is stopping (Ctrl-C), before any row comes back unattempted. */
+  halted = false;
   references = 0;
   readonly total: number;
   constructor(
@@ -70,6 +77,11 @@ class WriteCounts {
 
   addReference(): void {
     if (this.references < this.referenceTotal) this.references += 1;
+  }
+
+  /** The run is stopping: asked to (Ctrl-C), or rows have come back unattempted. */
+  get stopping(): boolean {
+    return this.halted || this.notAttempted > 0;
   }
 
   /** Writes finished, tracks and rooms included. */
@@ -111,8 +123,8 @@ function barProgress(stream: ProgressStream, counts: WriteCounts, now: () => num
   let stopped = false;
   let rate = 0;
   const redraw = () => {
-    // Once rows come back unattempted the run is stopping: the rate shown is the last real one.
-    if (counts.notAttempted === 0) rate = counts.ratePerSecond(now());
+    // Once the run is stopping the rate shown is the last real one.
+    if (!counts.stopping) rate = counts.ratePerSecond(now());
     bar.update(counts.finished, { rate: rate.toFixed(1), timeLeft: etaOf(counts, rate), notes: counts.notes() });
   };
   return {
@@ -122,6 +134,10 @@ function barProgress(stream: ProgressStream, counts: WriteCounts, now: () => num
     },
     tickReference() {
       counts.addReference();
+      redraw();
+    },
+    stopping() {
+      counts.halted = true;
       redraw();
     },
     stop() {
@@ -142,7 +158,7 @@ function lineProgress(stream: ProgressStream, counts: WriteCounts, now: () => nu
   const writeLine = (at: number): void => {
     lastLineAt = at;
     lastLineFinished = counts.finished;
-    if (counts.notAttempted === 0) lastRate = counts.ratePerSecond(at);
+    if (!counts.stopping) lastRate = counts.ratePerSecond(at);
     stream.write(`${describe(counts, lastRate)}\n`);
   };
   const maybeWrite = () => {
@@ -161,10 +177,13 @@ function lineProgress(stream: ProgressStream, counts: WriteCounts, now: () => nu
       counts.addReference();
       maybeWrite();
     },
+    stopping() {
+      counts.halted = true;
+    },
     stop() {
       if (stopped) return;
       stopped = true;
-      if (counts.finished !== lastLineFinished || counts.finished === 0 || counts.notAttempted > 0) writeLine(now());
+      if (counts.finished !== lastLineFinished || counts.finished === 0 || counts.stopping) writeLine(now());
     },
   };
 }
@@ -176,7 +195,7 @@ function describe(counts: WriteCounts, rate: number): string {
 /** The time left at `rate`; none once the run has stopped (rows come back unattempted). */
 function etaOf(counts: WriteCounts, rate: number): string {
   const remaining = counts.total - counts.finished;
-  if (counts.notAttempted > 0) return 'none (stopped)';
+  if (counts.stopping) return 'none (stopped)';
   if (remaining <= 0) return '0s';
   return rate > 0 ? formatEta(remaining / rate) : 'unknown';
 }

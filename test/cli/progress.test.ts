@@ -158,6 +158,25 @@ describe('createProgress: a stopped run and tracks/rooms', () => {
     expect(out.text()).not.toContain('100%');
   });
 
+  it('once stopping (Ctrl-C), the writes still in flight move the count, not the rate, and there is no ETA', () => {
+    let clock = 0;
+    const out = captured(false);
+    const progress = createProgress(10, out.stream, { now: () => clock, intervalMs: 1_000_000 });
+    for (let i = 0; i < 4; i++) {
+      clock += 1000;
+      progress.tick(row('done'));
+    }
+    progress.stopping();
+    clock += 10; // the in-flight answers come back at once: the rate would jump
+    progress.tick(row('done'));
+    progress.tick(row('done'));
+    for (let i = 0; i < 4; i++) progress.tick(row('not_attempted'));
+    progress.stop();
+    expect(out.text().trim().split('\n').at(-1)).toBe(
+      'applied 6/10 writes (60%), 1.0 writes/s, ETA none (stopped), stopped: 4 not attempted (a re-run does them)',
+    );
+  });
+
   it('counts track and room creates in the total and the bar', () => {
     let clock = 0;
     const out = captured(false);

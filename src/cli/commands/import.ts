@@ -75,10 +75,17 @@ async function importWith(
   let writes = 0;
   let references = 0;
   const showsProgress = !options.dryRun && !isQuiet();
+  // After Ctrl-C the bar keeps its last rate and shows no ETA while the requests in flight finish.
+  const startProgress = (): Progress => {
+    const started = createProgress(writes, undefined, { references });
+    if (controller.signal.aborted) started.stopping();
+    return started;
+  };
+  controller.signal.addEventListener('abort', () => (progress as Progress | null)?.stopping(), { once: true });
   // Tracks and rooms are created before any session: the bar starts with them (--create-missing).
   requests.onRequest = (info) => {
     if (!showsProgress || info.method !== 'POST' || info.attempt !== 1 || !REFERENCE_CREATE.test(info.path)) return;
-    progress ??= createProgress(writes, undefined, { references });
+    progress ??= startProgress();
     progress.tickReference();
   };
   const run = await runImport(options.file, {
@@ -127,13 +134,13 @@ async function importWith(
       const speakerWrote =
         row.record === 'speaker' && row.changed_fields.length + (row.action === 'delete' ? 1 : 0) > 0 && row.outcome !== 'planned';
       if (speakerWrote && showsProgress && writes > 0) {
-        progress ??= createProgress(writes, undefined, { references });
+        progress ??= startProgress();
         progress.tick(row);
         return;
       }
       // Started by the first write that comes back, so a plan refused before writing shows none.
       if (!result || !showsProgress || !isWriteEntry(result.entry)) return;
-      progress ??= createProgress(writes, undefined, { references });
+      progress ??= startProgress();
       progress.tick(result);
     },
   });
