@@ -83,6 +83,11 @@ describe('import --create-missing', () => {
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ invalid: 2, unchanged: 0 });
     expect(run.stderr.match(/are missing from guide/g)).toHaveLength(1);
+    // Said under the guide's line, before the plan's totals.
+    const [guide, missing, plan] = ['Guide 1 "', 'are missing from guide', 'Plan for guide 1:'].map((text) => run.stderr.indexOf(text));
+    expect(guide).toBeGreaterThanOrEqual(0);
+    expect(guide).toBeLessThan(missing!);
+    expect(missing).toBeLessThan(plan!);
     expect(run.stderr).toContain(
       '2 tracks and 2 rooms are missing from guide 1 (named on 2 rows, which stay invalid): add --create-missing to create them, ' +
         'or fix these names: tracks "Keynot" (did you mean "Keynote"?), "Gardening"; rooms "Main Hal" (did you mean "Main Hall"?), "Roof Terrace"',

@@ -109,10 +109,11 @@ async function importWith(
     imageMemory:
       connection.sandbox && !options.sandboxState ? ImageMemory.inMemory() : ImageMemory.load(stateDir(), connection.apiUrl, options.guide),
     onPlanned: (planned) => {
-      for (const warning of planned.warnings) say(`warning: ${warning}`);
+      // The guide first, then what the plan must say about the sheet against it (missing tracks...).
       inform(
         `Guide ${planned.guide.id} "${planned.guide.name}", time zone ${planned.guide.timezone ?? '(none)'}${options.dryRun ? ' (dry run: nothing will be written)' : ''}`,
       );
+      for (const warning of planned.warnings) say(`warning: ${warning}`);
       // Counted as the report will: a session whose speaker links or image change is an update.
       const alsoUpdated = new Set([
         ...(planned.speakers?.plan.linkChangedSessions ?? []),
