@@ -3,7 +3,7 @@ import type { ApiSession, ApiLocation, ApiScheduleTrack, ConvertedRow } from '..
 import { importIdKey } from './import-ids.js';
 import type { DeleteEntry, Plan, PlanEntry, UnchangedEntry } from './types.js';
 import type { ApiVersion } from './session-diff.js';
-import { createRowPlanner, indexImportIds } from './plan-import.js';
+import { createRowPlanner, describeDeletedSessions, indexImportIds } from './plan-import.js';
 
 export interface PruneInput {
   guideId: number;
@@ -107,6 +107,15 @@ export function planDedupe(input: DedupeInput): Plan {
       entries.push(deleteEntry(session, input.sheetName, input.yes, note));
     }
   }
+  describeDeletedSessions(
+    entries.filter((entry): entry is DeleteEntry => entry.action === 'delete'),
+    {
+      guideId: input.guideId,
+      serverSessions: input.serverSessions,
+      tracks: input.sheet?.tracks ?? [],
+      locations: input.sheet?.locations ?? [],
+    },
+  );
   const writeRequests = entries.filter((entry) => entry.action === 'delete' && entry.confirmed).length;
   return {
     version: 1,

@@ -75,14 +75,7 @@ export function planImport(input: PlanInput): Plan {
       yes: options.yes,
       maxDeletes: options.maxDeletes,
     });
-    // The session each delete removes, as the report's timeline places it (struck through).
-    const tracks = buildReferenceIndex('track', ofGuide(input.tracks, guideId));
-    const locations = buildReferenceIndex('location', ofGuide(input.locations, guideId));
-    const byId = new Map(input.serverSessions.map((session) => [session.id, session]));
-    for (const entry of deletes) {
-      const session = byId.get(entry.sessionId);
-      if (session) entry.fields = deletedSessionFields(session, tracks, locations);
-    }
+    describeDeletedSessions(deletes, input);
     entries.push(...deletes);
   }
   return planner.assemble(entries, input.readRequests);
@@ -516,6 +509,24 @@ function namedChange(
     return { field: change.field, old: namesOf(change.old, context.locations), new: locations?.names ?? [] };
   }
   return change;
+}
+
+/**
+ * Gives each delete the session it removes, when and where it is (prune and dedupe alike), so the
+ * report's timeline places it, struck through. Rooms and tracks are named from the listings the
+ * run made (a run that listed none, such as `dedupe` without a sheet, shows their ids).
+ */
+export function describeDeletedSessions(
+  deletes: readonly DeleteEntry[],
+  input: { guideId: number; serverSessions: readonly ApiSession[]; tracks: readonly ApiScheduleTrack[]; locations: readonly ApiLocation[] },
+): void {
+  const tracks = buildReferenceIndex('track', ofGuide(input.tracks, input.guideId));
+  const locations = buildReferenceIndex('location', ofGuide(input.locations, input.guideId));
+  const byId = new Map(input.serverSessions.map((session) => [session.id, session]));
+  for (const entry of deletes) {
+    const session = byId.get(entry.sessionId);
+    if (session) entry.fields = deletedSessionFields(session, tracks, locations);
+  }
 }
 
 /** When and where a session to delete is, in the terms the report shows a row's fields in. */

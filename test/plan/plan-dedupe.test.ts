@@ -75,4 +75,34 @@ describe('planDedupe', () => {
     const absent = planDedupe(base({ serverSessions: sessions, sheet: { ...sheet, rows: [] } }));
     expect(absent.entries[0]!.note).toMatch(/as the sheet has no row with this import_id/);
   });
+
+  it("gives each delete the session's time and room, as prune's deletes have them for the report's timeline", () => {
+    const sessions = [
+      serverSession(1, { import_id: 'a', name: 'Keynote' }),
+      serverSession(2, {
+        import_id: 'a',
+        name: 'Keynote',
+        start_time: '2027-03-01T15:00:00.000000+0000',
+        end_time: '2027-03-01T16:00:00.000000+0000',
+        locations: [7],
+        schedule_tracks: [3],
+      }),
+    ];
+    const deleted = (input: DedupeInput) => planDedupe(input).entries.find((entry) => entry.action === 'delete')!.fields;
+    // Without a sheet no rooms or tracks are listed (no request is spent on them): their ids are shown.
+    expect(deleted(base({ serverSessions: sessions }))).toEqual({
+      name: 'Keynote',
+      start_time: '2027-03-01T15:00:00.000000+0000',
+      end_time: '2027-03-01T16:00:00.000000+0000',
+      all_day: false,
+      schedule_tracks: ['#3'],
+      locations: ['#7'],
+    });
+    const sheet = {
+      rows: [],
+      tracks: [{ id: 3, guide: GUIDE, name: 'Data' }],
+      locations: [{ id: 7, guide: GUIDE, name: 'Room B' }],
+    } as unknown as DedupeInput['sheet'];
+    expect(deleted(base({ serverSessions: sessions, sheet }))).toMatchObject({ schedule_tracks: ['Data'], locations: ['Room B'] });
+  });
 });
