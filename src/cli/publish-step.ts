@@ -32,10 +32,13 @@ export async function publishStep(step: PublishStep): Promise<PublishOutcome | n
     };
   }
   if (step.exitCode !== 0) {
-    return {
-      message: `guide ${step.guideId} was not published: the run did not end cleanly (fix the failed rows, run again with --publish)`,
-      refused: false,
-    };
+    // What to do first depends on how the run ended: rows to fix (1), or a stop (2: the key or a
+    // redirect, said above; 3: Ctrl-C, the budget, --max-requests) that a re-run finishes.
+    const then =
+      step.exitCode === 1
+        ? 'fix the rows that need attention, then run again with --publish'
+        : 'it stopped early: once the reason above is dealt with, run the same import again with --publish';
+    return { message: `guide ${step.guideId} was not published: the run did not end cleanly (${then})`, refused: false };
   }
   try {
     await step.client.publishGuide(step.guideId);

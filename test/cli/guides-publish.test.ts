@@ -51,6 +51,21 @@ describe('import --publish', () => {
     expect(sandbox.state().publications).toEqual([]);
   }, 90_000);
 
+  it('a run that stopped early is not published, and says a re-run with --publish does it', async () => {
+    writeFileSync(
+      sheet,
+      'Import ID,Title,Start,End\nk1,Keynote,2027-05-10 09:00,2027-05-10 10:00\nk2,Talk,2027-05-10 10:00,2027-05-10 11:00\n',
+    );
+    // 2 reads and one create, then the daily budget is spent: one session written, one left.
+    sandbox.setFaults({ dailyBudget: 3 });
+    const result = await importRun('--publish', '--concurrency', '1');
+    expect(result.code, describeRun(result)).toBe(3);
+    expect(result.stderr).toContain(
+      'guide 1 was not published: the run did not end cleanly (it stopped early: once the reason above is dealt with, run the same import again with --publish)',
+    );
+    expect(publishes()).toHaveLength(0);
+  }, 90_000);
+
   it('without --publish a run that wrote says attendees see the changes after publishing, and how; a dry run says nothing', async () => {
     const dry = await importRun('--dry-run');
     expect(dry.stderr).not.toContain('Attendees see');
