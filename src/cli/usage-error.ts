@@ -32,8 +32,13 @@ export function usageLine(messages: readonly string[], context: UsageContext): s
     const words = names.filter((name) => spelledAs(name, context.argv) === null);
     const first = context.argv.find((arg) => words.includes(arg)) ?? words[0];
     if (first === undefined) {
-      const options = names.map((name) => spelledAs(name, context.argv) ?? name);
-      return `unknown option ${[...new Set(options)].join(', ')}: name a command first (run "${help}" for the commands: ${context.commands.join(', ')})`;
+      const options = [...new Set(names.map((name) => spelledAs(name, context.argv) ?? name))];
+      // Without a command only --help and --version exist: "--verison" is one of them misspelt.
+      const [only] = options;
+      const guess = options.length === 1 && only?.startsWith('--') ? didYouMean(only.slice(2), ['help', 'version']) : null;
+      if (guess)
+        return `unknown option ${only} (did you mean --${guess}?) (run "${help}" for the commands: ${context.commands.join(', ')})`;
+      return `unknown option ${options.join(', ')}: name a command first (run "${help}" for the commands: ${context.commands.join(', ')})`;
     }
     if (context.argv[0] === 'completion') {
       return `completion: unexpected argument "${first}": it writes the script for the shell in $SHELL (bash or zsh), e.g. guidebook-import completion >> ~/.bashrc`;

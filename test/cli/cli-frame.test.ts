@@ -57,6 +57,11 @@ describe('CLI frame', () => {
       expect(code).toBe(2);
       expect(stderr).toMatch(/^guidebook-import: unknown command "exprot": did you mean "export"\? \(run "guidebook-import --help"/);
     }
+    const version = await runCli(['--verison']);
+    expect(version.code).toBe(2);
+    expect(version.stderr).toMatch(
+      /^guidebook-import: unknown option --verison \(did you mean --version\?\) \(run "guidebook-import --help"/,
+    );
     const options = await runCli(['--dryrun']);
     expect(options.code).toBe(2);
     expect(options.stderr).toMatch(/^guidebook-import: unknown option --dryrun: name a command first \(run "guidebook-import --help"/);
