@@ -24,7 +24,16 @@ export interface PublishOutcome {
 
 /** Publishes when asked and the run allows it; null when there is nothing to say (a dry run, nothing written). */
 export async function publishStep(step: PublishStep): Promise<PublishOutcome | null> {
-  if (step.dryRun || !wroteSomething(step.summary)) return null;
+  if (step.dryRun) return null;
+  if (!wroteSomething(step.summary)) {
+    // Asked to publish, yet silent would read as done: a re-run of an import made without
+    // --publish writes nothing, and its changes would wait unseen.
+    if (!step.publish || step.exitCode !== 0) return null;
+    return {
+      message: `Nothing was written, so guide ${step.guideId} was not published; if an earlier run's changes are waiting, use Publish in Guidebook Builder.`,
+      refused: false,
+    };
+  }
   if (!step.publish) {
     return {
       message: `Attendees see these changes once guide ${step.guideId} is published: run with --publish, or use Publish in Guidebook Builder.`,

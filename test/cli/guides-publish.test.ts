@@ -35,6 +35,9 @@ describe('import --publish', () => {
     expect(again.code, describeRun(again)).toBe(0);
     expect(publishes()).toHaveLength(1);
     expect(again.stderr).not.toContain('Published');
+    expect(again.stderr).toContain(
+      "Nothing was written, so guide 1 was not published; if an earlier run's changes are waiting, use Publish in Guidebook Builder.",
+    );
   }, 90_000);
 
   it('a refused publish is one clear line with the server reason and exit 1; the sessions stay written', async () => {
