@@ -29,13 +29,18 @@ export function jsonSchemaFiles(): Record<string, string> {
   );
 }
 
-/** A closed object still takes "$comment…" keys, as the readers ignore them. */
+/**
+ * An object that limits its keys still takes "$comment…" keys, as the readers ignore them: a closed
+ * object, and a map whose values have a schema of their own ("columns": header → field name).
+ */
 function allowComments(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(allowComments);
   if (typeof node !== 'object' || node === null) return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) out[key] = allowComments(value);
-  if (out.type === 'object' && out.additionalProperties === false) out.patternProperties = { '^\\$comment': {} };
+  const extra = out.additionalProperties;
+  const limited = extra === false || (typeof extra === 'object' && extra !== null && Object.keys(extra).length > 0);
+  if (out.type === 'object' && limited) out.patternProperties = { '^\\$comment': {} };
   return out;
 }
 

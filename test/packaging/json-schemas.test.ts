@@ -31,6 +31,18 @@ describe('schemas/', () => {
     expect(unions).toEqual([]);
   });
 
+  it('lets "$comment" keys into the mapping\'s columns and defaults, as the reader ignores them there too', () => {
+    const schema = JSON.parse(jsonSchemaFiles()['mapping.schema.json']!) as {
+      properties: Record<string, { patternProperties?: Record<string, unknown> }>;
+    };
+    expect(schema.properties.columns?.patternProperties).toEqual({ '^\\$comment': {} });
+    expect(schema.properties.defaults?.patternProperties).toEqual({ '^\\$comment': {} });
+    const dir = tempDir('gi-schemas-comment');
+    const mapping = join(dir, 'm.json');
+    writeFileSync(mapping, JSON.stringify({ columns: { $comment: 'the talk', Talk: 'name' }, defaults: { $comment: 'x', rank: 1 } }));
+    expect(loadMappingFile(mapping).columns).toEqual({ Talk: 'name' });
+  });
+
   it('describes the config keys the reader takes, both spellings, and closes the rest', () => {
     const schema = JSON.parse(jsonSchemaFiles()['config.schema.json']!) as {
       properties: Record<string, unknown>;
