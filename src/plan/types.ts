@@ -99,7 +99,12 @@ export interface Plan {
    * Without --create-missing: the names rows use that the guide lacks, for the run's one message
    * about them (missingReferencesMessage in references.ts). Absent when none are missing.
    */
-  missingReferences?: { tracks: MissingName[]; locations: MissingName[] /** Rows naming any of them. */; rows: number };
+  missingReferences?: {
+    tracks: MissingName[];
+    locations: MissingName[];
+    /** Rows naming any of them, each once. */
+    rows: number;
+  };
 }
 
 /** An entry that sends a request when applied: a create, an update, or a delete confirmed by --yes. */
