@@ -2,7 +2,7 @@
 // guide, its sessions, tracks and locations (listed once each), then the pure planner.
 import { dirname, resolve } from 'node:path';
 import type { GuidebookClient } from '../api/types.js';
-import { planImport as buildPlan, missingReferencesMessage } from '../plan/index.js';
+import { planImport as buildPlan, missingReferencesMessage, nearNamesMessage } from '../plan/index.js';
 import type { Plan } from '../plan/types.js';
 import type { ApiGuide, ApiLocation, ApiScheduleTrack, ApiSession, ConvertedRow } from '../types.js';
 import { feedSpeakersSheet } from '../sources/feed-sheet.js';
@@ -116,6 +116,12 @@ export async function planImport(file: string, options: PlanImportOptions): Prom
     plan.missingReferences &&
     missingReferencesMessage(guide.id, plan.missingReferences.tracks, plan.missingReferences.locations, plan.missingReferences.rows);
   if (missing) warnings.unshift(missing);
+  const near = nearNamesMessage(
+    guide.id,
+    { tracks: plan.tracksToCreate, locations: plan.locationsToCreate },
+    { tracks: tracks.map((track) => track.name), locations: locations.map((location) => location.name) },
+  );
+  if (near) warnings.unshift(near);
   const imageMemory = options.imageMemory ?? ImageMemory.inMemory();
   // Sessions have no image field in API v1: the sheet's images are not sent there.
   const imagesLeftOut = apiVersion === 'v1' && sessionImages.images.size > 0;

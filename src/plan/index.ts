@@ -2,6 +2,6 @@
 export { planImport, createRowPlanner, indexImportIds, type PlanInput, type PlanOptions, type RowPlanner } from './plan-import.js';
 export { diffSession } from './session-diff.js';
 export { formatPlanTotals } from './format-plan-totals.js';
-export { missingReferencesMessage } from './references.js';
+export { missingReferencesMessage, nearNamesMessage } from './references.js';
 export type * from './types.js';
 export { isWriteEntry } from './types.js';

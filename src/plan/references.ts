@@ -263,6 +263,57 @@ export function missingReferencesMessage(
   );
 }
 
+/**
+ * The guide's name that `name`, about to be created by --create-missing, is one slip away from,
+ * or null. A slip: the same words but one, that word alphabetic in both, with one letter more or
+ * less ("Keynotes" beside "Keynote", "Main Hal" beside "Main Hall"), or, in words of 6 letters or
+ * more, within 2 edits ("Enginering"). Names told apart by a number, a single letter or one
+ * changed letter of a short word ("Room 204" beside "Room 201", "Track B" beside "Track A",
+ * "West Wing" beside "East Wing") are different rooms and tracks, not slips.
+ */
+export function slipOf(name: string, existing: readonly string[]): string | null {
+  const words = (text: string) => text.normalize('NFKC').toLowerCase().trim().split(/\s+/);
+  const typed = words(name);
+  let best: { name: string; distance: number } | null = null;
+  for (const candidate of existing) {
+    const theirs = words(candidate);
+    if (theirs.length !== typed.length) continue;
+    const differing = typed.flatMap((word, i) => (word === theirs[i] ? [] : [i]));
+    if (differing.length !== 1) continue;
+    const [a, b] = [typed[differing[0]!]!, theirs[differing[0]!]!];
+    if (Math.min(a.length, b.length) < 3 || !/^\p{L}+$/u.test(a) || !/^\p{L}+$/u.test(b)) continue;
+    const distance = editDistance(a, b);
+    const slip = (distance === 1 && a.length !== b.length) || (Math.min(a.length, b.length) >= 6 && distance <= 2);
+    if (slip && (best === null || distance < best.distance)) best = { name: candidate, distance };
+  }
+  return best?.name ?? null;
+}
+
+/**
+ * The run's one message on names --create-missing creates that look like slips of names the guide
+ * has (slipOf): it creates them as asked, but never silently. Null when none looks like one.
+ */
+export function nearNamesMessage(
+  guideId: number,
+  created: { tracks: readonly NamedToCreate[]; locations: readonly NamedToCreate[] },
+  existing: { tracks: readonly string[]; locations: readonly string[] },
+): string | null {
+  const slips = [
+    ...created.tracks.map((named) => ({ kind: 'track', name: named.name, near: slipOf(named.name, existing.tracks) })),
+    ...created.locations.map((named) => ({ kind: 'room', name: named.name, near: slipOf(named.name, existing.locations) })),
+  ].filter((slip) => slip.near !== null);
+  if (slips.length === 0) return null;
+  const listed = slips
+    .slice(0, SHOWN_MISSING)
+    .map((slip) => `${slip.kind} ${JSON.stringify(slip.name)} (guide ${guideId} has ${JSON.stringify(slip.near)})`);
+  const more = slips.length > SHOWN_MISSING ? `, … ${slips.length - SHOWN_MISSING} more` : '';
+  return (
+    `--create-missing creates ${slips.length === 1 ? 'a name' : `${slips.length} names`} one slip away from a name the guide has: ` +
+    `${listed.join(', ')}${more}; if ${slips.length === 1 ? 'it is a typo' : 'they are typos'}, fix the sheet ` +
+    '(the sessions are linked to the names as the sheet writes them)'
+  );
+}
+
 /** Resolves one row's track or location references against the guide. */
 export function resolveRowReferences(
   references: readonly string[] | undefined,

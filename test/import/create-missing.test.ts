@@ -93,4 +93,27 @@ describe('import --create-missing', () => {
         'or fix these names: tracks "Keynot" (did you mean "Keynote"?), "Gardening"; rooms "Main Hal" (did you mean "Main Hall"?), "Roof Terrace"',
     );
   });
+
+  it('creates a name one slip from one the guide has, as asked, and says so once for the run', async () => {
+    const rows = agendaRows(4, {
+      prefix: 'N',
+      tracks: ['Keynotes', 'Workshops', 'Data', 'AI'],
+      rooms: ['Main Hal', 'Room 204', 'Room 201', 'Main Hall'],
+    });
+    const sheet = join(world.dir, 'near-names.csv');
+    writeAgendaCsv(sheet, rows);
+    const run = await world.importCli(sheet, ['--create-missing', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ created: 4 });
+    expect(run.stderr.match(/one slip away/g)).toHaveLength(1);
+    expect(run.stderr).toContain(
+      '--create-missing creates 2 names one slip away from a name the guide has: track "Keynotes" (guide 1 has "Keynote"), ' +
+        'room "Main Hal" (guide 1 has "Main Hall"); if they are typos, fix the sheet (the sessions are linked to the names as the sheet writes them)',
+    );
+    // A new word ("Workshops") and a room told apart by its number ("Room 204") are new names, not slips.
+    expect(run.stderr).not.toMatch(/"Workshops" \(guide|"Room 204" \(guide/);
+    const state = await world.sandbox.state();
+    expect(state.schedule_tracks.map((track) => track.name)).toEqual(expect.arrayContaining(['Keynotes', 'Workshops']));
+    expect(state.locations.map((location) => location.name)).toEqual(expect.arrayContaining(['Main Hal', 'Room 204']));
+  });
 });
