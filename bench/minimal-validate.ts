@@ -5,6 +5,8 @@
 // (no mapping by header, no cell model, no time zones, no messages, no HTML, no plan):
 //   - each field's cell taken into one row object;
 //   - the import_id checked unique (a Map of every id: duplicates must be found);
+//   - every row held until the end (as one string of its cells: the cheapest form measured), as
+//     validate holds its rows until the sheet-wide column facts are decided;
 //   - the row's session key (title, date, times, room) hashed and grouped (presenter rows: a Map);
 //   - the date, start, end and zone texts looked up in per-column memos (a column repeats a few
 //     hundred texts; each is worked out once, here by a trivial parse);
@@ -96,9 +98,12 @@ export async function minimalValidate(readers: CsvReaders, file: string, reportP
   const records = openRecords(readers, file, onWorker);
   const out = createWriteStream(reportPath);
   const ids = new Map<string, number>();
-  // Each session's first row by its key's hash (rows are held, as validate holds them until the
-  // column facts are decided); a hash shared by two keys (~5 in 100k) is told apart by the cells.
-  const sessions = new Map<number, MinimalRow>();
+  // Every row is held until the end, as validate holds its rows until the column facts are
+  // decided, in the cheapest form measured: one string of its cells (the bench agenda has no NUL).
+  const held: string[] = [];
+  // Each session's first row by its key's hash; a hash shared by two keys (~5 in 100k) is told
+  // apart by the held row's cells.
+  const sessions = new Map<number, number>();
   const dates = columnMemo((text) => text.split('/').map(Number));
   const times = columnMemo(clockMinutes);
   const zones = columnMemo((text) => text.includes('/'));
@@ -133,16 +138,14 @@ export async function minimalValidate(readers: CsvReaders, file: string, reportP
       if (ids.has(row.id)) problems++;
       else ids.set(row.id, rows);
       const key = mix(mix(mix(mix(mix(0x811c9dc5, row.name), row.date), row.start), row.end), row.room) & 0x3fffffff;
-      const first = sessions.get(key);
-      if (first === undefined) sessions.set(key, row);
-      else if (
-        first.name === row.name &&
-        first.date === row.date &&
-        first.start === row.start &&
-        first.end === row.end &&
-        first.room === row.room
-      )
-        problems++;
+      held.push(cells.join('\u0000'));
+      const firstAt = sessions.get(key);
+      if (firstAt === undefined) sessions.set(key, held.length - 1);
+      else {
+        const first = held[firstAt]!.split('\u0000');
+        if (first[1] === row.name && first[3] === row.date && first[4] === row.start && first[5] === row.end && first[7] === row.room)
+          problems++;
+      }
       pending += `agenda.csv,${rows + 1},${row.id},${row.name},create,planned,,,,\n`;
       if (pending.length > 64 * 1024) {
         out.write(pending);
