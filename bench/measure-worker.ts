@@ -5,10 +5,9 @@
 // Usage: npx tsx bench/measure-worker.ts <task> <file> [report path]
 import { createReadStream, readFileSync } from 'node:fs';
 import * as fs from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse';
 import * as XLSX from 'xlsx';
+import { importMeasured } from './measured-import.js';
 import { countCsvRecords, loadCsvReaders, minimalValidate } from './minimal-validate.js';
 
 XLSX.set_fs(fs);
@@ -92,12 +91,7 @@ type ValidateModules = typeof import('../src/pipeline/validate-file.js') & typeo
 
 /** The validate pipeline and the report writers, from a build or from src/. */
 async function loadValidate(): Promise<ValidateModules> {
-  const dist = process.env.BENCH_VALIDATE_DIST;
-  const from = (built: string, source: string): Promise<object> => (dist ? import(pathToFileURL(join(dist, built)).href) : import(source));
-  const [pipeline, report] = await Promise.all([
-    from('pipeline/validate-file.js', '../src/pipeline/validate-file.js'),
-    from('report/index.js', '../src/report/index.js'),
-  ]);
+  const [pipeline, report] = await Promise.all([importMeasured('pipeline/validate-file.js'), importMeasured('report/index.js')]);
   return { ...pipeline, ...report } as ValidateModules;
 }
 

@@ -13,20 +13,15 @@
 //   - one report line written.
 // It checks the bench agenda's own columns only, so it measures this file, not any sheet.
 import { createWriteStream } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { AGENDA_HEADERS } from './agenda.js';
+import { importMeasured } from './measured-import.js';
 import type { CsvInput, CsvRecords } from '../src/read/csv-records.js';
 
 type CsvReaders = typeof import('../src/read/csv-records.js') & typeof import('../src/read/csv-worker-records.js');
 
 /** The reader of the build in BENCH_VALIDATE_DIST (the parse worker needs a built file), else src/. */
 export async function loadCsvReaders(): Promise<CsvReaders> {
-  const dist = process.env.BENCH_VALIDATE_DIST;
-  const from = (built: string, source: string): Promise<object> => (dist ? import(pathToFileURL(join(dist, built)).href) : import(source));
-  const [records, worker] = await Promise.all([
-    from('read/csv-records.js', '../src/read/csv-records.js'),
-    from('read/csv-worker-records.js', '../src/read/csv-worker-records.js'),
-  ]);
+  const [records, worker] = await Promise.all([importMeasured('read/csv-records.js'), importMeasured('read/csv-worker-records.js')]);
   return { ...records, ...worker } as CsvReaders;
 }
 
@@ -41,20 +36,6 @@ function openRecords(readers: CsvReaders, file: string, onWorker: boolean): CsvR
   const input: CsvInput = { path: file, encoding: 'utf-8', utf8Bom: false, delimiter: ',' };
   return onWorker ? readers.workerCsvRecords(input) : readers.csvRecords(input);
 }
-
-/** The bench agenda's columns (bench/agenda.ts), by position. */
-const COLUMNS = [
-  'Session ID',
-  'Session Name',
-  'Description',
-  'Date',
-  'Start Time',
-  'End Time',
-  'Time Zone',
-  'Room',
-  'Track',
-  'Allow Rating',
-];
 
 interface MinimalRow {
   id: string;
@@ -115,7 +96,7 @@ export async function minimalValidate(readers: CsvReaders, file: string, reportP
     for (const cells of batch) {
       if (header === null) {
         header = cells;
-        if (header.join() !== COLUMNS.join()) throw new Error(`minimal validate reads the bench agenda only, not ${file}`);
+        if (header.join() !== AGENDA_HEADERS.join()) throw new Error(`minimal validate reads the bench agenda only, not ${file}`);
         continue;
       }
       rows++;

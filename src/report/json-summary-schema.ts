@@ -6,16 +6,17 @@ import { JSON_SUMMARY_VERSION } from './json-summary.js';
 
 const count = z.int().min(0);
 const ACTIONS = ['create', 'update', 'unchanged', 'delete', 'invalid', 'conflict'] as const;
-const doneCounts = z.looseObject({
+/** Rows per action, keyed by the report's action names. */
+const actionCounts = z.looseObject({
   create: count,
   update: count,
   unchanged: count,
   delete: count,
   invalid: count,
   conflict: count,
-  failed: count,
-  not_attempted: count,
 });
+/** What became of them: keyed like the plan, plus the writes that failed and the rows not attempted. */
+const doneCounts = actionCounts.extend({ failed: count, not_attempted: count });
 
 export const jsonSummarySchema = z
   .looseObject({
@@ -28,16 +29,9 @@ export const jsonSummarySchema = z
     failed: count.describe('Writes the server refused or that failed'),
     not_attempted: count.describe('Rows a stopped run did not get to; a re-run does them'),
     requests: count.describe('HTTP requests sent, reads and retries included'),
-    planned: z
-      .looseObject({
-        create: count,
-        update: count,
-        unchanged: count,
-        delete: count,
-        invalid: count,
-        conflict: count,
-      })
-      .describe("Rows per action of the plan, keyed by the report's action names: what the run would do (a dry run's whole answer)"),
+    planned: actionCounts.describe(
+      "Rows per action of the plan, keyed by the report's action names: what the run would do (a dry run's whole answer)",
+    ),
     done: doneCounts.describe(
       'What the run did, keyed like planned: rows per action whose outcome is done (invalid and conflict rows never are: 0), plus failed writes and rows not attempted; all 0 in a dry run',
     ),
@@ -72,9 +66,7 @@ export const jsonSummarySchema = z
         conflicts: count,
         failed: count,
         not_attempted: count,
-        planned: z
-          .looseObject({ create: count, update: count, unchanged: count, delete: count, invalid: count, conflict: count })
-          .describe("The speakers' rows per action of the plan"),
+        planned: actionCounts.describe("The speakers' rows per action of the plan"),
         done: doneCounts.describe("What became of the speakers' rows, keyed like the sessions' done"),
       })
       .optional()
