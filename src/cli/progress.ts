@@ -7,8 +7,11 @@ import cliProgress from 'cli-progress';
 import type { RowResult } from '../apply/types.js';
 
 export interface Progress {
-  /** A session or speaker write (or a row the run did not attempt) has come back. */
-  tick(result: Pick<RowResult, 'outcome'>): void;
+  /**
+   * A session or speaker write (or a row the run did not attempt) has come back: `writes` of the
+   * total (a speaker's row stands for its item, relations, links and photo; a session's for one).
+   */
+  tick(result: Pick<RowResult, 'outcome'>, writes?: number): void;
   /** A track or room create has been sent (--create-missing). */
   tickReference(): void;
   /**
@@ -47,7 +50,7 @@ export function createProgress(total: number, stream: ProgressStream = process.s
 }
 
 class WriteCounts {
-  /** Session writes that came back, done or failed. */
+  /** Writes that came back, done or failed (a speaker's row counts its requests). */
   rows = 0;
   failed = 0;
   /** Rows a stopped run never sent: not progress, said apart. */
@@ -64,14 +67,15 @@ class WriteCounts {
     this.total = rows + referenceTotal;
   }
 
-  add(result: Pick<RowResult, 'outcome'>): void {
+  /** `writes`: how much of the total the row stands for; failures and rows left are counted as rows. */
+  add(result: Pick<RowResult, 'outcome'>, writes = 1): void {
     // Session results come after every track and room was dealt with (created, found or failed).
     this.references = this.referenceTotal;
     if (result.outcome === 'not_attempted') {
       this.notAttempted += 1;
       return;
     }
-    this.rows += 1;
+    this.rows += writes;
     if (result.outcome === 'failed') this.failed += 1;
   }
 
@@ -128,8 +132,8 @@ function barProgress(stream: ProgressStream, counts: WriteCounts, now: () => num
     bar.update(counts.finished, { rate: rate.toFixed(1), timeLeft: etaOf(counts, rate), notes: counts.notes() });
   };
   return {
-    tick(result) {
-      counts.add(result);
+    tick(result, writes) {
+      counts.add(result, writes);
       redraw();
     },
     tickReference() {
@@ -168,8 +172,8 @@ function lineProgress(stream: ProgressStream, counts: WriteCounts, now: () => nu
   };
 
   return {
-    tick(result) {
-      counts.add(result);
+    tick(result, writes) {
+      counts.add(result, writes);
       // Unattempted rows arrive all at once when a run stops: one line at stop says so.
       if (result.outcome !== 'not_attempted') maybeWrite();
     },

@@ -7,7 +7,7 @@ import { isSpeakerWrite } from './apply-speakers.js';
 import { formatSpeakerPlan } from './format-speaker-plan.js';
 import { listSpeakerResources } from './list-speakers.js';
 import { checkSpeakerPhotos } from './speaker-photos.js';
-import { planSpeakers, type SpeakerPlan } from './plan-speakers.js';
+import { planSpeakers, speakerWriteRequests, type SpeakerPlan } from './plan-speakers.js';
 import type { SpeakersSheet } from './read-speakers.js';
 import { buildRoster } from './speaker-roster.js';
 
@@ -24,8 +24,11 @@ export interface PlannedSpeakers {
   sessionIds: Map<string, number>;
   /** The plan's speaker totals and their cost in requests, one line for the terminal. */
   totals: string;
-  /** Speakers whose entry sends at least one request (for progress). */
-  writeEntries: number;
+  /**
+   * The write requests of each speaker whose entry sends any, by its import id: a speaker is
+   * many requests (item, relations, links, photo), so progress counts it by them.
+   */
+  writeRequests: ReadonlyMap<string, number>;
 }
 
 /**
@@ -76,5 +79,6 @@ export async function planSpeakerImport(
   const sessionIds = new Map<string, number>();
   for (const session of serverSessions)
     if (session.import_id && counts.get(session.import_id) === 1) sessionIds.set(session.import_id, session.id);
-  return { plan, sessionIds, totals: formatSpeakerPlan(plan), writeEntries: plan.entries.filter(isSpeakerWrite).length };
+  const writeRequests = new Map(plan.entries.filter(isSpeakerWrite).map((entry) => [entry.importId, speakerWriteRequests(entry)]));
+  return { plan, sessionIds, totals: formatSpeakerPlan(plan), writeRequests };
 }

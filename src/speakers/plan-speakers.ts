@@ -477,8 +477,7 @@ export function planSpeakers(input: SpeakerPlanInput): SpeakerPlan {
       entry.changedFields.push('sessions');
     }
     if (entry.action === 'unchanged' && entry.changedFields.length > 0) entry.action = 'update';
-    writeRequests += (entry.create ? 1 : 0) + (entry.patch ? 1 : 0) + (entry.photo ? 1 : 0) + entry.relations.length + entry.links.length;
-    if (entry.action === 'delete' && entry.confirmed) writeRequests += 1;
+    writeRequests += speakerWriteRequests(entry);
   }
   return {
     guideId,
@@ -582,4 +581,13 @@ function addIssue(issues: Map<string, RowIssue[]>, sessionImportId: string, mess
     ...(issues.get(sessionImportId) ?? []),
     { code: 'server_conflict', severity: 'warning', message, sheet: '', row: 0 },
   ]);
+}
+
+/**
+ * The write requests one speaker's entry sends: its item's create or patch, its photo, its
+ * relations and links, and a confirmed delete. The plan's cost and the progress bar both count them.
+ */
+export function speakerWriteRequests(entry: SpeakerEntry): number {
+  const own = (entry.create ? 1 : 0) + (entry.patch ? 1 : 0) + (entry.photo ? 1 : 0) + entry.relations.length + entry.links.length;
+  return own + (entry.action === 'delete' && entry.confirmed ? 1 : 0);
 }

@@ -42,6 +42,30 @@ describe('createProgress without a terminal', () => {
     ]);
   });
 
+  it("counts a speaker's row by its requests, so the rate and ETA hold while speakers are written", () => {
+    let clock = 0;
+    const out = captured(false);
+    // 10 sessions of one write each, then 2 speakers of 15 requests each: 40 writes in all.
+    const progress = createProgress(40, out.stream, { now: () => clock, intervalMs: 1_000_000 });
+    for (let i = 0; i < 10; i++) {
+      clock += 100;
+      progress.tick(row('done'));
+    }
+    clock += 1500;
+    progress.tick(row('done'), 15);
+    clock += 1500;
+    progress.tick(row('failed'), 15);
+    progress.stop();
+    expect(out.text().trim().split('\n')).toEqual([
+      'applied 4/40 writes (10%), 10.0 writes/s, ETA 4s',
+      'applied 8/40 writes (20%), 10.0 writes/s, ETA 3s',
+      // The first speaker moves the bar by its 15 requests, at the rate the sessions had.
+      'applied 25/40 writes (62%), 10.0 writes/s, ETA 2s',
+      // A failed speaker is one failed row, however many requests it stood for.
+      'applied 40/40 writes (100%), 10.0 writes/s, ETA 0s, 1 failed',
+    ]);
+  });
+
   it('writes a line when the interval has passed even without a 10 % step', () => {
     let clock = 0;
     const out = captured(false);

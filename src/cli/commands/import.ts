@@ -74,6 +74,8 @@ async function importWith(
   let progress: Progress | null = null;
   let writes = 0;
   let references = 0;
+  // A speaker's row stands for all of its requests (item, relations, links, photo) on the bar.
+  let speakerRequests: ReadonlyMap<string, number> = new Map();
   const showsProgress = !options.dryRun && !isQuiet();
   // After Ctrl-C the bar keeps its last rate and shows no ETA while the requests in flight finish.
   const startProgress = (): Progress => {
@@ -127,7 +129,8 @@ async function importWith(
           `Images: ${uploads === 1 ? '1 upload' : `${uploads} uploads`} after the sessions are written (${uploads === 1 ? '1 more request' : `${uploads} more requests`}).`,
         );
       }
-      writes = planned.plan.entries.filter(isWriteEntry).length + (planned.speakers?.writeEntries ?? 0);
+      speakerRequests = planned.speakers?.writeRequests ?? new Map();
+      writes = planned.plan.entries.filter(isWriteEntry).length + [...speakerRequests.values()].reduce((sum, n) => sum + n, 0);
       references = planned.plan.tracksToCreate.length + planned.plan.locationsToCreate.length;
     },
     onRow: (row, result) => {
@@ -136,7 +139,7 @@ async function importWith(
         row.record === 'speaker' && row.changed_fields.length + (row.action === 'delete' ? 1 : 0) > 0 && row.outcome !== 'planned';
       if (speakerWrote && showsProgress && writes > 0) {
         progress ??= startProgress();
-        progress.tick(row);
+        progress.tick(row, speakerRequests.get(row.import_id) ?? 1);
         return;
       }
       // Started by the first write that comes back, so a plan refused before writing shows none.
