@@ -3,7 +3,8 @@ import type { ApiSession, ApiLocation, ApiScheduleTrack, ConvertedRow } from '..
 import { importIdKey } from './import-ids.js';
 import type { DeleteEntry, Plan, PlanEntry, UnchangedEntry } from './types.js';
 import type { ApiVersion } from './session-diff.js';
-import { createRowPlanner, describeDeletedSessions, indexImportIds } from './plan-import.js';
+import { createRowPlanner, indexImportIds, ofGuide } from './plan-import.js';
+import { buildReferenceIndex, namesOf, type ReferenceIndex } from './references.js';
 
 export interface PruneInput {
   guideId: number;
@@ -220,5 +221,35 @@ function deleteEntry(session: ApiSession, sheetName: string, confirmed: boolean,
     confirmed,
     issues: [],
     ...(note === undefined ? {} : { note }),
+  };
+}
+
+/**
+ * Gives each delete the session it removes, when and where it is (prune and dedupe alike), so the
+ * report's timeline places it, struck through. Rooms and tracks are named from the listings the
+ * run made (a run that listed none, such as `dedupe` without a sheet, shows their ids).
+ */
+export function describeDeletedSessions(
+  deletes: readonly DeleteEntry[],
+  input: { guideId: number; serverSessions: readonly ApiSession[]; tracks: readonly ApiScheduleTrack[]; locations: readonly ApiLocation[] },
+): void {
+  const tracks = buildReferenceIndex('track', ofGuide(input.tracks, input.guideId));
+  const locations = buildReferenceIndex('location', ofGuide(input.locations, input.guideId));
+  const byId = new Map(input.serverSessions.map((session) => [session.id, session]));
+  for (const entry of deletes) {
+    const session = byId.get(entry.sessionId);
+    if (session) entry.fields = deletedSessionFields(session, tracks, locations);
+  }
+}
+
+/** When and where a session to delete is, in the terms the report shows a row's fields in. */
+function deletedSessionFields(session: ApiSession, tracks: ReferenceIndex, locations: ReferenceIndex): Record<string, unknown> {
+  return {
+    name: session.name,
+    start_time: session.start_time,
+    end_time: session.end_time ?? null,
+    all_day: session.all_day ?? false,
+    schedule_tracks: namesOf(session.schedule_tracks, tracks),
+    locations: namesOf(session.locations, locations),
   };
 }

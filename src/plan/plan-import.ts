@@ -22,10 +22,11 @@ import {
   type MissingReferences,
   type UnknownReferences,
   type ReferenceIndex,
+  namesOf,
   resolveRowReferences,
   type RowReferences,
 } from './references.js';
-import { planDeletes } from './plan-deletes.js';
+import { describeDeletedSessions, planDeletes } from './plan-deletes.js';
 import type { SessionCreateBody, SessionWriteBody } from '../api/types.js';
 import { indexImportIdsAsWritten, type ImportIdIndex } from '../validate/import-ids.js';
 
@@ -305,7 +306,8 @@ function placeOf(row: ConvertedRow): SheetPlace {
   return { sheet: sheetOf(row), row: rowOf(row) };
 }
 
-function ofGuide<T extends { guide: number }>(records: readonly T[], guideId: number): T[] {
+/** The records of guide `guideId` (a record without a guide is taken as the guide's own). */
+export function ofGuide<T extends { guide: number }>(records: readonly T[], guideId: number): T[] {
   return records.filter((record) => record.guide === undefined || record.guide === guideId);
 }
 
@@ -509,38 +511,4 @@ function namedChange(
     return { field: change.field, old: namesOf(change.old, context.locations), new: locations?.names ?? [] };
   }
   return change;
-}
-
-/**
- * Gives each delete the session it removes, when and where it is (prune and dedupe alike), so the
- * report's timeline places it, struck through. Rooms and tracks are named from the listings the
- * run made (a run that listed none, such as `dedupe` without a sheet, shows their ids).
- */
-export function describeDeletedSessions(
-  deletes: readonly DeleteEntry[],
-  input: { guideId: number; serverSessions: readonly ApiSession[]; tracks: readonly ApiScheduleTrack[]; locations: readonly ApiLocation[] },
-): void {
-  const tracks = buildReferenceIndex('track', ofGuide(input.tracks, input.guideId));
-  const locations = buildReferenceIndex('location', ofGuide(input.locations, input.guideId));
-  const byId = new Map(input.serverSessions.map((session) => [session.id, session]));
-  for (const entry of deletes) {
-    const session = byId.get(entry.sessionId);
-    if (session) entry.fields = deletedSessionFields(session, tracks, locations);
-  }
-}
-
-/** When and where a session to delete is, in the terms the report shows a row's fields in. */
-function deletedSessionFields(session: ApiSession, tracks: ReferenceIndex, locations: ReferenceIndex): Record<string, unknown> {
-  return {
-    name: session.name,
-    start_time: session.start_time,
-    end_time: session.end_time ?? null,
-    all_day: session.all_day ?? false,
-    schedule_tracks: namesOf(session.schedule_tracks, tracks),
-    locations: namesOf(session.locations, locations),
-  };
-}
-
-function namesOf(ids: unknown, index: ReferenceIndex): string[] {
-  return Array.isArray(ids) ? ids.map((id) => index.nameOf(Number(id))) : [];
 }

@@ -88,6 +88,11 @@ export function buildReferenceIndex(kind: ReferenceKind, records: readonly Named
   };
 }
 
+/** The names of a server record's track or location ids, by the guide's listing (an unknown id as `#id`). */
+export function namesOf(ids: unknown, index: ReferenceIndex): string[] {
+  return Array.isArray(ids) ? ids.map((id) => index.nameOf(Number(id))) : [];
+}
+
 /** The form names are matched in: case, accents' composition and white space do not matter. */
 export function referenceKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
