@@ -40,3 +40,30 @@ export function didYouMean(typed: string, candidates: Iterable<string>): string 
   }
   return best && isCloseName(key, squash(best.name)) ? best.name : null;
 }
+
+/**
+ * The name of `existing` that `name` is one slip away from, or null: stricter than didYouMean,
+ * for a name about to be created (--create-missing creates what the guide lacks, so only a likely
+ * typo is worth a word). A slip: the same words but one, that word alphabetic in both, with one
+ * letter more or less ("Keynotes" beside "Keynote", "Main Hal" beside "Main Hall"), or, in words
+ * of 6 letters or more, within 2 edits ("Enginering"). Names told apart by a number, a single letter or one
+ * changed letter of a short word ("Room 204" beside "Room 201", "Track B" beside "Track A",
+ * "West Wing" beside "East Wing") are different rooms and tracks, not slips.
+ */
+export function slipOf(name: string, existing: readonly string[]): string | null {
+  const words = (text: string) => text.normalize('NFKC').toLowerCase().trim().split(/\s+/);
+  const typed = words(name);
+  let best: { name: string; distance: number } | null = null;
+  for (const candidate of existing) {
+    const theirs = words(candidate);
+    if (theirs.length !== typed.length) continue;
+    const differing = typed.flatMap((word, i) => (word === theirs[i] ? [] : [i]));
+    if (differing.length !== 1) continue;
+    const [a, b] = [typed[differing[0]!]!, theirs[differing[0]!]!];
+    if (Math.min(a.length, b.length) < 3 || !/^\p{L}+$/u.test(a) || !/^\p{L}+$/u.test(b)) continue;
+    const distance = editDistance(a, b);
+    const slip = (distance === 1 && a.length !== b.length) || (Math.min(a.length, b.length) >= 6 && distance <= 2);
+    if (slip && (best === null || distance < best.distance)) best = { name: candidate, distance };
+  }
+  return best?.name ?? null;
+}

@@ -1,6 +1,6 @@
 import type { NamedToCreate } from './types.js';
 import type { RowIssue } from '../types.js';
-import { editDistance, isCloseName } from '../did-you-mean.js';
+import { editDistance, isCloseName, slipOf } from '../did-you-mean.js';
 
 export type ReferenceKind = 'track' | 'location';
 
@@ -266,32 +266,6 @@ export function missingReferencesMessage(
     `${counted.join(' and ')} ${verb} missing from guide ${guideId} (named on ${affected} ${affected === 1 ? 'row' : 'rows'}, which stay invalid): ` +
     `add --create-missing to create them, or fix these names: ${lists}`
   );
-}
-
-/**
- * The guide's name that `name`, about to be created by --create-missing, is one slip away from,
- * or null. A slip: the same words but one, that word alphabetic in both, with one letter more or
- * less ("Keynotes" beside "Keynote", "Main Hal" beside "Main Hall"), or, in words of 6 letters or
- * more, within 2 edits ("Enginering"). Names told apart by a number, a single letter or one
- * changed letter of a short word ("Room 204" beside "Room 201", "Track B" beside "Track A",
- * "West Wing" beside "East Wing") are different rooms and tracks, not slips.
- */
-export function slipOf(name: string, existing: readonly string[]): string | null {
-  const words = (text: string) => text.normalize('NFKC').toLowerCase().trim().split(/\s+/);
-  const typed = words(name);
-  let best: { name: string; distance: number } | null = null;
-  for (const candidate of existing) {
-    const theirs = words(candidate);
-    if (theirs.length !== typed.length) continue;
-    const differing = typed.flatMap((word, i) => (word === theirs[i] ? [] : [i]));
-    if (differing.length !== 1) continue;
-    const [a, b] = [typed[differing[0]!]!, theirs[differing[0]!]!];
-    if (Math.min(a.length, b.length) < 3 || !/^\p{L}+$/u.test(a) || !/^\p{L}+$/u.test(b)) continue;
-    const distance = editDistance(a, b);
-    const slip = (distance === 1 && a.length !== b.length) || (Math.min(a.length, b.length) >= 6 && distance <= 2);
-    if (slip && (best === null || distance < best.distance)) best = { name: candidate, distance };
-  }
-  return best?.name ?? null;
 }
 
 /**

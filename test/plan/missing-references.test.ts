@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildReferenceIndex,
-  collectUnknownReferences,
-  missingReferencesMessage,
-  nearNamesMessage,
-  slipOf,
-} from '../../src/plan/references.js';
+import { slipOf } from '../../src/did-you-mean.js';
+import { buildReferenceIndex, collectUnknownReferences, missingReferencesMessage, nearNamesMessage } from '../../src/plan/references.js';
 
 const tracks = buildReferenceIndex('track', [
   { id: 1, name: 'Keynote' },
